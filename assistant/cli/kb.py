@@ -1,0 +1,115 @@
+"""Knowledge-base commands: ``index``, ``search``, ``docs``."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+
+from assistant.cli.common import echo_json, get_config, use_color
+from assistant.errors import IngestError
+
+
+@click.command()
+@click.option("--add", "add", multiple=True, type=click.Path(dir_okay=False, path_type=Path), help="把文件复制进语料目录后索引（可重复）")
+@click.option("--rebuild", is_flag=True, help="忽略缓存，全部重新解析（向量仍按文本缓存）")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出索引报告")
+@click.pass_context
+def index(ctx: click.Context, add: tuple[Path, ...], rebuild: bool, as_json: bool) -> None:
+    """建立或更新索引：只重新处理变化的文件。"""
+    from assistant.index.build import add_files, build_index
+
+    config = get_config(ctx)
+    add_failures = []
+    if add:
+        for src, stored, reason in add_files(config, list(add)):
+            if stored is None:
+                add_failures.append({"path": str(src), "status": "failed", "message": reason})
+            elif not as_json:
+                click.echo(f"已加入语料：{src} → {stored}")
+    report = build_index(config, rebuild=rebuild, progress=not as_json)
+    rows = [f.__dict__ for f in report.files] + add_failures
+    if as_json:
+        echo_json({"index": report.index_folder, "clauses": report.n_clauses, "embedded": report.embedded,
+                   "changed": report.changed, "removed": report.removed, "files": rows,
+                   "seconds": round(report.seconds, 3)})
+    else:
+        for f in report.files:
+            mark = {"indexed": "✓ 已索引", "unchanged": "· 未变化", "failed": "✗ 失败"}[f.status]
+            detail = f"{f.doc_id}，{f.clauses} 条" if f.status != "failed" else f.message
+            click.echo(f"{mark}  {f.path}  {detail}")
+            if f.status != "failed" and f.message:
+                click.echo(f"      说明：{f.message}")
+        for f in add_failures:
+            click.echo(f"✗ 失败  {f['path']}  {f['message']}")
+        for rel in report.removed:
+            click.echo(f"- 已移除  {rel}")
+        state = "索引已是最新" if not report.changed else f"新计算向量 {report.embedded} 条"
+        click.echo(f"共 {report.n_clauses} 条，{state}，用时 {report.seconds:.1f} 秒 → {config.index_path}")
+    if report.failed or add_failures:
+        click.echo(f"{len(report.failed) + len(add_failures)} 个文件未能索引（原因见上），其余文件已索引。", err=True)
+
+
+def _highlight(text: str, terms: list[str]) -> str:
+    terms = sorted({t for t in terms if len(t) > 1}, key=len, reverse=True)
+    if not terms or not use_color():
+        return text
+    pattern = re.compile("|".join(re.escape(t) for t in terms))
+    return pattern.sub(lambda m: click.style(m.group(), fg="red", bold=True), text)
+
+
+@click.command()
+@click.argument("query")
+@click.option("-k", "k", default=5, show_default=True, type=click.IntRange(1, 100), help="返回条数")
+@click.option("--doc", help="只在此文档（id）中检索")
+@click.option("--kind", type=click.Choice(["national-measure", "notice", "local-plan", "regulation", "standard"]), help="只检索此类文档")
+@click.option("--method", type=click.Choice(["hybrid", "bm25", "dense"]), default="hybrid", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="输出 JSON：{query, hits:[{doc_id, doc_title, clause, text, score}]}")
+@click.pass_context
+def search(ctx: click.Context, query: str, k: int, doc: str | None, kind: str | None, method: str, as_json: bool) -> None:
+    """检索条款：按相关度列出条款，并标出出处。"""
+    from assistant.retrieve.search import Searcher
+
+    if not query.strip():
+        raise click.UsageError("检索内容不能为空")
+    searcher = Searcher(get_config(ctx))
+    hits = searcher.search(query, k, doc=doc, kind=kind, method=method)
+    if as_json:
+        echo_json({"query": query, "hits": [h.to_json() for h in hits]})
+        return
+    if not hits:
+        click.echo("没有找到相关条款。")
+        return
+    terms = searcher.bm25.query_tokens(query)
+    for h in hits:
+        c = h.clause
+        head = f"{h.rank}. 《{c.doc_title}》{c.label}  （相关度 {h.score:.3f}）"
+        click.echo(click.style(head, bold=True) if use_color() else head)
+        click.echo(_highlight(c.text, terms))
+        click.echo()
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def docs(ctx: click.Context, as_json: bool) -> None:
+    """列出已索引的文档（目录卡信息与条款数）。"""
+    from assistant.index.store import open_index
+
+    store = open_index(get_config(ctx).index_path)
+    counts: dict[str, int] = {}
+    for c in store.clauses:
+        counts[c.doc_id] = counts.get(c.doc_id, 0) + 1
+    rows = [{**d.catalog.to_dict(), "path": d.path, "clauses": counts.get(d.doc_id, 0), "notes": d.notes}
+            for d in store.documents.values()]
+    if as_json:
+        echo_json({"documents": rows, "embedding": store.manifest.embedding, "built_at": store.manifest.built_at})
+        return
+    for r in rows:
+        click.echo(f"{r['id']}  《{r['title']}》  {r['kind']}  {r['issuer']} {r['date_issued']}  {r['clauses']} 条")
+    click.echo(f"嵌入模型：{store.manifest.embedding['backend']}:{store.manifest.embedding['model']}，建于 {store.manifest.built_at}")
+
+
+COMMANDS = [index, search, docs]
+__all__ = ["COMMANDS", "IngestError"]

@@ -1,0 +1,252 @@
+"""The clause parser: find the heading hierarchy of a Chinese official document.
+
+Recognised headings, outermost first: 第X章 / 第X节 / 第X条, 一、 / （一）(一) / 1. 1、 1． / （1）(1),
+full- and half-width alike. A candidate is accepted only where a heading can stand (at a line start;
+after a sentence end only in flattened text whose lines run for hundreds of characters) *and* its
+number continues its level (1 after nothing, n+1 after n; item numbers may run on across sections,
+as in the 九江 plan). That is what keeps passing mentions out: 「第十条规定的……」 and 「依照本办法第5条」 are
+not headings, nor is a dotted cross-reference such as 5.2.3.
+
+The parser yields ``Span``s (a clause's heading path, title and character range); ``chunking`` turns
+them into size-capped ``Clause`` chunks. Text before the first heading is the preamble, trailing
+contact/source/signature lines are the closing: both are kept, labelled as such.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.text.numerals import cn_to_int
+
+_CN = "一二三四五六七八九十百零〇"
+_NUM = f"[{_CN}\\d]+"
+# (type, rank, pattern) — rank orders the levels, outermost first.
+_LEVELS: list[tuple[str, int, re.Pattern[str]]] = [
+    ("chapter", 0, re.compile(f"第({_NUM})[编章](?=[\\s\u3000]|$)")),
+    ("jie", 1, re.compile(f"第({_NUM})节(?=[\\s\u3000]|$)")),
+    ("article", 2, re.compile(f"第({_NUM})条(?![规的、至和或及与第中所之前后款项（(])")),
+    ("cn", 3, re.compile(f"([{_CN}]+)、")),
+    ("cn_paren", 4, re.compile(f"[（(]([{_CN}]+)[）)]")),
+    ("num", 5, re.compile(r"(\d{1,3})(?:[.．](?![\d.．])|、)")),
+    ("num_paren", 6, re.compile(r"[（(](\d{1,3})[）)]")),
+]
+_RANK = {name: rank for name, rank, _ in _LEVELS}
+# Levels below an article are its 款/项 and stay inside the article's text.
+_ARTICLE_RANK = _RANK["article"]
+_LINE_ONLY = {"chapter", "jie", "article"}
+_FLATTENED_LINE = 300  # a line this long is flattened text, where headings may follow a sentence end
+_INLINE_AFTER = "。；：:;！？!?"
+_SENTENCE_END = "。！？!?"
+_TITLE_MAX = 40
+
+
+@dataclass(frozen=True)
+class Heading:
+    kind: str
+    number: int
+    start: int  # offset of the marker
+    marker_end: int
+    inline: bool
+
+    def label_part(self, marker: str) -> str:
+        """The normalised marker used in labels: 二、 （三） 12. （1） 第十二条."""
+        n = self.number
+        if self.kind == "cn_paren":
+            return f"（{marker.strip('（()）')}）"
+        if self.kind == "num":
+            return f"{n}."
+        if self.kind == "num_paren":
+            return f"（{n}）"
+        return marker
+
+
+@dataclass
+class Span:
+    """A clause before chunking: [start, end) of the clean text, its heading path and title."""
+
+    kind: str  # "clause" | "preamble" | "closing" | "paragraph"
+    label: str
+    start: int
+    end: int
+    title: str = ""
+    headings: list[str] = field(default_factory=list)
+
+
+def find_headings(text: str) -> list[Heading]:
+    """All accepted headings of ``text`` in order (candidates filtered by position and sequence)."""
+    candidates = sorted(_candidates(text), key=lambda h: (h.start, _RANK[h.kind]))
+    accepted: list[Heading] = []
+    stack: list[Heading] = []
+    last_seen: dict[str, int] = {}
+    prev_start = -1
+    for cand in candidates:
+        if cand.start < prev_start:
+            continue
+        if any(h.kind == "article" for h in stack) and _RANK[cand.kind] > _ARTICLE_RANK:
+            continue
+        kinds = [h.kind for h in stack]
+        if cand.kind in kinds:
+            pos = kinds.index(cand.kind)
+            if cand.number != stack[pos].number + 1:
+                continue
+            del stack[pos:]
+        else:
+            continues = cand.number == last_seen.get(cand.kind, 0) + 1
+            if not (cand.number == 1 or continues):
+                continue
+            if stack and _RANK[cand.kind] < _RANK[stack[-1].kind]:
+                if cand.number != 1 and not continues:
+                    continue
+                stack = [h for h in stack if _RANK[h.kind] < _RANK[cand.kind]]
+        stack.append(cand)
+        last_seen[cand.kind] = cand.number
+        accepted.append(cand)
+        prev_start = cand.marker_end
+    return accepted
+
+
+def _candidates(text: str) -> list[Heading]:
+    out: list[Heading] = []
+    for line_start, line in _lines(text):
+        flattened = len(line) >= _FLATTENED_LINE
+        positions = [(0, False)]
+        if flattened:
+            positions += [(m.end(), True) for m in re.finditer(f"[{_INLINE_AFTER}]", line) if m.end() < len(line)]
+        for rel, inline in positions:
+            for kind, _, pattern in _LEVELS:
+                if inline and kind in _LINE_ONLY:
+                    continue
+                m = pattern.match(line, rel)
+                if not m:
+                    continue
+                number = cn_to_int(m.group(1))
+                if number is None or number <= 0:
+                    continue
+                if kind in ("chapter", "jie") and len(line) > _TITLE_MAX:
+                    continue
+                out.append(Heading(kind, number, line_start + rel, line_start + m.end(), inline))
+    return out
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def parse_spans(text: str) -> tuple[list[Span], list[str]]:
+    """Split clean text into clause spans; returns the spans and notes for the ingest report."""
+    headings = find_headings(text)
+    body_end, closing = _closing_start(text)
+    headings = [h for h in headings if h.start < body_end]
+    if not headings:
+        spans = _paragraphs(text[:body_end])
+        if closing is not None:
+            spans.append(Span("closing", "结尾", *closing))
+        return spans, [f"未识别到条款结构，已按 {len(spans)} 个段落索引"]
+
+    starts = _sentence_start_bigrams(text)
+    spans: list[Span] = []
+    if text[: headings[0].start].strip():
+        spans.append(Span("preamble", "前言", 0, headings[0].start))
+    path: list[tuple[Heading, str, str]] = []  # (heading, label part, display text)
+    for i, h in enumerate(headings):
+        end = headings[i + 1].start if i + 1 < len(headings) else body_end
+        marker = text[h.start : h.marker_end]
+        title, body_start = _title(text, h, end, starts)
+        path = [p for p in path if _RANK[p[0].kind] < _RANK[h.kind]]
+        parent_headings = [p[2] for p in path]
+        path.append((h, h.label_part(marker), (marker + title).strip()))
+        has_body = bool(text[body_start:end].strip())
+        next_is_child = i + 1 < len(headings) and _RANK[headings[i + 1].kind] > _RANK[h.kind]
+        if has_body or not next_is_child:
+            spans.append(Span("clause", _label(path), h.start, end, title.strip(), parent_headings))
+    if closing is not None:
+        spans.append(Span("closing", "结尾", *closing))
+    return [_trimmed(s, text) for s in spans if text[s.start : s.end].strip()], []
+
+
+def _label(path: list[tuple[Heading, str, str]]) -> str:
+    parts = [(h, part) for h, part, _ in path if h.kind not in ("chapter", "jie")]
+    for h, part in parts:
+        if h.kind == "article":
+            return part
+    return "".join(part for _, part in parts) or path[-1][1]
+
+
+def _title(text: str, h: Heading, end: int, starts: set[str]) -> tuple[str, int]:
+    """The heading's own title and where its body starts.
+
+    A line-start heading's title is the rest of its line when that line is short and ends without
+    running on (「一、工作目标」, 「（一）提升……能力。」), else its first sentence when short
+    (「12.严格矿山安全准入。」 followed by the body). A heading inside flattened text has no punctuation
+    between title and body (「一、充分认识硬措施出台的重大意义硬措施是在……」): the title ends where the
+    text goes on with words that start sentences elsewhere in the document.
+    """
+    rest = text[h.marker_end : end]
+    if h.inline:
+        k = _run_on_split(rest, starts)
+        return rest[:k], h.marker_end + k
+    line = rest.split("\n", 1)[0]
+    if len(line) <= _TITLE_MAX and ("\n" in rest or line == rest.strip()):
+        return line, h.marker_end + len(line)
+    m = re.search(f"[{_SENTENCE_END}]", line)
+    if m and m.end() <= _TITLE_MAX and line[: m.end()].count("，") + line[: m.end()].count(",") == 0:
+        return line[: m.end()], h.marker_end + m.end()
+    return "", h.marker_end
+
+
+def _run_on_split(rest: str, starts: set[str], lo: int = 5, hi: int = 24) -> int:
+    for k in range(lo, min(hi, len(rest) - 2) + 1):
+        if rest[k : k + 2] in starts and not re.search(r"[，,。；：:]", rest[:k]):
+            return k
+    return 0
+
+
+def _sentence_start_bigrams(text: str) -> set[str]:
+    return {m.group(1) for m in re.finditer(r"[。；！？!?]\s*([^\W\d_]{2})", text)}
+
+
+_CLOSING_LINE = re.compile(
+    r"^(联系人|联系电话|联系方式|电话[:：]|传真[:：]|邮箱[:：]|地址[:：]|来源[:：]|信息来源|稿源|责任编辑|抄送|附件[:：]|"
+    r"[（(]此件.*[）)]$)"
+)
+_SIGNATURE = re.compile(r"^[^。；，,]{0,30}?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+_TRAILING_SIGNATURE = re.compile(r"(?<=[。；])([^。；，,\n]{2,30}?\d{4}年\d{1,2}月\d{1,2}日)\s*$")
+
+
+def _closing_start(text: str) -> tuple[int, tuple[int, int] | None]:
+    """Where the body ends and the closing (contact, source, signature) span, if any."""
+    lines = _lines(text.rstrip())
+    end = len(text.rstrip())
+    i = len(lines)
+    while i > 0 and (not lines[i - 1][1].strip() or _CLOSING_LINE.match(lines[i - 1][1]) or _SIGNATURE.match(lines[i - 1][1].strip())):
+        i -= 1
+    body_end = lines[i][0] if i < len(lines) else end
+    if i > 0:
+        last_start, last_line = lines[i - 1]
+        m = _TRAILING_SIGNATURE.search(last_line)
+        if m and i == len(lines):
+            body_end = last_start + m.start(1)
+    if body_end >= end or body_end == 0:
+        return end, None
+    return body_end, (body_end, end)
+
+
+def _paragraphs(text: str) -> list[Span]:
+    spans, n = [], 0
+    for start, line in _lines(text):
+        if line.strip():
+            n += 1
+            spans.append(Span("paragraph", f"第{n}段", start, start + len(line)))
+    return spans
+
+
+def _trimmed(span: Span, text: str) -> Span:
+    segment = text[span.start : span.end]
+    span.start += len(segment) - len(segment.lstrip())
+    span.end -= len(segment) - len(segment.rstrip())
+    return span

@@ -1,0 +1,81 @@
+"""Ingest one file end to end: load → clean → parse clauses → chunk. Errors become report lines."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.errors import IngestError
+from assistant.ingest import catalog as catalogs
+from assistant.ingest.chunking import chunk_spans
+from assistant.ingest.cleaning import clean
+from assistant.ingest.clauses import parse_spans
+from assistant.ingest.loaders import load_text, supported_suffixes
+from assistant.schema import Clause, Document
+
+
+@dataclass
+class FileResult:
+    """What ingesting one file gave: a document and its clauses, or the reason it failed."""
+
+    path: str
+    document: Document | None = None
+    clauses: list[Clause] = field(default_factory=list)
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.document is not None and bool(self.clauses)
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    cat = catalogs.catalog_path(path)
+    if cat.exists():
+        h.update(cat.read_bytes())
+    return h.hexdigest()
+
+
+def is_corpus_file(path: Path) -> bool:
+    """Documents are every file except catalog cards and hidden/temporary files."""
+    return path.is_file() and not path.name.startswith((".", "~$")) and not path.name.endswith(
+        (catalogs.CATALOG_SUFFIX, ".tmp", ".md~")
+    ) and path.name.lower() != "readme.md"
+
+
+def corpus_files(corpus_dir: Path) -> list[Path]:
+    return sorted(p for p in corpus_dir.rglob("*") if is_corpus_file(p))
+
+
+def ingest_file(path: Path, max_bytes: int, sha256: str | None = None) -> FileResult:
+    result = FileResult(str(path))
+    try:
+        raw = load_text(path, max_bytes)
+        cleaned = clean(raw)
+        if not cleaned.text.strip():
+            raise IngestError("清理网页附带内容后没有正文")
+        entry = catalogs.read_catalog(path)
+        notes = list(cleaned.notes)
+        if entry is None:
+            entry = catalogs.default_catalog(path, cleaned.text)
+            notes.append(f"没有目录卡 {catalogs.catalog_path(path).name}，标题取自正文首行")
+        spans, parse_notes = parse_spans(cleaned.text)
+        notes += parse_notes
+        document = Document(entry, str(path), sha256 or file_sha256(path), cleaned.text, notes)
+        result.document = document
+        result.clauses = chunk_spans(cleaned.text, spans, entry)
+        if not result.clauses:
+            raise IngestError("没有可索引的内容")
+    except IngestError as exc:
+        result.error = str(exc)
+        result.document = None
+    except (OSError, UnicodeError) as exc:
+        result.error = f"无法读取文件（{exc.__class__.__name__}: {exc}）"
+    return result
+
+
+__all__ = ["FileResult", "corpus_files", "file_sha256", "ingest_file", "supported_suffixes"]

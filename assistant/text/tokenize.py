@@ -1,0 +1,123 @@
+"""The Chinese tokenizer injected into BM25, sentence scoring and quiz generation.
+
+jieba (search mode) over normalised text, with a domain user dictionary (尾矿库, 五职矿长, 重大事故隐患 …)
+and a stopword list, both in ``assistant/data``. jieba is loaded lazily on first use and its cache
+is kept in a private folder: jieba trusts any cache file it finds in the shared temp dir.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import threading
+from collections.abc import Callable, Iterable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from assistant.text.normalize import normalize
+
+Tokenizer = Callable[[str], list[str]]
+
+_TOKEN_OK = re.compile(r"[\w]", re.UNICODE)
+_lock = threading.Lock()
+
+
+def _data_text(name: str) -> str:
+    return resources.files("assistant.data").joinpath(name).read_text(encoding="utf-8")
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = Path(base) / "mine-assistant"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _add_user_words(tk) -> None:  # type: ignore[no-untyped-def]
+    for line in _data_text("userdict.txt").splitlines():
+        parts = line.split()
+        if parts:
+            tk.add_word(parts[0], int(parts[1]) if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None)
+
+
+def _frozen_path() -> Path:
+    return cache_dir() / "jieba-freq-frozen.npz"
+
+
+@cache
+def _jieba():  # type: ignore[no-untyped-def]
+    """The full jieba tokenizer (dictionary unmarshalled into a dict): fast per call, slow to load."""
+    import jieba
+
+    with _lock:
+        jieba.setLogLevel(logging.WARNING)
+        tk = jieba.Tokenizer()
+        tk.tmp_dir = str(cache_dir())
+        tk.initialize()
+        if not _frozen_path().exists():
+            from assistant.text.frozen_dict import save_frozen
+
+            save_frozen(tk.FREQ, tk.total, _frozen_path())
+        _add_user_words(tk)
+        return tk
+
+
+@cache
+def _query_jieba():  # type: ignore[no-untyped-def]
+    """jieba over the frozen dictionary: loads in milliseconds, same segmentation as ``_jieba()``."""
+    if not _frozen_path().exists():
+        return _jieba()
+    import jieba
+
+    from assistant.text.frozen_dict import load_frozen
+
+    with _lock:
+        tk = jieba.Tokenizer()
+        tk.FREQ, tk.total = load_frozen(_frozen_path())
+        tk.initialized = True
+        _add_user_words(tk)
+        return tk
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    return frozenset(w.strip() for w in _data_text("stopwords.txt").splitlines() if w.strip())
+
+
+@cache
+def tokenizer_version() -> str:
+    """Identifies the tokenizer in index manifests: a change means BM25 must be rebuilt."""
+    digest = hashlib.sha256((_data_text("userdict.txt") + _data_text("stopwords.txt")).encode()).hexdigest()
+    return f"jieba-0.42.1-search+{digest[:12]}"
+
+
+def warm_up() -> None:
+    """Load the jieba dictionary now (e.g. in a background thread while other things load)."""
+    _jieba()
+
+
+def tokenize(text: str, *, keep_stopwords: bool = False) -> list[str]:
+    """Tokens of ``text`` for matching: normalised, search-mode jieba, no punctuation or stopwords."""
+    return _tokens(_jieba(), text, keep_stopwords)
+
+
+def tokenize_query(text: str, *, keep_stopwords: bool = False) -> list[str]:
+    """Like ``tokenize`` (identical tokens) but starts fast: for one-off queries in a fresh process."""
+    return _tokens(_query_jieba(), text, keep_stopwords)
+
+
+def _tokens(tk, text: str, keep_stopwords: bool) -> list[str]:  # type: ignore[no-untyped-def]
+    stop = frozenset() if keep_stopwords else stopwords()
+    return [t for t in tk.cut_for_search(normalize(text)) if _TOKEN_OK.search(t) and t not in stop]
+
+
+def words(text: str) -> list[str]:
+    """Plain (not search-mode) jieba words of the original text, punctuation kept: for generation."""
+    return list(_jieba().cut(text))
+
+
+def tokenize_many(texts: Iterable[str]) -> list[list[str]]:
+    return [tokenize(t) for t in texts]
