@@ -100,3 +100,45 @@ class Hit:
             "text": self.clause.text,
             "score": round(float(self.score), 6),
         }
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One numbered source of an answer or draft: a verbatim quote from one clause."""
+
+    n: int
+    doc_id: str
+    doc_title: str
+    clause: str  # the clause label
+    quote: str
+    chunk_id: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"n": self.n, "doc_id": self.doc_id, "doc_title": self.doc_title, "clause": self.clause, "quote": self.quote}
+
+
+@dataclass
+class Answer:
+    """An answer with its citations. ``to_json`` is the stable ``ask --json`` contract."""
+
+    question: str
+    answer: str
+    citations: list[Citation]
+    refused: bool
+    mode: str  # "extractive" | "llm"
+    resolved_query: str = ""
+    removed_citations: int = 0
+    notices: list[str] = field(default_factory=list)
+    related: list[Hit] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "citations": [c.to_json() for c in self.citations],
+            "refused": self.refused,
+            "mode": self.mode,
+            "resolved_query": self.resolved_query,
+            "removed_citations": self.removed_citations,
+            "notices": self.notices,
+        }
