@@ -73,7 +73,13 @@ def search(ctx: click.Context, query: str, k: int, doc: str | None, kind: str | 
 
     if not query.strip():
         raise click.UsageError("检索内容不能为空")
-    searcher = Searcher(get_config(ctx))
+    from assistant.index.build import stale_reasons
+
+    config = get_config(ctx)
+    searcher = Searcher(config)
+    stale = stale_reasons(config)
+    if stale:
+        click.echo(f"提示：索引不是最新（{'；'.join(stale[:3])}），结果来自上次索引。请运行：mine-assistant index", err=True)
     hits = searcher.search(query, k, doc=doc, kind=kind, method=method)
     if as_json:
         echo_json({"query": query, "hits": [h.to_json() for h in hits]})

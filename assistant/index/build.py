@@ -187,7 +187,7 @@ def build_index(config: Config, *, rebuild: bool = False, progress: bool = True)
 
     cache = EmbeddingCache(config.index_dir / ".cache", embedder.backend, embedder.model_id, embedder.dim)
     texts = [c.retrieval_text() for c in clauses]
-    ebar = _bar(sum(1 for t in set(texts) if text_key(t) not in cache._vectors), "计算向量", progress)
+    ebar = _bar(sum(1 for t in set(texts) if t not in cache), "计算向量", progress)
     vectors, report.embedded = cache.embed(
         texts, embedder.embed_passages, config.embed_batch_size, progress=lambda n: ebar.update(n)
     )

@@ -34,6 +34,9 @@ class EmbeddingCache:
     def __len__(self) -> int:
         return len(self._vectors)
 
+    def __contains__(self, text: str) -> bool:
+        return text_key(text) in self._vectors
+
     def embed(
         self,
         texts: list[str],
