@@ -1,0 +1,1 @@
+"""Publicity drafts (article, slogans, key points, training Q&A) built from cited clauses."""

@@ -1,0 +1,133 @@
+"""The ``Draft`` dataclass and its two exports: Markdown (〔n〕 marks) and DOCX (numbered sources list).
+
+A draft is a list of blocks; each block holds sentences, and each sentence carries the numbers of the
+citations it rests on. Keeping citations per sentence (not per paragraph) is what lets the fidelity
+check test every number against exactly the clause its sentence cites.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant.schema import Citation
+
+KINDS = ("article", "slogans", "points", "qa")
+KIND_NAMES = {"article": "宣传稿", "slogans": "宣传标语", "points": "宣传要点", "qa": "培训问答"}
+
+
+@dataclass
+class Line:
+    """One sentence and the citations (numbers into ``Draft.citations``) it rests on; [] = no fact."""
+
+    text: str
+    cites: list[int] = field(default_factory=list)
+
+    def marked(self) -> str:
+        return self.text + "".join(f"〔{n}〕" for n in self.cites)
+
+
+@dataclass
+class Block:
+    """``kind``: lead, heading, paragraph, item (numbered point), slogan, qa (``question`` set), closing."""
+
+    kind: str
+    lines: list[Line]
+    question: str = ""
+
+    @property
+    def text(self) -> str:
+        return "".join(line.text for line in self.lines)
+
+
+@dataclass
+class Draft:
+    kind: str
+    title: str
+    blocks: list[Block]
+    citations: list[Citation]
+    mode: str = "offline"  # "offline" | "llm"
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [b.text for b in self.blocks]
+
+    def lines(self) -> list[Line]:
+        return [line for b in self.blocks for line in b.lines]
+
+    def to_markdown(self) -> str:
+        out = [f"# {self.title}", ""]
+        n_item = 0
+        for b in self.blocks:
+            body = "".join(line.marked() for line in b.lines)
+            if b.kind == "heading":  # a heading's citation is carried by its paragraph
+                out += [f"## {b.text}", ""]
+            elif b.kind in ("item", "slogan"):
+                n_item += 1
+                out.append(f"{n_item}. {body}")
+            elif b.kind == "qa":
+                n_item += 1
+                out += [f"**问{n_item}：{b.question}**", "", f"答：{body}", ""]
+            else:
+                if out[-1] != "":
+                    out.append("")
+                out += [body, ""]
+        out += ["", "---", "", "**资料来源**", ""]
+        out += [f"〔{c.n}〕《{c.doc_title}》{c.clause}：「{c.quote}」" + "  " for c in self.citations]
+        return "\n".join(out).rstrip() + "\n"
+
+    def to_docx(self, path: str | Path) -> Path:
+        """Title, headings, paragraphs with superscript [n] marks and a numbered 资料来源 list."""
+        from docx import Document as DocxDocument
+        from docx.shared import Pt
+
+        doc = DocxDocument()
+        doc.add_heading(self.title, level=0)
+        n_item = 0
+        for b in self.blocks:
+            if b.kind == "heading":
+                doc.add_heading(b.text, level=1)
+                continue
+            if b.kind == "qa":
+                n_item += 1
+                q = doc.add_paragraph()
+                q.add_run(f"问{n_item}：{b.question}").bold = True
+                para = doc.add_paragraph("答：")
+            elif b.kind in ("item", "slogan"):
+                n_item += 1
+                para = doc.add_paragraph(f"{n_item}. ")
+            else:
+                para = doc.add_paragraph()
+            for line in b.lines:
+                para.add_run(line.text)
+                for n in line.cites:
+                    run = para.add_run(f"[{n}]")
+                    run.font.superscript = True
+        doc.add_heading("资料来源", level=1)
+        for c in self.citations:
+            p = doc.add_paragraph(f"[{c.n}] 《{c.doc_title}》{c.clause}：「{c.quote}」")
+            for run in p.runs:
+                run.font.size = Pt(9)
+        path = Path(path)
+        doc.save(str(path))
+        return path
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "title": self.title,
+            "mode": self.mode,
+            "notices": self.notices,
+            "markdown": self.to_markdown(),
+            "citations": [c.to_json() for c in self.citations],
+            "blocks": [
+                {
+                    "kind": b.kind,
+                    "question": b.question,
+                    "lines": [{"text": li.text, "cites": li.cites} for li in b.lines],
+                }
+                for b in self.blocks
+            ],
+        }

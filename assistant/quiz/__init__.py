@@ -1,0 +1,1 @@
+"""Quiz banks from clauses, their Excel/JSON export, and grading of trainees' answers."""

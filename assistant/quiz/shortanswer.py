@@ -1,0 +1,87 @@
+"""Short-answer grading by key-point coverage: each key point found or not, partial credit.
+
+A key point counts as found when the answer covers most of its wording (greedy cover by shared
+substrings of two or more characters, after width/numeral normalisation and a small list of
+everyday synonyms) and states every number in it exactly: 「五年以上」 does not match 「3年」.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text.normalize import normalize
+from assistant.text.numerals import arabize
+
+# Everyday wording → the documents' wording. General domain synonyms, not answers.
+SYNONYMS = (
+    ("通讯", "通信"),
+    ("当地政府", "属地人民政府"),
+    ("当地", "属地"),
+    ("文凭", "学历"),
+    ("专业对口", "主体专业"),
+    ("法律依据", "法条"),
+    ("文书", "文本"),
+    ("及以上", "以上"),
+    ("或者", "或"),
+    ("停产", "停止生产"),
+    ("全体员工", "全员"),
+    ("不准", "严禁"),
+    ("不能", "不得"),
+    ("布置", "部署"),
+)
+_PUNCT = re.compile(r"[^\w%/]")
+THRESHOLD = 0.6
+
+
+def _prep(text: str) -> str:
+    text = arabize(normalize(text))
+    return _PUNCT.sub("", text)
+
+
+def _with_synonyms(text: str) -> str:
+    for said, canonical in SYNONYMS:
+        text = text.replace(said, canonical)
+    return text
+
+
+def coverage(point: str, answer: str) -> float:
+    """Share of ``point``'s characters covered by substrings (length ≥ 2) that ``answer`` contains."""
+    if not point:
+        return 0.0
+    covered = [False] * len(point)
+    i = 0
+    while i < len(point):
+        best = 0
+        for j in range(len(point), i + 1, -1):
+            if point[i:j] in answer:
+                best = j - i
+                break
+        if best >= 2:
+            for k in range(i, i + best):
+                covered[k] = True
+            i += best
+        else:
+            i += 1
+    return sum(covered) / len(point)
+
+
+def point_found(point: str, answer: str) -> bool:
+    p, a = _prep(point), _with_synonyms(_prep(answer))
+    nums = re.findall(r"\d+(?:\.\d+)?", p)
+    if nums and not all(n in re.findall(r"\d+(?:\.\d+)?", a) for n in nums):
+        return False
+    period = re.search(r"每(?:半年|年|季度|月|周)", p)  # a frequency is a number too: 每半年 ≠ 每年
+    if period and period.group() not in a:
+        return False
+    if p in a:
+        return True
+    return coverage(_with_synonyms(p), a) >= THRESHOLD
+
+
+def grade_short_answer(answer: str, key_points: list[str], clause_text: str = "") -> tuple[float, list[bool]]:
+    """(score in [0, 1], found flag per key point). ``clause_text`` is the cited clause; a key point
+    missing from it is graded as written (it is the bank's key point either way)."""
+    if not key_points:
+        return 0.0, []
+    found = [point_found(p, answer or "") for p in key_points]
+    return round(sum(found) / len(found), 4), found

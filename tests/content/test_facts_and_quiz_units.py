@@ -1,0 +1,107 @@
+import pytest
+
+from assistant.quiz.facts import list_facts, number_facts
+from assistant.quiz.generate import near_duplicate, verify_answer_key
+from assistant.quiz.model import Question
+
+pytestmark = pytest.mark.unit
+
+ITEM3 = (
+    "3.加强矿山企业班组安全建设。指导督促企业完善班前安全会议制度,明确班组按照点名、学习、安全事项交接确认、"
+    "工作部署“四步法”开好班前安全会议。"
+)
+ITEM5 = (
+    "5.推进应急处置能力提升。督促矿山每半年至少组织开展一次紧急撤离和逃生避险应急演练,2025年底前实现全覆盖。"
+)
+
+
+def test_named_list_four_step_method_has_its_four_items_without_the_lead_in(make_clause):
+    facts = list_facts(make_clause(ITEM3, title="加强矿山企业班组安全建设。"))
+    four = next(f for f in facts if f.name == "四步法")
+    assert four.items == ("点名", "学习", "安全事项交接确认", "工作部署")
+
+
+def test_named_list_whose_count_does_not_match_its_name_is_rejected(make_clause):
+    clause = make_clause("明确班组按照点名、学习、工作部署“四步法”开好班前安全会议。")
+    assert not [f for f in list_facts(clause) if f.name == "四步法"]
+
+
+def test_frequency_and_deadline_are_extracted_verbatim(make_clause):
+    facts = number_facts(make_clause(ITEM5))
+    kinds = {(f.kind, f.text) for f in facts}
+    assert ("frequency", "每半年") in kinds
+    assert ("deadline", "2025年底前") in kinds
+
+
+def test_numbers_inside_document_titles_are_not_facts(make_clause):
+    clause = make_clause("严格执行《九江市工作方案(2024—2026年)》,新取证的非煤矿山要在6个月内完成创建。")
+    assert [f.text for f in number_facts(clause)] == ["6个月内"]
+
+
+def _q(**kw):
+    base = dict(
+        id="Q1",
+        type="blank",
+        stem="",
+        options=[],
+        answer="",
+        explanation="",
+        doc_id="d",
+        doc_title="t",
+        clause="1.",
+        chunk_id="c",
+    )
+    return Question(**{**base, **kw})
+
+
+def test_verify_rejects_a_blank_whose_key_is_not_in_the_clause():
+    good = _q(template="督促矿山每____至少组织开展一次", answer="半年")
+    bad = _q(template="督促矿山每____至少组织开展一次", answer="年")
+    assert verify_answer_key(good, ITEM5)
+    assert not verify_answer_key(bad, ITEM5)
+
+
+def test_verify_rejects_a_choice_whose_distractor_is_also_true():
+    q = _q(type="single", template="每____至少组织开展一次", options=["半年", "年"], answer="A")
+    # "每年至少组织开展一次" is not in ITEM5, so this passes; add a clause making the distractor true
+    assert verify_answer_key(q, ITEM5)
+    assert not verify_answer_key(q, ITEM5 + "每年至少组织开展一次培训。")
+
+
+def test_verify_judge_false_statement_must_change_exactly_one_fact():
+    quote = "督促矿山每半年至少组织开展一次紧急撤离和逃生避险应急演练"
+    one = _q(
+        type="judge",
+        template="督促矿山每月至少组织开展一次紧急撤离和逃生避险应急演练",
+        answer="错",
+        quote=quote,
+    )
+    two = _q(
+        type="judge", template="督促企业每月至少组织开展一次紧急撤离和消防应急演练", answer="错", quote=quote
+    )
+    assert verify_answer_key(one, ITEM5)
+    assert not verify_answer_key(two, ITEM5)
+
+
+def test_near_duplicate_catches_a_reworded_stem_but_not_a_different_question():
+    assert near_duplicate(
+        "督促矿山每____至少组织开展一次紧急撤离演练。", "督促矿山每（ ）至少组织开展一次紧急撤离演练。"
+    )
+    assert not near_duplicate("下列属于“四步法”的有（ ）。", "请简述“五到位”的具体内容。")
+
+
+def test_llm_draft_with_a_changed_number_falls_back_to_the_checked_offline_draft(make_clause):
+    from assistant.draft.llm_writer import write_with_llm
+
+    clause = make_clause(ITEM5, title="推进应急处置能力提升。")
+
+    def honest(system, user):
+        return "应急演练要经常搞\n督促矿山每半年至少组织开展一次紧急撤离和逃生避险应急演练。〔1〕"
+
+    def wrong_number(system, user):
+        return "应急演练要经常搞\n2026年底前实现全覆盖。〔1〕"
+
+    draft, problems = write_with_llm(honest, "article", [clause], "应急演练", "标题")
+    assert draft is not None and problems == [] and draft.mode == "llm"
+    draft, problems = write_with_llm(wrong_number, "article", [clause], "应急演练", "标题")
+    assert draft is None and any("2026" in p for p in problems)

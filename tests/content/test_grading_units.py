@@ -1,0 +1,152 @@
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.quiz.grade import grade, grade_short_answer, is_correct
+from assistant.quiz.model import Question, QuizBank
+
+pytestmark = pytest.mark.unit
+
+
+def _q(qid, qtype, answer, options=(), key_points=()):
+    return Question(
+        qid,
+        qtype,
+        "题干",
+        list(options),
+        answer,
+        "依据…",
+        "d",
+        "文件",
+        "二、（一）1.",
+        "c",
+        key_points=list(key_points),
+    )
+
+
+BANK = QuizBank(
+    "测试题库",
+    [
+        _q("Q01", "single", "B", ["甲", "乙", "丙", "丁"]),
+        _q("Q02", "multi", "AC", ["甲", "乙", "丙", "丁"]),
+        _q("Q03", "judge", "错"),
+        _q("Q04", "blank", "10年"),
+        _q(
+            "Q05",
+            "short",
+            "点名；学习；安全事项交接确认；工作部署",
+            key_points=["点名", "学习", "安全事项交接确认", "工作部署"],
+        ),
+    ],
+)
+
+
+@pytest.mark.parametrize("given", ["A,C", "AC", "ac", "Ｃ、Ａ", "c a"])
+def test_multi_choice_answers_match_in_any_order_width_or_case(given):
+    assert is_correct(BANK.questions[1], given)
+
+
+@pytest.mark.parametrize(
+    "given,ok", [("错", True), ("×", True), ("错误", True), ("F", True), ("√", False), ("正确", False)]
+)
+def test_judge_answers_accept_the_usual_marks(given, ok):
+    assert is_correct(BANK.questions[2], given) is ok
+
+
+@pytest.mark.parametrize("given,ok", [("十年", True), ("10年", True), ("１０年", True), ("5年", False)])
+def test_blank_answers_match_after_numeral_normalisation(given, ok):
+    assert is_correct(BANK.questions[3], given) is ok
+
+
+def test_short_answer_gives_partial_credit_and_names_the_missing_point():
+    score, found = grade_short_answer(
+        "先点名，再学习，然后布置当天的工作。", ["点名", "学习", "安全事项交接确认", "工作部署"], ""
+    )
+    assert found == [True, True, False, True]
+    assert score == 0.75
+
+
+def test_short_answer_with_a_wrong_number_does_not_get_the_point():
+    assert grade_short_answer("停用满五年的也要闭库", ["停用超过3年"], "")[1] == [False]
+
+
+def _write_csv(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    return path
+
+
+def test_bad_rows_are_reported_per_row_and_the_rest_is_graded(tmp_path):
+    answers = _write_csv(
+        tmp_path / "a.csv",
+        [
+            ["姓名", "题号", "答案"],
+            ["张三", "Q01", "B"],
+            ["", "Q02", "AC"],  # missing name
+            ["张三", "Q99", "A"],  # unknown question
+            ["张三", "Q01", "C"],  # duplicate
+            ["张三", "Q03", ""],  # empty
+            ["张三", "Q04", "十年"],
+        ],
+    )
+    report = grade(BANK, answers)
+    text = "\n".join(report.problems)
+    for row in ("第3行", "第4行", "第5行", "第6行"):
+        assert row in text
+    assert report.scores() == {"张三": 2.0}
+
+
+def test_wide_layout_is_read_as_one_row_per_trainee(tmp_path):
+    answers = _write_csv(
+        tmp_path / "w.csv",
+        [
+            ["姓名", "Q01", "Q02", "Q03", "Q04", "Q05"],
+            ["李四", "b", "A,C", "×", "10年", "点名、学习、安全事项交接确认、工作部署"],
+            ["王五", "A", "A", "对", "5年", ""],
+        ],
+    )
+    report = grade(BANK, answers)
+    assert report.scores() == {"李四": 5.0, "王五": 0.0}
+    q1 = report.stats[0]
+    assert q1.correct_rate == 0.5 and q1.common_wrong == "A"
+
+
+def test_answers_for_a_different_bank_are_flagged(tmp_path):
+    answers = _write_csv(
+        tmp_path / "x.csv",
+        [["姓名", "题号", "答案"], ["赵六", "X1", "A"], ["赵六", "X2", "B"], ["赵六", "Q01", "B"]],
+    )
+    report = grade(BANK, answers)
+    assert any("另一份题库" in p for p in report.problems)
+    assert report.scores() == {"赵六": 1.0}
+
+
+def test_report_xlsx_and_chart_are_written(tmp_path):
+    from openpyxl import load_workbook
+
+    answers = _write_csv(
+        tmp_path / "a.csv", [["姓名", "题号", "答案"], ["张三", "Q01", "B"], ["李四", "Q01", "A"]]
+    )
+    report = grade(BANK, answers)
+    report.to_xlsx(tmp_path / "r.xlsx")
+    wb = load_workbook(tmp_path / "r.xlsx")
+    assert {"成绩", "逐题反馈", "题目统计", "问题"} <= set(wb.sheetnames)
+    assert wb["成绩"].cell(2, 1).value == "张三"
+    png = report.chart_png(tmp_path / "r.png")
+    assert png.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_hand_marked_short_answers_mostly_agree_with_the_grader():
+    path = Path(__file__).resolve().parents[2] / "evals" / "short_answers.jsonl"
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    pairs = [
+        (m, g)
+        for it in items
+        for m, g in zip(
+            grade_short_answer(it["answer"], it["key_points"], "")[1], it["points_found"], strict=True
+        )
+    ]
+    assert len(items) >= 30
+    assert sum(m == g for m, g in pairs) / len(pairs) >= 0.85
