@@ -1,0 +1,122 @@
+"""The Gradio app: one ``gr.Blocks`` with a tab per feature, built over a shared ``SearcherHolder``.
+
+Call ``configure_environment`` before anything imports gradio: it turns analytics off and points
+Gradio's upload folder at a private directory. ``launch`` applies the offline, upload-limited settings.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from assistant.config import Config
+from assistant.web.citations import CSS, HEAD_JS
+from assistant.web.state import SearcherHolder
+
+TITLE = "矿山安全政策助手"
+
+
+def configure_environment(temp_dir: Path | None = None) -> Path:
+    """Offline settings for gradio and gradio_client; returns the private temp folder for uploads/downloads."""
+    os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+    os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    if temp_dir is None:
+        current = os.environ.get("GRADIO_TEMP_DIR")
+        temp_dir = Path(current) if current else Path(tempfile.mkdtemp(prefix="mine-assistant-web-"))
+    temp_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.environ["GRADIO_TEMP_DIR"] = str(temp_dir)
+    return temp_dir
+
+
+def build_app(config: Config, holder: SearcherHolder | None = None) -> Any:
+    """The ``gr.Blocks`` app (not launched). Every user-facing function has a named API endpoint."""
+    temp_dir = configure_environment()
+    import gradio as gr
+
+    from assistant.web import content_tabs, eval_tab, kb_tab, qa_tab, search_tab
+    from assistant.web.state import ChatSession
+
+    holder = holder or SearcherHolder(config)
+    out_dir = temp_dir / "outputs"
+    out_dir.mkdir(exist_ok=True)
+    with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
+        gr.Markdown(
+            f"## {TITLE}\n矿山安全法规知识库：每条回答都注明出处，可点击〔n〕查看条款原文。离线运行。"
+        )
+        session = gr.State(ChatSession())  # per browser tab: chat history and session-only LLM settings
+        with gr.Tabs():
+            with gr.Tab("政策问答", id="qa"):
+                qa_tab.build(holder, out_dir, session)
+            with gr.Tab("条款检索", id="search"):
+                search_parts = search_tab.build(holder)
+            with gr.Tab("宣传材料", id="draft"):
+                draft_parts = content_tabs.build_drafts(holder, out_dir, session)
+            with gr.Tab("培训题库", id="quiz"):
+                quiz_parts = content_tabs.build_quiz(holder, out_dir)
+            with gr.Tab("考试阅卷", id="grade"):
+                content_tabs.build_grading(holder, out_dir)
+            with gr.Tab("知识库管理", id="kb"):
+                doc_menus = [search_parts["doc"], draft_parts["doc"], quiz_parts["doc"]]
+                kb_parts = kb_tab.build(holder, on_change=doc_menus)
+            with gr.Tab("评测", id="eval"):
+                eval_tab.build(holder)
+        # every page load shows the current documents (another user may have changed the corpus)
+        demo.load(
+            lambda: _on_load(holder, len(doc_menus)),
+            None,
+            [kb_parts["docs"], kb_parts["pick"], *doc_menus],
+            api_name="list_documents",
+        )
+    demo.holder = holder  # type: ignore[attr-defined]
+    demo.out_dir = out_dir  # type: ignore[attr-defined]
+    return demo
+
+
+def _on_load(holder: SearcherHolder, n_menus: int) -> tuple[Any, ...]:
+    import gradio as gr
+
+    from assistant.web.kb_tab import _safe_rows
+    from assistant.web.search_tab import doc_choices
+
+    choices = doc_choices(holder)
+    return (
+        _safe_rows(holder),
+        gr.Dropdown(choices=choices[1:]),
+        *[gr.Dropdown(choices=choices) for _ in range(n_menus)],
+    )
+
+
+def launch_kwargs(
+    config: Config, *, host: str = "127.0.0.1", port: int = 7860, auth: Any = None, share: bool = False
+) -> dict[str, Any]:
+    return {
+        "server_name": host,
+        "server_port": port,
+        "auth": auth,
+        "auth_message": "请输入账号和密码" if auth else None,
+        "share": share,
+        "max_file_size": f"{config.max_file_mb:g}mb",
+        "css": CSS,
+        "head": HEAD_JS,
+        "footer_links": [],
+        "show_error": False,
+        "ssr_mode": False,
+        "mcp_server": False,
+        "pwa": False,
+        "enable_monitoring": False,
+    }
+
+
+def launch(config: Config, holder: SearcherHolder | None = None, **kwargs: Any) -> Any:
+    """Build and launch; extra keyword arguments go to ``launch_kwargs`` or straight to ``launch``."""
+    demo = build_app(config, holder)
+    options = launch_kwargs(
+        config, **{k: kwargs.pop(k) for k in ("host", "port", "auth", "share") if k in kwargs}
+    )
+    options.update(kwargs)
+    demo.queue(default_concurrency_limit=4)
+    demo.launch(**options)
+    return demo

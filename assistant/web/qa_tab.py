@@ -1,0 +1,205 @@
+"""政策问答 tab: multi-turn chat with streamed answers, clickable citations and a clause side panel.
+
+The chat history shown is rebuilt from this session's ``ChatSession`` (a ``gr.State``), never from
+what the browser sends, so sessions cannot mix and the API takes only the question.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from assistant.config import LLMSettings
+from assistant.errors import AssistantError
+from assistant.schema import Answer
+from assistant.web.citations import MODE_NAMES, answer_html, empty_panel, esc, panel_html
+from assistant.web.state import ChatSession, SearcherHolder, friendly
+
+
+def messages(session: ChatSession, pending: tuple[str, str] | None = None) -> list[dict[str, str]]:
+    """The chatbot value: every turn of the session, plus a question being answered and its partial text."""
+    out: list[dict[str, str]] = []
+    for turn, answer in enumerate(session.answers):
+        out.append({"role": "user", "content": esc(answer.question)})
+        out.append({"role": "assistant", "content": answer_html(answer, turn)})
+    if pending is not None:
+        out.append({"role": "user", "content": esc(pending[0])})
+        out.append({"role": "assistant", "content": esc(pending[1]) or "正在检索……"})
+    return out
+
+
+def _conversation(holder: SearcherHolder, session: ChatSession) -> Any:
+    from assistant.answer.conversation import Conversation
+    from assistant.answer.engine import AnswerEngine
+
+    engine = AnswerEngine(session.config_for(holder.config), searcher=holder.get())
+    if session.conversation is None:
+        session.conversation = Conversation(engine)
+    session.conversation.engine = engine  # the current index and this session's LLM settings
+    return session.conversation
+
+
+def stream_answer(holder: SearcherHolder, session: ChatSession, question: str) -> Iterator[str | Answer]:
+    """Text pieces, then the final ``Answer`` (recorded in the session)."""
+    question = (question or "").strip()
+    if not question:
+        raise AssistantError("请输入问题")
+    for piece in _conversation(holder, session).stream(question):
+        if isinstance(piece, Answer):
+            session.answers.append(piece)
+        yield piece
+
+
+def mode_line(session: ChatSession) -> str:
+    llm = session.llm
+    if llm is not None and llm.enabled:
+        return f"当前模式：**{MODE_NAMES['llm']}**（{esc(llm.model)}，仅本会话；回答仍经引用核验）"
+    return f"当前模式：**{MODE_NAMES['extractive']}**（不使用大模型，直接引用原文）"
+
+
+def citation_panel(holder: SearcherHolder, session: ChatSession, key: str) -> str:
+    """Panel HTML for a mark key ``"turn:n"`` of this session's answers."""
+    try:
+        turn_s, n_s = (key or "").split(":")
+        answer = session.answers[int(turn_s)]
+        citation = next(c for c in answer.citations if c.n == int(n_s))
+    except (ValueError, IndexError, StopIteration):
+        raise AssistantError("找不到这条引用（会话可能已清空）") from None
+    return panel_html(holder.get(), citation)
+
+
+def export_markdown(session: ChatSession) -> str:
+    from assistant.answer.engine import format_sources
+
+    lines = ["# 矿山安全政策问答记录", "", f"导出时间：{time.strftime('%Y-%m-%d %H:%M')}", ""]
+    for i, a in enumerate(session.answers, 1):
+        lines += [f"## {i}. {a.question}", ""]
+        if a.resolved_query and a.resolved_query != a.question:
+            lines += [f"*按上下文理解为：{a.resolved_query}*", ""]
+        flags = [f"模式：{MODE_NAMES.get(a.mode, a.mode)}"]
+        if a.refused:
+            flags.append("知识库中未找到相关规定")
+        if a.removed_citations:
+            flags.append(f"已删除 {a.removed_citations} 处未通过核验的引用")
+        lines += [f"> {'；'.join(flags)}", "", a.answer, ""]
+        if a.citations:
+            lines += ["**出处**", "", *[f"- {line}" for line in format_sources(a.citations).splitlines()], ""]
+        lines += [f"> 提示：{n}" for n in a.notices]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def set_llm(session: ChatSession, base_url: str, model: str, api_key: str, timeout: float) -> str:
+    base_url, model = (base_url or "").strip(), (model or "").strip()
+    if not base_url and not model:
+        session.llm = LLMSettings()
+        return mode_line(session)
+    if not base_url.startswith(("http://", "https://")):
+        raise AssistantError("接口地址应以 http:// 或 https:// 开头，例如 http://127.0.0.1:11434/v1")
+    if not model:
+        raise AssistantError("请填写模型名称，例如 qwen-plus、deepseek-chat")
+    session.llm = LLMSettings(
+        base_url=base_url,
+        model=model,
+        api_key=(api_key or "").strip(),
+        timeout=float(timeout or 30),
+        max_retries=0,
+    )
+    return mode_line(session)
+
+
+def build(holder: SearcherHolder, out_dir: Path, session: Any) -> None:
+    """The tab's components; ``session`` is the page's ``gr.State(ChatSession())``."""
+    import gradio as gr
+
+    with gr.Row():
+        with gr.Column(scale=3):
+            mode = gr.Markdown(mode_line(ChatSession()), elem_id="qa-mode")
+            chat = gr.Chatbot(
+                label="对话",
+                height=520,
+                sanitize_html=False,
+                elem_id="chat",
+                feedback_options=None,
+                placeholder="请输入关于矿山安全法规的问题，例如：五职矿长有什么学历要求？",
+            )
+            with gr.Row():
+                question = gr.Textbox(
+                    show_label=False, placeholder="输入问题，回车发送", scale=5, elem_id="qa-input"
+                )
+                send = gr.Button("发送", variant="primary", scale=1, elem_id="qa-send")
+            with gr.Row():
+                clear = gr.Button("清空对话", size="sm")
+                export = gr.Button("导出对话（Markdown）", size="sm", elem_id="qa-export")
+            export_file = gr.File(label="对话记录", interactive=False, elem_id="qa-export-file", height=80)
+            with gr.Accordion("大模型设置（仅本会话有效，不保存、不记录）", open=False):
+                base_url = gr.Textbox(
+                    label="接口地址（OpenAI 兼容）", placeholder="http://127.0.0.1:11434/v1"
+                )
+                model = gr.Textbox(label="模型名称")
+                api_key = gr.Textbox(label="API Key", type="password")
+                timeout = gr.Number(label="超时（秒）", value=30)
+                apply_llm = gr.Button("应用")
+        with gr.Column(scale=2):
+            panel = gr.HTML(empty_panel(), elem_id="cite-panel", label="条款原文")
+            cite_key = gr.Textbox(visible="hidden", elem_id="cite-key")
+            cite_open = gr.Button("打开引用", visible="hidden", elem_id="cite-open")
+
+    def respond(q: str, s: ChatSession):  # type: ignore[no-untyped-def]
+        text = ""
+        try:
+            for piece in stream_answer(holder, s, q):
+                if isinstance(piece, Answer):
+                    break
+                text += piece
+                yield messages(s, (q, text)), gr.skip(), s
+        except Exception as exc:  # noqa: BLE001
+            gr.Warning(friendly(exc))
+            yield messages(s), gr.skip(), s
+            return
+        yield messages(s), "", s
+
+    send.click(respond, [question, session], [chat, question, session], api_name="chat")
+    question.submit(respond, [question, session], [chat, question, session], api_name=False)
+
+    def show(key: str, s: ChatSession) -> str:
+        try:
+            return citation_panel(holder, s, key)
+        except Exception as exc:  # noqa: BLE001
+            gr.Warning(friendly(exc))
+            return empty_panel()
+
+    cite_open.click(show, [cite_key, session], panel, api_name="show_citation", queue=False)
+
+    def do_clear(s: ChatSession):  # type: ignore[no-untyped-def]
+        fresh = ChatSession(llm=s.llm)
+        return [], fresh, empty_panel(), None
+
+    clear.click(do_clear, session, [chat, session, panel, export_file], api_name="clear_chat")
+
+    def do_export(s: ChatSession):  # type: ignore[no-untyped-def]
+        if not s.answers:
+            gr.Warning("还没有对话可以导出")
+            return None
+        folder = Path(tempfile.mkdtemp(dir=out_dir))
+        path = folder / f"问答记录-{time.strftime('%Y%m%d-%H%M%S')}.md"
+        path.write_text(export_markdown(s), encoding="utf-8")
+        return str(path)
+
+    export.click(do_export, session, export_file, api_name="export_chat")
+
+    def do_llm(s: ChatSession, url: str, m: str, key: str, t: float):  # type: ignore[no-untyped-def]
+        try:
+            line = set_llm(s, url, m, key, t)
+            gr.Info("已应用，仅对本会话有效")
+            return line, s, ""
+        except Exception as exc:  # noqa: BLE001
+            gr.Warning(friendly(exc))
+            return gr.skip(), s, ""
+
+    apply_llm.click(
+        do_llm, [session, base_url, model, api_key, timeout], [mode, session, api_key], api_name="set_llm"
+    )
