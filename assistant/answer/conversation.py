@@ -1,0 +1,151 @@
+"""Multi-turn conversation: follow-up resolution, history, save/load as JSON.
+
+Follow-up heuristic (used without an LLM, and as the LLM's fallback):
+
+1. A question is a follow-up when it starts with a linking word (那/那么/还有/如果是/要是/另外…),
+   ends in 呢, refers back (这个/这些/上述/该/其/他们), or is very short (≤ 6 characters).
+2. An *elliptical* follow-up («那专业技术人员呢？», «那金矿呢？») names only a new subject X. The
+   earlier question is re-asked with its subject swapped for X: the earlier word sharing a character
+   with X is replaced (铜矿 → 金矿); if none does, the leading subject (the text before the first
+   predicate word such as 要/是/能/有/必须) is replaced (五职矿长要什么学历 → 专业技术人员要什么学历).
+3. Any other follow-up keeps its own words and gets the earlier resolved query appended as context
+   («第二阶段是什么时候？ 三年行动分几个阶段»), so BM25 and the dense model see both.
+
+Each turn stores the resolved query, which the CLI and the web app show to the user. A refused turn
+is kept in history but is not used to resolve the next turn (an out-of-corpus subject would poison it).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant.errors import AssistantError
+from assistant.schema import Answer, Citation
+
+_LEAD = re.compile(r"^(?:那么|那|还有|另外|如果是|要是|假如是|换成|至于|再问一下|再问)[，,、\s]*")
+_TAIL = re.compile(r"(?:的话)?(?:呢|吗|怎么样|怎么办|如何)?[？?。！!\s]*$")
+_BACKREF = re.compile(r"这个|这些|那个|那些|上述|该条|该项|其中|他们|它们|它|这条|这一条|这种|这次")
+_PREDICATE = re.compile(r"要|是|能|可以|有|必须|需要|应|得|怎么|如何|多少|什么|哪|会|由|在|的")
+_QUESTION_WORDS = re.compile(r"什么|多少|哪|谁|怎么|如何|几|吗|是否|能不能|要不要|有没有")
+
+
+def is_followup(question: str) -> bool:
+    q = question.strip()
+    core = re.sub(r"[？?。！!\s]", "", q)
+    return bool(_LEAD.match(q) or core.endswith("呢") or _BACKREF.search(q) or len(core) <= 6)
+
+
+def _elliptical_subject(question: str) -> str | None:
+    """X in «那X呢？»: a bare noun phrase with no question word of its own, else None."""
+    core = _TAIL.sub("", _LEAD.sub("", question.strip()))
+    if not core or len(core) > 12 or _QUESTION_WORDS.search(core):
+        return None
+    return core
+
+
+def _swap_subject(previous: str, subject: str) -> str:
+    from assistant.text.tokenize import words
+
+    prev = re.sub(r"[？?。！!\s]+$", "", previous)
+    best, overlap = "", 0
+    for w in words(prev):
+        if len(w) < 2 or w in subject:
+            continue
+        shared = len(set(w) & set(subject))
+        if shared > overlap:
+            best, overlap = w, shared
+    if best:
+        return prev.replace(best, subject, 1)
+    m = _PREDICATE.search(prev)
+    if m and m.start() > 0:
+        return subject + prev[m.start():]
+    return f"{subject} {prev}"
+
+
+def resolve_followup(question: str, history: list[tuple[str, str]]) -> str:
+    """The stand-alone query for ``question`` given (question, resolved query) turns (heuristic)."""
+    if not history or not is_followup(question):
+        return question
+    previous = history[-1][1] or history[-1][0]
+    subject = _elliptical_subject(question)
+    if subject:
+        return _swap_subject(previous, subject)
+    return f"{question.strip()} {previous}"
+
+
+@dataclass
+class Turn:
+    question: str
+    resolved_query: str
+    answer: str
+    refused: bool
+    mode: str
+    citations: list[Citation] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"question": self.question, "resolved_query": self.resolved_query, "answer": self.answer,
+                "refused": self.refused, "mode": self.mode, "citations": [c.to_json() for c in self.citations]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Turn:
+        cites = [Citation(**{k: c[k] for k in ("n", "doc_id", "doc_title", "clause", "quote")}) for c in data.get("citations", [])]
+        return cls(data["question"], data.get("resolved_query", data["question"]), data.get("answer", ""),
+                   bool(data.get("refused", False)), data.get("mode", "extractive"), cites)
+
+
+class Conversation:
+    """A chat session over an ``AnswerEngine``; ``turns`` holds the history."""
+
+    VERSION = 1
+
+    def __init__(self, engine, turns: list[Turn] | None = None):  # type: ignore[no-untyped-def]
+        self.engine = engine
+        self.turns: list[Turn] = list(turns or [])
+
+    def history(self) -> list[tuple[str, str]]:
+        """(question, resolved query) of the answered turns: refused turns do not resolve follow-ups."""
+        return [(t.question, t.resolved_query) for t in self.turns if not t.refused]
+
+    def ask(self, question: str) -> Answer:
+        answer = self.engine.ask(question, self.history())
+        self._record(answer)
+        return answer
+
+    def stream(self, question: str):  # type: ignore[no-untyped-def]
+        """Like ``ask`` but yields text pieces first (for the chat UI), then the Answer."""
+        for piece in self.engine.stream(question, self.history()):
+            if isinstance(piece, Answer):
+                self._record(piece)
+            yield piece
+
+    def _record(self, answer: Answer) -> None:
+        self.turns.append(Turn(answer.question, answer.resolved_query or answer.question, answer.answer,
+                               answer.refused, answer.mode, list(answer.citations)))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"version": self.VERSION, "turns": [t.to_json() for t in self.turns]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], engine=None) -> Conversation:  # type: ignore[no-untyped-def]
+        if not isinstance(data, dict) or not isinstance(data.get("turns"), list):
+            raise AssistantError("会话文件格式不对：应为 mine-assistant chat 用 /save 保存的 JSON 文件")
+        return cls(engine, [Turn.from_json(t) for t in data["turns"]])
+
+    def save(self, path: str | Path) -> Path:
+        path = Path(path)
+        path.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
+        return path
+
+    def load(self, path: str | Path) -> None:
+        """Replace this session's history with the one saved in ``path``."""
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise AssistantError(f"找不到会话文件 {path}") from None
+        except json.JSONDecodeError as exc:
+            raise AssistantError(f"会话文件 {path} 不是有效的 JSON：{exc}") from None
+        self.turns = Conversation.from_json(data).turns

@@ -1,0 +1,150 @@
+"""The answer engine: retrieve → refuse or answer (extractive or LLM) → verify → ``Answer``.
+
+Both modes end in ``verify.verify_answer``. LLM failures of any kind (timeout, HTTP error, rate limit,
+malformed or fully unverifiable output) fall back to the extractive answer with a notice in
+``Answer.notices``, so the user never gets a crash or an empty answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from assistant.answer import extractive, refusal
+from assistant.answer.llm import REFUSAL_TEXT, ChatClient, parse_reply
+from assistant.answer.prompts import answer_messages
+from assistant.answer.verify import verify_answer
+from assistant.config import Config
+from assistant.errors import LLMError
+from assistant.schema import Answer, Citation, Hit
+
+TOP_K = 5  # clauses retrieved per question (the refusal calibration used the same k)
+RELATED_K = 3
+
+
+class AnswerEngine:
+    def __init__(self, config: Config, searcher=None, client: ChatClient | None = None):  # type: ignore[no-untyped-def]
+        self.config = config
+        self._searcher = searcher
+        self.client = client or (ChatClient(config.llm) if config.llm.enabled else None)
+
+    @property
+    def searcher(self):  # type: ignore[no-untyped-def]
+        if self._searcher is None:
+            from assistant.retrieve.search import Searcher
+
+            self._searcher = Searcher(self.config)
+        return self._searcher
+
+    @property
+    def mode(self) -> str:
+        return "llm" if self.client is not None else "extractive"
+
+    # -- follow-ups -------------------------------------------------------------------------
+    def resolve(self, question: str, history: list[tuple[str, str]] | None) -> str:
+        """The stand-alone query for ``question`` given earlier (question, resolved query) turns."""
+        from assistant.answer.conversation import resolve_followup
+
+        if not history:
+            return question
+        if self.client is not None:
+            from assistant.answer.conversation import is_followup
+            from assistant.answer.prompts import condense_messages
+
+            if is_followup(question):
+                try:
+                    rewritten = self.client.complete(condense_messages(question, history)).strip().splitlines()[0]
+                    if 4 <= len(rewritten) <= 120:
+                        return rewritten
+                except (LLMError, IndexError):
+                    pass
+        return resolve_followup(question, history)
+
+    # -- answering --------------------------------------------------------------------------
+    def retrieve(self, query: str) -> tuple[list[Hit], refusal.Evidence]:
+        hits = self.searcher.search(query, TOP_K)
+        return hits, refusal.evidence(self.searcher, query, hits)
+
+    def ask(self, question: str, history: list[tuple[str, str]] | None = None) -> Answer:
+        answer = None
+        for piece in self.stream(question, history, _stream_text=False):
+            if isinstance(piece, Answer):
+                answer = piece
+        assert answer is not None
+        return answer
+
+    def stream(self, question: str, history: list[tuple[str, str]] | None = None, *,
+               _stream_text: bool = True) -> Iterator[str | Answer]:
+        """Yield text pieces as they are produced, then the verified ``Answer`` (always last).
+
+        The pieces are a preview; the final ``Answer.answer`` is what verification kept.
+        """
+        query = self.resolve(question, history)
+        hits, ev = self.retrieve(query)
+        if not hits or refusal.should_refuse(ev):
+            answer = self._refusal(question, query, hits)
+            yield answer.answer
+            yield answer
+            return
+        if self.client is not None:
+            try:
+                answer = yield from self._llm_answer(question, query, hits, _stream_text)
+                yield answer
+                return
+            except LLMError as exc:
+                fallback = self._extractive(question, query, hits)
+                fallback.notices.insert(0, f"{exc}，已改用摘录式回答（不经大模型，直接引用原文）。")
+                yield "\n" + fallback.answer if _stream_text else fallback.answer
+                yield fallback
+                return
+        answer = self._extractive(question, query, hits)
+        yield answer.answer
+        yield answer
+
+    def _extractive(self, question: str, query: str, hits: list[Hit]) -> Answer:
+        from assistant.text.tokenize import tokenize_query
+
+        words = extractive.question_words(tokenize_query(query))
+        text, citations = extractive.compose(query, hits, words)
+        result = verify_answer(text, citations, [h.clause for h in hits])
+        return Answer(question, result.text, result.citations, False, "extractive", resolved_query=query,
+                      removed_citations=result.removed, notices=list(result.problems), related=hits[1:1 + RELATED_K])
+
+    def _llm_answer(self, question: str, query: str, hits: list[Hit], stream_text: bool):  # type: ignore[no-untyped-def]
+        assert self.client is not None
+        clauses = [h.clause for h in hits]
+        messages = answer_messages(query, clauses)
+        if stream_text:
+            parts: list[str] = []
+            shown = 0
+            for delta in self.client.stream(messages):
+                parts.append(delta)
+                visible = "".join(parts).split("引用", 1)[0]
+                if len(visible) > shown:
+                    yield visible[shown:]
+                    shown = len(visible)
+            reply = "".join(parts)
+        else:
+            reply = self.client.complete(messages)
+        parsed = parse_reply(reply, clauses)
+        if parsed.refused:
+            return self._refusal(question, query, hits, mode="llm")
+        result = verify_answer(parsed.text, parsed.citations, clauses)
+        if not result.citations or not result.text:
+            raise LLMError("大模型的回答没有可核验的引用（" + "；".join(result.problems[:2]) + "）")
+        notices = list(result.problems)
+        if result.removed:
+            notices.insert(0, f"已删除 {result.removed} 条未通过核验的引用。")
+        return Answer(question, result.text, result.citations, False, "llm", resolved_query=query,
+                      removed_citations=result.removed, notices=notices, related=hits[1:1 + RELATED_K])
+
+    def _refusal(self, question: str, query: str, hits: list[Hit], mode: str | None = None) -> Answer:
+        text = f"{REFUSAL_TEXT}。"
+        if hits:
+            names = "；".join(extractive.clause_name(h.clause) for h in hits[:RELATED_K])
+            text += f"可能相关的条款（仅供参考，并未规定所问内容）：{names}。"
+        return Answer(question, text, [], True, mode or self.mode, resolved_query=query, related=hits[:RELATED_K])
+
+
+def format_sources(citations: list[Citation]) -> str:
+    """The sources list: one line per citation, 〔1〕《doc title》label —「quote」."""
+    return "\n".join(f"〔{c.n}〕《{c.doc_title}》{c.clause} —「{c.quote}」" for c in citations)

