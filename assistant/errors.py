@@ -39,3 +39,11 @@ class NothingIndexedError(AssistantError):
 
 class LLMError(AssistantError):
     """The configured LLM endpoint failed (timeout, HTTP error, malformed output)."""
+
+
+class EvalError(AssistantError):
+    """An eval run cannot proceed or a set could not be evaluated (the message says which and why)."""
+
+
+class EvalDataError(EvalError):
+    """A gold-set file under ``evals/`` breaks its documented schema (file, line and field named)."""

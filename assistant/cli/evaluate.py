@@ -1,0 +1,154 @@
+"""``mine-assistant eval``: the regression eval over every feature, and the CI gate (``--check``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from assistant.cli.common import echo_json, get_config
+
+SET_CHOICES = ("retrieval", "answers", "drafts", "quiz", "grading", "all")
+
+
+@click.command("eval")
+@click.argument("which", default="all", type=click.Choice(SET_CHOICES))
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出全部指标和失败项")
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="另写 Markdown 报告（同名 .html 和 *_files/ 图表一并生成）",
+)
+@click.option("--check", is_flag=True, help="与基线比较：任一指标低于基线超过容差则以非零退出")
+@click.option("--update-baseline", is_flag=True, help="把本次结果写入基线（提交时写明原因）")
+@click.option(
+    "--evals-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("evals"),
+    show_default=True,
+    help="评测集目录",
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="基线文件（默认 <evals-dir>/baseline.json）",
+)
+@click.pass_context
+def eval_command(
+    ctx: click.Context,
+    which: str,
+    as_json: bool,
+    report_path: Path | None,
+    check: bool,
+    update_baseline: bool,
+    evals_dir: Path,
+    baseline_path: Path | None,
+) -> None:
+    """评测检索、问答、宣传稿、题库和阅卷，列出失败项；--check 作为 CI 门禁。"""
+    from assistant.evaluate import baseline as bl
+    from assistant.evaluate.runner import run_evals
+
+    if check and update_baseline:
+        raise click.UsageError("--check 和 --update-baseline 不能同时使用：先检查，确认后再更新基线")
+    config = get_config(ctx)
+    baseline_path = baseline_path or evals_dir / "baseline.json"
+    result = run_evals(config, (which,), evals_dir, progress=not as_json)
+    ran_ok = [name for name, r in result.sets.items() if not r.error]
+
+    regressions: list[bl.Regression] | None = None
+    unbaselined: list[str] = []
+    if check:
+        baseline = bl.load_baseline(baseline_path)
+        regressions = bl.check(baseline, result.metrics, ran_ok)
+        unbaselined = [s for s in ran_ok if not any(m.startswith(f"{s}.") for m in baseline)]
+    if update_baseline:
+        old = bl.load_baseline(baseline_path) if baseline_path.exists() else {}
+        directions = {m: d for name in ran_ok for m, d in result.sets[name].gated.items()}
+        bl.save_baseline(baseline_path, bl.updated(old, result.metrics, directions, ran_ok))
+
+    written = []
+    if report_path:
+        from assistant.evaluate.report import write_report
+
+        written = write_report(result, report_path, regressions)
+
+    if as_json:
+        data = result.to_json()
+        for r in data["sets"].values():
+            r["details"].pop("traceback", None)
+        if regressions is not None:
+            data["check"] = {
+                "passed": not regressions and result.ok,
+                "regressions": [r.line() for r in regressions],
+                "not_in_baseline": unbaselined,
+            }
+        echo_json(data)
+    else:
+        _print_text(result, regressions, unbaselined)
+        if update_baseline:
+            click.echo(f"基线已更新：{baseline_path}（{', '.join(ran_ok)}）。提交时请写明提高基线的原因。")
+        for path in written[:2]:
+            click.echo(f"报告：{path}")
+    for name, r in result.sets.items():
+        if r.error and "traceback" in r.details:
+            click.echo(f"--- {name} 评测异常 ---\n{r.details['traceback']}", err=True)
+    if not result.ok or regressions:
+        ctx.exit(1)
+
+
+def _print_text(result, regressions, unbaselined) -> None:  # type: ignore[no-untyped-def]
+    from assistant.evaluate.datasets import STYLES
+    from assistant.evaluate.report import SET_TITLES
+
+    click.echo(result.index_note)
+    for name, r in result.sets.items():
+        click.echo(f"\n== {SET_TITLES.get(name, name)}（{name}）  {r.seconds:.1f} 秒")
+        if r.error:
+            click.echo(f"✗ {name} 评测失败：{r.error}")
+            continue
+        if name == "retrieval" and "table" in r.details:
+            table = r.details["table"]
+            click.echo(
+                f"{r.details['questions']} 题；默认融合：{r.details['default']}（下表 hybrid）；最好：{r.details['best']}"
+            )
+            click.echo(
+                f"{'方法':<22}{'hit@1':>7}{'hit@5':>7}{'MRR':>7}   按题型 hit@1: "
+                + " ".join(f"{s:>8}" for s in STYLES)
+            )
+            for variant, rows in table.items():
+                a = rows["all"]
+                styles = " ".join(f"{rows[s]['hit@1']:>8.3f}" if s in rows else f"{'—':>8}" for s in STYLES)
+                click.echo(
+                    f"{variant:<24}{a['hit@1']:>7.3f}{a['hit@5']:>7.3f}{a['mrr']:>7.3f}                {styles}"
+                )
+            if r.details["unknown_expected_clauses"]:
+                click.echo(
+                    "索引中没有这些期望条款（分条规则变了？）："
+                    + "、".join(r.details["unknown_expected_clauses"])
+                )
+        else:
+            for metric, value in r.metrics.items():
+                click.echo(f"  {metric:<48} {value:.4g}")
+        if r.failures:
+            click.echo(f"失败 {len(r.failures)} 项：")
+            for failure in r.failures:
+                click.echo(failure.line())
+    if regressions is not None:
+        click.echo("")
+        for line in unbaselined:
+            click.echo(f"注意：基线中还没有 {line} 的指标（用 --update-baseline 写入）")
+        if regressions:
+            click.echo(f"基线检查未通过：{len(regressions)} 项指标回退")
+            for reg in regressions:
+                click.echo(reg.line())
+        elif result.ok:
+            click.echo("基线检查通过：没有指标低于基线容差")
+    if not result.ok:
+        click.echo(f"评测未完成：{'、'.join(result.errors)} 无法评测（原因见上）", err=True)
+        sys.stderr.flush()
+
+
+COMMANDS = [eval_command]

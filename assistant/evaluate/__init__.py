@@ -1,0 +1,1 @@
+"""Stage 6: the regression eval over every feature (retrieval, answers, drafts, quiz, grading) and its gate."""

@@ -1,0 +1,297 @@
+"""Load the hand-made gold sets in ``evals/*.jsonl`` and check them against the schema in evals/README.md.
+
+Every problem names the file, the line and the field, so a broken edit to a gold set is fixed in one
+look. All problems of a file are collected before raising (at most ``MAX_REPORTED`` are shown).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assistant.errors import EvalDataError
+
+STYLES = ("fact", "number", "list", "who", "scenario")
+NEGATIVE_KINDS = ("near-miss", "other-mine-type", "other-region", "off-topic")
+MAX_REPORTED = 10
+
+FILES = {
+    "retrieval": "retrieval.jsonl",
+    "negatives": "negatives.jsonl",
+    "conversations": "conversations.jsonl",
+    "scenarios": "scenarios.jsonl",
+    "short_answers": "short_answers.jsonl",
+}
+
+
+@dataclass(frozen=True)
+class ClauseRef:
+    doc_id: str
+    clause: str
+
+    def __str__(self) -> str:
+        return f"{self.doc_id} {self.clause}"
+
+
+@dataclass(frozen=True)
+class RetrievalCase:
+    id: str
+    question: str
+    expected: tuple[ClauseRef, ...]  # best first
+    style: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class NegativeCase:
+    id: str
+    question: str
+    kind: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Turn:
+    question: str
+    expected: tuple[ClauseRef, ...] = ()
+    refuse: bool = False
+
+
+@dataclass(frozen=True)
+class Conversation:
+    id: str
+    turns: tuple[Turn, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ScenarioCase:
+    id: str
+    situation: str
+    expected: tuple[ClauseRef, ...]
+    consequence: str | None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ShortAnswerCase:
+    id: str
+    question_id: str
+    question: str
+    doc_id: str
+    clause: str
+    key_points: tuple[str, ...]
+    answer: str
+    points_found: tuple[bool, ...]
+    score: float
+    note: str = ""
+
+
+class _Problems:
+    """Collects schema problems of one file; ``raise_if_any`` raises one EvalDataError listing them."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.items: list[str] = []
+
+    def add(self, line: int, message: str) -> None:
+        self.items.append(f"{self.path.name} 第 {line} 行：{message}")
+
+    def raise_if_any(self) -> None:
+        if not self.items:
+            return
+        shown = self.items[:MAX_REPORTED]
+        more = f"\n  …另有 {len(self.items) - len(shown)} 处" if len(self.items) > len(shown) else ""
+        raise EvalDataError(
+            f"评测集 {self.path} 有 {len(self.items)} 处不符合 evals/README.md 的格式：\n  "
+            + "\n  ".join(shown)
+            + more
+        )
+
+
+def _read_jsonl(path: Path, problems: _Problems) -> list[tuple[int, dict[str, Any]]]:
+    if not path.exists():
+        raise EvalDataError(f"找不到评测集 {path}；请在仓库根目录运行，或用 --evals-dir 指定 evals 目录")
+    rows = []
+    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip():
+            continue
+        try:
+            obj = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            problems.add(lineno, f"不是有效的 JSON（{exc.msg}，第 {exc.colno} 列）")
+            continue
+        if not isinstance(obj, dict):
+            problems.add(lineno, "每行应是一个 JSON 对象")
+            continue
+        rows.append((lineno, obj))
+    if not rows and not problems.items:
+        problems.add(1, "文件是空的")
+    return rows
+
+
+def _str(obj: dict[str, Any], key: str, line: int, problems: _Problems, *, required: bool = True) -> str:
+    value = obj.get(key)
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str) or (required and not value.strip()):
+        problems.add(line, f"字段 {key} 应是非空字符串，实际为 {value!r}")
+        return ""
+    return value
+
+
+def _refs(value: Any, line: int, problems: _Problems, field: str = "expected") -> tuple[ClauseRef, ...]:
+    if not isinstance(value, list) or not value:
+        problems.add(line, f'字段 {field} 应是非空列表 [{{"doc_id": …, "clause": …}}]，实际为 {value!r}')
+        return ()
+    refs = []
+    for i, item in enumerate(value):
+        if not isinstance(item, dict) or not all(
+            isinstance(item.get(k), str) and item.get(k) for k in ("doc_id", "clause")
+        ):
+            problems.add(line, f"{field}[{i}] 应含字符串字段 doc_id 和 clause，实际为 {item!r}")
+            continue
+        refs.append(ClauseRef(item["doc_id"], item["clause"]))
+    return tuple(refs)
+
+
+def _unique_ids(rows: list[tuple[int, dict[str, Any]]], problems: _Problems, key: str = "id") -> None:
+    seen: dict[str, int] = {}
+    for line, obj in rows:
+        value = obj.get(key)
+        if isinstance(value, str) and value in seen:
+            problems.add(line, f"{key} {value!r} 与第 {seen[value]} 行重复")
+        elif isinstance(value, str):
+            seen[value] = line
+
+
+def _load(path: Path, parse: Callable[[int, dict[str, Any], _Problems], Any]) -> list[Any]:
+    problems = _Problems(path)
+    rows = _read_jsonl(path, problems)
+    _unique_ids(rows, problems)
+    cases = [parse(line, obj, problems) for line, obj in rows]
+    problems.raise_if_any()
+    return cases
+
+
+def _retrieval(line: int, o: dict[str, Any], p: _Problems) -> RetrievalCase:
+    style = _str(o, "style", line, p)
+    if style and style not in STYLES:
+        p.add(line, f"style {style!r} 未知；可选：{', '.join(STYLES)}")
+    return RetrievalCase(
+        _str(o, "id", line, p),
+        _str(o, "question", line, p),
+        _refs(o.get("expected"), line, p),
+        style,
+        _str(o, "note", line, p, required=False),
+    )
+
+
+def _negative(line: int, o: dict[str, Any], p: _Problems) -> NegativeCase:
+    kind = _str(o, "kind", line, p)
+    if kind and kind not in NEGATIVE_KINDS:
+        p.add(line, f"kind {kind!r} 未知；可选：{', '.join(NEGATIVE_KINDS)}")
+    return NegativeCase(
+        _str(o, "id", line, p), _str(o, "question", line, p), kind, _str(o, "note", line, p, required=False)
+    )
+
+
+def _conversation(line: int, o: dict[str, Any], p: _Problems) -> Conversation:
+    turns_raw = o.get("turns")
+    turns: list[Turn] = []
+    if not isinstance(turns_raw, list) or len(turns_raw) < 2:
+        p.add(line, f"字段 turns 应是至少两轮的列表，实际为 {turns_raw!r}")
+        turns_raw = []
+    for i, t in enumerate(turns_raw):
+        if not isinstance(t, dict) or not isinstance(t.get("question"), str) or not t["question"].strip():
+            p.add(line, f"turns[{i}] 应含非空字符串 question")
+            continue
+        if t.get("refuse") is True:
+            if "expected" in t:
+                p.add(line, f"turns[{i}] 同时有 refuse 和 expected，只能有一个")
+            turns.append(Turn(t["question"], refuse=True))
+        else:
+            turns.append(Turn(t["question"], _refs(t.get("expected"), line, p, f"turns[{i}].expected")))
+    return Conversation(_str(o, "id", line, p), tuple(turns), _str(o, "note", line, p, required=False))
+
+
+def _scenario(line: int, o: dict[str, Any], p: _Problems) -> ScenarioCase:
+    if "consequence" not in o:
+        p.add(line, "缺少字段 consequence（没有后果时写 null）")
+    consequence = o.get("consequence")
+    if consequence is not None and (not isinstance(consequence, str) or not consequence.strip()):
+        p.add(line, f"consequence 应是非空字符串或 null，实际为 {consequence!r}")
+        consequence = None
+    return ScenarioCase(
+        _str(o, "id", line, p),
+        _str(o, "situation", line, p),
+        _refs(o.get("expected"), line, p),
+        consequence,
+        _str(o, "note", line, p, required=False),
+    )
+
+
+def _short_answer(line: int, o: dict[str, Any], p: _Problems) -> ShortAnswerCase:
+    points = o.get("key_points")
+    found = o.get("points_found")
+    if not isinstance(points, list) or not points or not all(isinstance(x, str) and x for x in points):
+        p.add(line, f"key_points 应是非空字符串列表，实际为 {points!r}")
+        points = []
+    if not isinstance(found, list) or not all(isinstance(x, bool) for x in found):
+        p.add(line, f"points_found 应是 true/false 列表，实际为 {found!r}")
+        found = []
+    elif points and len(found) != len(points):
+        p.add(line, f"points_found 有 {len(found)} 项，key_points 有 {len(points)} 项，应一一对应")
+    score = o.get("score")
+    if not isinstance(score, int | float) or isinstance(score, bool) or not 0.0 <= score <= 1.0:
+        p.add(line, f"score 应是 0 到 1 之间的数，实际为 {score!r}")
+        score = 0.0
+    elif points and len(found) == len(points) and abs(round(sum(found) / len(points), 4) - score) > 1e-4:
+        p.add(line, f"score {score} 与 points_found 不符（应为 {round(sum(found) / len(points), 4)}）")
+    return ShortAnswerCase(
+        _str(o, "id", line, p),
+        _str(o, "question_id", line, p),
+        _str(o, "question", line, p),
+        _str(o, "doc_id", line, p),
+        _str(o, "clause", line, p),
+        tuple(points),
+        _str(o, "answer", line, p),
+        tuple(found),
+        float(score),
+        _str(o, "note", line, p, required=False),
+    )
+
+
+def load_retrieval(evals_dir: Path) -> list[RetrievalCase]:
+    return _load(Path(evals_dir) / FILES["retrieval"], _retrieval)
+
+
+def load_negatives(evals_dir: Path) -> list[NegativeCase]:
+    return _load(Path(evals_dir) / FILES["negatives"], _negative)
+
+
+def load_conversations(evals_dir: Path) -> list[Conversation]:
+    return _load(Path(evals_dir) / FILES["conversations"], _conversation)
+
+
+def load_scenarios(evals_dir: Path) -> list[ScenarioCase]:
+    return _load(Path(evals_dir) / FILES["scenarios"], _scenario)
+
+
+def load_short_answers(evals_dir: Path) -> list[ShortAnswerCase]:
+    return _load(Path(evals_dir) / FILES["short_answers"], _short_answer)
+
+
+def load_all(evals_dir: Path) -> dict[str, list[Any]]:
+    """Every gold set, validated (raises EvalDataError on the first file with problems)."""
+    loaders = {
+        "retrieval": load_retrieval,
+        "negatives": load_negatives,
+        "conversations": load_conversations,
+        "scenarios": load_scenarios,
+        "short_answers": load_short_answers,
+    }
+    return {name: load(evals_dir) for name, load in loaders.items()}

@@ -1,0 +1,110 @@
+"""Loading the gold sets: the real ones load; a broken line is named by file, line and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import EvalDataError
+from assistant.evaluate.datasets import load_all, load_conversations, load_retrieval, load_short_answers
+
+pytestmark = pytest.mark.unit
+
+EVALS = Path(__file__).resolve().parents[2] / "evals"
+GOOD = {
+    "id": "r001",
+    "question": "五职矿长要什么学历？",
+    "expected": [{"doc_id": "jiujiang-plan", "clause": "二、（一）1."}],
+    "style": "number",
+}
+
+
+def test_the_committed_gold_sets_load_with_their_documented_sizes():
+    sets = load_all(EVALS)
+    assert {k: len(v) for k, v in sets.items()} == {
+        "retrieval": 236,
+        "negatives": 48,
+        "conversations": 22,
+        "scenarios": 36,
+        "short_answers": 39,
+    }
+    # 13 two-turn + 9 three-turn conversations = 53 turns (the README's "51 turns" is a miscount).
+    assert sorted(len(c.turns) for c in sets["conversations"]) == [2] * 13 + [3] * 9
+    assert sum(t.refuse for c in sets["conversations"] for t in c.turns) == 4
+
+
+def test_a_good_line_loads_with_expected_best_first(write_jsonl):
+    path = write_jsonl("retrieval.jsonl", [GOOD])
+    (case,) = load_retrieval(path.parent)
+    assert case.expected[0].clause == "二、（一）1." and case.style == "number"
+
+
+def test_invalid_json_names_file_and_line(write_jsonl):
+    path = write_jsonl("retrieval.jsonl", [GOOD, '{"id": "r002", "question": '])
+    with pytest.raises(EvalDataError, match=r"retrieval.jsonl 第 2 行：不是有效的 JSON"):
+        load_retrieval(path.parent)
+
+
+def test_unknown_style_lists_the_valid_ones(write_jsonl):
+    path = write_jsonl("retrieval.jsonl", [{**GOOD, "style": "trivia"}])
+    with pytest.raises(EvalDataError, match=r"style 'trivia' 未知；可选：fact, number, list, who, scenario"):
+        load_retrieval(path.parent)
+
+
+def test_empty_or_malformed_expected_is_rejected(write_jsonl):
+    path = write_jsonl(
+        "retrieval.jsonl", [{**GOOD, "expected": []}, {**GOOD, "id": "r002", "expected": [{"doc_id": "x"}]}]
+    )
+    with pytest.raises(EvalDataError, match=r"2 处不符合") as info:
+        load_retrieval(path.parent)
+    assert "第 1 行：字段 expected 应是非空列表" in str(info.value)
+    assert "第 2 行：expected[0] 应含字符串字段 doc_id 和 clause" in str(info.value)
+
+
+def test_duplicate_ids_are_rejected(write_jsonl):
+    path = write_jsonl("retrieval.jsonl", [GOOD, GOOD])
+    with pytest.raises(EvalDataError, match=r"第 2 行：id 'r001' 与第 1 行重复"):
+        load_retrieval(path.parent)
+
+
+def test_missing_question_is_named(write_jsonl):
+    path = write_jsonl("retrieval.jsonl", [{k: v for k, v in GOOD.items() if k != "question"}])
+    with pytest.raises(EvalDataError, match=r"字段 question 应是非空字符串"):
+        load_retrieval(path.parent)
+
+
+def test_missing_file_says_where_to_run(tmp_path: Path):
+    with pytest.raises(EvalDataError, match=r"找不到评测集 .*retrieval.jsonl.*--evals-dir"):
+        load_retrieval(tmp_path)
+
+
+def test_a_refuse_turn_may_not_also_expect_a_clause(write_jsonl):
+    turns = [
+        {"question": "煤矿瓦斯超限怎么办？", "refuse": True, "expected": GOOD["expected"]},
+        {"question": "那金矿呢？", "expected": GOOD["expected"]},
+    ]
+    path = write_jsonl("conversations.jsonl", [{"id": "c01", "turns": turns}])
+    with pytest.raises(EvalDataError, match=r"turns\[0\] 同时有 refuse 和 expected"):
+        load_conversations(path.parent)
+
+
+def test_short_answer_marks_must_match_key_points_and_score(write_jsonl):
+    row = {
+        "id": "g001",
+        "question_id": "sq01",
+        "question": "五职矿长条件？",
+        "doc_id": "jiujiang-plan",
+        "clause": "二、（一）1.",
+        "key_points": ["主体专业", "大专以上学历"],
+        "answer": "大专。",
+        "points_found": [False, True],
+        "score": 1.0,
+    }
+    path = write_jsonl(
+        "short_answers.jsonl", [row, {**row, "id": "g002", "points_found": [True], "score": 0.5}]
+    )
+    with pytest.raises(EvalDataError) as info:
+        load_short_answers(path.parent)
+    assert "第 1 行：score 1.0 与 points_found 不符（应为 0.5）" in str(info.value)
+    assert "第 2 行：points_found 有 1 项，key_points 有 2 项" in str(info.value)
