@@ -81,8 +81,15 @@ _ENV = {
     "MINE_ASSISTANT_LLM_API_KEY": "llm_api_key",
     "MINE_ASSISTANT_LLM_TIMEOUT": "llm_timeout",
 }
-_NUMERIC = {"top_k": int, "embed_batch_size": int, "bm25_weight": float, "max_file_mb": float,
-            "llm_timeout": float, "llm_max_retries": int, "llm_temperature": float}
+_NUMERIC = {
+    "top_k": int,
+    "embed_batch_size": int,
+    "bm25_weight": float,
+    "max_file_mb": float,
+    "llm_timeout": float,
+    "llm_max_retries": int,
+    "llm_temperature": float,
+}
 
 
 def _coerce(key: str, value: object) -> object:
@@ -114,7 +121,9 @@ def load_config(path: str | os.PathLike[str] | None = None, env: dict[str, str] 
             elif key in known:
                 values[key] = value
             else:
-                raise ConfigError(f"配置文件 {file} 中有未知配置项 {key}。可用：{', '.join(sorted(known | {'llm'}))}")
+                raise ConfigError(
+                    f"配置文件 {file} 中有未知配置项 {key}。可用：{', '.join(sorted(known | {'llm'}))}"
+                )
     for var, key in _ENV.items():
         if env.get(var):
             values[key] = env[var]

@@ -114,7 +114,13 @@ class Citation:
     chunk_id: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {"n": self.n, "doc_id": self.doc_id, "doc_title": self.doc_title, "clause": self.clause, "quote": self.quote}
+        return {
+            "n": self.n,
+            "doc_id": self.doc_id,
+            "doc_title": self.doc_title,
+            "clause": self.clause,
+            "quote": self.quote,
+        }
 
 
 @dataclass

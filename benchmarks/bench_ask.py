@@ -25,8 +25,12 @@ def main() -> None:
     config = load_config()
     config = dataclasses.replace(config, llm=dataclasses.replace(config.llm, base_url=""))  # extractive
     evals = Path(args.evals)
-    questions = [json.loads(line)["question"] for name in ("retrieval.jsonl", "negatives.jsonl")
-                 for line in (evals / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    questions = [
+        json.loads(line)["question"]
+        for name in ("retrieval.jsonl", "negatives.jsonl")
+        for line in (evals / name).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     if args.limit:
         questions = questions[: args.limit]
     engine = AnswerEngine(config)
@@ -39,8 +43,10 @@ def main() -> None:
         times.append((time.perf_counter() - t0) * 1000)
     times.sort()
     p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
-    print(f"extractive ask over {len(times)} gold questions: p50 {statistics.median(times):.1f} ms, "
-          f"p95 {p95:.1f} ms, max {times[-1]:.1f} ms")
+    print(
+        f"extractive ask over {len(times)} gold questions: p50 {statistics.median(times):.1f} ms, "
+        f"p95 {p95:.1f} ms, max {times[-1]:.1f} ms"
+    )
 
 
 if __name__ == "__main__":

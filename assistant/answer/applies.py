@@ -1,4 +1,4 @@
-""""Which clause applies": for a described situation, the applicable clauses ranked, each with the
+""" "Which clause applies": for a described situation, the applicable clauses ranked, each with the
 sentence that makes it apply (trigger), the consequence it states (if any), and — for a local plan
 item — the national measure clause on the same subject.
 
@@ -17,8 +17,10 @@ from typing import Any
 from assistant.answer.extractive import question_words, score_sentences
 from assistant.schema import Clause
 
-_SANCTION = re.compile(r"停产整顿|一案双罚|关闭取缔|推倒重来|提级调查|提请.{0,8}关闭|吊销|不再延期|一律|依法.{0,6}(?:处罚|查处|追究)|"
-                       r"追究.{0,12}责任|倒查|约谈|通报|从重惩处|黑名单|不予|严禁|不得")
+_SANCTION = re.compile(
+    r"停产整顿|一案双罚|关闭取缔|推倒重来|提级调查|提请.{0,8}关闭|吊销|不再延期|一律|依法.{0,6}(?:处罚|查处|追究)|"
+    r"追究.{0,12}责任|倒查|约谈|通报|从重惩处|黑名单|不予|严禁|不得"
+)
 _SEGMENT = re.compile(r"[^，,；;。]+")
 NATIONAL_KINDS = ("national-measure", "notice", "regulation", "standard")
 RELATED_MIN_BM25 = 4.0  # raw BM25 of the trigger sentence against the national clause
@@ -35,10 +37,20 @@ class Applicable:
     def to_json(self) -> dict[str, Any]:
         rel = None
         if self.related is not None:
-            rel = {"doc_id": self.related.doc_id, "doc_title": self.related.doc_title, "clause": self.related.label}
-        return {"doc_id": self.clause.doc_id, "doc_title": self.clause.doc_title, "clause": self.clause.label,
-                "score": round(self.score, 4), "trigger": self.trigger, "consequence": self.consequence,
-                "related_national": rel}
+            rel = {
+                "doc_id": self.related.doc_id,
+                "doc_title": self.related.doc_title,
+                "clause": self.related.label,
+            }
+        return {
+            "doc_id": self.clause.doc_id,
+            "doc_title": self.clause.doc_title,
+            "clause": self.clause.label,
+            "score": round(self.score, 4),
+            "trigger": self.trigger,
+            "consequence": self.consequence,
+            "related_national": rel,
+        }
 
 
 def find_consequence(clause: Clause, trigger: str) -> str | None:
@@ -66,8 +78,15 @@ def which_clauses_apply(searcher, situation: str, k: int = 8) -> list[Applicable
         if not sentences:
             continue
         trigger = max(sentences, key=lambda s: s.score).text
-        out.append(Applicable(hit.clause, float(hit.score), trigger, find_consequence(hit.clause, trigger),
-                              _national_counterpart(searcher, hit.clause, trigger)))
+        out.append(
+            Applicable(
+                hit.clause,
+                float(hit.score),
+                trigger,
+                find_consequence(hit.clause, trigger),
+                _national_counterpart(searcher, hit.clause, trigger),
+            )
+        )
     return out
 
 
@@ -84,5 +103,3 @@ def _national_counterpart(searcher, clause: Clause, trigger: str) -> Clause | No
             if hit.clause.kind == "clause" and raw >= RELATED_MIN_BM25 and (best is None or raw > best[0]):
                 best = (raw, hit.clause)
     return best[1] if best else None
-
-

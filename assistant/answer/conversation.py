@@ -62,7 +62,7 @@ def _swap_subject(previous: str, subject: str) -> str:
         return prev.replace(best, subject, 1)
     m = _PREDICATE.search(prev)
     if m and m.start() > 0:
-        return subject + prev[m.start():]
+        return subject + prev[m.start() :]
     return f"{subject} {prev}"
 
 
@@ -87,14 +87,29 @@ class Turn:
     citations: list[Citation] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"question": self.question, "resolved_query": self.resolved_query, "answer": self.answer,
-                "refused": self.refused, "mode": self.mode, "citations": [c.to_json() for c in self.citations]}
+        return {
+            "question": self.question,
+            "resolved_query": self.resolved_query,
+            "answer": self.answer,
+            "refused": self.refused,
+            "mode": self.mode,
+            "citations": [c.to_json() for c in self.citations],
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Turn:
-        cites = [Citation(**{k: c[k] for k in ("n", "doc_id", "doc_title", "clause", "quote")}) for c in data.get("citations", [])]
-        return cls(data["question"], data.get("resolved_query", data["question"]), data.get("answer", ""),
-                   bool(data.get("refused", False)), data.get("mode", "extractive"), cites)
+        cites = [
+            Citation(**{k: c[k] for k in ("n", "doc_id", "doc_title", "clause", "quote")})
+            for c in data.get("citations", [])
+        ]
+        return cls(
+            data["question"],
+            data.get("resolved_query", data["question"]),
+            data.get("answer", ""),
+            bool(data.get("refused", False)),
+            data.get("mode", "extractive"),
+            cites,
+        )
 
 
 class Conversation:
@@ -123,8 +138,16 @@ class Conversation:
             yield piece
 
     def _record(self, answer: Answer) -> None:
-        self.turns.append(Turn(answer.question, answer.resolved_query or answer.question, answer.answer,
-                               answer.refused, answer.mode, list(answer.citations)))
+        self.turns.append(
+            Turn(
+                answer.question,
+                answer.resolved_query or answer.question,
+                answer.answer,
+                answer.refused,
+                answer.mode,
+                list(answer.citations),
+            )
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {"version": self.VERSION, "turns": [t.to_json() for t in self.turns]}

@@ -52,7 +52,9 @@ class AnswerEngine:
 
             if is_followup(question):
                 try:
-                    rewritten = self.client.complete(condense_messages(question, history)).strip().splitlines()[0]
+                    rewritten = (
+                        self.client.complete(condense_messages(question, history)).strip().splitlines()[0]
+                    )
                     if 4 <= len(rewritten) <= 120:
                         return rewritten
                 except (LLMError, IndexError):
@@ -72,8 +74,9 @@ class AnswerEngine:
         assert answer is not None
         return answer
 
-    def stream(self, question: str, history: list[tuple[str, str]] | None = None, *,
-               _stream_text: bool = True) -> Iterator[str | Answer]:
+    def stream(
+        self, question: str, history: list[tuple[str, str]] | None = None, *, _stream_text: bool = True
+    ) -> Iterator[str | Answer]:
         """Yield text pieces as they are produced, then the verified ``Answer`` (always last).
 
         The pieces are a preview; the final ``Answer.answer`` is what verification kept.
@@ -106,8 +109,17 @@ class AnswerEngine:
         words = extractive.question_words(tokenize_query(query))
         text, citations = extractive.compose(query, hits, words)
         result = verify_answer(text, citations, [h.clause for h in hits])
-        return Answer(question, result.text, result.citations, False, "extractive", resolved_query=query,
-                      removed_citations=result.removed, notices=list(result.problems), related=hits[1:1 + RELATED_K])
+        return Answer(
+            question,
+            result.text,
+            result.citations,
+            False,
+            "extractive",
+            resolved_query=query,
+            removed_citations=result.removed,
+            notices=list(result.problems),
+            related=hits[1 : 1 + RELATED_K],
+        )
 
     def _llm_answer(self, question: str, query: str, hits: list[Hit], stream_text: bool):  # type: ignore[no-untyped-def]
         assert self.client is not None
@@ -134,15 +146,26 @@ class AnswerEngine:
         notices = list(result.problems)
         if result.removed:
             notices.insert(0, f"已删除 {result.removed} 条未通过核验的引用。")
-        return Answer(question, result.text, result.citations, False, "llm", resolved_query=query,
-                      removed_citations=result.removed, notices=notices, related=hits[1:1 + RELATED_K])
+        return Answer(
+            question,
+            result.text,
+            result.citations,
+            False,
+            "llm",
+            resolved_query=query,
+            removed_citations=result.removed,
+            notices=notices,
+            related=hits[1 : 1 + RELATED_K],
+        )
 
     def _refusal(self, question: str, query: str, hits: list[Hit], mode: str | None = None) -> Answer:
         text = f"{REFUSAL_TEXT}。"
         if hits:
             names = "；".join(extractive.clause_name(h.clause) for h in hits[:RELATED_K])
             text += f"可能相关的条款（仅供参考，并未规定所问内容）：{names}。"
-        return Answer(question, text, [], True, mode or self.mode, resolved_query=query, related=hits[:RELATED_K])
+        return Answer(
+            question, text, [], True, mode or self.mode, resolved_query=query, related=hits[:RELATED_K]
+        )
 
 
 def format_sources(citations: list[Citation]) -> str:

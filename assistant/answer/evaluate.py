@@ -40,11 +40,15 @@ def _first_cited(answer) -> dict[str, str] | None:  # type: ignore[no-untyped-de
     return _key(answer.citations[0].doc_id, answer.citations[0].clause)
 
 
-def evaluate_answers(config: Config, evals_dir: str | Path, engine: AnswerEngine | None = None) -> dict[str, Any]:
+def evaluate_answers(
+    config: Config, evals_dir: str | Path, engine: AnswerEngine | None = None
+) -> dict[str, Any]:
     evals = Path(evals_dir)
     import dataclasses
 
-    engine = engine or AnswerEngine(dataclasses.replace(config, llm=dataclasses.replace(config.llm, base_url="")))
+    engine = engine or AnswerEngine(
+        dataclasses.replace(config, llm=dataclasses.replace(config.llm, base_url=""))
+    )
     failures: list[dict[str, Any]] = []
     metrics: dict[str, Any] = {}
 
@@ -59,8 +63,15 @@ def evaluate_answers(config: Config, evals_dir: str | Path, engine: AnswerEngine
         if first in row["expected"]:
             correct += 1
         else:
-            failures.append({"set": "retrieval", "id": row["id"], "question": row["question"],
-                             "expected": row["expected"], "got": "refused" if answer.refused else first})
+            failures.append(
+                {
+                    "set": "retrieval",
+                    "id": row["id"],
+                    "question": row["question"],
+                    "expected": row["expected"],
+                    "got": "refused" if answer.refused else first,
+                }
+            )
         false_refusals += answer.refused
         if not answer.refused:
             lengths.append(len(answer.answer))
@@ -71,7 +82,9 @@ def evaluate_answers(config: Config, evals_dir: str | Path, engine: AnswerEngine
         answered += 1
         allowed = [h.clause for h in engine.searcher.search(answer.resolved_query or row["question"], 5)]
         check = verify_answer(answer.answer, answer.citations, allowed)
-        verified += int(not answer.removed_citations and check.ok and len(check.citations) == len(answer.citations))
+        verified += int(
+            not answer.removed_citations and check.ok and len(check.citations) == len(answer.citations)
+        )
     n = len(positives)
     metrics["first_citation_accuracy"] = correct / n
     metrics["citation_verification_pass_rate"] = verified / answered if answered else 0.0
@@ -84,8 +97,15 @@ def evaluate_answers(config: Config, evals_dir: str | Path, engine: AnswerEngine
         answer = engine.ask(row["question"])
         refused_neg += answer.refused
         if not answer.refused:
-            failures.append({"set": "negatives", "id": row["id"], "question": row["question"],
-                             "expected": "refuse", "got": _first_cited(answer)})
+            failures.append(
+                {
+                    "set": "negatives",
+                    "id": row["id"],
+                    "question": row["question"],
+                    "expected": "refuse",
+                    "got": _first_cited(answer),
+                }
+            )
     flagged = refused_neg + false_refusals
     metrics["refusal_precision"] = refused_neg / flagged if flagged else 0.0
     metrics["refusal_recall"] = refused_neg / len(negatives) if negatives else 0.0
@@ -100,10 +120,19 @@ def evaluate_answers(config: Config, evals_dir: str | Path, engine: AnswerEngine
         top3 += row["expected"][0] in got[:3]
         stated = results[0].consequence if results else None
         want = row.get("consequence")
-        cons += bool((want is None and stated is None) or (want and stated and (want in stated or stated in want)))
+        cons += bool(
+            (want is None and stated is None) or (want and stated and (want in stated or stated in want))
+        )
         if row["expected"][0] not in got[:3]:
-            failures.append({"set": "scenarios", "id": row["id"], "question": row["situation"],
-                             "expected": row["expected"], "got": got[:3]})
+            failures.append(
+                {
+                    "set": "scenarios",
+                    "id": row["id"],
+                    "question": row["situation"],
+                    "expected": row["expected"],
+                    "got": got[:3],
+                }
+            )
     metrics["scenario_top1"] = top1 / len(scenarios) if scenarios else 0.0
     metrics["scenario_hit_rate"] = top3 / len(scenarios) if scenarios else 0.0
     metrics["scenario_consequence_accuracy"] = cons / len(scenarios) if scenarios else 0.0
@@ -120,10 +149,18 @@ def evaluate_answers(config: Config, evals_dir: str | Path, engine: AnswerEngine
             good = answer.refused if turn.get("refuse") else _first_cited(answer) in turn.get("expected", [])
             ok += good
             if not good:
-                failures.append({"set": "conversations", "id": f"{row['id']}#{i + 1}", "question": turn["question"],
-                                 "expected": turn.get("expected", "refuse"),
-                                 "got": {"resolved_query": answer.resolved_query,
-                                         "answer": "refused" if answer.refused else _first_cited(answer)}})
+                failures.append(
+                    {
+                        "set": "conversations",
+                        "id": f"{row['id']}#{i + 1}",
+                        "question": turn["question"],
+                        "expected": turn.get("expected", "refuse"),
+                        "got": {
+                            "resolved_query": answer.resolved_query,
+                            "answer": "refused" if answer.refused else _first_cited(answer),
+                        },
+                    }
+                )
     metrics["conversation_followup_accuracy"] = ok / total if total else 0.0
     metrics = {k: round(float(v), 4) for k, v in metrics.items()}
     metrics["failures"] = failures

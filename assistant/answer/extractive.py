@@ -79,7 +79,9 @@ def pick_quotes(hits: list[Hit], words: list[str]) -> list[tuple[Clause, list[st
             best_first = top
         elif top < SECOND_CLAUSE_RATIO * best_first or top <= 0 or hit.score < 0.6:
             continue
-        chosen = [scored[0]] + [s for s in scored[1:MAX_QUOTES_PER_CLAUSE] if s.score >= 0.75 * top and s.score > 0]
+        chosen = [scored[0]] + [
+            s for s in scored[1:MAX_QUOTES_PER_CLAUSE] if s.score >= 0.75 * top and s.score > 0
+        ]
         chosen.sort(key=lambda s: s.position)
         picked.append((hit.clause, [_trim(s.text) for s in chosen]))
         if len(picked) >= MAX_CLAUSES:
@@ -103,6 +105,8 @@ def compose(question: str, hits: list[Hit], words: list[str]) -> tuple[str, list
         for quote in quotes:
             n = len(citations) + 1
             body += f"「{quote}」〔{n}〕"
-            citations.append(Citation(n, clause.doc_id, clause.doc_title, clause.label, quote, clause.chunk_id))
+            citations.append(
+                Citation(n, clause.doc_id, clause.doc_title, clause.label, quote, clause.chunk_id)
+            )
         lines.append(f"{lead}{clause_name(clause)}{about}：{body}")
     return "\n".join(lines), citations

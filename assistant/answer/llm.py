@@ -34,9 +34,15 @@ class ChatClient:
 
             s = self.settings
             self._llm = OpenAILike(
-                model=s.model, api_base=s.base_url.rstrip("/"), api_key=s.api_key or "not-needed",
-                timeout=s.timeout, max_retries=s.max_retries, temperature=s.temperature,
-                is_chat_model=True, is_function_calling_model=False, context_window=32000,
+                model=s.model,
+                api_base=s.base_url.rstrip("/"),
+                api_key=s.api_key or "not-needed",
+                timeout=s.timeout,
+                max_retries=s.max_retries,
+                temperature=s.temperature,
+                is_chat_model=True,
+                is_function_calling_model=False,
+                context_window=32000,
             )
         return self._llm
 
@@ -94,7 +100,7 @@ def parse_reply(reply: str, clauses: list[Clause]) -> ParsedReply:
     removes as "not retrieved".
     """
     m = _REFS_HEADER.search(reply)
-    body, refs = (reply[: m.start()], reply[m.end():]) if m else (reply, "")
+    body, refs = (reply[: m.start()], reply[m.end() :]) if m else (reply, "")
     body = body.strip()
     if REFUSAL_TEXT in body and len(body) < 40:
         return ParsedReply(REFUSAL_TEXT, [], True)

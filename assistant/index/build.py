@@ -61,7 +61,9 @@ def _stat(path: Path) -> dict[str, float]:
     return {"size": st.st_size, "mtime": st.st_mtime}
 
 
-def _previous(config: Config) -> tuple[Manifest | None, dict[str, tuple[Document, list[Clause], list[list[str]]]]]:
+def _previous(
+    config: Config,
+) -> tuple[Manifest | None, dict[str, tuple[Document, list[Clause], list[list[str]]]]]:
     """The current index's manifest and, per file sha256, its parsed document, clauses and tokens."""
     if version_folder(config.index_path) is None:
         return None, {}
@@ -76,7 +78,9 @@ def _previous(config: Config) -> tuple[Manifest | None, dict[str, tuple[Document
         for doc in docs.values():
             rows = by_doc.get(doc.doc_id, [])
             reuse[doc.sha256] = (doc, [store.clauses[i] for i in rows], [tokens[i] for i in rows])
-        compatible = store.manifest.chunker == CHUNKER_VERSION and store.manifest.tokenizer == tokenizer_version()
+        compatible = (
+            store.manifest.chunker == CHUNKER_VERSION and store.manifest.tokenizer == tokenizer_version()
+        )
         return store.manifest, reuse if compatible else {}
     except (OSError, ValueError, KeyError, TypeError):
         return None, {}
@@ -179,7 +183,10 @@ def build_index(config: Config, *, rebuild: bool = False, progress: bool = True)
     bar.close()
     if manifest:
         report.removed = [rel for rel in manifest.files if rel not in files_record]
-    same_model = manifest is not None and (manifest.embedding.get("backend"), manifest.embedding.get("model")) == (
+    same_model = manifest is not None and (
+        manifest.embedding.get("backend"),
+        manifest.embedding.get("model"),
+    ) == (
         embedder.backend,
         embedder.model_id,
     )
@@ -214,7 +221,9 @@ def build_index(config: Config, *, rebuild: bool = False, progress: bool = True)
             n_clauses=len(clauses),
             built_at=time.strftime("%Y-%m-%dT%H:%M:%S"),
         )
-        (folder / "manifest.json").write_text(json.dumps(built.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+        (folder / "manifest.json").write_text(
+            json.dumps(built.to_json(), ensure_ascii=False, indent=1), encoding="utf-8"
+        )
         report.index_folder = str(publish(folder, config.index_path))
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
@@ -231,7 +240,13 @@ def _renumber(c: Clause, i: int) -> Clause:
     return replace(c, chunk_id=f"{c.doc_id}:{i}")
 
 
-def _write(folder: Path, documents: list[Document], clauses: list[Clause], tokens: list[list[str]], vectors: np.ndarray) -> None:
+def _write(
+    folder: Path,
+    documents: list[Document],
+    clauses: list[Clause],
+    tokens: list[list[str]],
+    vectors: np.ndarray,
+) -> None:
     import bm25s
     import faiss
 
@@ -241,7 +256,10 @@ def _write(folder: Path, documents: list[Document], clauses: list[Clause], token
     with (folder / "tokens.jsonl").open("w", encoding="utf-8") as f:
         for t in tokens:
             f.write(json.dumps(t, ensure_ascii=False) + "\n")
-    docs = [{"catalog": d.catalog.to_dict(), "path": d.path, "sha256": d.sha256, "text": d.text, "notes": d.notes} for d in documents]
+    docs = [
+        {"catalog": d.catalog.to_dict(), "path": d.path, "sha256": d.sha256, "text": d.text, "notes": d.notes}
+        for d in documents
+    ]
     (folder / "documents.json").write_text(json.dumps(docs, ensure_ascii=False), encoding="utf-8")
     index = faiss.IndexFlatIP(int(vectors.shape[1]))
     index.add(np.ascontiguousarray(vectors, dtype=np.float32))
@@ -254,7 +272,13 @@ def _write(folder: Path, documents: list[Document], clauses: list[Clause], token
 def _bar(total: int, desc: str, enabled: bool):  # type: ignore[no-untyped-def]
     from tqdm import tqdm
 
-    return tqdm(total=total, desc=desc, unit="项", disable=not enabled or total == 0 or not sys.stderr.isatty(), leave=False)
+    return tqdm(
+        total=total,
+        desc=desc,
+        unit="项",
+        disable=not enabled or total == 0 or not sys.stderr.isatty(),
+        leave=False,
+    )
 
 
 _SAFE = re.compile(r"[^\w\u4e00-\u9fff.\-（）()]+")
@@ -269,7 +293,13 @@ def add_files(config: Config, files: list[Path]) -> list[tuple[Path, Path | None
             out.append((src, None, "文件不存在"))
             continue
         if src.suffix.lower() not in supported_suffixes():
-            out.append((src, None, f"不支持的文件类型 {src.suffix or '（无扩展名）'}；支持：{' '.join(supported_suffixes())}"))
+            out.append(
+                (
+                    src,
+                    None,
+                    f"不支持的文件类型 {src.suffix or '（无扩展名）'}；支持：{' '.join(supported_suffixes())}",
+                )
+            )
             continue
         out.append((src, store_upload(config.corpus_dir, src.name, src.read_bytes()), ""))
     return out
@@ -281,7 +311,9 @@ def store_upload(corpus_dir: Path, name: str, data: bytes) -> Path:
     stem, suffix = Path(base).stem, Path(base).suffix.lower()
     stem = _SAFE.sub("_", stem).strip("._") or "document"
     if not suffix or suffix not in supported_suffixes():
-        raise IngestError(f"不支持的文件类型 {suffix or '（无扩展名）'}；支持：{' '.join(supported_suffixes())}")
+        raise IngestError(
+            f"不支持的文件类型 {suffix or '（无扩展名）'}；支持：{' '.join(supported_suffixes())}"
+        )
     target = corpus_dir / f"{stem[:80]}{suffix}"
     n = 1
     while target.exists():

@@ -28,7 +28,7 @@ class EmbeddingCache:
         if self.path.exists():
             data = np.load(self.path)
             if data["vectors"].shape[1:] == (dim,):
-                self._vectors = dict(zip(data["keys"].tolist(), data["vectors"]))
+                self._vectors = dict(zip(data["keys"].tolist(), data["vectors"], strict=True))
         self._dirty = False
 
     def __len__(self) -> int:
@@ -47,11 +47,11 @@ class EmbeddingCache:
         """Vectors for ``texts`` (cached ones reused); returns them and how many were embedded now."""
         keys = [text_key(t) for t in texts]
         missing = list(dict.fromkeys(k for k in keys if k not in self._vectors))
-        by_key = dict(zip(keys, texts))
+        by_key = dict(zip(keys, texts, strict=True))
         for i in range(0, len(missing), batch_size):
             batch = missing[i : i + batch_size]
             vecs = embed_fn([by_key[k] for k in batch])
-            self._vectors.update(zip(batch, np.asarray(vecs, dtype=np.float32)))
+            self._vectors.update(zip(batch, np.asarray(vecs, dtype=np.float32), strict=True))
             self._dirty = True
             if progress:
                 progress(len(batch))

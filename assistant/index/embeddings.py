@@ -142,7 +142,7 @@ class FakeEmbedder:
 
     def _one(self, text: str) -> np.ndarray:
         v = np.zeros(self._dim, dtype=np.float32)
-        for a, b in zip(text, text[1:]):
+        for a, b in zip(text, text[1:], strict=False):
             h = int.from_bytes(hashlib.md5((a + b).encode()).digest()[:4], "little")
             v[h % self._dim] += 1.0
         n = np.linalg.norm(v)

@@ -75,7 +75,9 @@ class IndexStore:
     def __init__(self, folder: Path):
         self.folder = folder
         try:
-            self.manifest = Manifest.from_json(json.loads((folder / "manifest.json").read_text(encoding="utf-8")))
+            self.manifest = Manifest.from_json(
+                json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+            )
         except (OSError, ValueError, TypeError) as exc:
             raise IndexMissingError(f"{folder}（manifest.json 无法读取：{exc}）") from None
 
@@ -88,7 +90,9 @@ class IndexStore:
     def documents(self) -> dict[str, Document]:
         data = json.loads((self.folder / "documents.json").read_text(encoding="utf-8"))
         return {
-            d["catalog"]["id"]: Document(CatalogEntry(**d["catalog"]), d["path"], d["sha256"], d["text"], d["notes"])
+            d["catalog"]["id"]: Document(
+                CatalogEntry(**d["catalog"]), d["path"], d["sha256"], d["text"], d["notes"]
+            )
             for d in data
         }
 
@@ -154,6 +158,8 @@ def publish(build_folder: Path, index_path: Path, keep_previous: int = 1) -> Pat
 
 def _prune(index_path: Path, current: Path, keep_previous: int) -> None:
     """Delete old versions, keeping ``keep_previous`` so readers mid-load are never pulled from under."""
-    versions = sorted(p for p in index_path.parent.glob(f"{index_path.name}.*") if p.is_dir() and p != current)
+    versions = sorted(
+        p for p in index_path.parent.glob(f"{index_path.name}.*") if p.is_dir() and p != current
+    )
     for old in versions[: max(0, len(versions) - keep_previous)]:
         shutil.rmtree(old, ignore_errors=True)

@@ -10,7 +10,9 @@ CHUNKER_VERSION = "clauses-v1"
 MAX_CHARS = 520  # ~ the 512-token window of e5-small for Chinese text; the longest 九江 item is 492 chars
 
 
-def chunk_spans(text: str, spans: list[Span], catalog: CatalogEntry, max_chars: int = MAX_CHARS) -> list[Clause]:
+def chunk_spans(
+    text: str, spans: list[Span], catalog: CatalogEntry, max_chars: int = MAX_CHARS
+) -> list[Clause]:
     clauses: list[Clause] = []
     for span in spans:
         pieces = _pieces(text, span.start, span.end, max_chars)

@@ -112,7 +112,9 @@ def _candidates(text: str) -> list[Heading]:
         flattened = len(line) >= _FLATTENED_LINE
         positions = [(0, False)]
         if flattened:
-            positions += [(m.end(), True) for m in re.finditer(f"[{_INLINE_AFTER}]", line) if m.end() < len(line)]
+            positions += [
+                (m.end(), True) for m in re.finditer(f"[{_INLINE_AFTER}]", line) if m.end() < len(line)
+            ]
         for rel, inline in positions:
             for kind, _, pattern in _LEVELS:
                 if inline and kind in _LINE_ONLY:
@@ -223,7 +225,11 @@ def _closing_start(text: str) -> tuple[int, tuple[int, int] | None]:
     lines = _lines(text.rstrip())
     end = len(text.rstrip())
     i = len(lines)
-    while i > 0 and (not lines[i - 1][1].strip() or _CLOSING_LINE.match(lines[i - 1][1]) or _SIGNATURE.match(lines[i - 1][1].strip())):
+    while i > 0 and (
+        not lines[i - 1][1].strip()
+        or _CLOSING_LINE.match(lines[i - 1][1])
+        or _SIGNATURE.match(lines[i - 1][1].strip())
+    ):
         i -= 1
     body_end = lines[i][0] if i < len(lines) else end
     if i > 0:

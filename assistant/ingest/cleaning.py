@@ -77,7 +77,7 @@ def _rejoin_pages(lines: list[str]) -> tuple[list[str], int]:
     numbers = [int(_PAGE_MARKER.match(lines[i]).group(1)) for i in idx]  # type: ignore[union-attr]
     if len(idx) < 2 or numbers != list(range(1, len(idx) + 1)):
         return lines, 0
-    spans = [sum(len(line) for line in lines[a:b]) for a, b in zip(idx, idx[1:] + [len(lines)])]
+    spans = [sum(len(line) for line in lines[a:b]) for a, b in zip(idx, idx[1:] + [len(lines)], strict=True)]
     if sum(spans) / len(spans) < 150:
         return lines, 0
     cut = 0

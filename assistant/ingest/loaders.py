@@ -36,7 +36,9 @@ def load_text(path: Path, max_bytes: int) -> str:
     suffix = path.suffix.lower()
     loader = LOADERS.get(suffix)
     if loader is None:
-        raise IngestError(f"不支持的文件类型 {suffix or '（无扩展名）'}；支持：{' '.join(supported_suffixes())}")
+        raise IngestError(
+            f"不支持的文件类型 {suffix or '（无扩展名）'}；支持：{' '.join(supported_suffixes())}"
+        )
     size = path.stat().st_size
     if size == 0:
         raise IngestError("文件为空")

@@ -9,8 +9,8 @@ from pathlib import Path
 from assistant.errors import IngestError
 from assistant.ingest import catalog as catalogs
 from assistant.ingest.chunking import chunk_spans
-from assistant.ingest.cleaning import clean
 from assistant.ingest.clauses import parse_spans
+from assistant.ingest.cleaning import clean
 from assistant.ingest.loaders import load_text, supported_suffixes
 from assistant.schema import Clause, Document
 
@@ -42,9 +42,12 @@ def file_sha256(path: Path) -> str:
 
 def is_corpus_file(path: Path) -> bool:
     """Documents are every file except catalog cards and hidden/temporary files."""
-    return path.is_file() and not path.name.startswith((".", "~$")) and not path.name.endswith(
-        (catalogs.CATALOG_SUFFIX, ".tmp", ".md~")
-    ) and path.name.lower() != "readme.md"
+    return (
+        path.is_file()
+        and not path.name.startswith((".", "~$"))
+        and not path.name.endswith((catalogs.CATALOG_SUFFIX, ".tmp", ".md~"))
+        and path.name.lower() != "readme.md"
+    )
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:

@@ -43,15 +43,13 @@ def _cells(path: Path) -> list[list[str]]:
         raise AnswersFileError(f"找不到答题文件 {path}")
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        raw = path.read_bytes()
-        for enc in ("utf-8-sig", "gb18030"):
-            try:
-                text = raw.decode(enc)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise AnswersFileError(f"{path} 的编码无法识别；请另存为 UTF-8 的 CSV")
+        from assistant.errors import IngestError
+        from assistant.ingest.loaders import decode_bytes
+
+        try:
+            text = decode_bytes(path.read_bytes())  # the corpus loaders' UTF-8 / GB18030 detection
+        except IngestError as exc:
+            raise AnswersFileError(f"{path}：{exc}；请另存为 UTF-8 的 CSV") from None
         return [[c.strip() for c in r] for r in csv.reader(text.splitlines())]
     if suffix == ".xlsx":
         from openpyxl import load_workbook

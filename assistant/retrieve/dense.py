@@ -29,7 +29,7 @@ class DenseRetriever:
             if k == 0:
                 return {}
             sims, rows = self._index.search(q[None, :], k)
-            return {int(r): float(s) for r, s in zip(rows[0], sims[0]) if r >= 0}
+            return {int(r): float(s) for r, s in zip(rows[0], sims[0], strict=True) if r >= 0}
         # Filtered search: score only the allowed rows (flat index, so this is exact).
         if self._vectors is None:
             self._vectors = self._index.reconstruct_n(0, self._index.ntotal)

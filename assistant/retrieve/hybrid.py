@@ -16,7 +16,9 @@ from assistant.retrieve.base import Retriever
 class HybridRetriever:
     name = "hybrid"
 
-    def __init__(self, retrievers: list[Retriever], weights: list[float], method: str = "weighted", rrf_k: int = 60):
+    def __init__(
+        self, retrievers: list[Retriever], weights: list[float], method: str = "weighted", rrf_k: int = 60
+    ):
         self.retrievers = retrievers
         self.weights = weights
         self.method = method
@@ -26,7 +28,7 @@ class HybridRetriever:
     def scores(self, query: str, mask: np.ndarray | None = None) -> dict[int, float]:
         fused: dict[int, float] = {}
         sources: dict[int, dict[str, float]] = {}
-        for retriever, weight in zip(self.retrievers, self.weights):
+        for retriever, weight in zip(self.retrievers, self.weights, strict=True):
             result = retriever.scores(query, mask)
             if not result:
                 continue
@@ -36,7 +38,10 @@ class HybridRetriever:
             else:
                 # min-max over the candidates: e5 cosines sit in a narrow band (~0.75-0.9), so
                 # dividing by the top score alone would flatten the dense signal to ~1 everywhere.
-                top, low = ranked[0][1], min(0.0, ranked[-1][1]) if retriever.name == "bm25" else ranked[-1][1]
+                top, low = (
+                    ranked[0][1],
+                    min(0.0, ranked[-1][1]) if retriever.name == "bm25" else ranked[-1][1],
+                )
                 span = top - low
                 contrib = {row: weight * ((score - low) / span if span > 0 else 1.0) for row, score in ranked}
             for row, value in contrib.items():

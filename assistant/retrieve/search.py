@@ -28,7 +28,9 @@ class Searcher:
         self.config = config
         self.store = store or open_index(config.index_path)
         self.embedder = get_embedder(config.embedding_backend, config.embedding_model)
-        check_compatible(self.store.manifest, self.embedder.backend, self.embedder.model_id, config.index_path)
+        check_compatible(
+            self.store.manifest, self.embedder.backend, self.embedder.model_id, config.index_path
+        )
 
     @property
     def clauses(self) -> list[Clause]:
@@ -57,9 +59,19 @@ class Searcher:
             return None
         if doc and doc not in self.store.documents:
             raise ConfigError(f"没有文档 {doc!r}；已索引的文档：{', '.join(sorted(self.store.documents))}")
-        return np.array([(not doc or c.doc_id == doc) and (not kind or c.doc_kind == kind) for c in self.clauses])
+        return np.array(
+            [(not doc or c.doc_id == doc) and (not kind or c.doc_kind == kind) for c in self.clauses]
+        )
 
-    def search(self, query: str, k: int = 5, *, doc: str | None = None, kind: str | None = None, method: str = "hybrid") -> list[Hit]:
+    def search(
+        self,
+        query: str,
+        k: int = 5,
+        *,
+        doc: str | None = None,
+        kind: str | None = None,
+        method: str = "hybrid",
+    ) -> list[Hit]:
         """The ``k`` best clauses for ``query``; pieces of one clause count once (the best piece)."""
         retriever = self.retriever(method)
         scores = retriever.scores(query, self.mask(doc, kind))

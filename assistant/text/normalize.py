@@ -7,7 +7,9 @@ import unicodedata
 
 _SPACE = re.compile(r"\s+")
 # Brackets that official documents use interchangeably: 〔2024〕, [2024], (2024) and （2024）.
-_BRACKETS = str.maketrans({"〔": "(", "〕": ")", "［": "(", "］": ")", "[": "(", "]": ")", "【": "(", "】": ")"})
+_BRACKETS = str.maketrans(
+    {"〔": "(", "〕": ")", "［": "(", "］": ")", "[": "(", "]": ")", "【": "(", "】": ")"}
+)
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": '"', "』": '"'})
 
 

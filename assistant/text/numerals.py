@@ -4,7 +4,20 @@ from __future__ import annotations
 
 import re
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_NUMERAL = "零〇一二两三四五六七八九十百千"
 
@@ -51,4 +64,6 @@ _CN_NUMBER = re.compile(f"[{CN_NUMERAL}]+")
 
 def arabize(text: str) -> str:
     """Replace Chinese numerals by Arabic digits: ``十年`` → ``10年`` (for comparing answers)."""
-    return _CN_NUMBER.sub(lambda m: str(cn_to_int(m.group())) if cn_to_int(m.group()) is not None else m.group(), text)
+    return _CN_NUMBER.sub(
+        lambda m: str(cn_to_int(m.group())) if cn_to_int(m.group()) is not None else m.group(), text
+    )

@@ -40,7 +40,9 @@ def _add_user_words(tk) -> None:  # type: ignore[no-untyped-def]
     for line in _data_text("userdict.txt").splitlines():
         parts = line.split()
         if parts:
-            tk.add_word(parts[0], int(parts[1]) if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None)
+            tk.add_word(
+                parts[0], int(parts[1]) if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None
+            )
 
 
 def _frozen_path() -> Path:

@@ -66,10 +66,22 @@ class ChatServer:
                     pass
 
             def _plain(self, text: str) -> None:
-                data = json.dumps({"id": "x", "object": "chat.completion", "created": 0, "model": "scripted",
-                                   "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
-                                                "finish_reason": "stop"}],
-                                   "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}).encode()
+                data = json.dumps(
+                    {
+                        "id": "x",
+                        "object": "chat.completion",
+                        "created": 0,
+                        "model": "scripted",
+                        "choices": [
+                            {
+                                "index": 0,
+                                "message": {"role": "assistant", "content": text},
+                                "finish_reason": "stop",
+                            }
+                        ],
+                        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+                    }
+                ).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))
@@ -80,15 +92,25 @@ class ChatServer:
                 self.send_response(200)
                 self.send_header("Content-Type", "text/event-stream")
                 self.end_headers()
-                pieces = [text[i:i + 7] for i in range(0, len(text), 7)]
+                pieces = [text[i : i + 7] for i in range(0, len(text), 7)]
                 for i, piece in enumerate(pieces):
                     delta = {"role": "assistant", "content": piece} if i == 0 else {"content": piece}
-                    chunk = {"id": "x", "object": "chat.completion.chunk", "created": 0, "model": "scripted",
-                             "choices": [{"index": 0, "delta": delta, "finish_reason": None}]}
+                    chunk = {
+                        "id": "x",
+                        "object": "chat.completion.chunk",
+                        "created": 0,
+                        "model": "scripted",
+                        "choices": [{"index": 0, "delta": delta, "finish_reason": None}],
+                    }
                     self.wfile.write(f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n".encode())
                     self.wfile.flush()
-                end = {"id": "x", "object": "chat.completion.chunk", "created": 0, "model": "scripted",
-                       "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}
+                end = {
+                    "id": "x",
+                    "object": "chat.completion.chunk",
+                    "created": 0,
+                    "model": "scripted",
+                    "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}],
+                }
                 self.wfile.write(f"data: {json.dumps(end)}\n\ndata: [DONE]\n\n".encode())
                 self.wfile.flush()
 
@@ -117,8 +139,12 @@ def chat_server():  # type: ignore[no-untyped-def]
 def with_llm(config: Config, server: ChatServer, timeout: float = 5.0) -> Config:
     import dataclasses
 
-    return dataclasses.replace(config, llm=LLMSettings(base_url=server.url, model="scripted", api_key="test-key",
-                                                       timeout=timeout, max_retries=0))
+    return dataclasses.replace(
+        config,
+        llm=LLMSettings(
+            base_url=server.url, model="scripted", api_key="test-key", timeout=timeout, max_retries=0
+        ),
+    )
 
 
 @pytest.fixture

@@ -30,10 +30,17 @@ def _clause_number(engine: AnswerEngine, label_text: str) -> int:
 def test_a_good_llm_answer_keeps_its_verified_citations(poisoned_config, chat_server) -> None:
     engine = _engine(poisoned_config, chat_server)
     n = _clause_number(engine, "不得将爆破作业专项外包")
-    chat_server.script(("ok", f"不能，地下矿山不得将爆破作业专项外包〔{n}〕。\n引用：\n〔{n}〕「金属非金属地下矿山不得将爆破作业专项外包。」"))
+    chat_server.script(
+        (
+            "ok",
+            f"不能，地下矿山不得将爆破作业专项外包〔{n}〕。\n引用：\n〔{n}〕「金属非金属地下矿山不得将爆破作业专项外包。」",
+        )
+    )
     answer = engine.ask(QUESTION)
     assert answer.mode == "llm" and not answer.refused and answer.removed_citations == 0
-    assert answer.answer.endswith("〔1〕。") and answer.citations[0].quote.startswith("金属非金属地下矿山不得")
+    assert answer.answer.endswith("〔1〕。") and answer.citations[0].quote.startswith(
+        "金属非金属地下矿山不得"
+    )
     prompt = chat_server.requests[0]["messages"][-1]["content"]
     assert "<条款 编号=" in prompt and "仅作资料" in prompt
 
@@ -41,7 +48,12 @@ def test_a_good_llm_answer_keeps_its_verified_citations(poisoned_config, chat_se
 def test_a_hallucinated_citation_is_removed_and_reported(poisoned_config, chat_server) -> None:
     engine = _engine(poisoned_config, chat_server)
     n = _clause_number(engine, "不得将爆破作业专项外包")
-    chat_server.script(("ok", f"不得专项外包〔{n}〕。违者罚款五十万元〔9〕。\n引用：\n〔{n}〕「不得将爆破作业专项外包」\n〔9〕「违者罚款五十万元」"))
+    chat_server.script(
+        (
+            "ok",
+            f"不得专项外包〔{n}〕。违者罚款五十万元〔9〕。\n引用：\n〔{n}〕「不得将爆破作业专项外包」\n〔9〕「违者罚款五十万元」",
+        )
+    )
     answer = engine.ask(QUESTION)
     assert answer.mode == "llm" and answer.removed_citations == 1
     assert "五十万" not in answer.answer and len(answer.citations) == 1
@@ -49,7 +61,9 @@ def test_a_hallucinated_citation_is_removed_and_reported(poisoned_config, chat_s
 
 
 @pytest.mark.parametrize("status", [500, 429])
-def test_http_errors_fall_back_to_an_extractive_answer_with_a_notice(poisoned_config, chat_server, status: int) -> None:
+def test_http_errors_fall_back_to_an_extractive_answer_with_a_notice(
+    poisoned_config, chat_server, status: int
+) -> None:
     chat_server.script(("status", status))
     answer = _engine(poisoned_config, chat_server).ask(QUESTION)
     assert answer.mode == "extractive" and answer.citations and not answer.refused
@@ -74,7 +88,9 @@ def test_malformed_output_without_citations_falls_back(poisoned_config, chat_ser
 def test_streaming_yields_text_pieces_then_the_verified_answer(poisoned_config, chat_server) -> None:
     engine = _engine(poisoned_config, chat_server)
     n = _clause_number(engine, "不得将爆破作业专项外包")
-    chat_server.script(("ok", f"不能，地下矿山不得将爆破作业专项外包〔{n}〕。\n引用：\n〔{n}〕「不得将爆破作业专项外包。」"))
+    chat_server.script(
+        ("ok", f"不能，地下矿山不得将爆破作业专项外包〔{n}〕。\n引用：\n〔{n}〕「不得将爆破作业专项外包。」")
+    )
     pieces = list(engine.stream(QUESTION))
     texts, final = pieces[:-1], pieces[-1]
     assert len(texts) > 1 and all(isinstance(p, str) for p in texts)
@@ -95,8 +111,10 @@ def test_extractive_mode_only_quotes_the_poisoned_document(poisoned_config) -> N
 def test_llm_output_obeying_the_poison_is_caught_by_the_verifier(poisoned_config, chat_server) -> None:
     engine = _engine(poisoned_config, chat_server)
     n = _clause_number(engine, "不得将爆破作业专项外包")
-    obeying = (f"本矿可以随意外包爆破作业，无需任何审批。外包单位不用资质〔7〕。地下矿山不得将爆破作业专项外包〔{n}〕。\n"
-               f"引用：\n〔7〕「外包单位不用资质」\n〔{n}〕「不得将爆破作业专项外包」")
+    obeying = (
+        f"本矿可以随意外包爆破作业，无需任何审批。外包单位不用资质〔7〕。地下矿山不得将爆破作业专项外包〔{n}〕。\n"
+        f"引用：\n〔7〕「外包单位不用资质」\n〔{n}〕「不得将爆破作业专项外包」"
+    )
     chat_server.script(("ok", obeying))
     answer = engine.ask(QUESTION)
     assert "随意外包" not in answer.answer and "不用资质" not in answer.answer

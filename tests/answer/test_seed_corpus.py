@@ -20,8 +20,12 @@ def engine(seed_config, seed_searcher) -> AnswerEngine:  # type: ignore[no-untyp
     return AnswerEngine(seed_config, seed_searcher)
 
 
-@pytest.mark.parametrize("question", ["煤矿瓦斯浓度限值是多少？", "煤矿井下瓦斯浓度超过多少要停止作业、撤人？"])
-def test_coal_mine_gas_questions_are_refused_with_related_clauses(engine: AnswerEngine, question: str) -> None:
+@pytest.mark.parametrize(
+    "question", ["煤矿瓦斯浓度限值是多少？", "煤矿井下瓦斯浓度超过多少要停止作业、撤人？"]
+)
+def test_coal_mine_gas_questions_are_refused_with_related_clauses(
+    engine: AnswerEngine, question: str
+) -> None:
     answer = engine.ask(question)
     assert answer.refused and not answer.citations
     assert answer.answer.startswith("知识库中未找到相关规定") and "可能相关" in answer.answer
@@ -33,7 +37,9 @@ def test_blasting_outsourcing_is_answered_from_item_22_with_a_verbatim_quote(eng
     first = answer.citations[0]
     assert (first.doc_id, first.clause) == ("jiujiang-plan", "二、（六）22.")
     assert "依法责令改正直至停产整顿" in first.quote and len(answer.answer) < 300
-    assert verify_answer(answer.answer, answer.citations, [h.clause for h in engine.searcher.search(answer.resolved_query, 5)]).ok
+    assert verify_answer(
+        answer.answer, answer.citations, [h.clause for h in engine.searcher.search(answer.resolved_query, 5)]
+    ).ok
 
 
 def test_follow_up_on_technical_staff_resolves_to_item_2(engine: AnswerEngine) -> None:
@@ -64,8 +70,15 @@ def test_applies_lists_item_22_with_its_consequence_and_the_national_counterpart
 def test_ask_json_keeps_the_stable_contract(seed_config) -> None:  # type: ignore[no-untyped-def]
     from assistant.cli import cli
 
-    args = ["--corpus", str(seed_config.corpus_dir), "--index-dir", str(seed_config.index_dir),
-            "ask", "五职矿长要什么学历？", "--json"]
+    args = [
+        "--corpus",
+        str(seed_config.corpus_dir),
+        "--index-dir",
+        str(seed_config.index_dir),
+        "ask",
+        "五职矿长要什么学历？",
+        "--json",
+    ]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
@@ -78,8 +91,16 @@ def test_ask_json_keeps_the_stable_contract(seed_config) -> None:  # type: ignor
 def test_ask_prints_sources_in_the_documented_format(seed_config) -> None:  # type: ignore[no-untyped-def]
     from assistant.cli import cli
 
-    args = ["--corpus", str(seed_config.corpus_dir), "--index-dir", str(seed_config.index_dir),
-            "ask", "金属非金属地下矿山能不能把爆破作业专项外包？"]
+    args = [
+        "--corpus",
+        str(seed_config.corpus_dir),
+        "--index-dir",
+        str(seed_config.index_dir),
+        "ask",
+        "金属非金属地下矿山能不能把爆破作业专项外包？",
+    ]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
-    assert "〔1〕《九江市矿山安全生产治本攻坚三年行动实施方案（2024-2026年）》二、（六）22. —「" in result.output
+    assert (
+        "〔1〕《九江市矿山安全生产治本攻坚三年行动实施方案（2024-2026年）》二、（六）22. —「" in result.output
+    )

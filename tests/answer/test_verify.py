@@ -13,7 +13,9 @@ TEXT = "22.严格执行《矿山外包工程安全管理办法》。金属非金
 
 
 def clause(label: str = "二、（六）22.", text: str = TEXT, doc_id: str = "jiujiang-plan") -> Clause:
-    return Clause(f"{doc_id}:{label}", doc_id, "九江方案", "local-plan", label, "clause", "", (), text, 0, len(text))
+    return Clause(
+        f"{doc_id}:{label}", doc_id, "九江方案", "local-plan", label, "clause", "", (), text, 0, len(text)
+    )
 
 
 def cite(n: int, quote: str, label: str = "二、（六）22.", doc_id: str = "jiujiang-plan") -> Citation:
@@ -27,7 +29,11 @@ def test_quote_matches_despite_width_and_spacing_differences() -> None:
 
 
 def test_a_correct_citation_passes_untouched() -> None:
-    result = verify_answer("爆破作业不得专项外包〔1〕。", [cite(1, "将爆破作业专项外包的,依法责令改正直至停产整顿。")], [clause()])
+    result = verify_answer(
+        "爆破作业不得专项外包〔1〕。",
+        [cite(1, "将爆破作业专项外包的,依法责令改正直至停产整顿。")],
+        [clause()],
+    )
     assert result.ok and result.removed == 0
     assert result.text == "爆破作业不得专项外包〔1〕。" and len(result.citations) == 1
 
@@ -55,7 +61,9 @@ def test_a_citation_number_without_a_source_drops_the_statement() -> None:
 
 def test_uncited_claims_are_dropped_and_surviving_marks_are_renumbered() -> None:
     bad, good = cite(1, "编造的引文内容"), cite(2, "将爆破作业专项外包的,依法责令改正直至停产整顿。")
-    result = verify_answer("甲说法〔1〕。本矿可以随意外包爆破作业无需审批。外包要停产整顿〔2〕。", [bad, good], [clause()])
+    result = verify_answer(
+        "甲说法〔1〕。本矿可以随意外包爆破作业无需审批。外包要停产整顿〔2〕。", [bad, good], [clause()]
+    )
     assert "随意外包" not in result.text
     assert result.text == "外包要停产整顿〔1〕。"
     assert [c.n for c in result.citations] == [1] and result.removed == 1
