@@ -23,7 +23,12 @@ class BM25Retriever:
 
     def query_tokens(self, query: str) -> list[str]:
         vocab = self._bm25.vocab_dict
-        return [t for t in self._tokenize(query) if t in vocab]
+        tokens = [t for t in self._tokenize(query) if t in vocab]
+        # Single characters left over by jieba in a colloquial question (「把爆破包给外面」 → 包) match
+        # unrelated clauses (「四包一促」); when the question has real words, only those count.
+        # Measured on evals/retrieval.jsonl: hybrid hit@1 0.903 → 0.919, MRR 0.942 → 0.952.
+        multi = [t for t in tokens if len(t) > 1 or t.isdigit()]
+        return multi or tokens
 
     def scores(self, query: str, mask: np.ndarray | None = None) -> dict[int, float]:
         tokens = self.query_tokens(query)
