@@ -2,7 +2,7 @@
 
 Chinese official text is term-heavy and BM25 alone puts the right clause first for most questions,
 while dense retrieval catches paraphrases. Both methods are measured by ``mine-assistant eval
-retrieval`` (see README); weighted fusion of max-normalised scores with BM25 weight 0.7 was the better
+retrieval`` (see README); weighted fusion of min-max-normalised scores with BM25 weight 0.7 was the better
 on our gold set, and unlike RRF it keeps a strong BM25 first hit first.
 """
 
