@@ -13,6 +13,7 @@ from typing import Any
 
 from assistant.errors import AssistantError, IngestError
 from assistant.schema import DOC_KINDS, CatalogEntry
+from assistant.web.search_tab import KIND_NAMES
 from assistant.web.state import SearcherHolder, friendly
 
 log = logging.getLogger(__name__)
@@ -199,7 +200,7 @@ def build(holder: SearcherHolder, on_change: list[Any]) -> dict[str, Any]:
             )
             title = gr.Textbox(label="标题")
             new_id = gr.Textbox(label="文档 id")
-            kind = gr.Dropdown(list(DOC_KINDS), label="类型")
+            kind = gr.Dropdown([(KIND_NAMES.get(k, k), k) for k in DOC_KINDS], label="类型")
             issuer = gr.Textbox(label="发布机关")
             number = gr.Textbox(label="文号")
             date = gr.Textbox(label="发布日期（YYYY-MM-DD）")
