@@ -241,20 +241,14 @@ def list_facts(clause: Clause) -> list[ListFact]:
                         s.start + m.start(),
                     )
                 )
-        for m in _BEFORE_NAME.finditer(s.text):
-            items = _clean_items(_split_items(m.group("items")))
-            start = s.text.find(items[0], m.start())
-            span = s.text[start : m.end()]
-            found.append(
-                ListFact(clause, "named", m.group("name"), tuple(items), span, s.text, s.start + start)
-            )
-        for m in _ENUM.finditer(s.text):
-            items = _clean_items(_split_items(m.group("items")))
-            start = s.text.find(items[0], m.start())
-            span = s.text[start : m.end()]
-            found.append(
-                ListFact(clause, "enum", m.group("name"), tuple(items), span, s.text, s.start + start)
-            )
+        for kind, pattern in (("named", _BEFORE_NAME), ("enum", _ENUM)):
+            for m in pattern.finditer(s.text):
+                items = _clean_items(_split_items(m.group("items")))
+                start = s.text.find(items[0], m.start())
+                span = s.text[start : m.end()]
+                found.append(
+                    ListFact(clause, kind, m.group("name"), tuple(items), span, s.text, s.start + start)
+                )
         covered = [(f.start, f.start + len(f.span)) for f in found]
         if clause.kind == "clause":
             found.extend(_series(clause, s, covered))
