@@ -11,6 +11,10 @@ Follow-up heuristic (used without an LLM, and as the LLM's fallback):
 3. Any other follow-up keeps its own words and gets the earlier resolved query appended as context
    («第二阶段是什么时候？ 三年行动分几个阶段»), so BM25 and the dense model see both.
 
+4. A question none of these rules marks (no linking word: «评上了有啥好处？») is still asked with the
+   previous query appended when it is weak alone (short, or it would be refused) and the context makes
+   the retrieval evidence clearly stronger (``AnswerEngine._with_context_if_it_helps``).
+
 Each turn stores the resolved query, which the CLI and the web app show to the user. A refused turn
 is kept in history but is not used to resolve the next turn (an out-of-corpus subject would poison it).
 """

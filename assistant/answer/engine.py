@@ -59,7 +59,27 @@ class AnswerEngine:
                         return rewritten
                 except (LLMError, IndexError):
                     pass
-        return resolve_followup(question, history)
+        resolved = resolve_followup(question, history)
+        if resolved == question:
+            return self._with_context_if_it_helps(question, history)
+        return resolved
+
+    def _with_context_if_it_helps(self, question: str, history: list[tuple[str, str]]) -> str:
+        """A follow-up without a linking word («第二阶段是什么时候？» after a question on the three-year
+        plan) reads as a new question. When it is weak on its own (short, or it would be refused) and
+        the previous turn's query makes the retrieval evidence clearly stronger, ask with that context;
+        a genuinely new, well-covered question keeps its own words."""
+        previous = next((q for _, q in reversed(history) if q), "")
+        if not previous:
+            return question
+        alone = self.retrieve(question)[1]
+        if len(question) > 14 and not refusal.should_refuse(alone):
+            return question
+        combined = f"{question.strip()} {previous}"
+        with_context = self.retrieve(combined)[1]
+        if not refusal.should_refuse(with_context) and with_context.probability() < alone.probability():
+            return combined
+        return question
 
     # -- answering --------------------------------------------------------------------------
     def retrieve(self, query: str) -> tuple[list[Hit], refusal.Evidence]:

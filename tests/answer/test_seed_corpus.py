@@ -50,6 +50,22 @@ def test_follow_up_on_technical_staff_resolves_to_item_2(engine: AnswerEngine) -
     assert follow.citations[0].clause == "二、（一）2."
 
 
+def test_a_weak_follow_up_without_a_linking_word_borrows_the_previous_question(engine: AnswerEngine) -> None:
+    conv = Conversation(engine)
+    assert conv.ask("新拿证的非煤矿山标准化要多久建好？").citations[0].clause == "二、（六）23."
+    follow = conv.ask("评上了有啥好处？")
+    assert follow.resolved_query.startswith("评上了有啥好处？") and "标准化" in follow.resolved_query
+    assert follow.citations[0].clause == "二、（六）23."
+
+
+def test_a_well_covered_new_question_keeps_its_own_words(engine: AnswerEngine) -> None:
+    conv = Conversation(engine)
+    conv.ask("五职矿长要什么学历？")
+    new = conv.ask("停用超过几年的尾矿库应当及时闭库治理？")
+    assert new.resolved_query == "停用超过几年的尾矿库应当及时闭库治理？"
+    assert new.citations[0].clause == "二、（四）16."
+
+
 def test_a_session_survives_save_and_load(engine: AnswerEngine, tmp_path) -> None:  # type: ignore[no-untyped-def]
     conv = Conversation(engine)
     conv.ask("五职矿长要什么学历？")
