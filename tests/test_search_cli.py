@@ -259,3 +259,16 @@ def test_search_json_over_the_real_seed_index_finds_the_tailings_closure_clause(
 
 def test_repo_root_is_where_conftest_thinks_it_is() -> None:
     assert (REPO / "pyproject.toml").exists() and (REPO / "corpus").is_dir()
+
+
+@pytest.mark.integration
+def test_a_damaged_jieba_cache_is_rebuilt_and_the_query_still_tokenises(tmp_path: Path) -> None:
+    cache = tmp_path / "mine-assistant"
+    cache.mkdir()
+    (cache / "jieba-freq-frozen.npz").write_text("not an npz file")
+    code = "from assistant.text.tokenize import tokenize_query; print(' '.join(tokenize_query('尾矿库停用多久要闭库')))"
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["尾矿", "尾矿库", "停用", "闭库"]
+    assert (cache / "jieba-freq-frozen.npz").stat().st_size > 1_000_000

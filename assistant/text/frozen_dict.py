@@ -57,7 +57,9 @@ def save_frozen(freq: dict[str, int], total: int, path: Path) -> None:
     keys = np.fromiter((_h(w) for w in freq), dtype=np.uint64, count=len(freq))
     values = np.fromiter(freq.values(), dtype=np.int64, count=len(freq))
     order = np.argsort(keys)
-    tmp = path.with_suffix(".tmp.npz")
+    import os
+
+    tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.npz")  # concurrent first runs must not collide
     np.savez(tmp, keys=keys[order], freqs=values[order], total=np.array([total], dtype=np.int64))
     tmp.replace(path)
 

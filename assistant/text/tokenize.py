@@ -22,7 +22,7 @@ from assistant.text.normalize import normalize
 Tokenizer = Callable[[str], list[str]]
 
 _TOKEN_OK = re.compile(r"[\w]", re.UNICODE)
-_lock = threading.Lock()
+_lock = threading.RLock()  # re-entrant: the frozen-dict fallback calls _jieba() while holding it
 
 
 def _data_text(name: str) -> str:
@@ -78,7 +78,11 @@ def _query_jieba():  # type: ignore[no-untyped-def]
 
     with _lock:
         tk = jieba.Tokenizer()
-        tk.FREQ, tk.total = load_frozen(_frozen_path())
+        try:
+            tk.FREQ, tk.total = load_frozen(_frozen_path())
+        except Exception:  # noqa: BLE001 - a damaged cache file: rebuild it, never fail the query
+            _frozen_path().unlink(missing_ok=True)
+            return _jieba()
         tk.initialized = True
         _add_user_words(tk)
         return tk
