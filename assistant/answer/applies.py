@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.answer.extractive import question_words, score_sentences
+from assistant.answer.extractive import score_sentences
 from assistant.schema import Clause
+from assistant.text.tokenize import content_words
 
 _SANCTION = re.compile(
     r"停产整顿|一案双罚|关闭取缔|推倒重来|提级调查|提请.{0,8}关闭|吊销|不再延期|一律|依法.{0,6}(?:处罚|查处|追究)|"
@@ -71,7 +72,7 @@ def which_clauses_apply(searcher, situation: str, k: int = 8) -> list[Applicable
     from assistant.text.tokenize import tokenize_query
 
     hits = searcher.search(situation, k)
-    words = question_words(tokenize_query(situation))
+    words = content_words(tokenize_query(situation))
     out: list[Applicable] = []
     for hit in hits:
         sentences = score_sentences(hit.clause, words)

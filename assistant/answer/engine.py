@@ -26,6 +26,7 @@ class AnswerEngine:
         self.config = config
         self._searcher = searcher
         self.client = client or (ChatClient(config.llm) if config.llm.enabled else None)
+        self._last_retrieval: tuple[tuple[int, str], tuple[list[Hit], refusal.Evidence]] | None = None
 
     @property
     def searcher(self):  # type: ignore[no-untyped-def]
@@ -83,8 +84,15 @@ class AnswerEngine:
 
     # -- answering --------------------------------------------------------------------------
     def retrieve(self, query: str) -> tuple[list[Hit], refusal.Evidence]:
+        # Resolving a follow-up may already have retrieved this exact query; reuse that result.
+        key = (id(self.searcher), query)
+        last = self._last_retrieval
+        if last is not None and last[0] == key:
+            return last[1]
         hits = self.searcher.search(query, TOP_K)
-        return hits, refusal.evidence(self.searcher, query, hits)
+        result = (hits, refusal.evidence(self.searcher, query, hits))
+        self._last_retrieval = (key, result)
+        return result
 
     def ask(self, question: str, history: list[tuple[str, str]] | None = None) -> Answer:
         answer = None
@@ -124,9 +132,9 @@ class AnswerEngine:
         yield answer
 
     def _extractive(self, question: str, query: str, hits: list[Hit]) -> Answer:
-        from assistant.text.tokenize import tokenize_query
+        from assistant.text.tokenize import content_words, tokenize_query
 
-        words = extractive.question_words(tokenize_query(query))
+        words = content_words(tokenize_query(query))
         text, citations = extractive.compose(query, hits, words)
         result = verify_answer(text, citations, [h.clause for h in hits])
         return Answer(

@@ -31,11 +31,6 @@ class ScoredSentence:
     position: int  # index of the sentence in its clause, to keep source order
 
 
-def question_words(tokens: list[str]) -> list[str]:
-    uniq = list(dict.fromkeys(tokens))
-    return [t for t in uniq if not any(t != u and t in u for u in uniq)]
-
-
 def _weight(word: str) -> float:
     return min(len(word), 6) ** 1.5
 

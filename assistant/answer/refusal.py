@@ -68,12 +68,6 @@ class Evidence:
         return {**asdict(self), "p_not_covered": round(self.probability(), 4)}
 
 
-def _content_words(tokens: list[str]) -> list[str]:
-    """Distinct tokens without the shorter search-mode sub-tokens of a longer one."""
-    uniq = list(dict.fromkeys(tokens))
-    return [t for t in uniq if not any(t != u and t in u for u in uniq)]
-
-
 _CORPUS: dict[int, str] = {}
 
 
@@ -87,9 +81,9 @@ def corpus_text(searcher) -> str:  # type: ignore[no-untyped-def]
 
 def evidence(searcher, query: str, hits: list[Hit]) -> Evidence:  # type: ignore[no-untyped-def]
     """Measure how well the corpus covers ``query`` given its ``hits``."""
-    from assistant.text.tokenize import _query_jieba, tokenize_query
+    from assistant.text.tokenize import _query_jieba, content_words, tokenize_query
 
-    words = _content_words(tokenize_query(query))
+    words = content_words(tokenize_query(query))
     corpus = corpus_text(searcher)
     top = normalize(hits[0].clause.retrieval_text()) if hits else ""
     foreign = [w for w in words if len(w) >= 2 and w not in corpus]

@@ -125,5 +125,11 @@ def words(text: str) -> list[str]:
     return list(_jieba().cut(text))
 
 
+def content_words(tokens: list[str]) -> list[str]:
+    """Distinct tokens without the shorter search-mode sub-tokens of a longer one (尾矿 inside 尾矿库)."""
+    uniq = list(dict.fromkeys(tokens))
+    return [t for t in uniq if not any(t != u and t in u for u in uniq)]
+
+
 def tokenize_many(texts: Iterable[str]) -> list[list[str]]:
     return [tokenize(t) for t in texts]
