@@ -104,7 +104,7 @@ def search(
 
     config = get_config(ctx)
     searcher = Searcher(config)
-    stale = stale_reasons(config)
+    stale = stale_reasons(config, searcher.store.manifest)
     if stale:
         click.echo(
             f"提示：索引不是最新（{'；'.join(stale[:3])}），结果来自上次索引。请运行：mine-assistant index",

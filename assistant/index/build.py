@@ -25,6 +25,7 @@ from assistant.index.store import (
     publish,
     version_folder,
 )
+from assistant.ingest.catalog import catalog_path
 from assistant.ingest.chunking import CHUNKER_VERSION
 from assistant.ingest.loaders import supported_suffixes
 from assistant.ingest.pipeline import corpus_files, file_sha256, ingest_file
@@ -93,21 +94,23 @@ def _file_hash(path: Path, rel: str, manifest: Manifest | None, max_bytes: int |
         # the loader refuses it by size anyway: do not read gigabytes just to hash them
         return f"oversize-{stat['size']:.0f}-{stat['mtime']}"
     if old and old.get("size") == stat["size"] and old.get("mtime") == stat["mtime"] and old.get("sha256"):
-        cat = path.with_name(path.name + ".toml")
+        cat = catalog_path(path)
         if not cat.exists() or cat.stat().st_mtime <= old.get("catalog_mtime", 0):
             return str(old["sha256"])
     return file_sha256(path)
 
 
-def stale_reasons(config: Config) -> list[str]:
-    """Why the index does not match the corpus (empty when it is up to date)."""
-    folder = version_folder(config.index_path)
-    if folder is None:
-        return ["索引不存在"]
-    try:
-        manifest = open_index(config.index_path).manifest
-    except Exception as exc:  # noqa: BLE001 - any unreadable manifest means "rebuild"
-        return [f"索引无法读取：{exc}"]
+def stale_reasons(config: Config, manifest: Manifest | None = None) -> list[str]:
+    """Why the index does not match the corpus (empty when it is up to date).
+
+    ``manifest``: the current index's, when the caller has already loaded it (saves a re-read)."""
+    if manifest is None:
+        if version_folder(config.index_path) is None:
+            return ["索引不存在"]
+        try:
+            manifest = open_index(config.index_path).manifest
+        except Exception as exc:  # noqa: BLE001 - any unreadable manifest means "rebuild"
+            return [f"索引无法读取：{exc}"]
     if manifest.format != FORMAT_VERSION or manifest.chunker != CHUNKER_VERSION:
         return ["索引格式或分条规则已更新"]
     reasons = []
@@ -153,7 +156,7 @@ def build_index(config: Config, *, rebuild: bool = False, progress: bool = True)
             report.files.append(FileReport(rel, "failed", message=f"无法读取文件：{exc}"))
             continue
         record: dict[str, object] = {"sha256": sha, **_stat(path)}
-        cat = path.with_name(path.name + ".toml")
+        cat = catalog_path(path)
         record["catalog_mtime"] = cat.stat().st_mtime if cat.exists() else 0
         if sha in reuse:
             doc, doc_clauses, doc_tokens = reuse[sha]
