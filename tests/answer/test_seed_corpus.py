@@ -83,19 +83,15 @@ def test_applies_lists_item_22_with_its_consequence_and_the_national_counterpart
     assert first.related is not None and first.related.doc_id == "nmsa-notice"
 
 
-def test_ask_json_keeps_the_stable_contract(seed_config) -> None:  # type: ignore[no-untyped-def]
+def _run_cli(config, *args: str):  # type: ignore[no-untyped-def]
     from assistant.cli import cli
 
-    args = [
-        "--corpus",
-        str(seed_config.corpus_dir),
-        "--index-dir",
-        str(seed_config.index_dir),
-        "ask",
-        "五职矿长要什么学历？",
-        "--json",
-    ]
-    result = CliRunner().invoke(cli, args)
+    common = ["--corpus", str(config.corpus_dir), "--index-dir", str(config.index_dir)]
+    return CliRunner().invoke(cli, [*common, *args])
+
+
+def test_ask_json_keeps_the_stable_contract(seed_config) -> None:  # type: ignore[no-untyped-def]
+    result = _run_cli(seed_config, "ask", "五职矿长要什么学历？", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert {"question", "answer", "citations", "refused", "mode"} <= set(data)
@@ -105,17 +101,7 @@ def test_ask_json_keeps_the_stable_contract(seed_config) -> None:  # type: ignor
 
 
 def test_ask_prints_sources_in_the_documented_format(seed_config) -> None:  # type: ignore[no-untyped-def]
-    from assistant.cli import cli
-
-    args = [
-        "--corpus",
-        str(seed_config.corpus_dir),
-        "--index-dir",
-        str(seed_config.index_dir),
-        "ask",
-        "金属非金属地下矿山能不能把爆破作业专项外包？",
-    ]
-    result = CliRunner().invoke(cli, args)
+    result = _run_cli(seed_config, "ask", "金属非金属地下矿山能不能把爆破作业专项外包？")
     assert result.exit_code == 0, result.output
     assert (
         "〔1〕《九江市矿山安全生产治本攻坚三年行动实施方案（2024-2026年）》二、（六）22. —「" in result.output
