@@ -247,3 +247,17 @@ def test_precheck_accepts_what_the_index_accepts(tmp_path: Path) -> None:
     path = tmp_path / "ok.txt"
     path.write_text(REGULATION, encoding="utf-8")
     precheck(path, IngestLimits())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("reader", ["answers", "bank"])
+def test_an_xlsx_bomb_given_for_grading_is_refused_before_it_is_inflated(
+    hostile: dict[str, Path], tmp_path: Path, reader: str
+) -> None:
+    from assistant.quiz.answers_io import read_answers
+    from assistant.quiz.export import load_bank
+
+    xlsx = tmp_path / "answers.xlsx"
+    xlsx.write_bytes(hostile["bomb"].read_bytes())  # any ZIP container: the check reads no XML
+    with pytest.raises(IngestError, match="^压缩包解压后超过上限"):
+        (read_answers if reader == "answers" else load_bank)(xlsx)

@@ -106,21 +106,24 @@ def _previous(config: Config) -> _Previous:
     except IndexDamagedError as exc:
         return _Previous(problems=[exc.problem])
     manifest = store.manifest
-    damage = store.verify()
+    damage = store.verify(load=False)  # the parts lent below are loaded (and their counts checked) here
     compatible = manifest.chunker == CHUNKER_VERSION and manifest.tokenizer == tokenizer_version()
     if not compatible or damage.keys() & {MANIFEST, CLAUSES, TOKENS, DOCUMENTS}:
         return _Previous(manifest, {}, list(damage.values()))
+    try:
+        clauses, documents, tokens = store.clauses, store.documents, store.tokens()
+    except IndexDamagedError as exc:
+        return _Previous(manifest, {}, [*damage.values(), exc.problem])
     by_doc: dict[str, list[int]] = {}
-    for i, c in enumerate(store.clauses):
+    for i, c in enumerate(clauses):
         by_doc.setdefault(c.doc_id, []).append(i)
-    tokens = store.tokens()
     reuse = {}
     for rel, record in manifest.files.items():
-        doc = store.documents.get(str(record.get("doc_id")))
+        doc = documents.get(str(record.get("doc_id")))
         if record.get("status") == "ok" and doc is not None:
             rows = by_doc.get(doc.doc_id, [])
             reuse[rel] = _Parsed(
-                str(record["sha256"]), doc, [store.clauses[i] for i in rows], [tokens[i] for i in rows]
+                str(record["sha256"]), doc, [clauses[i] for i in rows], [tokens[i] for i in rows]
             )
     return _Previous(manifest, reuse, list(damage.values()))
 
