@@ -178,26 +178,15 @@ def _changed(record: dict[str, object], old: dict[str, object] | None) -> bool:
     return old is None or any(record.get(k) != old.get(k) for k in keys)
 
 
-def build_index(config: Config, *, rebuild: bool = False, progress: bool = True) -> BuildReport:
-    """Index ``config.corpus_dir`` into ``config.index_path``; returns the per-file report.
-
-    Before deciding the index is up to date it checks the current one in full (sizes, sha256, item
-    counts); a damaged one is rebuilt, reusing what survived, and ``report.repaired`` says what was
-    found. Raises NothingIndexedError (leaving any previous index in place) when no file yields a
-    clause.
-    """
-    t0 = time.perf_counter()
-    report = BuildReport()
-    config.corpus_dir.mkdir(parents=True, exist_ok=True)
-    report.cleaned = remove_stale_builds(config.index_path)
-    previous = _Previous() if rebuild else _previous(config)
-    manifest = previous.manifest
-    report.repaired = list(previous.problems)
+def _read_corpus(
+    config: Config, previous: _Previous, progress: bool
+) -> tuple[dict[str, _Parsed], dict[str, dict[str, object]], dict[str, str]]:
+    """Every corpus file parsed, or lent by the previous index when its hash is unchanged: returns
+    the parsed files, the manifest record of each file and the one-line reason of each failure."""
     limits = IngestLimits.from_config(config)
-    embedder = get_embedder(config.embedding_backend, config.embedding_model)
-
+    manifest = previous.manifest
     parsed: dict[str, _Parsed] = {}
-    files_record: dict[str, dict[str, object]] = {}
+    records: dict[str, dict[str, object]] = {}
     failures: dict[str, str] = {}
     paths = corpus_files(config.corpus_dir)
     bar = _bar(len(paths), "读取文件", progress)
@@ -212,7 +201,7 @@ def build_index(config: Config, *, rebuild: bool = False, progress: bool = True)
         except OSError as exc:
             failures[rel] = f"无法读取文件：{exc}"
             continue
-        files_record[rel] = record
+        records[rel] = record
         lent = previous.reuse.get(rel)
         if lent is not None and lent.sha256 == sha:
             parsed[rel] = lent
@@ -224,6 +213,26 @@ def build_index(config: Config, *, rebuild: bool = False, progress: bool = True)
         doc_tokens = [tokenize(c.retrieval_text()) for c in result.clauses]
         parsed[rel] = _Parsed(sha, result.document, result.clauses, doc_tokens)
     bar.close()
+    return parsed, records, failures
+
+
+def build_index(config: Config, *, rebuild: bool = False, progress: bool = True) -> BuildReport:
+    """Index ``config.corpus_dir`` into ``config.index_path``; returns the per-file report.
+
+    Before deciding the index is up to date it checks the current one (size and sha256 of every
+    part; item counts as the parts it reuses load); a damaged one is rebuilt, reusing what survived,
+    and ``report.repaired`` says what was found. Raises NothingIndexedError (leaving any previous index in place) when no file yields a
+    clause.
+    """
+    t0 = time.perf_counter()
+    report = BuildReport()
+    config.corpus_dir.mkdir(parents=True, exist_ok=True)
+    report.cleaned = remove_stale_builds(config.index_path)
+    previous = _Previous() if rebuild else _previous(config)
+    manifest = previous.manifest
+    report.repaired = list(previous.problems)
+    embedder = get_embedder(config.embedding_backend, config.embedding_model)
+    parsed, files_record, failures = _read_corpus(config, previous, progress)
     failures.update(_refuse_duplicate_ids(parsed, files_record, manifest))
 
     documents: list[Document] = []
