@@ -50,6 +50,14 @@ class Config:
     fusion: str = "weighted"  # "weighted" or "rrf"; see assistant/retrieve/hybrid.py for the measurement
     bm25_weight: float = 0.7
     max_file_mb: float = 50.0
+    # Limits on what a file holds once read (see assistant/ingest/limits.py; issue 12's 1.2 MB DOCX
+    # inflated to 314 MB). Defaults pass every shipped document with room to spare.
+    max_inflated_mb: float = 100.0
+    max_doc_chars: int = 2_000_000
+    max_clauses_per_doc: int = 5_000
+    max_pdf_pages: int = 2_000
+    # Read-only embedding cache shipped with the corpus (scripts/refresh_shipped_embeddings.py)
+    shipped_embeddings_dir: Path = Path("indexes/shipped")
     llm: LLMSettings = field(default_factory=LLMSettings)
 
     @property
@@ -60,7 +68,7 @@ class Config:
         """Return a copy with the non-None ``changes`` applied (CLI flags use this)."""
         llm_changes = {k[4:]: v for k, v in changes.items() if k.startswith("llm_") and v is not None}
         plain = {k: v for k, v in changes.items() if not k.startswith("llm_") and v is not None}
-        for key in ("corpus_dir", "index_dir"):
+        for key in ("corpus_dir", "index_dir", "shipped_embeddings_dir"):
             if key in plain:
                 plain[key] = Path(str(plain[key]))
         cfg = dataclasses.replace(self, **plain)  # type: ignore[arg-type]
@@ -86,6 +94,10 @@ _NUMERIC = {
     "embed_batch_size": int,
     "bm25_weight": float,
     "max_file_mb": float,
+    "max_inflated_mb": float,
+    "max_doc_chars": int,
+    "max_clauses_per_doc": int,
+    "max_pdf_pages": int,
     "llm_timeout": float,
     "llm_max_retries": int,
     "llm_temperature": float,

@@ -29,6 +29,14 @@ class IndexMissingError(AssistantError):
         super().__init__(f"找不到索引 {path}。请先运行：mine-assistant index")
 
 
+class IndexDamagedError(AssistantError):
+    """A file of the index is missing, truncated or does not match its manifest record."""
+
+    def __init__(self, folder: str, problem: str):
+        super().__init__(f"索引 {folder} 已损坏：{problem}。请运行：mine-assistant index（会自动修复）")
+        self.problem = problem
+
+
 class IndexMismatchError(AssistantError):
     """The index on disk was built with another embedding model, chunker or format."""
 

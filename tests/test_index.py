@@ -350,3 +350,100 @@ def test_sentence_transformers_backend_builds_and_searches_with_a_local_model_pa
     assert hits[0].clause.label == "第三条"
     with pytest.raises(IndexMismatchError, match="sentence-transformers"):
         Searcher(config.with_overrides(embedding_backend="fake", embedding_model=""))
+
+
+# --- damaged, interrupted and shipped caches -----------------------------------------------------------
+
+
+def test_a_damaged_cache_file_is_discarded_and_its_texts_embedded_again(tmp_path: Path) -> None:
+    fake = FakeEmbedder()
+    cache = EmbeddingCache(tmp_path, "fake", fake.model_id, fake.dim)
+    cache.embed(["甲条", "乙条"], fake.embed_passages)
+    cache.save()
+    cache.path.write_bytes(cache.path.read_bytes()[:100])  # truncated: BadZipFile
+
+    reloaded = EmbeddingCache(tmp_path, "fake", fake.model_id, fake.dim)
+    assert len(reloaded) == 0
+    assert reloaded.discarded and "已损坏" in reloaded.discarded[0]
+    assert not reloaded.path.exists()
+    _, n = reloaded.embed(["甲条", "乙条"], fake.embed_passages)
+    assert n == 2
+
+
+def test_vectors_reach_disk_in_batches_while_embedding(tmp_path: Path) -> None:
+    fake = FakeEmbedder()
+    texts = [f"第{i}条文本" for i in range(10)]
+    cache = EmbeddingCache(tmp_path, "fake", fake.model_id, fake.dim, flush_every=4)
+    seen_on_disk: list[int] = []
+
+    def embed(batch: list[str]) -> np.ndarray:
+        seen_on_disk.append(len(EmbeddingCache(tmp_path, "fake", fake.model_id, fake.dim)))
+        return fake.embed_passages(batch)
+
+    cache.embed(texts, embed, batch_size=2)
+    assert seen_on_disk == [0, 0, 4, 4, 8]  # a build killed during batch 5 keeps 8 of its 10 vectors
+    assert len(EmbeddingCache(tmp_path, "fake", fake.model_id, fake.dim)) == 10
+    cache.save()
+    assert [p.name for p in tmp_path.iterdir()] == [cache.path.name]
+
+
+def test_the_shipped_cache_is_consulted_before_embedding_and_never_written(tmp_path: Path) -> None:
+    from assistant.index.embed_cache import cache_file_name, text_key, write_vectors
+
+    fake = FakeEmbedder()
+    shipped = tmp_path / "shipped" / cache_file_name("fake", fake.model_id)
+    marker = np.full(fake.dim, 0.125, dtype=np.float32)  # not what the fake embedder would give
+    write_vectors(shipped, [(text_key("甲条"), marker)], fake.dim)
+    before = shipped.read_bytes()
+    calls: list[str] = []
+
+    cache = EmbeddingCache(tmp_path / "cache", "fake", fake.model_id, fake.dim, shipped_dir=shipped.parent)
+    vectors, n = cache.embed(
+        ["甲条", "乙条"], lambda texts: calls.extend(texts) or fake.embed_passages(texts)
+    )
+    cache.save(keep={text_key("甲条"), text_key("乙条")})
+
+    assert calls == ["乙条"] and n == 1
+    np.testing.assert_array_equal(vectors[0], marker)
+    assert shipped.read_bytes() == before
+    other = EmbeddingCache(tmp_path / "cache", "fake", "another-model", fake.dim, shipped_dir=shipped.parent)
+    assert "甲条" not in other  # keyed to the backend and model
+
+
+def test_a_damaged_shipped_cache_is_ignored_but_left_in_place(tmp_path: Path) -> None:
+    from assistant.index.embed_cache import cache_file_name
+
+    fake = FakeEmbedder()
+    shipped = tmp_path / "shipped" / cache_file_name("fake", fake.model_id)
+    shipped.parent.mkdir()
+    shipped.write_bytes(b"PK\x03\x04 not really")
+    cache = EmbeddingCache(tmp_path / "cache", "fake", fake.model_id, fake.dim, shipped_dir=shipped.parent)
+    assert "甲条" not in cache and cache.discarded
+    assert shipped.exists()
+
+
+def test_the_refresh_script_ships_the_vectors_of_the_corpus_and_a_fresh_build_embeds_none(
+    fake_config: FakeConfigFactory, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    config = fake_config({"tailings.txt": TAILINGS, "gas.txt": GAS})
+    out = tmp_path / "shipped"
+    script = [sys.executable, str(REPO / "scripts" / "refresh_shipped_embeddings.py")]
+    args = ["--corpus", str(config.corpus_dir), "--index-dir", str(config.index_dir), "--embedding", "fake"]
+    first = subprocess.run([*script, *args, "--out", str(out)], capture_output=True, text=True, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "条向量 →" in first.stdout
+
+    fresh = config.with_overrides(index_dir=tmp_path / "fresh-clone-indexes", shipped_embeddings_dir=out)
+    report = build_index(fresh, progress=False)
+    assert report.embedded == 0 and report.n_clauses > 0
+    np.testing.assert_array_equal(
+        open_index(fresh.index_path).vectors(), open_index(config.index_path).vectors()
+    )
+
+    again = subprocess.run([*script, *args, "--out", str(out)], capture_output=True, text=True, cwd=tmp_path)
+    assert "已是最新" in again.stdout  # an unchanged corpus leaves the committed file untouched

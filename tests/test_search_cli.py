@@ -187,9 +187,10 @@ def test_index_add_refuses_unsupported_files_and_still_indexes_the_rest(kb: Conf
     good.write_text("第一条　严禁超层越界开采。\n", encoding="utf-8")
     bad.write_bytes(b"PK\x03\x04")
     result = run(kb, "index", "--add", str(good), "--add", str(bad), "--add", str(tmp_path / "missing.txt"))
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # two of the files asked for were refused
     assert "不支持的文件类型 .xlsx" in result.output and "文件不存在" in result.output
     assert (kb.corpus_dir / "good.txt").exists() and not (kb.corpus_dir / "sheet.xlsx").exists()
+    assert "✓ 已索引  good.txt" in result.output
 
 
 @pytest.mark.parametrize(

@@ -20,13 +20,17 @@ from assistant.errors import IngestError
     help="把文件复制进语料目录后索引（可重复）",
 )
 @click.option("--rebuild", is_flag=True, help="忽略缓存，全部重新解析（向量仍按文本缓存）")
+@click.option("--verify", is_flag=True, help="完整校验索引文件（大小、sha256、条数），只报告不修改")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出索引报告")
 @click.pass_context
-def index(ctx: click.Context, add: tuple[Path, ...], rebuild: bool, as_json: bool) -> None:
-    """建立或更新索引：只重新处理变化的文件。"""
+def index(ctx: click.Context, add: tuple[Path, ...], rebuild: bool, verify: bool, as_json: bool) -> None:
+    """建立或更新索引：只重新处理变化的文件；索引损坏时自动重建。"""
     from assistant.index.build import add_files, build_index
 
     config = get_config(ctx)
+    if verify:
+        _verify(ctx, config.index_path, as_json)
+        return
     add_failures = []
     if add:
         for src, stored, reason in add_files(config, list(add)):
@@ -44,11 +48,16 @@ def index(ctx: click.Context, add: tuple[Path, ...], rebuild: bool, as_json: boo
                 "embedded": report.embedded,
                 "changed": report.changed,
                 "removed": report.removed,
+                "repaired": report.repaired,
                 "files": rows,
                 "seconds": round(report.seconds, 3),
             }
         )
     else:
+        for problem in report.repaired:
+            click.echo(f"! 发现问题  {problem}（已重建）")
+        if report.cleaned:
+            click.echo(f"- 已清理中断的构建留下的 {len(report.cleaned)} 个临时文件夹")
         for f in report.files:
             mark = {"indexed": "✓ 已索引", "unchanged": "· 未变化", "failed": "✗ 失败"}[f.status]
             detail = f"{f.doc_id}，{f.clauses} 条" if f.status != "failed" else f.message
@@ -60,11 +69,31 @@ def index(ctx: click.Context, add: tuple[Path, ...], rebuild: bool, as_json: boo
         for rel in report.removed:
             click.echo(f"- 已移除  {rel}")
         state = "索引已是最新" if not report.changed else f"新计算向量 {report.embedded} 条"
+        if report.repaired:
+            state = f"已修复索引，{state}"
         click.echo(f"共 {report.n_clauses} 条，{state}，用时 {report.seconds:.1f} 秒 → {config.index_path}")
     if report.failed or add_failures:
         click.echo(
             f"{len(report.failed) + len(add_failures)} 个文件未能索引（原因见上），其余文件已索引。", err=True
         )
+    if add_failures:  # a file the user asked to add was refused (and not copied): say so by the exit code
+        ctx.exit(1)
+
+
+def _verify(ctx: click.Context, index_path: Path, as_json: bool) -> None:
+    from assistant.index.store import verify_index
+
+    problems = verify_index(index_path)
+    if as_json:
+        echo_json({"index": str(index_path), "ok": not problems, "problems": problems})
+    elif problems:
+        for problem in problems:
+            click.echo(f"✗ {problem}")
+        click.echo("索引已损坏。请运行：mine-assistant index（会自动重建）", err=True)
+    else:
+        click.echo(f"索引完好：{index_path}（各文件大小、sha256 与条数均与清单一致）")
+    if problems:
+        ctx.exit(1)
 
 
 def _highlight(text: str, terms: list[str]) -> str:

@@ -14,21 +14,31 @@ from pathlib import Path
 import numpy as np
 
 from assistant.config import Config
-from assistant.errors import IngestError, NothingIndexedError
+from assistant.errors import IndexDamagedError, IngestError, NothingIndexedError
 from assistant.index.embed_cache import EmbeddingCache, text_key
 from assistant.index.embeddings import get_embedder
 from assistant.index.store import (
+    BM25_PARAMS,
+    CLAUSES,
+    DENSE,
+    DOCUMENTS,
     FORMAT_VERSION,
+    MANIFEST,
+    TOKENS,
+    IndexStore,
     Manifest,
+    describe_parts,
     new_build_folder,
     open_index,
     publish,
+    remove_stale_builds,
     version_folder,
 )
 from assistant.ingest.catalog import catalog_path
 from assistant.ingest.chunking import CHUNKER_VERSION
+from assistant.ingest.limits import IngestLimits, precheck
 from assistant.ingest.loaders import supported_suffixes
-from assistant.ingest.pipeline import corpus_files, file_sha256, ingest_file
+from assistant.ingest.pipeline import corpus_files, file_sha256, ingest_file, links_outside
 from assistant.schema import Clause, Document
 from assistant.text.tokenize import tokenize, tokenizer_version
 
@@ -51,10 +61,31 @@ class BuildReport:
     seconds: float = 0.0
     changed: bool = True
     index_folder: str = ""
+    # what was wrong with the previous index or the embedding cache; this build replaced it
+    repaired: list[str] = field(default_factory=list)
+    # folders of killed builds removed before this one
+    cleaned: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> list[FileReport]:
         return [f for f in self.files if f.status == "failed"]
+
+
+@dataclass
+class _Parsed:
+    """One file's document, clauses and BM25 tokens, parsed now or lent by the previous index."""
+
+    sha256: str
+    document: Document
+    clauses: list[Clause]
+    tokens: list[list[str]]
+
+
+@dataclass
+class _Previous:
+    manifest: Manifest | None = None
+    reuse: dict[str, _Parsed] = field(default_factory=dict)  # by corpus-relative path: identity is the file
+    problems: list[str] = field(default_factory=list)
 
 
 def _stat(path: Path) -> dict[str, float]:
@@ -62,29 +93,39 @@ def _stat(path: Path) -> dict[str, float]:
     return {"size": st.st_size, "mtime": st.st_mtime}
 
 
-def _previous(
-    config: Config,
-) -> tuple[Manifest | None, dict[str, tuple[Document, list[Clause], list[list[str]]]]]:
-    """The current index's manifest and, per file sha256, its parsed document, clauses and tokens."""
-    if version_folder(config.index_path) is None:
-        return None, {}
+def _previous(config: Config) -> _Previous:
+    """The current index: its manifest, the parsed files it can lend (those whose record, clauses,
+    tokens and document survive the full check) and what is wrong with it."""
+    folder = version_folder(config.index_path)
+    if folder is None:
+        if config.index_path.is_symlink():
+            return _Previous(problems=["索引指向的文件夹不存在或缺少 manifest.json"])
+        return _Previous()
     try:
-        store = open_index(config.index_path)
-        docs = store.documents
-        by_doc: dict[str, list[int]] = {}
-        for i, c in enumerate(store.clauses):
-            by_doc.setdefault(c.doc_id, []).append(i)
-        tokens = store.tokens()
-        reuse = {}
-        for doc in docs.values():
+        store = IndexStore(folder, check=False)
+    except IndexDamagedError as exc:
+        return _Previous(problems=[exc.problem])
+    manifest = store.manifest
+    damage = store.verify(load=False)  # the parts lent below are loaded (and their counts checked) here
+    compatible = manifest.chunker == CHUNKER_VERSION and manifest.tokenizer == tokenizer_version()
+    if not compatible or damage.keys() & {MANIFEST, CLAUSES, TOKENS, DOCUMENTS}:
+        return _Previous(manifest, {}, list(damage.values()))
+    try:
+        clauses, documents, tokens = store.clauses, store.documents, store.tokens()
+    except IndexDamagedError as exc:
+        return _Previous(manifest, {}, [*damage.values(), exc.problem])
+    by_doc: dict[str, list[int]] = {}
+    for i, c in enumerate(clauses):
+        by_doc.setdefault(c.doc_id, []).append(i)
+    reuse = {}
+    for rel, record in manifest.files.items():
+        doc = documents.get(str(record.get("doc_id")))
+        if record.get("status") == "ok" and doc is not None:
             rows = by_doc.get(doc.doc_id, [])
-            reuse[doc.sha256] = (doc, [store.clauses[i] for i in rows], [tokens[i] for i in rows])
-        compatible = (
-            store.manifest.chunker == CHUNKER_VERSION and store.manifest.tokenizer == tokenizer_version()
-        )
-        return store.manifest, reuse if compatible else {}
-    except (OSError, ValueError, KeyError, TypeError):
-        return None, {}
+            reuse[rel] = _Parsed(
+                str(record["sha256"]), doc, [clauses[i] for i in rows], [tokens[i] for i in rows]
+            )
+    return _Previous(manifest, reuse, list(damage.values()))
 
 
 def _file_hash(path: Path, rel: str, manifest: Manifest | None, max_bytes: int | None = None) -> str:
@@ -103,12 +144,15 @@ def _file_hash(path: Path, rel: str, manifest: Manifest | None, max_bytes: int |
 def stale_reasons(config: Config, manifest: Manifest | None = None) -> list[str]:
     """Why the index does not match the corpus (empty when it is up to date).
 
-    ``manifest``: the current index's, when the caller has already loaded it (saves a re-read)."""
+    ``manifest``: the current index's, when the caller has already loaded it (saves a re-read).
+    Opening the index checks the sizes of its parts, so a damaged index is stale too."""
     if manifest is None:
         if version_folder(config.index_path) is None:
             return ["索引不存在"]
         try:
             manifest = open_index(config.index_path).manifest
+        except IndexDamagedError as exc:
+            return [f"索引已损坏：{exc.problem}"]
         except Exception as exc:  # noqa: BLE001 - any unreadable manifest means "rebuild"
             return [f"索引无法读取：{exc}"]
     if manifest.format != FORMAT_VERSION or manifest.chunker != CHUNKER_VERSION:
@@ -129,61 +173,100 @@ def _rel(path: Path, corpus_dir: Path) -> str:
     return path.relative_to(corpus_dir).as_posix()
 
 
-def build_index(config: Config, *, rebuild: bool = False, progress: bool = True) -> BuildReport:
-    """Index ``config.corpus_dir`` into ``config.index_path``; returns the per-file report.
+def _changed(record: dict[str, object], old: dict[str, object] | None) -> bool:
+    keys = ("sha256", "status", "doc_id", "error")
+    return old is None or any(record.get(k) != old.get(k) for k in keys)
 
-    Raises NothingIndexedError (leaving any previous index in place) when no file yields a clause.
-    """
-    t0 = time.perf_counter()
-    report = BuildReport()
-    config.corpus_dir.mkdir(parents=True, exist_ok=True)
-    manifest, reuse = (None, {}) if rebuild else _previous(config)
-    embedder = get_embedder(config.embedding_backend, config.embedding_model)
 
-    documents: list[Document] = []
-    clauses: list[Clause] = []
-    tokens: list[list[str]] = []
-    files_record: dict[str, dict[str, object]] = {}
-    seen_ids: dict[str, str] = {}
+def _read_corpus(
+    config: Config, previous: _Previous, progress: bool
+) -> tuple[dict[str, _Parsed], dict[str, dict[str, object]], dict[str, str]]:
+    """Every corpus file parsed, or lent by the previous index when its hash is unchanged: returns
+    the parsed files, the manifest record of each file and the one-line reason of each failure."""
+    limits = IngestLimits.from_config(config)
+    manifest = previous.manifest
+    parsed: dict[str, _Parsed] = {}
+    records: dict[str, dict[str, object]] = {}
+    failures: dict[str, str] = {}
     paths = corpus_files(config.corpus_dir)
     bar = _bar(len(paths), "读取文件", progress)
     for path in paths:
         rel = _rel(path, config.corpus_dir)
         bar.update(1)
         try:
-            sha = _file_hash(path, rel, manifest, int(config.max_file_mb * 2**20))
+            sha = _file_hash(path, rel, manifest, limits.max_file_bytes)
+            record: dict[str, object] = {"sha256": sha, **_stat(path)}
+            cat = catalog_path(path)
+            record["catalog_mtime"] = cat.stat().st_mtime if cat.exists() else 0
         except OSError as exc:
-            report.files.append(FileReport(rel, "failed", message=f"无法读取文件：{exc}"))
+            failures[rel] = f"无法读取文件：{exc}"
             continue
-        record: dict[str, object] = {"sha256": sha, **_stat(path)}
-        cat = catalog_path(path)
-        record["catalog_mtime"] = cat.stat().st_mtime if cat.exists() else 0
-        if sha in reuse:
-            doc, doc_clauses, doc_tokens = reuse[sha]
-            status = "unchanged"
-        else:
-            result = ingest_file(path, int(config.max_file_mb * 2**20), sha)
-            if not result.ok or result.document is None:
-                report.files.append(FileReport(rel, "failed", message=result.error or "没有可索引的内容"))
-                files_record[rel] = {**record, "status": "failed", "error": result.error}
-                continue
-            doc, doc_clauses = result.document, result.clauses
-            doc_tokens = [tokenize(c.retrieval_text()) for c in doc_clauses]
-            status = "indexed"
-        if doc.doc_id in seen_ids:
-            msg = f"文档 id “{doc.doc_id}” 与 {seen_ids[doc.doc_id]} 重复；请在目录卡中改用唯一的 id"
-            report.files.append(FileReport(rel, "failed", message=msg))
-            files_record[rel] = {**record, "status": "failed", "error": msg}
+        records[rel] = record
+        lent = previous.reuse.get(rel)
+        if lent is not None and lent.sha256 == sha:
+            parsed[rel] = lent
             continue
-        seen_ids[doc.doc_id] = rel
-        base = len(clauses)
-        doc_clauses = [_renumber(c, base + i) for i, c in enumerate(doc_clauses)]
-        documents.append(doc)
-        clauses.extend(doc_clauses)
-        tokens.extend(doc_tokens)
-        files_record[rel] = {**record, "status": "ok", "doc_id": doc.doc_id, "clauses": len(doc_clauses)}
-        report.files.append(FileReport(rel, status, doc.doc_id, len(doc_clauses), "；".join(doc.notes)))
+        result = ingest_file(path, limits, sha)
+        if not result.ok or result.document is None:
+            failures[rel] = result.error or "没有可索引的内容"
+            continue
+        doc_tokens = [tokenize(c.retrieval_text()) for c in result.clauses]
+        parsed[rel] = _Parsed(sha, result.document, result.clauses, doc_tokens)
     bar.close()
+    return parsed, records, failures
+
+
+def build_index(config: Config, *, rebuild: bool = False, progress: bool = True) -> BuildReport:
+    """Index ``config.corpus_dir`` into ``config.index_path``; returns the per-file report.
+
+    Before deciding the index is up to date it checks the current one (size and sha256 of every
+    part; item counts as the parts it reuses load); a damaged one is rebuilt, reusing what survived,
+    and ``report.repaired`` says what was found. Raises NothingIndexedError (leaving any previous index in place) when no file yields a
+    clause.
+    """
+    t0 = time.perf_counter()
+    report = BuildReport()
+    config.corpus_dir.mkdir(parents=True, exist_ok=True)
+    report.cleaned = remove_stale_builds(config.index_path)
+    previous = _Previous() if rebuild else _previous(config)
+    manifest = previous.manifest
+    report.repaired = list(previous.problems)
+    embedder = get_embedder(config.embedding_backend, config.embedding_model)
+    parsed, files_record, failures = _read_corpus(config, previous, progress)
+    failures.update(_refuse_duplicate_ids(parsed, files_record, manifest))
+
+    documents: list[Document] = []
+    clauses: list[Clause] = []
+    tokens: list[list[str]] = []
+    changed = bool(previous.problems)
+    for rel, record in files_record.items():
+        if rel in failures:
+            record.update(status="failed", error=failures[rel])
+            report.files.append(FileReport(rel, "failed", message=failures[rel]))
+        else:
+            p = parsed[rel]
+            record.update(status="ok", doc_id=p.document.doc_id, clauses=len(p.clauses))
+            base = len(clauses)
+            documents.append(p.document)
+            clauses.extend(_renumber(c, base + i) for i, c in enumerate(p.clauses))
+            tokens.extend(p.tokens)
+            status = "unchanged" if p is previous.reuse.get(rel) else "indexed"
+            report.files.append(
+                FileReport(rel, status, p.document.doc_id, len(p.clauses), "；".join(p.document.notes))
+            )
+        changed |= _changed(record, manifest.files.get(rel) if manifest else None)
+    report.files += [
+        FileReport(rel, "failed", message=msg) for rel, msg in failures.items() if rel not in files_record
+    ]
+    report.files += [
+        FileReport(
+            _rel(link, config.corpus_dir),
+            "failed",
+            message="符号链接指向语料目录之外，已拒绝；请复制文件本身而不是链接",
+        )
+        for link in links_outside(config.corpus_dir)
+    ]
+    report.files.sort(key=lambda f: f.path)
     if manifest:
         report.removed = [rel for rel in manifest.files if rel not in files_record]
     same_model = manifest is not None and (
@@ -193,7 +276,7 @@ def build_index(config: Config, *, rebuild: bool = False, progress: bool = True)
         embedder.backend,
         embedder.model_id,
     )
-    if same_model and not report.removed and all(f.status == "unchanged" for f in report.files) and clauses:
+    if same_model and not report.removed and not changed and clauses:
         report.changed = False
         report.n_clauses = len(clauses)
         report.index_folder = str(version_folder(config.index_path))
@@ -205,7 +288,14 @@ def build_index(config: Config, *, rebuild: bool = False, progress: bool = True)
             + ("原索引保持不变" if manifest else "请把法规文件放入语料目录")
         )
 
-    cache = EmbeddingCache(config.index_dir / ".cache", embedder.backend, embedder.model_id, embedder.dim)
+    cache = EmbeddingCache(
+        config.index_dir / ".cache",
+        embedder.backend,
+        embedder.model_id,
+        embedder.dim,
+        shipped_dir=config.shipped_embeddings_dir,
+    )
+    report.repaired += cache.discarded
     texts = [c.retrieval_text() for c in clauses]
     ebar = _bar(sum(1 for t in set(texts) if t not in cache), "计算向量", progress)
     vectors, report.embedded = cache.embed(
@@ -215,7 +305,7 @@ def build_index(config: Config, *, rebuild: bool = False, progress: bool = True)
 
     folder = new_build_folder(config.index_path)
     try:
-        _write(folder, documents, clauses, tokens, vectors)
+        counts = _write(folder, documents, clauses, tokens, vectors)
         built = Manifest(
             embedding={"backend": embedder.backend, "model": embedder.model_id, "dim": int(vectors.shape[1])},
             chunker=CHUNKER_VERSION,
@@ -223,8 +313,9 @@ def build_index(config: Config, *, rebuild: bool = False, progress: bool = True)
             files=files_record,
             n_clauses=len(clauses),
             built_at=time.strftime("%Y-%m-%dT%H:%M:%S"),
+            parts=describe_parts(folder, counts),
         )
-        (folder / "manifest.json").write_text(
+        (folder / MANIFEST).write_text(
             json.dumps(built.to_json(), ensure_ascii=False, indent=1), encoding="utf-8"
         )
         report.index_folder = str(publish(folder, config.index_path))
@@ -235,6 +326,37 @@ def build_index(config: Config, *, rebuild: bool = False, progress: bool = True)
     report.n_clauses = len(clauses)
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _refuse_duplicate_ids(
+    parsed: dict[str, _Parsed], records: dict[str, dict[str, object]], manifest: Manifest | None
+) -> dict[str, str]:
+    """Files that claim a document id another file also claims: each loses to the file that held the
+    id in the previous index, else to the older file (then the first by path). Returns the losers'
+    one-line reasons, which name both files; the winner stays indexed."""
+    claims: dict[str, list[str]] = {}
+    for rel, p in parsed.items():
+        claims.setdefault(p.document.doc_id, []).append(rel)
+    held = {
+        str(r.get("doc_id")): rel
+        for rel, r in (manifest.files.items() if manifest else [])
+        if r.get("status") == "ok"
+    }
+    out = {}
+    for doc_id, rels in claims.items():
+        if len(rels) < 2:
+            continue
+        if held.get(doc_id) in rels:
+            keep, why = held[doc_id], "保留已索引的"
+        else:
+            keep, why = min(rels, key=lambda r: (float(records[r]["mtime"]), r)), "保留较早的"  # type: ignore[arg-type]
+        for rel in rels:
+            if rel != keep:
+                out[rel] = (
+                    f"文档 id “{doc_id}” 与 {keep} 重复：{why} {keep}，本文件未索引；"
+                    f"请在目录卡 {catalog_path(Path(rel)).name} 中改用唯一的 id"
+                )
+    return out
 
 
 def _renumber(c: Clause, i: int) -> Clause:
@@ -249,27 +371,35 @@ def _write(
     clauses: list[Clause],
     tokens: list[list[str]],
     vectors: np.ndarray,
-) -> None:
+) -> dict[str, int]:
+    """Write the parts of a version folder; returns each counted part's number of items."""
     import bm25s
     import faiss
 
-    with (folder / "clauses.jsonl").open("w", encoding="utf-8") as f:
+    with (folder / CLAUSES).open("w", encoding="utf-8") as f:
         for c in clauses:
             f.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
-    with (folder / "tokens.jsonl").open("w", encoding="utf-8") as f:
+    with (folder / TOKENS).open("w", encoding="utf-8") as f:
         for t in tokens:
             f.write(json.dumps(t, ensure_ascii=False) + "\n")
     docs = [
         {"catalog": d.catalog.to_dict(), "path": d.path, "sha256": d.sha256, "text": d.text, "notes": d.notes}
         for d in documents
     ]
-    (folder / "documents.json").write_text(json.dumps(docs, ensure_ascii=False), encoding="utf-8")
+    (folder / DOCUMENTS).write_text(json.dumps(docs, ensure_ascii=False), encoding="utf-8")
     index = faiss.IndexFlatIP(int(vectors.shape[1]))
     index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-    faiss.write_index(index, str(folder / "dense.faiss"))
+    faiss.write_index(index, str(folder / DENSE))
     bm25 = bm25s.BM25()
     bm25.index([t or [""] for t in tokens], show_progress=False)
     bm25.save(str(folder / "bm25"), show_progress=False)
+    return {
+        CLAUSES: len(clauses),
+        TOKENS: len(tokens),
+        DOCUMENTS: len(documents),
+        DENSE: int(index.ntotal),
+        BM25_PARAMS: int(bm25.scores["num_docs"]),
+    }
 
 
 def _bar(total: int, desc: str, enabled: bool):  # type: ignore[no-untyped-def]
@@ -288,21 +418,18 @@ _SAFE = re.compile(r"[^\w\u4e00-\u9fff.\-（）()]+")
 
 
 def add_files(config: Config, files: list[Path]) -> list[tuple[Path, Path | None, str]]:
-    """Copy user files into the corpus under safe names; returns (source, stored path or None, reason)."""
+    """Copy user files into the corpus under safe names; returns (source, stored path or None, reason).
+
+    Each file passes ``limits.precheck`` first (missing, type, size on disk and inflated, pages,
+    characters, clauses): a refused file is never copied."""
     out: list[tuple[Path, Path | None, str]] = []
     config.corpus_dir.mkdir(parents=True, exist_ok=True)
+    limits = IngestLimits.from_config(config)
     for src in files:
-        if not src.is_file():
-            out.append((src, None, "文件不存在"))
-            continue
-        if src.suffix.lower() not in supported_suffixes():
-            out.append(
-                (
-                    src,
-                    None,
-                    f"不支持的文件类型 {src.suffix or '（无扩展名）'}；支持：{' '.join(supported_suffixes())}",
-                )
-            )
+        try:
+            precheck(src, limits)
+        except IngestError as exc:
+            out.append((src, None, str(exc)))
             continue
         out.append((src, store_upload(config.corpus_dir, src.name, src.read_bytes()), ""))
     return out

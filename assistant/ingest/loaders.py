@@ -1,7 +1,9 @@
 """File loaders, registered by suffix: each turns one file into raw text or raises IngestError.
 
 Every failure mode a user meets (empty, scanned or encrypted PDF, corrupt DOCX, binary renamed .txt,
-oversized file, unknown extension) becomes a one-line reason in the ingest report.
+oversized file, unknown extension, a DOCX that inflates past its limit) becomes a one-line reason in
+the ingest report. Loaders get the ``IngestLimits`` so the ones that inflate or extract (DOCX, PDF) can
+stop at a limit instead of after it (see ``limits``).
 """
 
 from __future__ import annotations
@@ -13,8 +15,16 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from assistant.errors import IngestError
+from assistant.ingest.limits import (
+    IngestLimits,
+    as_limits,
+    check_chars,
+    check_file_size,
+    check_pdf_pages,
+    check_zip,
+)
 
-Loader = Callable[[Path], str]
+Loader = Callable[[Path, IngestLimits], str]
 LOADERS: dict[str, Loader] = {}
 
 
@@ -31,23 +41,18 @@ def supported_suffixes() -> list[str]:
     return sorted(LOADERS)
 
 
-def load_text(path: Path, max_bytes: int) -> str:
+def load_text(path: Path, limits: IngestLimits | int) -> str:
     """Raw text of ``path`` by its suffix; raises IngestError with a reason a user can act on."""
+    limits = as_limits(limits)
     suffix = path.suffix.lower()
     loader = LOADERS.get(suffix)
     if loader is None:
         raise IngestError(
             f"不支持的文件类型 {suffix or '（无扩展名）'}；支持：{' '.join(supported_suffixes())}"
         )
-    size = path.stat().st_size
-    if size == 0:
-        raise IngestError("文件为空")
-    if size > max_bytes:
-        raise IngestError(
-            f"文件过大（{size / 2**20:.0f} MB，上限 {max_bytes / 2**20:.0f} MB）；"
-            "请拆分文件或在 mine-assistant.toml 中调大 max_file_mb"
-        )
-    text = loader(path)
+    check_file_size(path, limits)
+    text = loader(path, limits)
+    check_chars(len(text), limits)
     if not text.strip():
         raise IngestError("文件中没有可读文字")
     return text
@@ -83,7 +88,7 @@ def decode_bytes(data: bytes) -> str:
 
 
 @register(".txt", ".md", ".markdown")
-def load_plain(path: Path) -> str:
+def load_plain(path: Path, limits: IngestLimits) -> str:
     text = decode_bytes(path.read_bytes())
     if path.suffix.lower() in (".md", ".markdown"):
         text = _strip_markdown(text)
@@ -124,7 +129,7 @@ class _HTMLText(HTMLParser):
 
 
 @register(".html", ".htm")
-def load_html(path: Path) -> str:
+def load_html(path: Path, limits: IngestLimits) -> str:
     parser = _HTMLText()
     parser.feed(decode_bytes(path.read_bytes()))
     text = html.unescape("".join(parser.parts))
@@ -132,10 +137,11 @@ def load_html(path: Path) -> str:
 
 
 @register(".pdf")
-def load_pdf(path: Path) -> str:
+def load_pdf(path: Path, limits: IngestLimits) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PyPdfError
 
+    pages: list[str] = []
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
@@ -145,10 +151,17 @@ def load_pdf(path: Path) -> str:
                 ok = 0
             if not ok:
                 raise IngestError("PDF 已加密（需要密码），请提供未加密的文件")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        check_pdf_pages(len(reader.pages), limits)
+        n_chars = 0
+        for page in reader.pages:  # stop at the character limit instead of extracting every page first
+            pages.append(page.extract_text() or "")
+            n_chars += len(pages[-1]) + 1
+            check_chars(n_chars, limits)
     except IngestError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+    except LimitReachedError:  # pypdf's own caps on inflated streams (75 MB each by default)
+        raise IngestError("PDF 内容解压后超过上限（可能是压缩炸弹），请检查文件") from None
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
         raise IngestError(f"PDF 文件损坏或无法解析（{type(exc).__name__}）") from None
     text = "\n".join(pages)
     if not text.strip():
@@ -157,12 +170,13 @@ def load_pdf(path: Path) -> str:
 
 
 @register(".docx")
-def load_docx(path: Path) -> str:
+def load_docx(path: Path, limits: IngestLimits) -> str:
     import zipfile
 
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    check_zip(path, limits)  # python-docx inflates every part into memory: check what they inflate to first
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
@@ -175,5 +189,5 @@ def load_docx(path: Path) -> str:
 
 
 @register(".doc")
-def load_doc(path: Path) -> str:
+def load_doc(path: Path, limits: IngestLimits) -> str:
     raise IngestError("旧版 Word (.doc) 不支持，请另存为 .docx 后再导入")

@@ -11,6 +11,7 @@ from assistant.ingest import catalog as catalogs
 from assistant.ingest.chunking import chunk_spans
 from assistant.ingest.clauses import parse_spans
 from assistant.ingest.cleaning import clean
+from assistant.ingest.limits import IngestLimits, as_limits, check_clauses
 from assistant.ingest.loaders import load_text, supported_suffixes
 from assistant.schema import Clause, Document
 
@@ -51,13 +52,32 @@ def is_corpus_file(path: Path) -> bool:
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
-    return sorted(p for p in corpus_dir.rglob("*") if is_corpus_file(p))
+    """The documents under ``corpus_dir``. A symlink counts only when it points inside the folder
+    (see ``links_outside``: a link to /etc/passwd must not become searchable)."""
+    root = corpus_dir.resolve()
+    return sorted(p for p in corpus_dir.rglob("*") if is_corpus_file(p) and _inside(p, root))
 
 
-def ingest_file(path: Path, max_bytes: int, sha256: str | None = None) -> FileResult:
+def links_outside(corpus_dir: Path) -> list[Path]:
+    """Symlinks under ``corpus_dir`` (to files or folders) that point outside it: refused, with a reason."""
+    root = corpus_dir.resolve()
+    return sorted(
+        p
+        for p in corpus_dir.rglob("*")
+        if p.is_symlink() and not p.name.startswith((".", "~$")) and not _inside(p, root)
+    )
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return not path.is_symlink() or path.resolve().is_relative_to(root)
+
+
+def ingest_file(path: Path, limits: IngestLimits | int, sha256: str | None = None) -> FileResult:
+    """``limits``: the IngestLimits (an int is a maximum file size in bytes, the other limits default)."""
+    limits = as_limits(limits)
     result = FileResult(str(path))
     try:
-        raw = load_text(path, max_bytes)
+        raw = load_text(path, limits)
         cleaned = clean(raw)
         if not cleaned.text.strip():
             raise IngestError("清理网页附带内容后没有正文")
@@ -71,14 +91,15 @@ def ingest_file(path: Path, max_bytes: int, sha256: str | None = None) -> FileRe
         document = Document(entry, str(path), sha256 or file_sha256(path), cleaned.text, notes)
         result.document = document
         result.clauses = chunk_spans(cleaned.text, spans, entry)
+        check_clauses(len(result.clauses), limits)
         if not result.clauses:
             raise IngestError("没有可索引的内容")
     except IngestError as exc:
         result.error = str(exc)
-        result.document = None
+        result.document, result.clauses = None, []
     except (OSError, UnicodeError) as exc:
         result.error = f"无法读取文件（{exc.__class__.__name__}: {exc}）"
     return result
 
 
-__all__ = ["FileResult", "corpus_files", "file_sha256", "ingest_file", "supported_suffixes"]
+__all__ = ["FileResult", "corpus_files", "file_sha256", "ingest_file", "links_outside", "supported_suffixes"]

@@ -54,6 +54,9 @@ def _cells(path: Path) -> list[list[str]]:
     if suffix == ".xlsx":
         from openpyxl import load_workbook
 
+        from assistant.ingest.limits import IngestLimits, check_zip
+
+        check_zip(path, IngestLimits(), label="XLSX")  # an XLSX is a ZIP: refuse a bomb before inflating it
         wb = load_workbook(str(path), read_only=True, data_only=True)
         ws = wb.active
         rows = [["" if v is None else str(v).strip() for v in r] for r in ws.iter_rows(values_only=True)]

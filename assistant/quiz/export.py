@@ -92,6 +92,9 @@ def load_bank(path: str | Path) -> QuizBank:
         raise BankFileError(f"不支持的题库文件类型 {path.suffix}；请用 .xlsx 或 .json")
     from openpyxl import load_workbook
 
+    from assistant.ingest.limits import IngestLimits, check_zip
+
+    check_zip(path, IngestLimits(), label="XLSX")  # an XLSX is a ZIP: refuse a bomb before inflating it
     wb = load_workbook(str(path), read_only=True, data_only=True)
     if "题库" not in wb.sheetnames:
         raise BankFileError(f"{path} 中没有名为“题库”的工作表")
