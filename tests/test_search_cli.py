@@ -64,7 +64,18 @@ def test_search_json_keeps_the_stable_contract(kb: Config) -> None:
     assert data["query"] == "瓦斯超限怎么办"
     assert data["hits"], "expected at least one hit"
     for hit in data["hits"]:
-        assert list(hit) == ["doc_id", "doc_title", "clause", "text", "score"]
+        # the original keys first and unchanged; level, validity and chapter were added after them
+        assert list(hit) == [
+            "doc_id",
+            "doc_title",
+            "clause",
+            "text",
+            "score",
+            "doc_level",
+            "doc_status",
+            "status_note",
+            "chapter",
+        ]
         assert isinstance(hit["score"], float)
     top = data["hits"][0]
     assert (top["doc_id"], top["doc_title"], top["clause"]) == ("gas", "煤矿瓦斯防治规定", "第二条")

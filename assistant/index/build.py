@@ -27,6 +27,7 @@ from assistant.index.store import (
 )
 from assistant.ingest.catalog import catalog_path
 from assistant.ingest.chunking import CHUNKER_VERSION
+from assistant.ingest.linking import link_corpus
 from assistant.ingest.loaders import supported_suffixes
 from assistant.ingest.pipeline import corpus_files, file_sha256, ingest_file
 from assistant.schema import Clause, Document
@@ -38,8 +39,9 @@ class FileReport:
     path: str
     status: str  # "indexed" | "unchanged" | "failed"
     doc_id: str = ""
-    clauses: int = 0
+    clauses: int = 0  # chunks (pieces)
     message: str = ""
+    articles: int = 0  # distinct clause labels: 「119 条（121 段）」
 
 
 @dataclass
@@ -182,7 +184,10 @@ def build_index(config: Config, *, rebuild: bool = False, progress: bool = True)
         clauses.extend(doc_clauses)
         tokens.extend(doc_tokens)
         files_record[rel] = {**record, "status": "ok", "doc_id": doc.doc_id, "clauses": len(doc_clauses)}
-        report.files.append(FileReport(rel, status, doc.doc_id, len(doc_clauses), "；".join(doc.notes)))
+        n_labels = len({c.label for c in doc_clauses})
+        report.files.append(
+            FileReport(rel, status, doc.doc_id, len(doc_clauses), "；".join(doc.notes), n_labels)
+        )
     bar.close()
     if manifest:
         report.removed = [rel for rel in manifest.files if rel not in files_record]
@@ -205,6 +210,7 @@ def build_index(config: Config, *, rebuild: bool = False, progress: bool = True)
             + ("原索引保持不变" if manifest else "请把法规文件放入语料目录")
         )
 
+    clauses = link_corpus(documents, clauses)
     cache = EmbeddingCache(config.index_dir / ".cache", embedder.backend, embedder.model_id, embedder.dim)
     texts = [c.retrieval_text() for c in clauses]
     ebar = _bar(sum(1 for t in set(texts) if t not in cache), "计算向量", progress)
@@ -259,10 +265,7 @@ def _write(
     with (folder / "tokens.jsonl").open("w", encoding="utf-8") as f:
         for t in tokens:
             f.write(json.dumps(t, ensure_ascii=False) + "\n")
-    docs = [
-        {"catalog": d.catalog.to_dict(), "path": d.path, "sha256": d.sha256, "text": d.text, "notes": d.notes}
-        for d in documents
-    ]
+    docs = [d.to_dict() for d in documents]
     (folder / "documents.json").write_text(json.dumps(docs, ensure_ascii=False), encoding="utf-8")
     index = faiss.IndexFlatIP(int(vectors.shape[1]))
     index.add(np.ascontiguousarray(vectors, dtype=np.float32))

@@ -29,7 +29,7 @@ import numpy as np
 
 from assistant import __version__
 from assistant.errors import IndexMismatchError, IndexMissingError
-from assistant.schema import CatalogEntry, Clause, Document
+from assistant.schema import Clause, Document
 
 FORMAT_VERSION = 1
 
@@ -89,12 +89,7 @@ class IndexStore:
     @cached_property
     def documents(self) -> dict[str, Document]:
         data = json.loads((self.folder / "documents.json").read_text(encoding="utf-8"))
-        return {
-            d["catalog"]["id"]: Document(
-                CatalogEntry(**d["catalog"]), d["path"], d["sha256"], d["text"], d["notes"]
-            )
-            for d in data
-        }
+        return {d["catalog"]["id"]: Document.from_dict(d) for d in data}
 
     def tokens(self) -> list[list[str]]:
         with (self.folder / "tokens.jsonl").open(encoding="utf-8") as f:
