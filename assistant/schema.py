@@ -297,6 +297,11 @@ class Citation:
         """《title》（level·status，note）clause — see ``source_label``."""
         return source_label(self.doc_title, self.doc_level, self.doc_status, self.status_note, self.clause)
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Citation:
+        """Inverse of ``to_json`` (keys it does not know are ignored; missing new keys stay empty)."""
+        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+
     def to_json(self) -> dict[str, Any]:
         return {
             "n": self.n,

@@ -197,7 +197,6 @@ def search(
 def docs(ctx: click.Context, as_json: bool) -> None:
     """列出已索引的文档（目录卡信息与条款数）。"""
     from assistant.index.store import open_index
-
     from assistant.ingest.catalog import status_note
 
     store = open_index(get_config(ctx).index_path)
