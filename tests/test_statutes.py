@@ -323,3 +323,24 @@ def test_clauses_carry_their_documents_level_and_status(linked: list[Clause]) ->
         old.source() == "《煤矿安全监察条例》（行政法规·已废止，由《煤矿安全生产条例》第七十六条废止）第九条"
     )
     assert {c.doc_level for c in linked if c.doc_id == "henan-mine-safety-measures"} == {"地方性法规"}
+
+
+def test_references_within_one_regulation_name_article_and_paragraph() -> None:
+    raw = (
+        "第一条 矿山企业应当建立安全生产责任制。\n"
+        "第二条 矿山企业应当配备安全管理人员。\n"
+        "配备的人员应当经过培训。\n"
+        "违反前两款规定的，依照本条第一款和前条处理；情节严重的，依照第一条、第三十条的规定处罚。\n"
+    )
+    text = clean(raw).text
+    spans, _ = parse_spans(text)
+    clause = one(chunk_spans(text, spans, CatalogEntry(id="reg", title="某办法")), "reg", "第二条")
+    refs = [(r.text, r.doc_id, r.target) for r in clause.refs]
+    assert refs == [
+        ("前两款", "reg", "第二条第一款"),
+        ("前两款", "reg", "第二条第二款"),
+        ("本条第一款", "reg", "第二条第一款"),
+        ("前条", "reg", "第一条"),
+        ("第一条", "reg", "第一条"),
+        ("第三十条", "", "第三十条"),  # no such article: kept, unresolved
+    ]
