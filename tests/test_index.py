@@ -17,6 +17,7 @@ from assistant.index.build import build_index, stale_reasons
 from assistant.index.embed_cache import EmbeddingCache
 from assistant.index.embeddings import FakeEmbedder, get_embedder
 from assistant.index.store import open_index, version_folder
+from assistant.ingest.chunking import CHUNKER_VERSION
 from assistant.retrieve.search import Searcher
 from tests.conftest import FakeConfigFactory, regulation_text
 
@@ -244,7 +245,7 @@ def test_successive_builds_keep_one_previous_version_for_readers_mid_load(three_
 def test_the_manifest_describes_the_index(three_docs: Config) -> None:
     data = json.loads((version_folder(three_docs.index_path) / "manifest.json").read_text(encoding="utf-8"))  # type: ignore[operator]
     assert data["embedding"] == {"backend": "fake", "model": "hash-bigram-64", "dim": 64}
-    assert data["chunker"] == "clauses-v1" and data["tokenizer"].startswith("jieba-")
+    assert data["chunker"] == CHUNKER_VERSION and data["tokenizer"].startswith("jieba-")
     assert sorted(data["files"]) == ["gas.txt", "open-pit.txt", "tailings.txt"]
     assert all(len(f["sha256"]) == 64 and f["status"] == "ok" for f in data["files"].values())
     assert data["n_clauses"] == len(open_index(three_docs.index_path).clauses)

@@ -64,7 +64,18 @@ def test_search_json_keeps_the_stable_contract(kb: Config) -> None:
     assert data["query"] == "瓦斯超限怎么办"
     assert data["hits"], "expected at least one hit"
     for hit in data["hits"]:
-        assert list(hit) == ["doc_id", "doc_title", "clause", "text", "score"]
+        # the original keys first and unchanged; level, validity and chapter were added after them
+        assert list(hit) == [
+            "doc_id",
+            "doc_title",
+            "clause",
+            "text",
+            "score",
+            "doc_level",
+            "doc_status",
+            "status_note",
+            "chapter",
+        ]
         assert isinstance(hit["score"], float)
     top = data["hits"][0]
     assert (top["doc_id"], top["doc_title"], top["clause"]) == ("gas", "煤矿瓦斯防治规定", "第二条")
@@ -112,11 +123,11 @@ def test_every_search_method_finds_the_gas_clause(kb: Config, method: str) -> No
     assert hits[0]["clause"] == "第二条" and hits[0]["doc_id"] == "gas"
 
 
-def test_search_text_output_shows_title_label_and_score(kb: Config) -> None:
+def test_search_text_output_shows_title_level_status_label_and_score(kb: Config) -> None:
     result = run(kb, "search", "瓦斯抽采系统", "-k", "1")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0].startswith("1. 《煤矿瓦斯防治规定》第一条  （相关度 ")
+    assert lines[0].startswith("1. 《煤矿瓦斯防治规定》（规范性文件·现行有效）第一条  （相关度 ")
     assert lines[1] == "第一条　煤矿应当建立瓦斯抽采系统。"
 
 
@@ -153,7 +164,8 @@ def test_docs_lists_every_indexed_document_with_its_card_and_clause_count(kb: Co
     assert data["embedding"]["backend"] == "fake"
 
     text = run(kb, "docs").output
-    assert "gas  《煤矿瓦斯防治规定》  national-measure  国家矿山安全监察局" in text
+    assert "gas  《煤矿瓦斯防治规定》  规范性文件·现行有效  国家矿山安全监察局" in text
+    assert "2 条（2 段）" in text
     assert "嵌入模型：fake:hash-bigram-64" in text
 
 

@@ -102,10 +102,7 @@ class Turn:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Turn:
-        cites = [
-            Citation(**{k: c[k] for k in ("n", "doc_id", "doc_title", "clause", "quote")})
-            for c in data.get("citations", [])
-        ]
+        cites = [Citation.from_json(c) for c in data.get("citations", [])]
         return cls(
             data["question"],
             data.get("resolved_query", data["question"]),

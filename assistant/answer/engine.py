@@ -197,5 +197,7 @@ class AnswerEngine:
 
 
 def format_sources(citations: list[Citation]) -> str:
-    """The sources list: one line per citation, 〔1〕《doc title》label —「quote」."""
-    return "\n".join(f"〔{c.n}〕《{c.doc_title}》{c.clause} —「{c.quote}」" for c in citations)
+    """The sources list: one line per citation, 〔1〕《doc title》（level·status）label · chapter —「quote」."""
+    return "\n".join(
+        f"〔{c.n}〕{c.source()}{f' · {c.chapter}' if c.chapter else ''} —「{c.quote}」" for c in citations
+    )

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.schema import Citation, Clause, Hit
+from assistant.schema import Citation, Clause, Hit, source_label
 from assistant.text.normalize import normalize
 from assistant.text.sentences import split_sentences
 
@@ -85,6 +85,9 @@ def pick_quotes(hits: list[Hit], words: list[str]) -> list[tuple[Clause, list[st
 
 
 def clause_name(clause: Clause) -> str:
+    """《title》label; a source that is not current says so in the answer itself (「已废止，由…废止」)."""
+    if clause.doc_status and clause.doc_status != "现行有效":
+        return source_label(clause.doc_title, "", clause.doc_status, clause.status_note, clause.label)
     return f"《{clause.doc_title}》{clause.label}"
 
 

@@ -2,7 +2,8 @@
 
 A wrong citation is worse than no answer, so the verifier is deterministic and strict: a citation
 survives only if its clause was among the retrieved clauses and its quote occurs verbatim (after
-width/whitespace/bracket normalisation) in that clause. Statements whose marks all pointed at removed
+width/whitespace/bracket normalisation) in that clause. One elision is allowed, in exactly one form:
+a quoted 项 shown with the lead-in of its 款, 「<lead-in>……<item>」 (see ``quote_in_article``). Statements whose marks all pointed at removed
 or non-existent citations are dropped, and so are statements that carry no mark at all (an uncited
 claim is exactly what an injected instruction produces). Surviving citations are renumbered 1..n.
 """
@@ -13,7 +14,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from assistant.schema import Citation, Clause
+from assistant.ingest import statutes
+from assistant.schema import Citation, Clause, Part
 from assistant.text.normalize import normalize
 
 MARK = re.compile(r"〔(\d{1,3})〕")
@@ -44,12 +46,46 @@ def quote_in_clause(quote: str, clause_text: str) -> bool:
     return bool(q) and q in normalize(clause_text)
 
 
-def _clause_index(clauses: Iterable[Clause]) -> dict[tuple[str, str], str]:
-    """(doc_id, label) → the full clause text (pieces of one clause joined)."""
-    out: dict[tuple[str, str], str] = {}
+def quote_in_article(quote: str, pieces: list[Clause]) -> bool:
+    """True when ``quote`` is verbatim in the clause whose retrieved pieces are ``pieces``, or is a
+    quoted 项 in its display form 「<lead-in>……<item>」: the part before the ellipsis is exactly the
+    lead-in of the 项's 款 in this article, the part after it starts at that 项 and runs within it.
+    Nothing else may be elided: a second ellipsis, a lead-in of another 款 or article, a changed
+    word on either side all fail."""
+    body = quote.strip().strip("「」“”\"'")
+    if statutes.ELLIPSIS not in body.strip("….") or not pieces:
+        return quote_in_clause(quote, "".join(c.text for c in sorted(pieces, key=lambda c: c.start)))
+    lead, _, item = body.partition(statutes.ELLIPSIS)
+    lead, item = normalize(lead), normalize(item.rstrip("…"))
+    if not lead or not item or "…" in item:
+        return False
+    text, offset = statutes.article_text(pieces)
+    for part in statutes.items(pieces[0].parts):
+        if not offset <= part.start < offset + len(text):
+            continue
+        if normalize(text[part.start - offset : part.end - offset]).startswith(item) and lead == normalize(
+            _lead_in(pieces, part, text, offset)
+        ):
+            return True
+    return False
+
+
+def _lead_in(pieces: list[Clause], item: Part, text: str, offset: int) -> str:
+    """The lead-in of ``item``: from the retrieved text, or as stored on the piece that holds it."""
+    span = statutes.lead_in_span(pieces[0].parts, item)
+    if span is None:
+        return ""
+    if offset <= span[0] and span[1] <= offset + len(text):
+        return text[span[0] - offset : span[1] - offset]
+    holder = next((c for c in pieces if c.start <= item.start < c.end), None)
+    return holder.lead_in if holder is not None else ""
+
+
+def _clause_index(clauses: Iterable[Clause]) -> dict[tuple[str, str], list[Clause]]:
+    """(doc_id, label) → the retrieved pieces of that clause."""
+    out: dict[tuple[str, str], list[Clause]] = {}
     for c in clauses:
-        key = (c.doc_id, c.label)
-        out[key] = out.get(key, "") + c.text
+        out.setdefault((c.doc_id, c.label), []).append(c)
     return out
 
 
@@ -70,18 +106,25 @@ def verify_answer(
     good: dict[int, Citation] = {}
     removed = 0
     for c in citations:
-        text = allowed.get((c.doc_id, c.clause))
-        if text is None:
+        pieces = allowed.get((c.doc_id, c.clause))
+        if pieces is None:
             removed += 1
             problems.append(f"〔{c.n}〕引用的《{c.doc_title}》{c.clause}不在检索到的条款中，已删除")
-        elif not quote_in_clause(c.quote, text):
+        elif not quote_in_article(c.quote, pieces):
             removed += 1
             problems.append(f"〔{c.n}〕的引文不在《{c.doc_title}》{c.clause}原文中，已删除")
         elif c.n in good:
             removed += 1
             problems.append(f"〔{c.n}〕编号重复，已删除多余的一条")
         else:
-            good[c.n] = c
+            first = pieces[0]
+            good[c.n] = replace(
+                c,
+                doc_level=first.doc_level,
+                doc_status=first.doc_status,
+                status_note=first.status_note,
+                chapter=first.chapter,
+            )
 
     kept: list[str] = []
     used: list[int] = []

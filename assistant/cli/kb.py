@@ -9,6 +9,7 @@ import click
 
 from assistant.cli.common import echo_json, get_config, use_color
 from assistant.errors import IngestError
+from assistant.schema import DOC_KINDS, LEVELS, STATUSES, CatalogEntry
 
 
 @click.command()
@@ -19,11 +20,32 @@ from assistant.errors import IngestError
     type=click.Path(dir_okay=False, path_type=Path),
     help="把文件复制进语料目录后索引（可重复）",
 )
+@click.option("--title", help="与 --add 合用：文件的正式全称（写入目录卡）")
+@click.option("--id", "doc_id", help="与 --add 合用：文档 id（小写字母、数字、连字符）")
+@click.option("--kind", type=click.Choice(DOC_KINDS), help="与 --add 合用：文件类型")
+@click.option("--level", type=click.Choice(LEVELS), help="与 --add 合用：效力层级")
+@click.option("--status", type=click.Choice(STATUSES), help="与 --add 合用：时效状态")
+@click.option("--issuer", help="与 --add 合用：制定机关")
+@click.option("--doc-number", help="与 --add 合用：文号，如 国务院令第774号")
+@click.option("--date-issued", help="与 --add 合用：公布日期 YYYY-MM-DD")
+@click.option("--date-effective", help="与 --add 合用：施行日期 YYYY-MM-DD")
+@click.option("--last-revised", help="与 --add 合用：最后修改日期 YYYY-MM-DD")
+@click.option(
+    "--repealed-by", help="与 --add 合用：废止它的条文，如 “coal-mine-safety-regulation 第七十六条”"
+)
+@click.option("--superseded-by", help="与 --add 合用：取代或修改它的文件")
 @click.option("--rebuild", is_flag=True, help="忽略缓存，全部重新解析（向量仍按文本缓存）")
 @click.option("--verify", is_flag=True, help="完整校验索引文件（大小、sha256、条数），只报告不修改")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出索引报告")
 @click.pass_context
-def index(ctx: click.Context, add: tuple[Path, ...], rebuild: bool, verify: bool, as_json: bool) -> None:
+def index(
+    ctx: click.Context,
+    add: tuple[Path, ...],
+    rebuild: bool,
+    verify: bool,
+    as_json: bool,
+    **card: str | None,
+) -> None:
     """建立或更新索引：只重新处理变化的文件；索引损坏时自动重建。"""
     from assistant.index.build import add_files, build_index
 
@@ -31,12 +53,22 @@ def index(ctx: click.Context, add: tuple[Path, ...], rebuild: bool, verify: bool
     if verify:
         _verify(ctx, config.index_path, as_json)
         return
+    fields = {k: v.strip() for k, v in card.items() if v is not None}
+    if fields and not add:
+        raise click.UsageError("--title、--level、--status 等目录卡选项须与 --add 一起使用")
+    if fields.get("doc_id") and len(add) > 1:
+        raise click.UsageError("--id 只能用于一个 --add 文件")
+    if fields:
+        check_card_options(fields)  # a bad value stops here, before any file is copied
     add_failures = []
     if add:
         for src, stored, reason in add_files(config, list(add)):
             if stored is None:
                 add_failures.append({"path": str(src), "status": "failed", "message": reason})
-            elif not as_json:
+                continue
+            if fields:
+                write_card(stored, fields, int(config.max_file_mb * 2**20))
+            if not as_json:
                 click.echo(f"已加入语料：{src} → {stored}")
     report = build_index(config, rebuild=rebuild, progress=not as_json)
     rows = [f.__dict__ for f in report.files] + add_failures
@@ -60,7 +92,7 @@ def index(ctx: click.Context, add: tuple[Path, ...], rebuild: bool, verify: bool
             click.echo(f"- 已清理中断的构建留下的 {len(report.cleaned)} 个临时文件夹")
         for f in report.files:
             mark = {"indexed": "✓ 已索引", "unchanged": "· 未变化", "failed": "✗ 失败"}[f.status]
-            detail = f"{f.doc_id}，{f.clauses} 条" if f.status != "failed" else f.message
+            detail = f"{f.doc_id}，{counts(f.articles, f.clauses)}" if f.status != "failed" else f.message
             click.echo(f"{mark}  {f.path}  {detail}")
             if f.status != "failed" and f.message:
                 click.echo(f"      说明：{f.message}")
@@ -71,7 +103,10 @@ def index(ctx: click.Context, add: tuple[Path, ...], rebuild: bool, verify: bool
         state = "索引已是最新" if not report.changed else f"新计算向量 {report.embedded} 条"
         if report.repaired:
             state = f"已修复索引，{state}"
-        click.echo(f"共 {report.n_clauses} 条，{state}，用时 {report.seconds:.1f} 秒 → {config.index_path}")
+        articles = sum(f.articles for f in report.files if f.status != "failed")
+        click.echo(
+            f"共 {counts(articles, report.n_clauses)}，{state}，用时 {report.seconds:.1f} 秒 → {config.index_path}"
+        )
     if report.failed or add_failures:
         click.echo(
             f"{len(report.failed) + len(add_failures)} 个文件未能索引（原因见上），其余文件已索引。", err=True
@@ -96,6 +131,40 @@ def _verify(ctx: click.Context, index_path: Path, as_json: bool) -> None:
         ctx.exit(1)
 
 
+def counts(articles: int, chunks: int) -> str:
+    """「119 条（121 段）」: clauses (articles) and the chunks they were split into."""
+    return f"{articles} 条（{chunks} 段）"
+
+
+def _card_entry(fields: dict[str, str], title: str, doc_id: str) -> CatalogEntry:
+    values = {k: v for k, v in fields.items() if k != "doc_id"}
+    return CatalogEntry(**{**values, "id": fields.get("doc_id") or doc_id, "title": title})
+
+
+def check_card_options(fields: dict[str, str]) -> None:
+    """Check the catalog-card options as a card is checked (IngestError names the bad option)."""
+    from assistant.ingest.catalog import check_entry
+
+    check_entry(_card_entry(fields, fields.get("title") or "（正文首行）", "doc"), "（命令行选项）")
+
+
+def write_card(stored: Path, fields: dict[str, str], max_bytes: int) -> None:
+    """Write the catalog card of a file just added, from the CLI options; without ``--title`` the
+    title is the text's first line (an unreadable file gets no card: the index report says why)."""
+    from assistant.ingest.catalog import default_catalog, doc_id_from_name, write_catalog
+    from assistant.ingest.front_matter import split_front_matter
+    from assistant.ingest.loaders import load_text
+
+    title = fields.get("title", "")
+    if not title:
+        try:
+            front = split_front_matter(load_text(stored, max_bytes))
+        except IngestError:
+            return
+        title = front.title or default_catalog(stored, front.body).title
+    write_catalog(stored, _card_entry(fields, title, doc_id_from_name(stored)))
+
+
 def _highlight(text: str, terms: list[str]) -> str:
     terms = sorted({t for t in terms if len(t) > 1}, key=len, reverse=True)
     if not terms or not use_color():
@@ -110,7 +179,7 @@ def _highlight(text: str, terms: list[str]) -> str:
 @click.option("--doc", help="只在此文档（id）中检索")
 @click.option(
     "--kind",
-    type=click.Choice(["national-measure", "notice", "local-plan", "regulation", "standard"]),
+    type=click.Choice(DOC_KINDS),
     help="只检索此类文档",
 )
 @click.option("--method", type=click.Choice(["hybrid", "bm25", "dense"]), default="hybrid", show_default=True)
@@ -149,7 +218,8 @@ def search(
     terms = searcher.bm25.query_tokens(query)
     for h in hits:
         c = h.clause
-        head = f"{h.rank}. 《{c.doc_title}》{c.label}  （相关度 {h.score:.3f}）"
+        chapter = f" · {c.chapter}" if c.chapter else ""
+        head = f"{h.rank}. {c.source()}{chapter}  （相关度 {h.score:.3f}）"
         click.echo(click.style(head, bold=True) if use_color() else head)
         click.echo(_highlight(c.text, terms))
         click.echo()
@@ -161,13 +231,24 @@ def search(
 def docs(ctx: click.Context, as_json: bool) -> None:
     """列出已索引的文档（目录卡信息与条款数）。"""
     from assistant.index.store import open_index
+    from assistant.ingest.catalog import status_note
 
     store = open_index(get_config(ctx).index_path)
-    counts: dict[str, int] = {}
+    titles = {d.doc_id: d.catalog.title for d in store.documents.values()}
+    chunks: dict[str, int] = {}
+    labels: dict[str, set[str]] = {}
     for c in store.clauses:
-        counts[c.doc_id] = counts.get(c.doc_id, 0) + 1
+        chunks[c.doc_id] = chunks.get(c.doc_id, 0) + 1
+        labels.setdefault(c.doc_id, set()).add(c.label)
     rows = [
-        {**d.catalog.to_dict(), "path": d.path, "clauses": counts.get(d.doc_id, 0), "notes": d.notes}
+        {
+            **d.catalog.to_dict(),
+            "path": d.path,
+            "clauses": chunks.get(d.doc_id, 0),
+            "articles": len(labels.get(d.doc_id, ())),
+            "status_note": status_note(d.catalog, titles),
+            "notes": d.notes,
+        }
         for d in store.documents.values()
     ]
     if as_json:
@@ -176,8 +257,10 @@ def docs(ctx: click.Context, as_json: bool) -> None:
         )
         return
     for r in rows:
+        status = r["status"] + (f"（{r['status_note']}）" if r["status_note"] else "")
         click.echo(
-            f"{r['id']}  《{r['title']}》  {r['kind']}  {r['issuer']} {r['date_issued']}  {r['clauses']} 条"
+            f"{r['id']}  《{r['title']}》  {r['level']}·{status}  {r['issuer']} {r['date_issued']}  "
+            f"{counts(r['articles'], r['clauses'])}"
         )
     click.echo(
         f"嵌入模型：{store.manifest.embedding['backend']}:{store.manifest.embedding['model']}，建于 {store.manifest.built_at}"

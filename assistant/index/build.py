@@ -37,6 +37,7 @@ from assistant.index.store import (
 from assistant.ingest.catalog import catalog_path
 from assistant.ingest.chunking import CHUNKER_VERSION
 from assistant.ingest.limits import IngestLimits, precheck
+from assistant.ingest.linking import link_corpus
 from assistant.ingest.loaders import supported_suffixes
 from assistant.ingest.pipeline import corpus_files, file_sha256, ingest_file, links_outside
 from assistant.schema import Clause, Document
@@ -48,8 +49,9 @@ class FileReport:
     path: str
     status: str  # "indexed" | "unchanged" | "failed"
     doc_id: str = ""
-    clauses: int = 0
+    clauses: int = 0  # chunks (pieces)
     message: str = ""
+    articles: int = 0  # distinct clause labels: 「119 条（121 段）」
 
 
 @dataclass
@@ -251,8 +253,11 @@ def build_index(config: Config, *, rebuild: bool = False, progress: bool = True)
             clauses.extend(_renumber(c, base + i) for i, c in enumerate(p.clauses))
             tokens.extend(p.tokens)
             status = "unchanged" if p is previous.reuse.get(rel) else "indexed"
+            n_labels = len({c.label for c in p.clauses})
             report.files.append(
-                FileReport(rel, status, p.document.doc_id, len(p.clauses), "；".join(p.document.notes))
+                FileReport(
+                    rel, status, p.document.doc_id, len(p.clauses), "；".join(p.document.notes), n_labels
+                )
             )
         changed |= _changed(record, manifest.files.get(rel) if manifest else None)
     report.files += [
@@ -288,6 +293,7 @@ def build_index(config: Config, *, rebuild: bool = False, progress: bool = True)
             + ("原索引保持不变" if manifest else "请把法规文件放入语料目录")
         )
 
+    clauses = link_corpus(documents, clauses)
     cache = EmbeddingCache(
         config.index_dir / ".cache",
         embedder.backend,
@@ -382,10 +388,7 @@ def _write(
     with (folder / TOKENS).open("w", encoding="utf-8") as f:
         for t in tokens:
             f.write(json.dumps(t, ensure_ascii=False) + "\n")
-    docs = [
-        {"catalog": d.catalog.to_dict(), "path": d.path, "sha256": d.sha256, "text": d.text, "notes": d.notes}
-        for d in documents
-    ]
+    docs = [d.to_dict() for d in documents]
     (folder / DOCUMENTS).write_text(json.dumps(docs, ensure_ascii=False), encoding="utf-8")
     index = faiss.IndexFlatIP(int(vectors.shape[1]))
     index.add(np.ascontiguousarray(vectors, dtype=np.float32))

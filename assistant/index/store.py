@@ -38,7 +38,7 @@ import numpy as np
 
 from assistant import __version__
 from assistant.errors import IndexDamagedError, IndexMismatchError, IndexMissingError
-from assistant.schema import CatalogEntry, Clause, Document
+from assistant.schema import Clause, Document
 
 # 2: the manifest records every part's size, sha256 and item count
 FORMAT_VERSION = 2
@@ -194,12 +194,7 @@ class IndexStore:
     def documents(self) -> dict[str, Document]:
         try:
             data = json.loads((self.folder / DOCUMENTS).read_text(encoding="utf-8"))
-            docs = {
-                d["catalog"]["id"]: Document(
-                    CatalogEntry(**d["catalog"]), d["path"], d["sha256"], d["text"], d["notes"]
-                )
-                for d in data
-            }
+            docs = {d["catalog"]["id"]: Document.from_dict(d) for d in data}
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise self._damaged(f"{DOCUMENTS} 无法读取（{type(exc).__name__}）") from None
         self._check_count(DOCUMENTS, len(docs))

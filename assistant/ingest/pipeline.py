@@ -1,4 +1,5 @@
-"""Ingest one file end to end: load → clean → parse clauses → chunk. Errors become report lines."""
+"""Ingest one file end to end: load → front matter → clean → parse clauses → chunk. Errors become
+report lines."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from assistant.ingest import catalog as catalogs
 from assistant.ingest.chunking import chunk_spans
 from assistant.ingest.clauses import parse_spans
 from assistant.ingest.cleaning import clean
+from assistant.ingest.front_matter import check_card, split_front_matter
 from assistant.ingest.limits import IngestLimits, as_limits, check_clauses
 from assistant.ingest.loaders import load_text, supported_suffixes
 from assistant.schema import Clause, Document
@@ -77,18 +79,21 @@ def ingest_file(path: Path, limits: IngestLimits | int, sha256: str | None = Non
     limits = as_limits(limits)
     result = FileResult(str(path))
     try:
-        raw = load_text(path, limits)
-        cleaned = clean(raw)
+        front = split_front_matter(load_text(path, limits))
+        cleaned = clean(front.body)
         if not cleaned.text.strip():
             raise IngestError("清理网页附带内容后没有正文")
         entry = catalogs.read_catalog(path)
         notes = list(cleaned.notes)
         if entry is None:
-            entry = catalogs.default_catalog(path, cleaned.text)
+            entry = catalogs.default_catalog(path, front.title or cleaned.text)
             notes.append(f"没有目录卡 {catalogs.catalog_path(path).name}，标题取自正文首行")
+        else:
+            notes += check_card(front, entry)
         spans, parse_notes = parse_spans(cleaned.text)
         notes += parse_notes
-        document = Document(entry, str(path), sha256 or file_sha256(path), cleaned.text, notes)
+        sha = sha256 or file_sha256(path)
+        document = Document(entry, str(path), sha, cleaned.text, notes, front.meta())
         result.document = document
         result.clauses = chunk_spans(cleaned.text, spans, entry)
         check_clauses(len(result.clauses), limits)

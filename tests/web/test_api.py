@@ -248,7 +248,8 @@ def test_questions_during_reindex_are_answered_from_the_previous_index(served, c
 
 
 def test_edit_catalog_and_remove_a_document(client, served) -> None:  # type: ignore[no-untyped-def]
-    doc_id = next(d for d in served.holder.get().store.documents if "避险" in d or d.startswith("避险"))
+    documents = served.holder.get().store.documents.values()
+    doc_id = next(d.doc_id for d in documents if "避险" in d.catalog.title)
     fields = client.predict(doc_id, api_name="/catalog")
     assert fields[1] == doc_id
     status, _, docs, *_ = client.predict(

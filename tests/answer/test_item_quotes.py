@@ -1,0 +1,106 @@
+"""A quoted 项 in its display form 「<lead-in>……<item>」 passes verification; every fabricated variant
+(a changed number, a lead-in from another article, an ellipsis joining two articles) is rejected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.answer.verify import quote_in_article, verify_answer
+from assistant.ingest import statutes
+from assistant.ingest.pipeline import ingest_file
+from assistant.schema import Citation, Clause
+
+pytestmark = pytest.mark.unit
+
+LAW = Path(__file__).resolve().parents[2] / "corpus" / "安全生产法(2021-06-10).md"
+COAL = Path(__file__).resolve().parents[2] / "corpus" / "煤矿安全生产条例(2024-01-24).md"
+TITLE = "中华人民共和国安全生产法"
+
+
+@pytest.fixture(scope="module")
+def law() -> list[Clause]:
+    return ingest_file(LAW, 50 << 20).clauses
+
+
+@pytest.fixture(scope="module")
+def coal() -> list[Clause]:
+    return ingest_file(COAL, 50 << 20).clauses
+
+
+def pieces(clauses: list[Clause], label: str) -> list[Clause]:
+    return [c for c in clauses if c.label == label]
+
+
+def cite(quote: str, label: str = "第一百零一条") -> Citation:
+    return Citation(1, "work-safety-law", TITLE, label, quote)
+
+
+def verified(quote: str, clauses: list[Clause], label: str = "第一百零一条") -> list[Citation]:
+    return verify_answer("重大危险源未登记建档要处罚〔1〕。", [cite(quote, label)], clauses).citations
+
+
+def test_the_display_form_of_item_two_of_article_101_is_accepted(law: list[Clause]) -> None:
+    quote = statutes.quote_item(pieces(law, "第一百零一条"), 2)
+    assert quote.startswith("生产经营单位有下列行为之一的，责令限期改正，处十万元以下的罚款")
+    assert "……（二）对重大危险源未登记建档" in quote
+    [citation] = verified(quote, law)
+    # the verifier fills in the level, validity and chapter of the cited clause
+    assert (citation.doc_level, citation.doc_status, citation.chapter) == (
+        "法律",
+        "现行有效",
+        "第六章 法律责任",
+    )
+    assert citation.source() == "《中华人民共和国安全生产法》（法律·现行有效）第一百零一条"
+
+
+def test_a_display_form_with_only_the_start_of_the_item_is_accepted(law: list[Clause]) -> None:
+    lead = statutes.quote_item(pieces(law, "第一百零一条"), 2).split("……")[0]
+    assert quote_in_article(f"{lead}……（二）对重大危险源未登记建档", pieces(law, "第一百零一条"))
+
+
+def test_a_changed_number_in_the_lead_in_is_rejected(law: list[Clause]) -> None:
+    quote = statutes.quote_item(pieces(law, "第一百零一条"), 2).replace(
+        "处十万元以下的罚款", "处五万元以下的罚款", 1
+    )
+    assert verified(quote, law) == []
+
+
+def test_a_changed_word_in_the_item_is_rejected(law: list[Clause]) -> None:
+    quote = statutes.quote_item(pieces(law, "第一百零一条"), 2).replace("未制定应急预案", "未制定年度计划")
+    assert verified(quote, law) == []
+
+
+def test_a_lead_in_from_another_article_is_rejected(law: list[Clause]) -> None:
+    other_lead = statutes.quote_item(pieces(law, "第九十七条"), 1).split("……")[0]
+    item = statutes.quote_item(pieces(law, "第一百零一条"), 2).split("……")[1]
+    assert other_lead and other_lead != statutes.quote_item(pieces(law, "第一百零一条"), 2).split("……")[0]
+    assert verified(f"{other_lead}……{item}", law) == []
+
+
+def test_an_ellipsis_joining_two_articles_is_rejected_under_either_label(law: list[Clause]) -> None:
+    lead = statutes.quote_item(pieces(law, "第一百零一条"), 2).split("……")[0]
+    item_of_105 = statutes.quote_item(pieces(law, "第一百零五条"), 1).split("……")[1]
+    joined = f"{lead}……{item_of_105}"
+    assert verified(joined, law, "第一百零一条") == []
+    assert verified(joined, law, "第一百零五条") == []
+
+
+def test_only_the_lead_in_may_be_elided_not_text_inside_it(law: list[Clause]) -> None:
+    lead = statutes.quote_item(pieces(law, "第一百零一条"), 2).split("……")[0]
+    item = statutes.quote_item(pieces(law, "第一百零一条"), 2).split("……")[1]
+    shortened = lead.replace("；逾期未改正的，责令停产停业整顿", "")
+    assert verified(f"{shortened}……{item}", law) == []
+    assert verified(f"{lead[:20]}……{item}", law) == []  # a truncated lead-in
+    item_three = statutes.quote_item(pieces(law, "第一百零一条"), 3).split("……")[1]
+    assert verified(f"{lead}……{item}……{item_three}", law) == []  # a second ellipsis
+    assert verified(f"{lead}……对重大危险源未登记建档", law) == []  # the item's marker elided
+
+
+def test_piece_two_of_a_split_article_verifies_with_its_stored_lead_in(coal: list[Clause]) -> None:
+    second = pieces(coal, "第三十六条")[1]
+    item = next(p for p in statutes.items(second.parts) if p.number == 16)
+    quote = f"{second.lead_in}……{second.text[item.start - second.start : item.end - second.start]}"
+    assert quote_in_article(quote, [second])  # only piece two was retrieved
+    assert not quote_in_article(quote.replace("属于重大事故隐患", "属于一般事故隐患"), [second])

