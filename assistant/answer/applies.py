@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.answer.extractive import score_sentences
+from assistant.retrieve.search import SearcherLike
 from assistant.schema import Clause
-from assistant.text.tokenize import content_words
 
 _SANCTION = re.compile(
     r"停产整顿|一案双罚|关闭取缔|推倒重来|提级调查|提请.{0,8}关闭|吊销|不再延期|一律|依法.{0,6}(?:处罚|查处|追究)|"
@@ -68,11 +68,10 @@ def find_consequence(clause: Clause, trigger: str) -> str | None:
     return None
 
 
-def which_clauses_apply(searcher, situation: str, k: int = 8) -> list[Applicable]:  # type: ignore[no-untyped-def]
-    from assistant.text.tokenize import tokenize_query
-
-    hits = searcher.search(situation, k)
-    words = content_words(tokenize_query(situation))
+def which_clauses_apply(searcher: SearcherLike, situation: str, k: int = 8) -> list[Applicable]:
+    query = searcher.query(situation)
+    hits = searcher.search(query, k)
+    words = list(query.content_words)
     out: list[Applicable] = []
     for hit in hits:
         sentences = score_sentences(hit.clause, words)
@@ -91,7 +90,7 @@ def which_clauses_apply(searcher, situation: str, k: int = 8) -> list[Applicable
     return out
 
 
-def _national_counterpart(searcher, clause: Clause, trigger: str) -> Clause | None:  # type: ignore[no-untyped-def]
+def _national_counterpart(searcher: SearcherLike, clause: Clause, trigger: str) -> Clause | None:
     """For a local-plan clause, the national measure/notice clause on the same subject, if one is close."""
     if clause.doc_kind != "local-plan":
         return None

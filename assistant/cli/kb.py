@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from assistant.cli.common import echo_json, get_config, use_color
-from assistant.errors import IngestError
+from assistant.cli.common import echo_json, get_assistant, use_color
+from assistant.schema import DOC_KINDS
 
 
 @click.command()
@@ -23,19 +23,17 @@ from assistant.errors import IngestError
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出索引报告")
 @click.pass_context
 def index(ctx: click.Context, add: tuple[Path, ...], rebuild: bool, as_json: bool) -> None:
-    """建立或更新索引：只重新处理变化的文件。"""
-    from assistant.index.build import add_files, build_index
+    """建立或更新索引：只重新处理变化的文件。--add 的文件先检查再复制，被拒的文件以非零状态退出。"""
+    from assistant.service import NewFile
 
-    config = get_config(ctx)
-    add_failures = []
+    assistant = get_assistant(ctx)
     if add:
-        for src, stored, reason in add_files(config, list(add)):
-            if stored is None:
-                add_failures.append({"path": str(src), "status": "failed", "message": reason})
-            elif not as_json:
-                click.echo(f"已加入语料：{src} → {stored}")
-    report = build_index(config, rebuild=rebuild, progress=not as_json)
-    rows = [f.__dict__ for f in report.files] + add_failures
+        change = assistant.add_documents([NewFile(p) for p in add], reindex=True, progress=not as_json)
+        added, report = change.added, change.report
+    else:
+        added, report = [], assistant.build_index(rebuild=rebuild, progress=not as_json)
+    assert report is not None
+    refused = [{"path": a.source, "status": "failed", "message": a.reason} for a in added if not a.ok]
     if as_json:
         echo_json(
             {
@@ -44,27 +42,33 @@ def index(ctx: click.Context, add: tuple[Path, ...], rebuild: bool, as_json: boo
                 "embedded": report.embedded,
                 "changed": report.changed,
                 "removed": report.removed,
-                "files": rows,
+                "files": [f.__dict__ for f in report.files] + refused,
                 "seconds": round(report.seconds, 3),
             }
         )
     else:
+        for a in added:
+            if a.ok:
+                click.echo(f"已加入语料：{a.source} → {a.stored}")
         for f in report.files:
             mark = {"indexed": "✓ 已索引", "unchanged": "· 未变化", "failed": "✗ 失败"}[f.status]
             detail = f"{f.doc_id}，{f.clauses} 条" if f.status != "failed" else f.message
             click.echo(f"{mark}  {f.path}  {detail}")
             if f.status != "failed" and f.message:
                 click.echo(f"      说明：{f.message}")
-        for f in add_failures:
-            click.echo(f"✗ 失败  {f['path']}  {f['message']}")
+        for r in refused:
+            click.echo(f"✗ 拒收  {r['path']}  {r['message']}")
         for rel in report.removed:
             click.echo(f"- 已移除  {rel}")
         state = "索引已是最新" if not report.changed else f"新计算向量 {report.embedded} 条"
-        click.echo(f"共 {report.n_clauses} 条，{state}，用时 {report.seconds:.1f} 秒 → {config.index_path}")
-    if report.failed or add_failures:
         click.echo(
-            f"{len(report.failed) + len(add_failures)} 个文件未能索引（原因见上），其余文件已索引。", err=True
+            f"共 {report.n_clauses} 条，{state}，用时 {report.seconds:.1f} 秒 → {assistant.config.index_path}"
         )
+    if report.failed:
+        click.echo(f"{len(report.failed)} 个文件未能索引（原因见上），其余文件已索引。", err=True)
+    if refused:
+        click.echo(f"错误：{len(refused)} 个文件未加入语料（原因见上），其余文件已加入并索引。", err=True)
+        ctx.exit(1)
 
 
 def _highlight(text: str, terms: list[str]) -> str:
@@ -77,13 +81,9 @@ def _highlight(text: str, terms: list[str]) -> str:
 
 @click.command()
 @click.argument("query")
-@click.option("-k", "k", default=5, show_default=True, type=click.IntRange(1, 100), help="返回条数")
+@click.option("-k", "k", default=None, type=click.IntRange(1, 100), help="返回条数（默认 top_k，5）")
 @click.option("--doc", help="只在此文档（id）中检索")
-@click.option(
-    "--kind",
-    type=click.Choice(["national-measure", "notice", "local-plan", "regulation", "standard"]),
-    help="只检索此类文档",
-)
+@click.option("--kind", type=click.Choice(list(DOC_KINDS)), help="只检索此类文档")
 @click.option("--method", type=click.Choice(["hybrid", "bm25", "dense"]), default="hybrid", show_default=True)
 @click.option(
     "--json",
@@ -93,36 +93,36 @@ def _highlight(text: str, terms: list[str]) -> str:
 )
 @click.pass_context
 def search(
-    ctx: click.Context, query: str, k: int, doc: str | None, kind: str | None, method: str, as_json: bool
+    ctx: click.Context,
+    query: str,
+    k: int | None,
+    doc: str | None,
+    kind: str | None,
+    method: str,
+    as_json: bool,
 ) -> None:
     """检索条款：按相关度列出条款，并标出出处。"""
-    from assistant.retrieve.search import Searcher
+    from assistant.service import SearchRequest
 
     if not query.strip():
         raise click.UsageError("检索内容不能为空")
-    from assistant.index.build import stale_reasons
-
-    config = get_config(ctx)
-    searcher = Searcher(config)
-    stale = stale_reasons(config, searcher.store.manifest)
-    if stale:
+    result = get_assistant(ctx).search(SearchRequest(query, k, doc, kind, method), check_stale=True)
+    if result.stale:
         click.echo(
-            f"提示：索引不是最新（{'；'.join(stale[:3])}），结果来自上次索引。请运行：mine-assistant index",
+            f"提示：索引不是最新（{'；'.join(result.stale[:3])}），结果来自上次索引。请运行：mine-assistant index",
             err=True,
         )
-    hits = searcher.search(query, k, doc=doc, kind=kind, method=method)
     if as_json:
-        echo_json({"query": query, "hits": [h.to_json() for h in hits]})
+        echo_json(result.to_json())
         return
-    if not hits:
+    if not result.hits:
         click.echo("没有找到相关条款。")
         return
-    terms = searcher.bm25.query_tokens(query)
-    for h in hits:
+    for h in result.hits:
         c = h.clause
         head = f"{h.rank}. 《{c.doc_title}》{c.label}  （相关度 {h.score:.3f}）"
         click.echo(click.style(head, bold=True) if use_color() else head)
-        click.echo(_highlight(c.text, terms))
+        click.echo(_highlight(c.text, result.terms))
         click.echo()
 
 
@@ -131,29 +131,23 @@ def search(
 @click.pass_context
 def docs(ctx: click.Context, as_json: bool) -> None:
     """列出已索引的文档（目录卡信息与条款数）。"""
-    from assistant.index.store import open_index
-
-    store = open_index(get_config(ctx).index_path)
-    counts: dict[str, int] = {}
-    for c in store.clauses:
-        counts[c.doc_id] = counts.get(c.doc_id, 0) + 1
+    assistant = get_assistant(ctx)
+    infos = assistant.documents()
     rows = [
-        {**d.catalog.to_dict(), "path": d.path, "clauses": counts.get(d.doc_id, 0), "notes": d.notes}
-        for d in store.documents.values()
+        {**i.catalog.to_dict(), "path": i.document.path, "clauses": i.pieces, "notes": i.document.notes}
+        for i in infos
     ]
+    manifest = assistant.searcher.store.manifest
     if as_json:
-        echo_json(
-            {"documents": rows, "embedding": store.manifest.embedding, "built_at": store.manifest.built_at}
-        )
+        echo_json({"documents": rows, "embedding": manifest.embedding, "built_at": manifest.built_at})
         return
     for r in rows:
         click.echo(
             f"{r['id']}  《{r['title']}》  {r['kind']}  {r['issuer']} {r['date_issued']}  {r['clauses']} 条"
         )
     click.echo(
-        f"嵌入模型：{store.manifest.embedding['backend']}:{store.manifest.embedding['model']}，建于 {store.manifest.built_at}"
+        f"嵌入模型：{manifest.embedding['backend']}:{manifest.embedding['model']}，建于 {manifest.built_at}"
     )
 
 
 COMMANDS = [index, search, docs]
-__all__ = ["COMMANDS", "IngestError"]

@@ -4,7 +4,6 @@ texts are embedded, and the result is published atomically (see ``store``)."""
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import sys
 import time
@@ -14,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.config import Config
-from assistant.errors import IngestError, NothingIndexedError
+from assistant.errors import NothingIndexedError
 from assistant.index.embed_cache import EmbeddingCache, text_key
 from assistant.index.embeddings import get_embedder
 from assistant.index.store import (
@@ -119,7 +118,7 @@ def stale_reasons(config: Config, manifest: Manifest | None = None) -> list[str]
         old = manifest.files.get(rel)
         if old is None:
             reasons.append(f"新增文件 {rel}")
-        elif _file_hash(path, rel, manifest, int(config.max_file_mb * 2**20)) != old.get("sha256"):
+        elif _file_hash(path, rel, manifest, config.max_file_bytes) != old.get("sha256"):
             reasons.append(f"文件已修改 {rel}")
     reasons += [f"文件已删除 {rel}" for rel in manifest.files if rel not in current]
     return reasons
@@ -151,7 +150,7 @@ def build_index(config: Config, *, rebuild: bool = False, progress: bool = True)
         rel = _rel(path, config.corpus_dir)
         bar.update(1)
         try:
-            sha = _file_hash(path, rel, manifest, int(config.max_file_mb * 2**20))
+            sha = _file_hash(path, rel, manifest, config.max_file_bytes)
         except OSError as exc:
             report.files.append(FileReport(rel, "failed", message=f"无法读取文件：{exc}"))
             continue
@@ -162,7 +161,7 @@ def build_index(config: Config, *, rebuild: bool = False, progress: bool = True)
             doc, doc_clauses, doc_tokens = reuse[sha]
             status = "unchanged"
         else:
-            result = ingest_file(path, int(config.max_file_mb * 2**20), sha)
+            result = ingest_file(path, config.max_file_bytes, sha)
             if not result.ok or result.document is None:
                 report.files.append(FileReport(rel, "failed", message=result.error or "没有可索引的内容"))
                 files_record[rel] = {**record, "status": "failed", "error": result.error}
@@ -282,49 +281,3 @@ def _bar(total: int, desc: str, enabled: bool):  # type: ignore[no-untyped-def]
         disable=not enabled or total == 0 or not sys.stderr.isatty(),
         leave=False,
     )
-
-
-_SAFE = re.compile(r"[^\w\u4e00-\u9fff.\-（）()]+")
-
-
-def add_files(config: Config, files: list[Path]) -> list[tuple[Path, Path | None, str]]:
-    """Copy user files into the corpus under safe names; returns (source, stored path or None, reason)."""
-    out: list[tuple[Path, Path | None, str]] = []
-    config.corpus_dir.mkdir(parents=True, exist_ok=True)
-    for src in files:
-        if not src.is_file():
-            out.append((src, None, "文件不存在"))
-            continue
-        if src.suffix.lower() not in supported_suffixes():
-            out.append(
-                (
-                    src,
-                    None,
-                    f"不支持的文件类型 {src.suffix or '（无扩展名）'}；支持：{' '.join(supported_suffixes())}",
-                )
-            )
-            continue
-        out.append((src, store_upload(config.corpus_dir, src.name, src.read_bytes()), ""))
-    return out
-
-
-def store_upload(corpus_dir: Path, name: str, data: bytes) -> Path:
-    """Store bytes under a safe, unique file name inside ``corpus_dir`` (no path traversal)."""
-    base = Path(name.replace("\\", "/")).name
-    stem, suffix = Path(base).stem, Path(base).suffix.lower()
-    stem = _SAFE.sub("_", stem).strip("._") or "document"
-    if not suffix or suffix not in supported_suffixes():
-        raise IngestError(
-            f"不支持的文件类型 {suffix or '（无扩展名）'}；支持：{' '.join(supported_suffixes())}"
-        )
-    target = corpus_dir / f"{stem[:80]}{suffix}"
-    n = 1
-    while target.exists():
-        if target.read_bytes() == data:
-            return target
-        n += 1
-        target = corpus_dir / f"{stem[:80]}-{n}{suffix}"
-    tmp = corpus_dir / f".{target.name}.tmp"
-    tmp.write_bytes(data)
-    tmp.replace(target)
-    return target

@@ -96,6 +96,14 @@ class IndexStore:
             for d in data
         }
 
+    @cached_property
+    def corpus_text(self) -> str:
+        """Normalised text of every document (refusal looks words up in it); cached on the store, so
+        it goes when the store goes (a re-index opens a new store)."""
+        from assistant.text.normalize import normalize
+
+        return normalize(" ".join(d.text for d in self.documents.values()))
+
     def tokens(self) -> list[list[str]]:
         with (self.folder / "tokens.jsonl").open(encoding="utf-8") as f:
             return [json.loads(line) for line in f]

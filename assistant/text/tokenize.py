@@ -120,6 +120,11 @@ def _tokens(tk, text: str, keep_stopwords: bool) -> list[str]:  # type: ignore[n
     return [t for t in tk.cut_for_search(normalize(text)) if _TOKEN_OK.search(t) and t not in stop]
 
 
+def frequency(word: str) -> int:
+    """jieba's general-language frequency of ``word`` (0 when it is not in the dictionary)."""
+    return int(_query_jieba().FREQ.get(word, 0) or 0)
+
+
 def words(text: str) -> list[str]:
     """Plain (not search-mode) jieba words of the original text, punctuation kept: for generation."""
     return list(_jieba().cut(text))
