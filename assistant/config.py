@@ -128,6 +128,14 @@ class Setting:
     help: str
 
 
+def _default(f: dataclasses.Field[Any]) -> Any:
+    if f.default is not dataclasses.MISSING:
+        return f.default
+    if f.default_factory is not dataclasses.MISSING:
+        return f.default_factory()
+    raise TypeError(f"setting {f.name} has no default")
+
+
 def _settings_of(cls: type, prefix: str) -> Iterator[Setting]:
     for f in dataclasses.fields(cls):
         if not f.metadata:
@@ -137,9 +145,10 @@ def _settings_of(cls: type, prefix: str) -> Iterator[Setting]:
         flag = f.metadata["flag"]
         if flag == "":
             flag = "--" + key.replace("_", "-")
-        default = f.default if f.default is not dataclasses.MISSING else f.default_factory()  # type: ignore[misc]
+        default = _default(f)
         toml = f"llm.{f.name}" if prefix else f.name
-        yield Setting(key, toml, env, flag, type(default), default, f.metadata["help"])
+        kind = Path if isinstance(default, Path) else type(default)
+        yield Setting(key, toml, env, flag, kind, default, f.metadata["help"])
 
 
 def all_settings() -> list[Setting]:
@@ -152,14 +161,14 @@ def cli_settings() -> list[Setting]:
 
 
 def _coerce(name: str, kind: type, value: object) -> object:
-    if kind is Path:
+    if issubclass(kind, Path):
         return Path(str(value))
     if kind is str:
         return str(value)
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise ConfigError(f"配置项 {name} 的值 {value!r} 不是有效的数字")
     try:
-        return kind(value)
+        return int(value) if kind is int else float(value)
     except (TypeError, ValueError):
         raise ConfigError(f"配置项 {name} 的值 {value!r} 不是有效的数字") from None
 
@@ -170,8 +179,7 @@ def _coerced(cls: type, values: dict[str, object]) -> dict[str, Any]:
     for name, value in values.items():
         if name not in defaults:
             raise ConfigError(f"未知配置项 {name}")
-        f = defaults[name]
-        default = f.default if f.default is not dataclasses.MISSING else f.default_factory()  # type: ignore[misc]
+        default = _default(defaults[name])
         out[name] = _coerce(name, type(default), value)
     return out
 

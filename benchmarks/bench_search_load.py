@@ -51,7 +51,9 @@ def busy(n: int) -> list[subprocess.Popen[bytes]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--threads", type=int, nargs="+", default=[1, 2], help="query-thread settings")
     parser.add_argument("--env", action="append", default=[], help="NAME=VALUE added to every run")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from assistant.config import LLMSettings
 from assistant.errors import LLMError
@@ -26,9 +27,9 @@ class ChatClient:
 
     def __init__(self, settings: LLMSettings):
         self.settings = settings
-        self._llm = None
+        self._llm: Any = None  # llama-index's OpenAILike, built on first use
 
-    def _model(self):  # type: ignore[no-untyped-def]
+    def _model(self) -> Any:
         if self._llm is None:
             from llama_index.llms.openai_like import OpenAILike
 
@@ -47,7 +48,7 @@ class ChatClient:
         return self._llm
 
     @staticmethod
-    def _messages(messages: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
+    def _messages(messages: list[tuple[str, str]]) -> list[Any]:
         from llama_index.core.llms import ChatMessage
 
         return [ChatMessage(role=role, content=content) for role, content in messages]

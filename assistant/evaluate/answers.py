@@ -16,6 +16,7 @@ follow-ups. Everything runs in extractive mode so the numbers are reproducible o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.answer.applies import which_clauses_apply
@@ -110,13 +111,11 @@ def answers_set(ctx: EvalContext) -> SetResult:
     )
 
     negatives: list[tuple[str, bool]] = []
-    for case in gold.negatives:
-        answer = engine.ask(case.question)
-        negatives.append((case.split, answer.refused))
+    for neg in gold.negatives:
+        answer = engine.ask(neg.question)
+        negatives.append((neg.split, answer.refused))
         if not answer.refused:
-            result.failures.append(
-                Failure("answers/negatives", case.id, case.question, "refuse", _got(answer))
-            )
+            result.failures.append(Failure("answers/negatives", neg.id, neg.question, "refuse", _got(answer)))
     n_splits = [s for s, _ in negatives]
 
     def by_split(split: str | None) -> tuple[int, int, int, int]:
@@ -159,14 +158,12 @@ def answers_set(ctx: EvalContext) -> SetResult:
                 Failure("answers/scenarios", sc.id, sc.situation, _refs(sc.expected), _refs(tuple(got[:3])))
             )
     s_splits = [sc.split for sc in gold.scenarios]
-    for i, name in enumerate(("scenario_top1", "scenario_hit_rate", "scenario_consequence_accuracy")):
-        result.add(
-            *split_metrics(
-                f"answers.{name}",
-                s_splits,
-                lambda idx, i=i: ratio(sum(scenario_rows[j][i] for j in idx), len(idx)),
-            )
-        )
+
+    def scenario_rate(column: int) -> Callable[[list[int]], float]:
+        return lambda idx: ratio(sum(scenario_rows[j][column] for j in idx), len(idx))
+
+    for column, name in enumerate(("scenario_top1", "scenario_hit_rate", "scenario_consequence_accuracy")):
+        result.add(*split_metrics(f"answers.{name}", s_splits, scenario_rate(column)))
 
     followups: list[tuple[str, bool]] = []
     for conv_case in gold.conversations:
@@ -178,10 +175,12 @@ def answers_set(ctx: EvalContext) -> SetResult:
             good = answer.refused if turn.refuse else _first_cited(answer) in turn.expected
             followups.append((conv_case.split, good))
             if not good:
-                expected = "refuse" if turn.refuse else _refs(turn.expected)
-                got = f"resolved_query={answer.resolved_query}，answer={_got(answer)}"
+                wanted = "refuse" if turn.refuse else _refs(turn.expected)
+                outcome = f"resolved_query={answer.resolved_query}，answer={_got(answer)}"
                 result.failures.append(
-                    Failure("answers/conversations", f"{conv_case.id}#{i + 1}", turn.question, expected, got)
+                    Failure(
+                        "answers/conversations", f"{conv_case.id}#{i + 1}", turn.question, wanted, outcome
+                    )
                 )
     result.add(
         *split_metrics(

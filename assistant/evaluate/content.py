@@ -24,9 +24,10 @@ def drafts_set(ctx: EvalContext) -> SetResult:
     by_chunk = {c.chunk_id: c for c in ctx.searcher.clauses}
     ok = total = drafts = 0
     for kind in KINDS:
-        wheres: list[dict[str, str]] = [{"topic": t} for t in DRAFT_TOPICS] + [{"doc": d} for d in _docs(ctx)]
-        for where in wheres:
-            draft = make_draft(ctx.searcher, kind, **where)
+        wheres = [(t, None) for t in DRAFT_TOPICS] + [(None, d) for d in _docs(ctx)]
+        for topic, doc in wheres:
+            draft = make_draft(ctx.searcher, kind, topic=topic, doc=doc)
+            where = {"topic": topic} if topic else {"doc": doc}
             drafts += 1
             a, b, problems = number_fidelity(draft, by_chunk)
             ok, total = ok + a, total + b

@@ -323,6 +323,9 @@ class GoldSets:
     scenarios: list[ScenarioCase]
     short_answers: list[ShortAnswerCase]
 
+    def sizes(self) -> dict[str, int]:
+        return {name: len(getattr(self, name)) for name in self.__dataclass_fields__}
+
 
 def load_all(evals_dir: Path) -> GoldSets:
     """Every gold set, validated (raises EvalDataError on the first file with problems)."""

@@ -271,7 +271,7 @@ def _write(
     bm25.save(str(folder / "bm25"), show_progress=False)
 
 
-def _bar(total: int, desc: str, enabled: bool):  # type: ignore[no-untyped-def]
+def _bar(total: int, desc: str, enabled: bool):
     from tqdm import tqdm
 
     return tqdm(

@@ -109,7 +109,7 @@ class IndexStore:
             return [json.loads(line) for line in f]
 
     @cached_property
-    def faiss_index(self):  # type: ignore[no-untyped-def]
+    def faiss_index(self):
         import faiss
 
         return faiss.read_index(str(self.folder / "dense.faiss"))
@@ -119,7 +119,7 @@ class IndexStore:
         return index.reconstruct_n(0, index.ntotal) if index.ntotal else np.zeros((0, index.d), np.float32)
 
     @cached_property
-    def bm25(self):  # type: ignore[no-untyped-def]
+    def bm25(self):
         import bm25s
 
         return bm25s.BM25.load(str(self.folder / "bm25"), mmap=False, show_progress=False, verbosity=0)

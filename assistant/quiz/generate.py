@@ -394,7 +394,8 @@ def generate_bank(
     facts: list[NumberFact | ListFact] = []
     seen_spans: set[tuple[str, str]] = set()
     for c in clauses:
-        for f in [*list_facts(c), *number_facts(c)]:
+        found: list[NumberFact | ListFact] = [*list_facts(c), *number_facts(c)]
+        for f in found:
             key = (c.chunk_id, f.span if isinstance(f, ListFact) else f"{f.sentence_start}:{f.text}")
             if key not in seen_spans:
                 seen_spans.add(key)

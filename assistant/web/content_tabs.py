@@ -182,7 +182,7 @@ def build_drafts(assistant: Assistant, out_dir: Path, session: Any) -> dict[str,
         label="下载（DOCX / Markdown）", file_count="multiple", interactive=False, elem_id="draft-files"
     )
 
-    def run(k: str, t: str, d: str, s: str, sess: ChatSession, progress=track):  # type: ignore[no-untyped-def]
+    def run(k: str, t: str, d: str, s: str, sess: ChatSession, progress=track):
         progress(0.1, desc="正在生成……")
         try:
             return make_draft_files(assistant, out_dir, k, t, d, s, sess.llm if sess else None)
@@ -219,7 +219,7 @@ def build_quiz(assistant: Assistant, out_dir: Path) -> dict[str, Any]:
         label="下载（Excel / JSON）", file_count="multiple", interactive=False, elem_id="quiz-files"
     )
 
-    def run(t: str, d: str, nn: float, ty: list[str], sd: float, progress=track):  # type: ignore[no-untyped-def]
+    def run(t: str, d: str, nn: float, ty: list[str], sd: float, progress=track):
         progress(0.1, desc="正在出题……")
         try:
             return make_quiz_files(assistant, out_dir, t, d, int(nn), ty, int(sd or 0))
@@ -253,7 +253,7 @@ def build_grading(assistant: Assistant, out_dir: Path) -> None:
         chart = gr.Image(label="成绩分布与难题", type="filepath", interactive=False, elem_id="grade-chart")
         report = gr.File(label="下载阅卷报告（Excel）", interactive=False, elem_id="grade-report")
 
-    def run(b: str | None, a: str | None, progress=track):  # type: ignore[no-untyped-def]
+    def run(b: str | None, a: str | None, progress=track):
         progress(0.1, desc="正在阅卷……")
         try:
             r = grade_files(assistant, out_dir, b or "", a or "")

@@ -56,7 +56,7 @@ def build(assistant: Assistant) -> None:
     status = gr.Markdown()
     table = gr.Dataframe(headers=HEADERS, interactive=False, label="指标", elem_id="eval-table")
 
-    def do_run(chosen: list[str], progress=track):  # type: ignore[no-untyped-def]
+    def do_run(chosen: list[str], progress=track):
         progress(0.05, desc="正在评测……")
         try:
             return run(assistant, chosen)

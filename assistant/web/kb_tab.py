@@ -160,7 +160,7 @@ def build(assistant: Assistant, on_change: list[Any]) -> dict[str, Any]:
         headers=REPORT_HEADERS, interactive=False, label="索引报告", elem_id="kb-report", wrap=True
     )
 
-    def refreshed(message: str, rows: list[list[Any]]):  # type: ignore[no-untyped-def]
+    def refreshed(message: str, rows: list[list[Any]]):
         choices = doc_choices(assistant)
         return (
             message,
@@ -172,7 +172,7 @@ def build(assistant: Assistant, on_change: list[Any]) -> dict[str, Any]:
 
     outputs = [status, report, docs, pick, *on_change]
 
-    def failed(exc: Exception):  # type: ignore[no-untyped-def]
+    def failed(exc: Exception):
         gr.Warning(friendly(exc))
         return (
             f"**出错：** {friendly(exc)}",
@@ -182,19 +182,19 @@ def build(assistant: Assistant, on_change: list[Any]) -> dict[str, Any]:
             *[gr.skip() for _ in on_change],
         )
 
-    def do_upload(paths: list[str] | None, progress=track):  # type: ignore[no-untyped-def]
+    def do_upload(paths: list[str] | None, progress=track):
         try:
             return refreshed(*upload_files(assistant, [str(p) for p in paths or []], progress))
         except Exception as exc:  # noqa: BLE001
             return failed(exc)
 
-    def do_reindex(progress=track):  # type: ignore[no-untyped-def]
+    def do_reindex(progress=track):
         try:
             return refreshed(*reindex(assistant, progress))
         except Exception as exc:  # noqa: BLE001
             return failed(exc)
 
-    def do_pick(doc_id: str | None):  # type: ignore[no-untyped-def]
+    def do_pick(doc_id: str | None):
         if not doc_id:
             return ["", "", None, "", "", "", ""]
         try:
@@ -206,7 +206,7 @@ def build(assistant: Assistant, on_change: list[Any]) -> dict[str, Any]:
 
     def do_save(
         doc_id: str | None, t: str, i: str, kd: str, iss: str, num: str, dt: str, src: str, progress=track
-    ):  # type: ignore[no-untyped-def]
+    ):
         try:
             fields = {
                 "title": t,
@@ -221,7 +221,7 @@ def build(assistant: Assistant, on_change: list[Any]) -> dict[str, Any]:
         except Exception as exc:  # noqa: BLE001
             return failed(exc)
 
-    def do_remove(doc_id: str | None, progress=track):  # type: ignore[no-untyped-def]
+    def do_remove(doc_id: str | None, progress=track):
         try:
             return refreshed(*remove_document(assistant, doc_id or "", progress))
         except Exception as exc:  # noqa: BLE001

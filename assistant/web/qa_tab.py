@@ -138,7 +138,7 @@ def build(assistant: Assistant, out_dir: Path, session: Any) -> None:
             cite_key = gr.Textbox(visible="hidden", elem_id="cite-key")
             cite_open = gr.Button("打开引用", visible="hidden", elem_id="cite-open")
 
-    def respond(q: str, s: ChatSession):  # type: ignore[no-untyped-def]
+    def respond(q: str, s: ChatSession):
         text = ""
         try:
             for piece in stream_answer(assistant, s, q):
@@ -153,7 +153,7 @@ def build(assistant: Assistant, out_dir: Path, session: Any) -> None:
         yield messages(s), "", s
 
     send.click(respond, [question, session], [chat, question, session], api_name="chat")
-    question.submit(respond, [question, session], [chat, question, session], api_name=False)
+    question.submit(respond, [question, session], [chat, question, session], api_visibility="private")
 
     def show(key: str, s: ChatSession) -> str:
         try:
@@ -164,13 +164,13 @@ def build(assistant: Assistant, out_dir: Path, session: Any) -> None:
 
     cite_open.click(show, [cite_key, session], panel, api_name="show_citation", queue=False)
 
-    def do_clear(s: ChatSession):  # type: ignore[no-untyped-def]
+    def do_clear(s: ChatSession):
         fresh = ChatSession(llm=s.llm)
         return [], fresh, empty_panel(), None
 
     clear.click(do_clear, session, [chat, session, panel, export_file], api_name="clear_chat")
 
-    def do_export(s: ChatSession):  # type: ignore[no-untyped-def]
+    def do_export(s: ChatSession):
         if not s.answers:
             gr.Warning("还没有对话可以导出")
             return None
@@ -181,7 +181,7 @@ def build(assistant: Assistant, out_dir: Path, session: Any) -> None:
 
     export.click(do_export, session, export_file, api_name="export_chat")
 
-    def do_llm(s: ChatSession, url: str, m: str, key: str, t: float):  # type: ignore[no-untyped-def]
+    def do_llm(s: ChatSession, url: str, m: str, key: str, t: float):
         try:
             line = set_llm(s, url, m, key, t)
             gr.Info("已应用，仅对本会话有效")

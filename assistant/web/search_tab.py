@@ -113,5 +113,5 @@ def build(assistant: Assistant) -> dict[str, Any]:
             return f'<div class="status-err">{esc(friendly(exc))}</div>'
 
     go.click(run, [query, doc, kind, k, mode], results, api_name="search")
-    query.submit(run, [query, doc, kind, k, mode], results, api_name=False)
+    query.submit(run, [query, doc, kind, k, mode], results, api_visibility="private")
     return {"doc": doc}

@@ -22,7 +22,7 @@ GOOD = {
 
 def test_the_committed_gold_sets_load_with_their_documented_sizes():
     sets = load_all(EVALS)
-    assert {k: len(v) for k, v in sets.items()} == {
+    assert sets.sizes() == {
         "retrieval": 236,
         "negatives": 48,
         "conversations": 22,
@@ -30,8 +30,8 @@ def test_the_committed_gold_sets_load_with_their_documented_sizes():
         "short_answers": 39,
     }
     # 13 two-turn + 9 three-turn conversations = 53 turns (the README's "51 turns" is a miscount).
-    assert sorted(len(c.turns) for c in sets["conversations"]) == [2] * 13 + [3] * 9
-    assert sum(t.refuse for c in sets["conversations"] for t in c.turns) == 4
+    assert sorted(len(c.turns) for c in sets.conversations) == [2] * 13 + [3] * 9
+    assert sum(t.refuse for c in sets.conversations for t in c.turns) == 4
 
 
 def test_a_good_line_loads_with_expected_best_first(write_jsonl):

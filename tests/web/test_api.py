@@ -195,7 +195,7 @@ def test_run_retrieval_eval_shows_metrics(client) -> None:  # type: ignore[no-un
 PHRASE = "井下应急避险硐室每季度检查一次"
 
 
-def test_upload_docx_reports_per_file_and_is_searchable(client, tmp_path: Path, make_docx) -> None:  # type: ignore[no-untyped-def]
+def test_upload_docx_reports_per_file_and_is_searchable(client, served, tmp_path: Path, make_docx) -> None:  # type: ignore[no-untyped-def]
     from gradio_client import handle_file
 
     doc = make_docx(
@@ -213,7 +213,9 @@ def test_upload_docx_reports_per_file_and_is_searchable(client, tmp_path: Path, 
     )
     table = {r[0]: r for r in rows(report)}
     assert any("已索引" in r[1] and r[3] >= 2 for r in rows(report)), rows(report)
-    assert any("失败" in r[1] and r[4] for r in rows(report)), rows(report)  # the empty file, with its reason
+    # the empty file is refused before it is copied into the corpus, with its reason
+    assert ["empty.txt", "✗ 拒收", "", 0, "文件为空"] in rows(report), rows(report)
+    assert not (served.config.corpus_dir / "empty.txt").exists()
     assert any(r[0] == "避险规定" or "避险" in r[1] for r in rows(docs)), rows(docs)
     assert table  # per-file rows
     html = client.predict(PHRASE, "", "", 3, "条款检索", api_name="/search")
@@ -240,7 +242,7 @@ def test_questions_during_reindex_are_answered_from_the_previous_index(served, c
         assert started.wait(30)
         chat = new_client(served).predict(QUESTION, api_name="/chat")[0]
         assert "二、（一）1." in last_answer(chat)
-        assert served.holder.building  # answered while the build was still running
+        assert served.assistant.building  # answered while the build was still running
         status, *_ = job.result(timeout=120)
         assert "共" in status
     finally:
@@ -248,7 +250,7 @@ def test_questions_during_reindex_are_answered_from_the_previous_index(served, c
 
 
 def test_edit_catalog_and_remove_a_document(client, served) -> None:  # type: ignore[no-untyped-def]
-    doc_id = next(d for d in served.holder.get().store.documents if "避险" in d or d.startswith("避险"))
+    doc_id = next(d for d in served.assistant.searcher.store.documents if "避险" in d or d.startswith("避险"))
     fields = client.predict(doc_id, api_name="/catalog")
     assert fields[1] == doc_id
     status, _, docs, *_ = client.predict(
@@ -271,7 +273,7 @@ def test_edit_catalog_and_remove_a_document(client, served) -> None:  # type: ig
 
 
 def test_path_traversal_upload_names_stay_inside_the_corpus(served) -> None:  # type: ignore[no-untyped-def]
-    from assistant.index.build import store_upload
+    from assistant.ingest.corpus import store_upload
 
     stored = store_upload(served.config.corpus_dir, "../../etc/evil.txt", "第一条 测试。".encode())
     assert stored.parent == served.config.corpus_dir
