@@ -82,7 +82,7 @@ def seed_config(tmp_path_factory: pytest.TempPathFactory) -> Config:
 
 
 @pytest.fixture(scope="session")
-def seed_searcher(seed_config: Config):  # type: ignore[no-untyped-def]
+def seed_searcher(seed_config: Config):
     from assistant.retrieve.search import Searcher
 
     return Searcher(seed_config)

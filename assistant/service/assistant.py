@@ -15,19 +15,14 @@ from __future__ import annotations
 import dataclasses
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from assistant.answer.applies import Applicable, which_clauses_apply
 from assistant.answer.conversation import Conversation
 from assistant.answer.engine import AnswerEngine, ChatClientLike
 from assistant.config import Config, LLMSettings
-from assistant.draft.model import Draft
 from assistant.errors import AssistantError
-from assistant.evaluate.results import EvalResult
-from assistant.index.build import BuildReport
-from assistant.ingest.corpus import Added, Corpus
-from assistant.quiz.grade import GradeReport
-from assistant.quiz.model import QuizBank
 from assistant.retrieve.search import Searcher
 from assistant.schema import Answer, CatalogEntry
 from assistant.service.requests import (
@@ -43,17 +38,32 @@ from assistant.service.requests import (
     SearchResult,
 )
 
+if TYPE_CHECKING:  # the features below load on first use: `search` in a fresh process stays fast
+    from assistant.answer.applies import Applicable
+    from assistant.draft.model import Draft
+    from assistant.evaluate.results import EvalResult
+    from assistant.index.build import BuildReport
+    from assistant.ingest.corpus import Corpus
+    from assistant.quiz.grade import GradeReport
+    from assistant.quiz.model import QuizBank
+
 Stage = Callable[[float, str], None]  # progress callback: (fraction done, what is happening)
 
 
 class Assistant:
     def __init__(self, config: Config, searcher: Searcher | None = None):
         self.config = config
-        self.corpus = Corpus(config)
         self._searcher = searcher
         self._lock = threading.Lock()  # guards the searcher reference
         self._build_lock = threading.Lock()  # one (re)index at a time
         self.generation = 0  # bumped on every swap of the index
+
+    @cached_property
+    def corpus(self) -> Corpus:
+        """The corpus folder service (every add, update, removal and catalog edit goes through it)."""
+        from assistant.ingest.corpus import Corpus
+
+        return Corpus(self.config)
 
     # -- the open index ---------------------------------------------------------------------------
     @property
@@ -130,6 +140,8 @@ class Assistant:
         return conversation.stream(_question(question))
 
     def applies(self, request: AppliesRequest) -> list[Applicable]:
+        from assistant.answer.applies import which_clauses_apply
+
         if not request.situation.strip():
             raise AssistantError("情形描述不能为空")
         return which_clauses_apply(self.searcher, request.situation, request.k)
@@ -154,6 +166,7 @@ class Assistant:
 
     def quiz(self, request: QuizRequest) -> QuizBank:
         from assistant.quiz.generate import generate_bank
+        from assistant.quiz.model import TYPES
 
         if not request.topic and not request.doc:
             raise AssistantError("请填写主题（--topic），或指定文档（--doc）")
@@ -162,7 +175,7 @@ class Assistant:
             topic=request.topic,
             doc=request.doc,
             n=request.n,
-            types=request.types,
+            types=request.types or TYPES,
             seed=request.seed,
             section=request.section,
         )
@@ -288,4 +301,4 @@ def _question(text: str) -> str:
     return text
 
 
-__all__ = ["Added", "Assistant", "Stage"]
+__all__ = ["Assistant", "Stage"]

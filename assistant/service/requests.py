@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.config import LLMSettings
-from assistant.index.build import BuildReport
-from assistant.ingest.corpus import Added
-from assistant.quiz.model import TYPES
 from assistant.schema import CatalogEntry, Document, Hit
 from assistant.text.query import Query
+
+if TYPE_CHECKING:
+    from assistant.index.build import BuildReport
+    from assistant.ingest.corpus import Added
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ class QuizRequest:
     doc: str | None = None
     section: str | None = None
     n: int = 20  # 0: every question the clauses allow
-    types: tuple[str, ...] = TYPES
+    types: tuple[str, ...] = ()  # () = every type (single, multi, judge, blank, short)
     seed: int = 0
 
 

@@ -9,24 +9,24 @@ from assistant.schema import Clause
 
 
 @pytest.fixture(scope="session")
-def searcher(seed_searcher):  # type: ignore[no-untyped-def]
+def searcher(seed_searcher):
     return seed_searcher
 
 
 @pytest.fixture(scope="session")
-def clauses_by_chunk(searcher) -> dict[str, Clause]:  # type: ignore[no-untyped-def]
+def clauses_by_chunk(searcher) -> dict[str, Clause]:
     return {c.chunk_id: c for c in searcher.clauses}
 
 
 @pytest.fixture(scope="session")
-def full_banks(searcher):  # type: ignore[no-untyped-def]
+def full_banks(searcher):
     from assistant.quiz.generate import generate_bank
 
     return {doc: generate_bank(searcher, doc=doc, n=0) for doc in ("jiujiang-plan", "nmsa-notice")}
 
 
 @pytest.fixture
-def make_clause():  # type: ignore[no-untyped-def]
+def make_clause():
     """Build a Clause from text, for unit tests that need no index."""
 
     def make(text: str, label: str = "二、（一）5.", title: str = "", chunk_id: str = "t:1") -> Clause:

@@ -105,7 +105,7 @@ def test_llm_draft_with_a_changed_number_falls_back_to_the_checked_offline_draft
             assert [role for role, _ in messages] == ["system", "user"]
             return self.reply
 
-        def stream(self, messages: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
+        def stream(self, messages: list[tuple[str, str]]):
             yield self.complete(messages)
 
     honest = Scripted("应急演练要经常搞\n督促矿山每半年至少组织开展一次紧急撤离和逃生避险应急演练。〔1〕")

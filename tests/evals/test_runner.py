@@ -128,7 +128,7 @@ def test_grading_reports_dev_and_test_figures_for_a_gold_set_with_both_splits():
     assert result.gated["grading.grading_point_agreement@test"] == "higher"
 
 
-def _invoke(monkeypatch: pytest.MonkeyPatch, result, *args: str):  # type: ignore[no-untyped-def]
+def _invoke(monkeypatch: pytest.MonkeyPatch, result, *args: str):
     from assistant.service import Assistant
 
     monkeypatch.setattr(Assistant, "evaluate", lambda *a, **k: result)

@@ -85,5 +85,5 @@ def write_docx(path: Path, title: str, articles: list[str]) -> Path:
 
 
 @pytest.fixture
-def make_docx():  # type: ignore[no-untyped-def]
+def make_docx():
     return write_docx
