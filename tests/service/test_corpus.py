@@ -95,3 +95,15 @@ def test_a_document_is_replaced_in_place_and_removed_with_its_card(
     removed, report = assistant.remove_document("gas")
     assert not removed.exists() and not removed.with_name("gas.txt.toml").exists()
     assert report.removed == ["gas.txt"]
+
+
+def test_the_corpus_text_refusal_reads_lives_on_the_store_and_goes_with_it(
+    assistant: Assistant, tmp_path: Path
+) -> None:
+    old_store = assistant.searcher.store
+    assert "瓦斯" in old_store.corpus_text and "硐室" not in old_store.corpus_text
+    doc = tmp_path / "避险.txt"
+    doc.write_text("第一条　井下应急避险硐室每季度检查一次。\n", encoding="utf-8")
+    assistant.add_documents([NewFile(doc)])
+    assert assistant.searcher.store is not old_store and "硐室" in assistant.searcher.store.corpus_text
+    assert "硐室" not in old_store.corpus_text  # the old store keeps its own text; nothing global
