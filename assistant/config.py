@@ -27,10 +27,18 @@ ENV_PREFIX = "MINE_ASSISTANT_"
 FUSIONS = ("weighted", "rrf")
 
 
-def setting(default: Any, help: str, *, env: str = "", flag: str | None = "", secret: bool = False) -> Any:
+def setting(
+    default: Any,
+    help: str,
+    *,
+    env: str = "",
+    flag: str | None = "",
+    secret: bool = False,
+    choices: tuple[str, ...] = (),
+) -> Any:
     """A config field: ``env`` overrides the variable name, ``flag=None`` means no CLI flag, ``""`` the
-    generated ``--field-name``."""
-    meta = {"help": help, "env": env, "flag": flag, "secret": secret}
+    generated ``--field-name``; ``choices`` lists the valid values of a text setting."""
+    meta = {"help": help, "env": env, "flag": flag, "secret": secret, "choices": choices}
     if isinstance(default, Path):
         return field(default_factory=lambda: Path(default), metadata=meta)
     return field(default=default, metadata=meta)
@@ -74,7 +82,7 @@ class Config:
     # Clauses retrieved per question; the refusal calibration used k = 5.
     top_k: int = setting(5, "每个问题检索的条款数（search 的默认条数）")
     # See assistant/retrieve/hybrid.py and the README table for the measurement.
-    fusion: str = setting("weighted", "融合方式：weighted 或 rrf")
+    fusion: str = setting("weighted", "融合方式：weighted 或 rrf", choices=FUSIONS)
     bm25_weight: float = setting(0.7, "加权融合中 BM25 的权重（0–1）")
     candidates: int = setting(100, "每个检索器参与融合的候选条数", flag=None)
     # Math threads of one query embedding and FAISS search (0 = the libraries' default, all cores).
@@ -126,6 +134,7 @@ class Setting:
     kind: type
     default: Any
     help: str
+    choices: tuple[str, ...] = ()
 
 
 def _default(f: dataclasses.Field[Any]) -> Any:
@@ -148,7 +157,7 @@ def _settings_of(cls: type, prefix: str) -> Iterator[Setting]:
         default = _default(f)
         toml = f"llm.{f.name}" if prefix else f.name
         kind = Path if isinstance(default, Path) else type(default)
-        yield Setting(key, toml, env, flag, kind, default, f.metadata["help"])
+        yield Setting(key, toml, env, flag, kind, default, f.metadata["help"], f.metadata["choices"])
 
 
 def all_settings() -> list[Setting]:

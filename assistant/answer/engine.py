@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
-from typing import Protocol
 
 from assistant.answer import extractive, refusal
-from assistant.answer.llm import REFUSAL_TEXT, ChatClient, parse_reply
+from assistant.answer.llm import REFUSAL_TEXT, ChatClient, ChatClientLike, parse_reply
 from assistant.answer.prompts import answer_messages
 from assistant.answer.verify import verify_answer
 from assistant.config import Config
@@ -22,14 +21,6 @@ from assistant.schema import Answer, Citation, Hit
 from assistant.text.query import Query
 
 RELATED_K = 3
-
-
-class ChatClientLike(Protocol):
-    """What the answer engine and the drafts need from an LLM client (``llm.ChatClient``)."""
-
-    def complete(self, messages: list[tuple[str, str]]) -> str: ...
-
-    def stream(self, messages: list[tuple[str, str]]) -> Iterator[str]: ...
 
 
 @dataclass(frozen=True)

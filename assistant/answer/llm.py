@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from assistant.config import LLMSettings
 from assistant.errors import LLMError
@@ -20,6 +20,14 @@ from assistant.schema import Citation, Clause
 REFUSAL_TEXT = "知识库中未找到相关规定"
 _QUOTE_LINE = re.compile(r"〔(\d{1,3})〕\s*[「“\"](.+?)[」”\"]\s*$")
 _REFS_HEADER = re.compile(r"^\s*(?:#+\s*)?(?:\*\*)?引用(?:\*\*)?\s*[:：]\s*$", re.M)
+
+
+class ChatClientLike(Protocol):
+    """What the answer engine and the drafts need from an LLM client (``llm.ChatClient``)."""
+
+    def complete(self, messages: list[tuple[str, str]]) -> str: ...
+
+    def stream(self, messages: list[tuple[str, str]]) -> Iterator[str]: ...
 
 
 class ChatClient:

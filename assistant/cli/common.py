@@ -35,6 +35,8 @@ def setting_options(settings: Sequence[Setting]) -> Callable[[F], F]:
         for s in reversed(settings):
             assert s.flag is not None
             kind: Any = click.Path(file_okay=False) if s.kind is Path else s.kind
+            if s.choices:
+                kind = click.Choice(list(s.choices))
             f = click.option(s.flag, s.key, type=kind, default=None, help=f"{s.help}（{s.env}）")(f)
         return f
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.engine import ChatClientLike
+from assistant.answer.llm import ChatClientLike
 from assistant.content.facts import PROHIBITION, fact_sentences, key_sentences, list_facts, number_facts
 from assistant.content.selection import select_clauses
 from assistant.content.templates import BLANK, number_template

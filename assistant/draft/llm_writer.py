@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.engine import ChatClientLike
+from assistant.answer.llm import ChatClientLike
 from assistant.answer.verify import verify_answer
 from assistant.draft.fidelity import number_fidelity, numbers_in
 from assistant.draft.model import KIND_NAMES, Block, Draft, Line

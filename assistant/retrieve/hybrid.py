@@ -15,8 +15,6 @@ import numpy as np
 from assistant.retrieve.base import Retriever, Scored
 from assistant.text.query import Query
 
-FUSIONS = ("weighted", "rrf")
-
 
 class HybridRetriever:
     """Immutable after construction: build another one for another fusion or weights."""

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.answer.conversation import Conversation
-from assistant.answer.engine import AnswerEngine, ChatClientLike
+from assistant.answer.engine import AnswerEngine
+from assistant.answer.llm import ChatClientLike
 from assistant.config import Config, LLMSettings
 from assistant.errors import AssistantError
 from assistant.retrieve.search import Searcher
