@@ -95,10 +95,11 @@ def _national_counterpart(searcher: SearcherLike, clause: Clause, trigger: str) 
     if clause.doc_kind != "local-plan":
         return None
     best: tuple[float, Clause] | None = None
+    query = searcher.query(trigger)  # analysed once for every national document
     for doc_id, doc in searcher.store.documents.items():
         if doc.catalog.kind not in NATIONAL_KINDS or doc_id == clause.doc_id:
             continue
-        for hit in searcher.search(trigger, 1, doc=doc_id, method="bm25"):
+        for hit in searcher.search(query, 1, doc=doc_id, method="bm25"):
             raw = hit.sources.get("bm25", hit.score)
             if hit.clause.kind == "clause" and raw >= RELATED_MIN_BM25 and (best is None or raw > best[0]):
                 best = (raw, hit.clause)
