@@ -194,3 +194,11 @@ def test_cli_update_baseline_writes_gated_metrics(monkeypatch: pytest.MonkeyPatc
 def test_cli_refuses_check_and_update_together(monkeypatch: pytest.MonkeyPatch):
     out = _invoke(monkeypatch, make_result({}), "all", "--check", "--update-baseline")
     assert out.exit_code == 2 and "不能同时使用" in out.output
+
+
+def test_answers_metrics_declare_their_directions():
+    result = registry.REGISTRY["answers"](_ctx())  # no gold cases: only the declarations are exercised
+    assert result.gated["answers.false_refusal_rate"] == "lower"
+    assert result.gated["answers.median_answer_chars"] == "lower"
+    assert result.gated["answers.first_citation_accuracy"] == "higher"
+    assert result.gated["answers.refusal_precision"] == "higher"
