@@ -3,7 +3,7 @@ PY ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup setup-test run test lint bench clean
+.PHONY: setup setup-test run test test-fast lint bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -27,14 +27,19 @@ run: setup
 	$(BIN)/mine-assistant index
 	$(BIN)/mine-assistant serve
 
-# Whole test suite, then the regression eval gate.
-test: setup-test
+# Lint and types, the whole test suite, then the regression eval gate.
+test: lint
 	$(BIN)/python -m pytest -q
 	$(BIN)/mine-assistant eval all --check
+
+# The edit loop: unit tests only (fakes, no model, no server, no browser), well under 30 s.
+test-fast: setup-test
+	$(BIN)/python -m pytest -q -m unit
 
 lint: setup-test
 	$(BIN)/ruff check assistant tests benchmarks
 	$(BIN)/ruff format --check assistant tests benchmarks
+	$(BIN)/mypy
 
 bench: setup-test
 	$(BIN)/python benchmarks/bench_index.py

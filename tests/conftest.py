@@ -101,7 +101,7 @@ def seed_config(tmp_path_factory: pytest.TempPathFactory) -> Config:
 
 
 @pytest.fixture(scope="session")
-def seed_searcher(seed_config: Config):  # type: ignore[no-untyped-def]
+def seed_searcher(seed_config: Config):
     from assistant.retrieve.search import Searcher
 
     return Searcher(seed_config)
@@ -144,7 +144,7 @@ def fake_config(tmp_path: Path) -> FakeConfigFactory:
 
 def regulation_text(n_articles: int = 6, title: str = "某某矿山安全管理办法") -> str:
     """A small regulation in 第X章 / 第X条 structure (Chinese numerals), with a passing mention."""
-    from assistant.text.numerals import int_to_cn
+    from assistant.numerals import int_to_cn
 
     lines = [title]
     per_chapter = max(1, n_articles // 2)

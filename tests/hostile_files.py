@@ -68,7 +68,7 @@ def write_docx_bomb(path: Path, inflated_mb: int = 314) -> Path:
 
 def write_clause_flood_docx(path: Path, sections: int = 22, items: int = 999) -> Path:
     """一、 … 二十二、 each with items 1. … 999.: every item continues its numbering, so each is a clause."""
-    from assistant.text.numerals import int_to_cn
+    from assistant.numerals import int_to_cn
 
     def paragraphs() -> Iterable[str]:
         for s in range(1, sections + 1):

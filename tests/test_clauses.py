@@ -9,8 +9,8 @@ import pytest
 from assistant.ingest.chunking import MAX_CHARS, chunk_spans
 from assistant.ingest.clauses import find_headings, parse_spans
 from assistant.ingest.cleaning import clean
+from assistant.numerals import int_to_cn
 from assistant.schema import CatalogEntry, Clause
-from assistant.text.numerals import int_to_cn
 from tests.conftest import regulation_text
 
 pytestmark = pytest.mark.unit

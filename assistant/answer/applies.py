@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.answer.extractive import score_sentences
+from assistant.retrieve.search import SearcherLike
 from assistant.schema import Clause
-from assistant.text.tokenize import content_words
 
 _SANCTION = re.compile(
     r"停产整顿|一案双罚|关闭取缔|推倒重来|提级调查|提请.{0,8}关闭|吊销|不再延期|一律|依法.{0,6}(?:处罚|查处|追究)|"
@@ -68,11 +68,10 @@ def find_consequence(clause: Clause, trigger: str) -> str | None:
     return None
 
 
-def which_clauses_apply(searcher, situation: str, k: int = 8) -> list[Applicable]:  # type: ignore[no-untyped-def]
-    from assistant.text.tokenize import tokenize_query
-
-    hits = searcher.search(situation, k)
-    words = content_words(tokenize_query(situation))
+def which_clauses_apply(searcher: SearcherLike, situation: str, k: int = 8) -> list[Applicable]:
+    query = searcher.query(situation)
+    hits = searcher.search(query, k)
+    words = list(query.content_words)
     out: list[Applicable] = []
     for hit in hits:
         sentences = score_sentences(hit.clause, words)
@@ -91,15 +90,16 @@ def which_clauses_apply(searcher, situation: str, k: int = 8) -> list[Applicable
     return out
 
 
-def _national_counterpart(searcher, clause: Clause, trigger: str) -> Clause | None:  # type: ignore[no-untyped-def]
+def _national_counterpart(searcher: SearcherLike, clause: Clause, trigger: str) -> Clause | None:
     """For a local-plan clause, the national measure/notice clause on the same subject, if one is close."""
     if clause.doc_kind != "local-plan":
         return None
     best: tuple[float, Clause] | None = None
+    query = searcher.query(trigger)  # analysed once for every national document
     for doc_id, doc in searcher.store.documents.items():
         if doc.catalog.kind not in NATIONAL_KINDS or doc_id == clause.doc_id:
             continue
-        for hit in searcher.search(trigger, 1, doc=doc_id, method="bm25"):
+        for hit in searcher.search(query, 1, doc=doc_id, method="bm25"):
             raw = hit.sources.get("bm25", hit.score)
             if hit.clause.kind == "clause" and raw >= RELATED_MIN_BM25 and (best is None or raw > best[0]):
                 best = (raw, hit.clause)

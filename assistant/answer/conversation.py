@@ -23,12 +23,16 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.errors import AssistantError
 from assistant.schema import Answer, Citation
+
+if TYPE_CHECKING:
+    from assistant.answer.engine import AnswerEngine
 
 _LEAD = re.compile(r"^(?:那么|那|还有|另外|如果是|要是|假如是|换成|至于|再问一下|再问)[，,、\s]*")
 _TAIL = re.compile(r"(?:的话)?(?:呢|吗|怎么样|怎么办|如何)?[？?。！!\s]*$")
@@ -114,26 +118,34 @@ class Turn:
 
 
 class Conversation:
-    """A chat session over an ``AnswerEngine``; ``turns`` holds the history."""
+    """A chat session over an ``AnswerEngine``; ``turns`` holds the history.
+
+    ``engine`` may be replaced between turns (the service binds each turn to the current index and the
+    session's LLM settings); ``None`` until a turn is asked."""
 
     VERSION = 1
 
-    def __init__(self, engine, turns: list[Turn] | None = None):  # type: ignore[no-untyped-def]
+    def __init__(self, engine: AnswerEngine | None, turns: list[Turn] | None = None):
         self.engine = engine
         self.turns: list[Turn] = list(turns or [])
+
+    def _engine(self) -> AnswerEngine:
+        if self.engine is None:
+            raise AssistantError("会话还没有连接问答引擎")
+        return self.engine
 
     def history(self) -> list[tuple[str, str]]:
         """(question, resolved query) of the answered turns: refused turns do not resolve follow-ups."""
         return [(t.question, t.resolved_query) for t in self.turns if not t.refused]
 
     def ask(self, question: str) -> Answer:
-        answer = self.engine.ask(question, self.history())
+        answer = self._engine().ask(question, self.history())
         self._record(answer)
         return answer
 
-    def stream(self, question: str):  # type: ignore[no-untyped-def]
+    def stream(self, question: str) -> Iterator[str | Answer]:
         """Like ``ask`` but yields text pieces first (for the chat UI), then the Answer."""
-        for piece in self.engine.stream(question, self.history()):
+        for piece in self._engine().stream(question, self.history()):
             if isinstance(piece, Answer):
                 self._record(piece)
             yield piece
@@ -154,7 +166,7 @@ class Conversation:
         return {"version": self.VERSION, "turns": [t.to_json() for t in self.turns]}
 
     @classmethod
-    def from_json(cls, data: dict[str, Any], engine=None) -> Conversation:  # type: ignore[no-untyped-def]
+    def from_json(cls, data: dict[str, Any], engine: AnswerEngine | None = None) -> Conversation:
         if not isinstance(data, dict) or not isinstance(data.get("turns"), list):
             raise AssistantError("会话文件格式不对：应为 mine-assistant chat 用 /save 保存的 JSON 文件")
         return cls(engine, [Turn.from_json(t) for t in data["turns"]])

@@ -7,29 +7,43 @@ malformed or fully unverifiable output) fall back to the extractive answer with 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass
 
 from assistant.answer import extractive, refusal
-from assistant.answer.llm import REFUSAL_TEXT, ChatClient, parse_reply
+from assistant.answer.llm import REFUSAL_TEXT, ChatClient, ChatClientLike, parse_reply
 from assistant.answer.prompts import answer_messages
 from assistant.answer.verify import verify_answer
 from assistant.config import Config
 from assistant.errors import LLMError
+from assistant.retrieve.search import SearcherLike
 from assistant.schema import Answer, Citation, Hit
+from assistant.text.query import Query
 
-TOP_K = 5  # clauses retrieved per question (the refusal calibration used the same k)
 RELATED_K = 3
 
 
+@dataclass(frozen=True)
+class Retrieval:
+    """One retrieval for an answer: the analysed query, its hits and the refusal evidence."""
+
+    query: Query
+    hits: list[Hit]
+    evidence: refusal.Evidence
+
+
 class AnswerEngine:
-    def __init__(self, config: Config, searcher=None, client: ChatClient | None = None):  # type: ignore[no-untyped-def]
+    """Stateless after construction: one engine may serve many requests at once."""
+
+    def __init__(
+        self, config: Config, searcher: SearcherLike | None = None, client: ChatClientLike | None = None
+    ):
         self.config = config
         self._searcher = searcher
         self.client = client or (ChatClient(config.llm) if config.llm.enabled else None)
-        self._last_retrieval: tuple[tuple[int, str], tuple[list[Hit], refusal.Evidence]] | None = None
 
     @property
-    def searcher(self):  # type: ignore[no-untyped-def]
+    def searcher(self) -> SearcherLike:
         if self._searcher is None:
             from assistant.retrieve.search import Searcher
 
@@ -40,13 +54,20 @@ class AnswerEngine:
     def mode(self) -> str:
         return "llm" if self.client is not None else "extractive"
 
+    def should_refuse(self, retrieval: Retrieval) -> bool:
+        return not retrieval.hits or refusal.should_refuse(retrieval.evidence, self.config.refusal_threshold)
+
     # -- follow-ups -------------------------------------------------------------------------
     def resolve(self, question: str, history: list[tuple[str, str]] | None) -> str:
         """The stand-alone query for ``question`` given earlier (question, resolved query) turns."""
+        return self._resolve(question, history)[0]
+
+    def _resolve(self, question: str, history: list[tuple[str, str]] | None) -> tuple[str, Retrieval | None]:
+        """The resolved query and, when resolving already retrieved it, that retrieval."""
         from assistant.answer.conversation import resolve_followup
 
         if not history:
-            return question
+            return question, None
         if self.client is not None:
             from assistant.answer.conversation import is_followup
             from assistant.answer.prompts import condense_messages
@@ -57,42 +78,43 @@ class AnswerEngine:
                         self.client.complete(condense_messages(question, history)).strip().splitlines()[0]
                     )
                     if 4 <= len(rewritten) <= 120:
-                        return rewritten
+                        return rewritten, None
                 except (LLMError, IndexError):
                     pass
         resolved = resolve_followup(question, history)
         if resolved == question:
             return self._with_context_if_it_helps(question, history)
-        return resolved
+        return resolved, None
 
-    def _with_context_if_it_helps(self, question: str, history: list[tuple[str, str]]) -> str:
+    def _with_context_if_it_helps(
+        self, question: str, history: list[tuple[str, str]]
+    ) -> tuple[str, Retrieval | None]:
         """A follow-up without a linking word («第二阶段是什么时候？» after a question on the three-year
         plan) reads as a new question. When it is weak on its own (short, or it would be refused) and
         the previous turn's query makes the retrieval evidence clearly stronger, ask with that context;
-        a genuinely new, well-covered question keeps its own words."""
+        a genuinely new, well-covered question keeps its own words. Returns the retrieval it made for
+        the query it chose, so answering does not retrieve it again."""
         previous = next((q for _, q in reversed(history) if q), "")
         if not previous:
-            return question
-        alone = self.retrieve(question)[1]
-        if len(question) > 14 and not refusal.should_refuse(alone):
-            return question
+            return question, None
+        alone = self.retrieve(question)
+        if len(question) > self.config.followup_min_chars and not self.should_refuse(alone):
+            return question, alone
         combined = f"{question.strip()} {previous}"
-        with_context = self.retrieve(combined)[1]
-        if not refusal.should_refuse(with_context) and with_context.probability() < alone.probability():
-            return combined
-        return question
+        with_context = self.retrieve(combined)
+        if (
+            not self.should_refuse(with_context)
+            and with_context.evidence.probability() < alone.evidence.probability()
+        ):
+            return combined, with_context
+        return question, alone
 
     # -- answering --------------------------------------------------------------------------
-    def retrieve(self, query: str) -> tuple[list[Hit], refusal.Evidence]:
-        # Resolving a follow-up may already have retrieved this exact query; reuse that result.
-        key = (id(self.searcher), query)
-        last = self._last_retrieval
-        if last is not None and last[0] == key:
-            return last[1]
-        hits = self.searcher.search(query, TOP_K)
-        result = (hits, refusal.evidence(self.searcher, query, hits))
-        self._last_retrieval = (key, result)
-        return result
+    def retrieve(self, text: str | Query) -> Retrieval:
+        searcher = self.searcher
+        query = text if isinstance(text, Query) else searcher.query(text)
+        hits = searcher.search(query, self.config.top_k)
+        return Retrieval(query, hits, refusal.evidence(searcher.store.corpus_text, query, hits))
 
     def ask(self, question: str, history: list[tuple[str, str]] | None = None) -> Answer:
         answer = None
@@ -109,9 +131,11 @@ class AnswerEngine:
 
         The pieces are a preview; the final ``Answer.answer`` is what verification kept.
         """
-        query = self.resolve(question, history)
-        hits, ev = self.retrieve(query)
-        if not hits or refusal.should_refuse(ev):
+        query, retrieval = self._resolve(question, history)
+        if retrieval is None or retrieval.query.text != query.strip():
+            retrieval = self.retrieve(query)
+        hits = retrieval.hits
+        if self.should_refuse(retrieval):
             answer = self._refusal(question, query, hits)
             yield answer.answer
             yield answer
@@ -122,20 +146,23 @@ class AnswerEngine:
                 yield answer
                 return
             except LLMError as exc:
-                fallback = self._extractive(question, query, hits)
+                fallback = self._extractive(question, query, retrieval)
                 fallback.notices.insert(0, f"{exc}，已改用摘录式回答（不经大模型，直接引用原文）。")
                 yield "\n" + fallback.answer if _stream_text else fallback.answer
                 yield fallback
                 return
-        answer = self._extractive(question, query, hits)
+        answer = self._extractive(question, query, retrieval)
         yield answer.answer
         yield answer
 
-    def _extractive(self, question: str, query: str, hits: list[Hit]) -> Answer:
-        from assistant.text.tokenize import content_words, tokenize_query
-
-        words = content_words(tokenize_query(query))
-        text, citations = extractive.compose(query, hits, words)
+    def _extractive(self, question: str, query: str, retrieval: Retrieval) -> Answer:
+        hits = retrieval.hits
+        text, citations = extractive.compose(
+            hits,
+            list(retrieval.query.content_words),
+            second_ratio=self.config.second_clause_ratio,
+            second_min_score=self.config.second_clause_min_score,
+        )
         result = verify_answer(text, citations, [h.clause for h in hits])
         return Answer(
             question,
@@ -149,7 +176,9 @@ class AnswerEngine:
             related=hits[1 : 1 + RELATED_K],
         )
 
-    def _llm_answer(self, question: str, query: str, hits: list[Hit], stream_text: bool):  # type: ignore[no-untyped-def]
+    def _llm_answer(
+        self, question: str, query: str, hits: list[Hit], stream_text: bool
+    ) -> Generator[str, None, Answer]:
         assert self.client is not None
         clauses = [h.clause for h in hits]
         messages = answer_messages(query, clauses)

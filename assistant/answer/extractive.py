@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assistant.config import Config
 from assistant.schema import Citation, Clause, Hit, source_label
 from assistant.text.normalize import normalize
 from assistant.text.sentences import split_sentences
 
 MAX_QUOTES_PER_CLAUSE = 2
 MAX_CLAUSES = 2
-SECOND_CLAUSE_RATIO = 0.9  # a second clause's best sentence must score this share of the first's
 MAX_QUOTE_CHARS = 220
 
 
@@ -59,8 +59,17 @@ def _trim(text: str) -> str:
     return text[: cut if cut > 40 else MAX_QUOTE_CHARS]
 
 
-def pick_quotes(hits: list[Hit], words: list[str]) -> list[tuple[Clause, list[str]]]:
-    """The clauses to cite, in order, each with its best sentence(s) in source order."""
+def pick_quotes(
+    hits: list[Hit],
+    words: list[str],
+    second_ratio: float = Config.second_clause_ratio,
+    second_min_score: float = Config.second_clause_min_score,
+) -> list[tuple[Clause, list[str]]]:
+    """The clauses to cite, in order, each with its best sentence(s) in source order.
+
+    A second clause is cited only when its best sentence scores ``second_ratio`` of the first
+    clause's best and its retrieval score is at least ``second_min_score`` (named settings in Config).
+    """
     if not hits:
         return []
     picked: list[tuple[Clause, list[str]]] = []
@@ -72,7 +81,7 @@ def pick_quotes(hits: list[Hit], words: list[str]) -> list[tuple[Clause, list[st
         top = scored[0].score
         if n == 0:
             best_first = top
-        elif top < SECOND_CLAUSE_RATIO * best_first or top <= 0 or hit.score < 0.6:
+        elif top < second_ratio * best_first or top <= 0 or hit.score < second_min_score:
             continue
         chosen = [scored[0]] + [
             s for s in scored[1:MAX_QUOTES_PER_CLAUSE] if s.score >= 0.75 * top and s.score > 0
@@ -91,9 +100,15 @@ def clause_name(clause: Clause) -> str:
     return f"《{clause.doc_title}》{clause.label}"
 
 
-def compose(question: str, hits: list[Hit], words: list[str]) -> tuple[str, list[Citation]]:
+def compose(
+    hits: list[Hit],
+    words: list[str],
+    *,
+    second_ratio: float = Config.second_clause_ratio,
+    second_min_score: float = Config.second_clause_min_score,
+) -> tuple[str, list[Citation]]:
     """The answer text with 〔n〕 marks and its citations (one per cited clause)."""
-    picked = pick_quotes(hits, words)
+    picked = pick_quotes(hits, words, second_ratio, second_min_score)
     lines: list[str] = []
     citations: list[Citation] = []
     for i, (clause, quotes) in enumerate(picked):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from assistant.config import LLMSettings
 from assistant.errors import LLMError
@@ -21,14 +22,22 @@ _QUOTE_LINE = re.compile(r"〔(\d{1,3})〕\s*[「“\"](.+?)[」”\"]\s*$")
 _REFS_HEADER = re.compile(r"^\s*(?:#+\s*)?(?:\*\*)?引用(?:\*\*)?\s*[:：]\s*$", re.M)
 
 
+class ChatClientLike(Protocol):
+    """What the answer engine and the drafts need from an LLM client (``llm.ChatClient``)."""
+
+    def complete(self, messages: list[tuple[str, str]]) -> str: ...
+
+    def stream(self, messages: list[tuple[str, str]]) -> Iterator[str]: ...
+
+
 class ChatClient:
     """A thin wrapper: ``complete(messages) -> str`` and ``stream(messages) -> Iterator[str]``."""
 
     def __init__(self, settings: LLMSettings):
         self.settings = settings
-        self._llm = None
+        self._llm: Any = None  # llama-index's OpenAILike, built on first use
 
-    def _model(self):  # type: ignore[no-untyped-def]
+    def _model(self) -> Any:
         if self._llm is None:
             from llama_index.llms.openai_like import OpenAILike
 
@@ -47,7 +56,7 @@ class ChatClient:
         return self._llm
 
     @staticmethod
-    def _messages(messages: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
+    def _messages(messages: list[tuple[str, str]]) -> list[Any]:
         from llama_index.core.llms import ChatMessage
 
         return [ChatMessage(role=role, content=content) for role, content in messages]

@@ -3,33 +3,22 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from typing import Any
 
 import click
 
-from assistant.cli.common import echo_json, get_config
+from assistant.cli.common import echo_json, get_assistant, setting_options
+from assistant.config import cli_settings
+from assistant.schema import Answer
 
-_llm_options = [
-    click.option(
-        "--llm-base-url", help="OpenAI 兼容接口地址（也可用 MINE_ASSISTANT_LLM_BASE_URL）；不设则用摘录式回答"
-    ),
-    click.option("--llm-model", help="模型名（也可用 MINE_ASSISTANT_LLM_MODEL）"),
-]
-
-
-def llm_options(f):  # type: ignore[no-untyped-def]
-    for option in reversed(_llm_options):
-        f = option(f)
-    return f
+# --llm-base-url / --llm-model also on the commands that answer (same flags as the global ones).
+llm_options: Callable[[Any], Any] = setting_options(
+    [s for s in cli_settings() if s.key in ("llm_base_url", "llm_model")]
+)
 
 
-def _engine(ctx: click.Context, llm_base_url: str | None, llm_model: str | None):  # type: ignore[no-untyped-def]
-    from assistant.answer.engine import AnswerEngine
-
-    config = get_config(ctx).with_overrides(llm_base_url=llm_base_url, llm_model=llm_model)
-    return AnswerEngine(config)
-
-
-def render(answer) -> str:  # type: ignore[no-untyped-def]
+def render(answer: Answer) -> str:
     """The answer text, then notices, then the sources list (〔1〕《title》label —「quote」)."""
     from assistant.answer.engine import format_sources
 
@@ -52,9 +41,12 @@ def ask(
     ctx: click.Context, question: str, as_json: bool, llm_base_url: str | None, llm_model: str | None
 ) -> None:
     """提问：回答中的每句话都标注出处〔n〕，并列出逐字引用的原文。"""
+    from assistant.service import AskRequest
+
     if not question.strip():
         raise click.UsageError("问题不能为空")
-    answer = _engine(ctx, llm_base_url, llm_model).ask(question)
+    assistant = get_assistant(ctx, llm_base_url=llm_base_url, llm_model=llm_model)
+    answer = assistant.ask(AskRequest(question))
     if as_json:
         echo_json(answer.to_json())
     else:
@@ -66,10 +58,10 @@ def ask(
 @click.pass_context
 def chat(ctx: click.Context, llm_base_url: str | None, llm_model: str | None) -> None:
     """多轮问答（从标准输入读问题）。命令：/save 文件、/load 文件、/quit。"""
-    from assistant.answer.conversation import Conversation
     from assistant.errors import AssistantError
 
-    conv = Conversation(_engine(ctx, llm_base_url, llm_model))
+    assistant = get_assistant(ctx, llm_base_url=llm_base_url, llm_model=llm_model)
+    conv = assistant.conversation()
     interactive = sys.stdin.isatty()
     if interactive:
         click.echo("多轮问答：直接输入问题；/save 文件 保存会话，/load 文件 载入会话，/quit 退出。")
@@ -93,7 +85,7 @@ def chat(ctx: click.Context, llm_base_url: str | None, llm_model: str | None) ->
             elif command.startswith("/"):
                 click.echo("未知命令。可用：/save 文件、/load 文件、/quit")
             else:
-                answer = conv.ask(line)
+                answer = assistant.chat(conv, line)
                 if answer.resolved_query and answer.resolved_query != line:
                     click.echo(f"（理解为：{answer.resolved_query}）")
                 click.echo(render(answer))
@@ -109,12 +101,11 @@ def chat(ctx: click.Context, llm_base_url: str | None, llm_model: str | None) ->
 @click.pass_context
 def applies(ctx: click.Context, situation: str, k: int, as_json: bool) -> None:
     """适用条款：描述一个情形，列出适用的条款、触发句和后果。"""
-    from assistant.answer.applies import which_clauses_apply
-    from assistant.retrieve.search import Searcher
+    from assistant.service import AppliesRequest
 
     if not situation.strip():
         raise click.UsageError("情形描述不能为空")
-    results = which_clauses_apply(Searcher(get_config(ctx)), situation, k)
+    results = get_assistant(ctx).applies(AppliesRequest(situation, k))
     if as_json:
         echo_json({"situation": situation, "clauses": [a.to_json() for a in results]})
         return

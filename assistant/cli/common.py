@@ -1,15 +1,22 @@
-"""Shared CLI plumbing: the error boundary and building the Config from global options."""
+"""Shared CLI plumbing: the error boundary, the generated setting flags and the façade."""
 
 from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from assistant.config import Config, load_config
+from assistant.config import Config, Setting, load_config
 from assistant.errors import AssistantError
+
+if TYPE_CHECKING:
+    from assistant.service import Assistant
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class ErrorHandlingGroup(click.Group):
@@ -21,9 +28,32 @@ class ErrorHandlingGroup(click.Group):
             ctx.exit(2)
 
 
-def get_config(ctx: click.Context) -> Config:
+def setting_options(settings: Sequence[Setting]) -> Callable[[F], F]:
+    """One click option per setting (flag, type and help from the config field)."""
+
+    def deco(f: F) -> F:
+        for s in reversed(settings):
+            assert s.flag is not None
+            kind: Any = click.Path(file_okay=False) if s.kind is Path else s.kind
+            if s.choices:
+                kind = click.Choice(list(s.choices))
+            f = click.option(s.flag, s.key, type=kind, default=None, help=f"{s.help}（{s.env}）")(f)
+        return f
+
+    return deco
+
+
+def get_config(ctx: click.Context, **overrides: Any) -> Config:
     obj = ctx.find_root().obj or {}
-    return load_config(obj.get("config_path")).with_overrides(**obj.get("overrides", {}))
+    config = load_config(obj.get("config_path")).with_overrides(**obj.get("overrides", {}))
+    return config.with_overrides(**overrides)
+
+
+def get_assistant(ctx: click.Context, **overrides: Any) -> Assistant:
+    """The façade over the configured knowledge base (heavy parts load on first use)."""
+    from assistant.service import Assistant
+
+    return Assistant(get_config(ctx, **overrides))
 
 
 def echo_json(data: Any) -> None:

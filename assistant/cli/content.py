@@ -6,24 +6,8 @@ from pathlib import Path
 
 import click
 
-from assistant.cli.common import echo_json, get_config
+from assistant.cli.common import echo_json, get_assistant
 from assistant.errors import AssistantError
-
-
-def _searcher(ctx: click.Context):  # type: ignore[no-untyped-def]
-    from assistant.retrieve.search import Searcher
-
-    return Searcher(get_config(ctx))
-
-
-def _llm(ctx: click.Context):  # type: ignore[no-untyped-def]
-    """The configured LLM client, or None (offline templates)."""
-    config = get_config(ctx)
-    if not config.llm.enabled:
-        return None
-    from assistant.answer.llm import ChatClient
-
-    return ChatClient(config.llm)
 
 
 @click.command()
@@ -49,11 +33,11 @@ def draft(
     as_json: bool,
 ) -> None:
     """生成宣传稿（article）、宣传标语（slogans）、宣传要点（points）或培训问答（qa），逐句标注出处。"""
-    from assistant.draft.compose import make_draft
+    from assistant.service import DraftRequest
 
     if not topic and not doc:
         raise AssistantError("请用 --topic 指定主题，或用 --doc 指定文档")
-    result = make_draft(_searcher(ctx), kind, topic=topic, doc=doc, section=section, llm=_llm(ctx))
+    result = get_assistant(ctx).draft(DraftRequest(kind, topic, doc, section))
     for notice in result.notices:
         click.echo(f"提示：{notice}", err=True)
     if output:
@@ -91,10 +75,10 @@ def quiz(
 ) -> None:
     """从条款生成题库（单选、多选、判断、填空、简答），每题附解析和出处。"""
     from assistant.quiz.export import save_bank
-    from assistant.quiz.generate import generate_bank
+    from assistant.service import QuizRequest
 
     wanted = tuple(t.strip() for t in types.split(",") if t.strip())
-    bank = generate_bank(_searcher(ctx), topic=topic, doc=doc, n=n, types=wanted, seed=seed, section=section)
+    bank = get_assistant(ctx).quiz(QuizRequest(topic, doc, section, n, wanted, seed))
     if output:
         save_bank(bank, output)
         click.echo(f"已生成 {output}：{len(bank.questions)} 道题（题库编号 {bank.bank_id}）")
@@ -129,12 +113,14 @@ def quiz(
     help="成绩报告 .xlsx（同名 .png 为图表）",
 )
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出成绩")
-def grade(bank_path: Path, answers_path: Path, output: Path | None, as_json: bool) -> None:
+@click.pass_context
+def grade(
+    ctx: click.Context, bank_path: Path, answers_path: Path, output: Path | None, as_json: bool
+) -> None:
     """按题库评阅答题文件：逐人得分、逐题反馈、易错题统计。"""
-    from assistant.quiz.export import load_bank
-    from assistant.quiz.grade import grade as grade_answers
+    from assistant.service import GradeRequest
 
-    report = grade_answers(load_bank(bank_path), answers_path)
+    report = get_assistant(ctx).grade(GradeRequest(bank_path, answers_path))
     if as_json:
         echo_json(
             {

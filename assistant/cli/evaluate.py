@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from assistant.cli.common import echo_json, get_config
+if TYPE_CHECKING:
+    from assistant.evaluate.baseline import Regression
+    from assistant.evaluate.results import EvalResult
 
+from assistant.cli.common import echo_json, get_assistant
+
+# The registered eval sets (a unit test keeps this list equal to the registry, which is not imported
+# here so that `mine-assistant --help` stays instant).
 SET_CHOICES = ("retrieval", "answers", "drafts", "quiz", "grading", "all")
 
 
@@ -49,13 +56,11 @@ def eval_command(
 ) -> None:
     """评测检索、问答、宣传稿、题库和阅卷，列出失败项；--check 作为 CI 门禁。"""
     from assistant.evaluate import baseline as bl
-    from assistant.evaluate.runner import run_evals
 
     if check and update_baseline:
         raise click.UsageError("--check 和 --update-baseline 不能同时使用：先检查，确认后再更新基线")
-    config = get_config(ctx)
     baseline_path = baseline_path or evals_dir / "baseline.json"
-    result = run_evals(config, (which,), evals_dir, progress=not as_json)
+    result = get_assistant(ctx).evaluate((which,), evals_dir, progress=not as_json)
     ran_ok = [name for name, r in result.sets.items() if not r.error]
 
     regressions: list[bl.Regression] | None = None
@@ -99,7 +104,7 @@ def eval_command(
         ctx.exit(1)
 
 
-def _print_text(result, regressions, unbaselined) -> None:  # type: ignore[no-untyped-def]
+def _print_text(result: EvalResult, regressions: list[Regression] | None, unbaselined: list[str]) -> None:
     from assistant.evaluate.datasets import STYLES
     from assistant.evaluate.report import SET_TITLES
 

@@ -4,12 +4,28 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import click
 
-from assistant.cli.common import echo_json, get_config, use_color
-from assistant.errors import IngestError
-from assistant.schema import DOC_KINDS, LEVELS, STATUSES, CatalogEntry
+from assistant.cli.common import echo_json, get_assistant, use_color
+from assistant.schema import DOC_KINDS, LEVELS, STATUSES
+
+# Catalog-card options of ``index --add``: option name → card field.
+_CARD_OPTIONS = {
+    "title": "title",
+    "doc_id": "id",
+    "kind": "kind",
+    "level": "level",
+    "status": "status",
+    "issuer": "issuer",
+    "doc_number": "doc_number",
+    "date_issued": "date_issued",
+    "date_effective": "date_effective",
+    "last_revised": "last_revised",
+    "repealed_by": "repealed_by",
+    "superseded_by": "superseded_by",
+}
 
 
 @click.command()
@@ -44,34 +60,33 @@ def index(
     rebuild: bool,
     verify: bool,
     as_json: bool,
-    **card: str | None,
+    **options: str | None,
 ) -> None:
-    """建立或更新索引：只重新处理变化的文件；索引损坏时自动重建。"""
-    from assistant.index.build import add_files, build_index
+    """建立或更新索引：只重新处理变化的文件；索引损坏时自动重建。
 
-    config = get_config(ctx)
+    --add 的文件先检查再复制（目录卡选项一并检查），被拒的文件以非零状态退出。"""
+    from assistant.ingest.corpus import check_card_fields
+    from assistant.service import NewFile
+
+    assistant = get_assistant(ctx)
     if verify:
-        _verify(ctx, config.index_path, as_json)
+        _verify(ctx, assistant.config.index_path, as_json)
         return
-    fields = {k: v.strip() for k, v in card.items() if v is not None}
-    if fields and not add:
+    card = {_CARD_OPTIONS[k]: v.strip() for k, v in options.items() if v is not None}
+    if card and not add:
         raise click.UsageError("--title、--level、--status 等目录卡选项须与 --add 一起使用")
-    if fields.get("doc_id") and len(add) > 1:
+    if card.get("id") and len(add) > 1:
         raise click.UsageError("--id 只能用于一个 --add 文件")
-    if fields:
-        check_card_options(fields)  # a bad value stops here, before any file is copied
-    add_failures = []
+    if card:
+        check_card_fields(card)  # a bad value stops here, before any file is copied
     if add:
-        for src, stored, reason in add_files(config, list(add)):
-            if stored is None:
-                add_failures.append({"path": str(src), "status": "failed", "message": reason})
-                continue
-            if fields:
-                write_card(stored, fields, int(config.max_file_mb * 2**20))
-            if not as_json:
-                click.echo(f"已加入语料：{src} → {stored}")
-    report = build_index(config, rebuild=rebuild, progress=not as_json)
-    rows = [f.__dict__ for f in report.files] + add_failures
+        files = [NewFile(p, card=card or None) for p in add]
+        change = assistant.add_documents(files, reindex=True, progress=not as_json)
+        added, report = change.added, change.report
+    else:
+        added, report = [], assistant.build_index(rebuild=rebuild, progress=not as_json)
+    assert report is not None
+    refused = [{"path": a.source, "status": "failed", "message": a.reason} for a in added if not a.ok]
     if as_json:
         echo_json(
             {
@@ -81,7 +96,7 @@ def index(
                 "changed": report.changed,
                 "removed": report.removed,
                 "repaired": report.repaired,
-                "files": rows,
+                "files": [f.__dict__ for f in report.files] + refused,
                 "seconds": round(report.seconds, 3),
             }
         )
@@ -90,14 +105,17 @@ def index(
             click.echo(f"! 发现问题  {problem}（已重建）")
         if report.cleaned:
             click.echo(f"- 已清理中断的构建留下的 {len(report.cleaned)} 个临时文件夹")
+        for a in added:
+            if a.ok:
+                click.echo(f"已加入语料：{a.source} → {a.stored}")
         for f in report.files:
             mark = {"indexed": "✓ 已索引", "unchanged": "· 未变化", "failed": "✗ 失败"}[f.status]
             detail = f"{f.doc_id}，{counts(f.articles, f.clauses)}" if f.status != "failed" else f.message
             click.echo(f"{mark}  {f.path}  {detail}")
             if f.status != "failed" and f.message:
                 click.echo(f"      说明：{f.message}")
-        for f in add_failures:
-            click.echo(f"✗ 失败  {f['path']}  {f['message']}")
+        for r in refused:
+            click.echo(f"✗ 拒收  {r['path']}  {r['message']}")
         for rel in report.removed:
             click.echo(f"- 已移除  {rel}")
         state = "索引已是最新" if not report.changed else f"新计算向量 {report.embedded} 条"
@@ -105,13 +123,13 @@ def index(
             state = f"已修复索引，{state}"
         articles = sum(f.articles for f in report.files if f.status != "failed")
         click.echo(
-            f"共 {counts(articles, report.n_clauses)}，{state}，用时 {report.seconds:.1f} 秒 → {config.index_path}"
+            f"共 {counts(articles, report.n_clauses)}，{state}，用时 {report.seconds:.1f} 秒"
+            f" → {assistant.config.index_path}"
         )
-    if report.failed or add_failures:
-        click.echo(
-            f"{len(report.failed) + len(add_failures)} 个文件未能索引（原因见上），其余文件已索引。", err=True
-        )
-    if add_failures:  # a file the user asked to add was refused (and not copied): say so by the exit code
+    if report.failed:
+        click.echo(f"{len(report.failed)} 个文件未能索引（原因见上），其余文件已索引。", err=True)
+    if refused:
+        click.echo(f"错误：{len(refused)} 个文件未加入语料（原因见上），其余文件已加入并索引。", err=True)
         ctx.exit(1)
 
 
@@ -136,35 +154,6 @@ def counts(articles: int, chunks: int) -> str:
     return f"{articles} 条（{chunks} 段）"
 
 
-def _card_entry(fields: dict[str, str], title: str, doc_id: str) -> CatalogEntry:
-    values = {k: v for k, v in fields.items() if k != "doc_id"}
-    return CatalogEntry(**{**values, "id": fields.get("doc_id") or doc_id, "title": title})
-
-
-def check_card_options(fields: dict[str, str]) -> None:
-    """Check the catalog-card options as a card is checked (IngestError names the bad option)."""
-    from assistant.ingest.catalog import check_entry
-
-    check_entry(_card_entry(fields, fields.get("title") or "（正文首行）", "doc"), "（命令行选项）")
-
-
-def write_card(stored: Path, fields: dict[str, str], max_bytes: int) -> None:
-    """Write the catalog card of a file just added, from the CLI options; without ``--title`` the
-    title is the text's first line (an unreadable file gets no card: the index report says why)."""
-    from assistant.ingest.catalog import default_catalog, doc_id_from_name, write_catalog
-    from assistant.ingest.front_matter import split_front_matter
-    from assistant.ingest.loaders import load_text
-
-    title = fields.get("title", "")
-    if not title:
-        try:
-            front = split_front_matter(load_text(stored, max_bytes))
-        except IngestError:
-            return
-        title = front.title or default_catalog(stored, front.body).title
-    write_catalog(stored, _card_entry(fields, title, doc_id_from_name(stored)))
-
-
 def _highlight(text: str, terms: list[str]) -> str:
     terms = sorted({t for t in terms if len(t) > 1}, key=len, reverse=True)
     if not terms or not use_color():
@@ -175,53 +164,49 @@ def _highlight(text: str, terms: list[str]) -> str:
 
 @click.command()
 @click.argument("query")
-@click.option("-k", "k", default=5, show_default=True, type=click.IntRange(1, 100), help="返回条数")
+@click.option("-k", "k", default=None, type=click.IntRange(1, 100), help="返回条数（默认 top_k，5）")
 @click.option("--doc", help="只在此文档（id）中检索")
-@click.option(
-    "--kind",
-    type=click.Choice(DOC_KINDS),
-    help="只检索此类文档",
-)
+@click.option("--kind", type=click.Choice(list(DOC_KINDS)), help="只检索此类文档")
 @click.option("--method", type=click.Choice(["hybrid", "bm25", "dense"]), default="hybrid", show_default=True)
 @click.option(
     "--json",
     "as_json",
     is_flag=True,
-    help="输出 JSON：{query, hits:[{doc_id, doc_title, clause, text, score}]}",
+    help="输出 JSON：{query, hits:[{doc_id, doc_title, clause, text, score, doc_level, doc_status, …}]}",
 )
 @click.pass_context
 def search(
-    ctx: click.Context, query: str, k: int, doc: str | None, kind: str | None, method: str, as_json: bool
+    ctx: click.Context,
+    query: str,
+    k: int | None,
+    doc: str | None,
+    kind: str | None,
+    method: str,
+    as_json: bool,
 ) -> None:
-    """检索条款：按相关度列出条款，并标出出处。"""
-    from assistant.retrieve.search import Searcher
+    """检索条款：按相关度列出条款，并标出出处、效力层级与时效。"""
+    from assistant.service import SearchRequest
 
     if not query.strip():
         raise click.UsageError("检索内容不能为空")
-    from assistant.index.build import stale_reasons
-
-    config = get_config(ctx)
-    searcher = Searcher(config)
-    stale = stale_reasons(config, searcher.store.manifest)
-    if stale:
+    result = get_assistant(ctx).search(SearchRequest(query, k, doc, kind, method), check_stale=True)
+    if result.stale:
         click.echo(
-            f"提示：索引不是最新（{'；'.join(stale[:3])}），结果来自上次索引。请运行：mine-assistant index",
+            f"提示：索引不是最新（{'；'.join(result.stale[:3])}），结果来自上次索引。请运行：mine-assistant index",
             err=True,
         )
-    hits = searcher.search(query, k, doc=doc, kind=kind, method=method)
     if as_json:
-        echo_json({"query": query, "hits": [h.to_json() for h in hits]})
+        echo_json(result.to_json())
         return
-    if not hits:
+    if not result.hits:
         click.echo("没有找到相关条款。")
         return
-    terms = searcher.bm25.query_tokens(query)
-    for h in hits:
+    for h in result.hits:
         c = h.clause
         chapter = f" · {c.chapter}" if c.chapter else ""
         head = f"{h.rank}. {c.source()}{chapter}  （相关度 {h.score:.3f}）"
         click.echo(click.style(head, bold=True) if use_color() else head)
-        click.echo(_highlight(c.text, terms))
+        click.echo(_highlight(c.text, result.terms))
         click.echo()
 
 
@@ -229,32 +214,26 @@ def search(
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def docs(ctx: click.Context, as_json: bool) -> None:
-    """列出已索引的文档（目录卡信息与条款数）。"""
-    from assistant.index.store import open_index
+    """列出已索引的文档（目录卡信息、效力层级、时效状态与条款数）。"""
     from assistant.ingest.catalog import status_note
 
-    store = open_index(get_config(ctx).index_path)
-    titles = {d.doc_id: d.catalog.title for d in store.documents.values()}
-    chunks: dict[str, int] = {}
-    labels: dict[str, set[str]] = {}
-    for c in store.clauses:
-        chunks[c.doc_id] = chunks.get(c.doc_id, 0) + 1
-        labels.setdefault(c.doc_id, set()).add(c.label)
-    rows = [
+    assistant = get_assistant(ctx)
+    infos = assistant.documents()
+    titles = {i.catalog.id: i.catalog.title for i in infos}
+    rows: list[dict[str, Any]] = [
         {
-            **d.catalog.to_dict(),
-            "path": d.path,
-            "clauses": chunks.get(d.doc_id, 0),
-            "articles": len(labels.get(d.doc_id, ())),
-            "status_note": status_note(d.catalog, titles),
-            "notes": d.notes,
+            **i.catalog.to_dict(),
+            "path": i.document.path,
+            "clauses": i.pieces,
+            "articles": i.clauses,
+            "status_note": status_note(i.catalog, titles),
+            "notes": i.document.notes,
         }
-        for d in store.documents.values()
+        for i in infos
     ]
+    manifest = assistant.searcher.store.manifest
     if as_json:
-        echo_json(
-            {"documents": rows, "embedding": store.manifest.embedding, "built_at": store.manifest.built_at}
-        )
+        echo_json({"documents": rows, "embedding": manifest.embedding, "built_at": manifest.built_at})
         return
     for r in rows:
         status = r["status"] + (f"（{r['status_note']}）" if r["status_note"] else "")
@@ -263,9 +242,8 @@ def docs(ctx: click.Context, as_json: bool) -> None:
             f"{counts(r['articles'], r['clauses'])}"
         )
     click.echo(
-        f"嵌入模型：{store.manifest.embedding['backend']}:{store.manifest.embedding['model']}，建于 {store.manifest.built_at}"
+        f"嵌入模型：{manifest.embedding['backend']}:{manifest.embedding['model']}，建于 {manifest.built_at}"
     )
 
 
 COMMANDS = [index, search, docs]
-__all__ = ["COMMANDS", "IngestError"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from assistant.cli.common import get_config
+from assistant.cli.common import get_assistant
 from assistant.errors import ConfigError
 
 
@@ -44,15 +44,14 @@ def serve(
     ctx: click.Context, host: str, port: int, auth: tuple[str, ...], auth_file: Path | None, share: bool
 ) -> None:
     """启动网页版（浏览器打开 http://127.0.0.1:7860）。"""
-    from assistant.index.build import build_index, stale_reasons
     from assistant.web.app import configure_environment
 
-    config = get_config(ctx)
+    assistant = get_assistant(ctx)
     credentials = parse_auth(auth, auth_file)
-    reasons = stale_reasons(config)
+    reasons = assistant.stale_reasons()
     if reasons:
         click.echo(f"索引需要更新（{'；'.join(reasons[:3])}），正在建立……", err=True)
-        report = build_index(config)
+        report = assistant.build_index(progress=True)
         for f in report.failed:
             click.echo(f"✗ 未能索引 {f.path}：{f.message}", err=True)
         click.echo(f"索引就绪：{report.n_clauses} 条，用时 {report.seconds:.1f} 秒", err=True)
@@ -64,7 +63,7 @@ def serve(
     from assistant.web.app import launch
 
     click.echo(f"矿山安全政策助手：http://{host}:{port}  （Ctrl+C 退出）", err=True)
-    launch(config, host=host, port=port, auth=credentials, share=share, quiet=True)
+    launch(assistant, host=host, port=port, auth=credentials, share=share, quiet=True)
 
 
 COMMANDS = [serve]

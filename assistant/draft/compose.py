@@ -8,13 +8,14 @@ so every number is copied, never rewritten. With an LLM the model writes from th
 from __future__ import annotations
 
 import re
-from typing import Any
 
+from assistant.answer.llm import ChatClientLike
+from assistant.content.facts import PROHIBITION, fact_sentences, key_sentences, list_facts, number_facts
+from assistant.content.selection import select_clauses
+from assistant.content.templates import BLANK, number_template
 from assistant.draft.model import KINDS, Block, Draft, Line
 from assistant.errors import ConfigError
-from assistant.quiz.facts import PROHIBITION, fact_sentences, key_sentences, list_facts, number_facts
-from assistant.quiz.generate import _number_template, select_clauses
-from assistant.quiz.model import BLANK
+from assistant.retrieve.search import SearcherLike
 from assistant.schema import Citation, Clause
 
 _SLOGAN_TAILS = (
@@ -114,7 +115,7 @@ def _article(
 
 def _slogan_segments(clause: Clause, limit: int = 2, min_score: int = 1) -> list[str]:
     """Short comma-delimited pieces of key sentences that carry a requirement (6–16 characters)."""
-    scored = []
+    scored: list[tuple[int, int, str]] = []
     for s in key_sentences(clause, limit=4):
         for seg in re.split(r"[，,；;。]", s.text):
             seg = re.sub(r"^\d+\.", "", seg).strip()
@@ -127,7 +128,7 @@ def _slogan_segments(clause: Clause, limit: int = 2, min_score: int = 1) -> list
 
 
 def _slogans(clauses: list[Clause], cites: _Cites, topic: str | None) -> tuple[str, list[Block]]:
-    blocks = []
+    blocks: list[Block] = []
     for clause in clauses:
         for seg in _slogan_segments(clause):
             tail = _SLOGAN_TAILS[len(blocks) % len(_SLOGAN_TAILS)]
@@ -174,15 +175,14 @@ def _qa(clauses: list[Clause], cites: _Cites, topic: str | None) -> tuple[str, l
         nums = [f for f in number_facts(clause) if f.kind != "frequency"]
         sentences = key_sentences(clause, limit=2)
         if named:
-            f = named[0]
-            q = f"“{f.name}”指的是什么？"
-            answer = [f.sentence]
+            q = f"“{named[0].name}”指的是什么？"
+            answer = [named[0].sentence]
         elif nums:
-            f = nums[0]
-            ask = "什么时候" if f.kind == "deadline" else _ASK.get(f.unit, "多少")
-            template = _number_template(f)[0]
+            fact = nums[0]
+            ask = "什么时候" if fact.kind == "deadline" else _ASK.get(fact.unit, "多少")
+            template = number_template(fact)[0]
             q = re.sub(r"[，,；;。]*$", "", template.replace(BLANK, ask)).lstrip("，,") + "？"
-            answer = [f.sentence]
+            answer = [fact.sentence]
         elif sentences:
             q = f"“{_title(clause)}”有哪些要求？"
             answer = [s.text for s in sentences]
@@ -193,7 +193,7 @@ def _qa(clauses: list[Clause], cites: _Cites, topic: str | None) -> tuple[str, l
     return (f"{topic or _short_title(clauses[0].doc_title)}培训问答（应知应会）", blocks)
 
 
-def make_offline(searcher: Any, kind: str, clauses: list[Clause], topic: str | None) -> Draft:
+def make_offline(searcher: SearcherLike, kind: str, clauses: list[Clause], topic: str | None) -> Draft:
     cites = _Cites()
     if kind == "article":
         title, blocks = _article(clauses, searcher.clauses, cites, topic)
@@ -207,16 +207,16 @@ def make_offline(searcher: Any, kind: str, clauses: list[Clause], topic: str | N
 
 
 def make_draft(
-    searcher: Any,
+    searcher: SearcherLike,
     kind: str,
     topic: str | None = None,
     doc: str | None = None,
     section: str | None = None,
-    llm: Any = None,
+    llm: ChatClientLike | None = None,
 ) -> Draft:
     """A draft of ``kind`` (article / slogans / points / qa) about ``topic`` or ``doc`` (``section``).
 
-    ``llm`` is a chat client (see ``assistant.draft.llm_writer``); None means offline. An LLM draft
+    ``llm`` is a chat client (``assistant.answer.llm.ChatClient``); None means offline. An LLM draft
     that fails the checks is replaced by the offline draft, with a notice saying so.
     """
     if kind not in KINDS:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from assistant.numerals import arabize
 from assistant.schema import Clause
 from assistant.text.normalize import normalize
-from assistant.text.numerals import arabize
 
 # Arabic numbers, and Chinese numerals that are quantities (followed by a measure word), not names
 # such as 五职 / 四步法.

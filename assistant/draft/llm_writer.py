@@ -2,15 +2,16 @@
 
 Clauses are untrusted data: they are delimited and numbered, the model is asked for one sentence per
 line ending in 〔n〕, and its output is accepted only when every factual line cites a supplied
-clause, every quoted number occurs in that clause (``number_fidelity``) and, when the answer engine's
-verifier is available, the citations pass it. Anything else falls back to the offline draft.
+clause, every quoted number occurs in that clause (``number_fidelity``) and the citations pass the
+answer verifier. Anything else falls back to the offline draft.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
 
+from assistant.answer.llm import ChatClientLike
+from assistant.answer.verify import verify_answer
 from assistant.draft.fidelity import number_fidelity, numbers_in
 from assistant.draft.model import KIND_NAMES, Block, Draft, Line
 from assistant.errors import AssistantError
@@ -31,21 +32,12 @@ def _prompt(kind: str, clauses: list[Clause], topic: str | None) -> str:
     return f"{what}请写一篇{KIND_NAMES[kind]}。第一行是标题。\n\n条款：\n{numbered}"
 
 
-def _call(llm: Any, system: str, user: str) -> str:
-    """``assistant.answer.llm.ChatClient`` (``complete(messages)``) or any ``f(system, user) -> str``."""
-    if hasattr(llm, "complete"):
-        return str(llm.complete([("system", system), ("user", user)]))
-    if callable(llm):
-        return str(llm(system, user))
-    raise AssistantError("大模型客户端不可用：需要 complete(messages) 方法")
-
-
 def write_with_llm(
-    llm: Any, kind: str, clauses: list[Clause], topic: str | None, fallback_title: str
+    llm: ChatClientLike, kind: str, clauses: list[Clause], topic: str | None, fallback_title: str
 ) -> tuple[Draft | None, list[str]]:
     """(draft, []) when the LLM's text passes every check, else (None, problems)."""
     try:
-        text = _call(llm, _SYSTEM, _prompt(kind, clauses, topic))
+        text = llm.complete([("system", _SYSTEM), ("user", _prompt(kind, clauses, topic))])
     except AssistantError as exc:
         return None, [str(exc)]
     rows = [r.strip() for r in text.splitlines() if r.strip()]
@@ -76,16 +68,6 @@ def write_with_llm(
 
 
 def _answer_verifier(draft: Draft, clauses: list[Clause]) -> list[str]:
-    """The answer engine's citation verifier, when that module is installed."""
-    try:
-        from assistant.answer.verify import verify_answer  # type: ignore[import-not-found]
-    except ImportError:
-        return []
-    try:
-        result = verify_answer("\n".join(li.marked() for li in draft.lines()), draft.citations, clauses)
-    except Exception as exc:  # noqa: BLE001 - a verifier crash must not pass the draft
-        return [f"引用核验失败：{exc}"]
-    problems = getattr(result, "problems", None)
-    if problems:
-        return [str(p) for p in problems]
-    return [] if result is not False else ["引用核验未通过"]
+    """The answer engine's citation verifier over the draft's marked lines."""
+    result = verify_answer("\n".join(li.marked() for li in draft.lines()), draft.citations, clauses)
+    return [str(p) for p in result.problems]

@@ -10,11 +10,14 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from assistant.errors import EvalDataError
 
 STYLES = ("fact", "number", "list", "who", "scenario")
+# Every gold record carries "split": "dev" (tune on it) or "test" (report only); lines written before
+# the split existed count as dev.
+SPLITS = ("dev", "test")
 NEGATIVE_KINDS = ("near-miss", "other-mine-type", "other-region", "off-topic")
 MAX_REPORTED = 10
 
@@ -43,6 +46,7 @@ class RetrievalCase:
     expected: tuple[ClauseRef, ...]  # best first
     style: str
     note: str = ""
+    split: str = "dev"
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class NegativeCase:
     question: str
     kind: str
     note: str = ""
+    split: str = "dev"
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,7 @@ class Conversation:
     id: str
     turns: tuple[Turn, ...]
     note: str = ""
+    split: str = "dev"
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,7 @@ class ScenarioCase:
     expected: tuple[ClauseRef, ...]
     consequence: str | None
     note: str = ""
+    split: str = "dev"
 
 
 @dataclass(frozen=True)
@@ -88,6 +95,7 @@ class ShortAnswerCase:
     points_found: tuple[bool, ...]
     score: float
     note: str = ""
+    split: str = "dev"
 
 
 class _Problems:
@@ -158,6 +166,14 @@ def _refs(value: Any, line: int, problems: _Problems, field: str = "expected") -
     return tuple(refs)
 
 
+def _split(o: dict[str, Any], line: int, p: _Problems) -> str:
+    value = o.get("split", "dev")
+    if value not in SPLITS:
+        p.add(line, f"split {value!r} 未知；可选：{', '.join(SPLITS)}（不写则为 dev）")
+        return "dev"
+    return str(value)
+
+
 def _unique_ids(rows: list[tuple[int, dict[str, Any]]], problems: _Problems, key: str = "id") -> None:
     seen: dict[str, int] = {}
     for line, obj in rows:
@@ -168,7 +184,10 @@ def _unique_ids(rows: list[tuple[int, dict[str, Any]]], problems: _Problems, key
             seen[value] = line
 
 
-def _load(path: Path, parse: Callable[[int, dict[str, Any], _Problems], Any]) -> list[Any]:
+T = TypeVar("T")
+
+
+def _load(path: Path, parse: Callable[[int, dict[str, Any], _Problems], T]) -> list[T]:
     problems = _Problems(path)
     rows = _read_jsonl(path, problems)
     _unique_ids(rows, problems)
@@ -187,6 +206,7 @@ def _retrieval(line: int, o: dict[str, Any], p: _Problems) -> RetrievalCase:
         _refs(o.get("expected"), line, p),
         style,
         _str(o, "note", line, p, required=False),
+        _split(o, line, p),
     )
 
 
@@ -195,7 +215,11 @@ def _negative(line: int, o: dict[str, Any], p: _Problems) -> NegativeCase:
     if kind and kind not in NEGATIVE_KINDS:
         p.add(line, f"kind {kind!r} 未知；可选：{', '.join(NEGATIVE_KINDS)}")
     return NegativeCase(
-        _str(o, "id", line, p), _str(o, "question", line, p), kind, _str(o, "note", line, p, required=False)
+        _str(o, "id", line, p),
+        _str(o, "question", line, p),
+        kind,
+        _str(o, "note", line, p, required=False),
+        _split(o, line, p),
     )
 
 
@@ -215,7 +239,9 @@ def _conversation(line: int, o: dict[str, Any], p: _Problems) -> Conversation:
             turns.append(Turn(t["question"], refuse=True))
         else:
             turns.append(Turn(t["question"], _refs(t.get("expected"), line, p, f"turns[{i}].expected")))
-    return Conversation(_str(o, "id", line, p), tuple(turns), _str(o, "note", line, p, required=False))
+    return Conversation(
+        _str(o, "id", line, p), tuple(turns), _str(o, "note", line, p, required=False), _split(o, line, p)
+    )
 
 
 def _scenario(line: int, o: dict[str, Any], p: _Problems) -> ScenarioCase:
@@ -231,6 +257,7 @@ def _scenario(line: int, o: dict[str, Any], p: _Problems) -> ScenarioCase:
         _refs(o.get("expected"), line, p),
         consequence,
         _str(o, "note", line, p, required=False),
+        _split(o, line, p),
     )
 
 
@@ -262,6 +289,7 @@ def _short_answer(line: int, o: dict[str, Any], p: _Problems) -> ShortAnswerCase
         tuple(found),
         float(score),
         _str(o, "note", line, p, required=False),
+        _split(o, line, p),
     )
 
 
@@ -285,13 +313,26 @@ def load_short_answers(evals_dir: Path) -> list[ShortAnswerCase]:
     return _load(Path(evals_dir) / FILES["short_answers"], _short_answer)
 
 
-def load_all(evals_dir: Path) -> dict[str, list[Any]]:
+@dataclass(frozen=True)
+class GoldSets:
+    """Every gold set, loaded and validated once per eval run."""
+
+    retrieval: list[RetrievalCase]
+    negatives: list[NegativeCase]
+    conversations: list[Conversation]
+    scenarios: list[ScenarioCase]
+    short_answers: list[ShortAnswerCase]
+
+    def sizes(self) -> dict[str, int]:
+        return {name: len(getattr(self, name)) for name in self.__dataclass_fields__}
+
+
+def load_all(evals_dir: Path) -> GoldSets:
     """Every gold set, validated (raises EvalDataError on the first file with problems)."""
-    loaders = {
-        "retrieval": load_retrieval,
-        "negatives": load_negatives,
-        "conversations": load_conversations,
-        "scenarios": load_scenarios,
-        "short_answers": load_short_answers,
-    }
-    return {name: load(evals_dir) for name, load in loaders.items()}
+    return GoldSets(
+        load_retrieval(evals_dir),
+        load_negatives(evals_dir),
+        load_conversations(evals_dir),
+        load_scenarios(evals_dir),
+        load_short_answers(evals_dir),
+    )

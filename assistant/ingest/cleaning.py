@@ -73,8 +73,9 @@ def _rejoin_pages(lines: list[str]) -> tuple[list[str], int]:
     gap, the pages between them are long (page-sized, ≥ 150 characters on average), and most pages
     break off mid-sentence (the text before the marker does not end a sentence).
     """
-    idx = [i for i, line in enumerate(lines) if _PAGE_MARKER.match(line)]
-    numbers = [int(_PAGE_MARKER.match(lines[i]).group(1)) for i in idx]  # type: ignore[union-attr]
+    found = [(i, m) for i, line in enumerate(lines) if (m := _PAGE_MARKER.match(line))]
+    idx = [i for i, _ in found]
+    numbers = [int(m.group(1)) for _, m in found]
     if len(idx) < 2 or numbers != list(range(1, len(idx) + 1)):
         return lines, 0
     spans = [sum(len(line) for line in lines[a:b]) for a, b in zip(idx, idx[1:] + [len(lines)], strict=True)]

@@ -146,9 +146,9 @@ def load_pdf(path: Path, limits: IngestLimits) -> str:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
             try:
-                ok = reader.decrypt("")
+                ok = bool(reader.decrypt(""))
             except Exception:  # noqa: BLE001 - pypdf raises several types for unsupported crypto
-                ok = 0
+                ok = False
             if not ok:
                 raise IngestError("PDF 已加密（需要密码），请提供未加密的文件")
         check_pdf_pages(len(reader.pages), limits)

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 from assistant.ingest import statutes
+from assistant.numerals import cn_to_int, int_to_cn
 from assistant.schema import Part, Ref
-from assistant.text.numerals import cn_to_int, int_to_cn
 
 _N = "[一二三四五六七八九十百零〇\\d]+"
 # What a title in 《》 ends with when it names a legal text (not a licence or a form: 《爆破作业单位许可证》)

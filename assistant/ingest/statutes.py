@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.numerals import cn_to_int
 from assistant.schema import Clause, Part
-from assistant.text.numerals import cn_to_int
 
 _CN = "一二三四五六七八九十"
 _ITEM = re.compile(f"[（(]([{_CN}]+)[）)]")

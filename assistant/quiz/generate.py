@@ -12,75 +12,22 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
+from assistant.content.facts import ListFact, NumberFact, list_facts, number_facts
+from assistant.content.selection import select_clauses
+from assistant.content.templates import BLANK, fragment, number_template
 from assistant.errors import ConfigError
-from assistant.quiz.facts import ListFact, NumberFact, list_facts, number_facts
-from assistant.quiz.model import BLANK, LETTERS, TYPES, Question, QuizBank
+from assistant.quiz.model import LETTERS, TYPES, Question, QuizBank
+from assistant.retrieve.search import SearcherLike
 from assistant.schema import Clause
 from assistant.text.normalize import contains_normalized, normalize
 
-__all__ = ["generate_bank", "verify_answer_key", "select_clauses", "near_duplicate", "Question", "QuizBank"]
+__all__ = ["generate_bank", "verify_answer_key", "near_duplicate", "Question", "QuizBank"]
 
 _GENERIC_ENUM_NAMES = {"企业", "规定要求"}
-_FRAGMENT_END = re.compile(r"[，,；;。]")
-
-
-def select_clauses(
-    searcher: Any, topic: str | None = None, doc: str | None = None, section: str | None = None, k: int = 8
-) -> list[Clause]:
-    """The clauses a bank or a draft is built from, in document order.
-
-    ``doc``/``section`` take every clause of that document (or section: a label prefix such as
-    ``二、（四）``); ``topic`` takes the retrieved clauses that mention the topic (or the top three when
-    none do). Closing lines (contacts, signatures) never make questions.
-    """
-    clauses = [c for c in searcher.clauses if c.kind != "closing"]
-    if doc and doc not in {c.doc_id for c in clauses}:
-        known = ", ".join(sorted({c.doc_id for c in clauses}))
-        raise ConfigError(f"没有文档 {doc!r}；已索引的文档：{known}")
-    if doc:
-        clauses = [c for c in clauses if c.doc_id == doc]
-    if section:
-        want = normalize(section)
-        clauses = [c for c in clauses if normalize(c.label).startswith(want)]
-        if not clauses:
-            raise ConfigError(f"找不到条款 {section!r}；条款编号形如 二、（四） 或 二、（四）13.")
-    if topic:
-        hits = searcher.search(topic, k, doc=doc)
-        ids = {h.clause.chunk_id for h in hits if contains_normalized(h.clause.text, topic)}
-        if not ids:
-            ids = {h.clause.chunk_id for h in hits[:3]}
-        clauses = [c for c in clauses if c.chunk_id in ids]
-        if not clauses:
-            raise ConfigError(f"知识库中没有与“{topic}”相关的条款；请换一个主题词，或用 --doc 指定文档")
-    elif not doc and not section:
-        raise ConfigError("请用 --topic 指定主题，或用 --doc 指定文档")
-    return clauses
 
 
 # ---------------------------------------------------------------- fragments and distractors
-
-
-def fragment(sentence: str, start: int, end: int, min_len: int = 18, max_len: int = 70) -> tuple[str, int]:
-    """The comma-delimited piece of ``sentence`` holding ``[start, end)``, widened until readable.
-
-    Returns the verbatim fragment and its offset in ``sentence``.
-    """
-    bounds = [0] + [m.end() for m in _FRAGMENT_END.finditer(sentence)] + [len(sentence)]
-    bounds = sorted(set(bounds))
-    lo = max(b for b in bounds if b <= start)
-    hi = min(b for b in bounds if b >= end)
-    while hi - lo < min_len:
-        before = [b for b in bounds if b < lo]
-        after = [b for b in bounds if b > hi]
-        if before and (lo - before[-1] <= max_len - (hi - lo)):
-            lo = before[-1]
-        elif after and (after[0] - lo <= max_len):
-            hi = after[0]
-        else:
-            break
-    return sentence[lo:hi], lo
 
 
 def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[str]:
@@ -172,15 +119,6 @@ def _question(
     )
 
 
-def _number_template(f: NumberFact) -> tuple[str, str, str]:
-    """(template with ____, the answer, the verbatim fragment) for a number fact."""
-    core = f.value if f.kind == "frequency" else f.value + f.unit
-    core_start = f.start + (1 if f.kind == "frequency" else 0) - f.sentence_start
-    frag, lo = fragment(f.sentence, core_start, core_start + len(core))
-    i = core_start - lo
-    return frag[:i] + BLANK + frag[i + len(core) :], core, frag
-
-
 def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[str]:
     out = []
     for value in _number_alternatives(f, ctx.numbers):
@@ -205,7 +143,7 @@ def _shuffle(correct: list[str], wrong: list[str], ctx: _Ctx) -> tuple[list[str]
 
 
 def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
-    template, core, frag = _number_template(f)
+    template, core, frag = number_template(f)
     if qtype == "blank":
         return _question(f.clause, "blank", _display(template), core, f.sentence, template, difficulty="中")
     wrong = _distractors(f, template, ctx)
@@ -428,7 +366,7 @@ def _next_question(
 
 
 def generate_bank(
-    searcher: Any,
+    searcher: SearcherLike,
     topic: str | None = None,
     doc: str | None = None,
     n: int | None = 20,
@@ -456,7 +394,8 @@ def generate_bank(
     facts: list[NumberFact | ListFact] = []
     seen_spans: set[tuple[str, str]] = set()
     for c in clauses:
-        for f in [*list_facts(c), *number_facts(c)]:
+        found: list[NumberFact | ListFact] = [*list_facts(c), *number_facts(c)]
+        for f in found:
             key = (c.chunk_id, f.span if isinstance(f, ListFact) else f"{f.sentence_start}:{f.text}")
             if key not in seen_spans:
                 seen_spans.add(key)

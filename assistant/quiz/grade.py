@@ -12,11 +12,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assistant.numerals import arabize
 from assistant.quiz.answers_io import read_answers
 from assistant.quiz.model import LETTERS, Question, QuizBank
 from assistant.quiz.shortanswer import grade_short_answer
 from assistant.text.normalize import normalize
-from assistant.text.numerals import arabize
 
 __all__ = ["grade", "grade_short_answer", "GradeReport", "normalize_answer", "is_correct"]
 

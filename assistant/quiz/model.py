@@ -6,6 +6,10 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from assistant.content.templates import BLANK
+
+__all__ = ["BLANK", "LETTERS", "TYPES", "TYPE_NAMES", "TYPE_BY_NAME", "Question", "QuizBank", "fingerprint"]
+
 TYPES = ("single", "multi", "judge", "blank", "short")
 TYPE_NAMES = {"single": "单选题", "multi": "多选题", "judge": "判断题", "blank": "填空题", "short": "简答题"}
 TYPE_BY_NAME = {v: k for k, v in TYPE_NAMES.items()} | {
@@ -15,7 +19,6 @@ TYPE_BY_NAME = {v: k for k, v in TYPE_NAMES.items()} | {
     "填空": "blank",
     "简答": "short",
 }
-BLANK = "____"
 LETTERS = "ABCDEF"
 
 

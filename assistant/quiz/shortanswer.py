@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.numerals import arabize
 from assistant.text.normalize import normalize
-from assistant.text.numerals import arabize
 
 # Everyday wording → the documents' wording. General domain synonyms, not answers.
 SYNONYMS = (

@@ -8,24 +8,36 @@ on our gold set, and unlike RRF it keeps a strong BM25 first hit first.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
-from assistant.retrieve.base import Retriever
+from assistant.retrieve.base import Retriever, Scored
+from assistant.text.query import Query
 
 
 class HybridRetriever:
+    """Immutable after construction: build another one for another fusion or weights."""
+
     name = "hybrid"
 
     def __init__(
-        self, retrievers: list[Retriever], weights: list[float], method: str = "weighted", rrf_k: int = 60
+        self,
+        retrievers: Sequence[Retriever],
+        weights: Sequence[float],
+        method: str = "weighted",
+        rrf_k: int = 60,
     ):
-        self.retrievers = retrievers
-        self.weights = weights
+        self.retrievers = tuple(retrievers)
+        self.weights = tuple(weights)
         self.method = method
         self.rrf_k = rrf_k
-        self.last_sources: dict[int, dict[str, float]] = {}
 
-    def scores(self, query: str, mask: np.ndarray | None = None) -> dict[int, float]:
+    def scores(self, query: Query, mask: np.ndarray | None = None) -> dict[int, float]:
+        return {row: s.score for row, s in self.evidence(query, mask).items()}
+
+    def evidence(self, query: Query, mask: np.ndarray | None = None) -> dict[int, Scored]:
+        """Fused score and every part's own score per row (what refusal reads)."""
         fused: dict[int, float] = {}
         sources: dict[int, dict[str, float]] = {}
         for retriever, weight in zip(self.retrievers, self.weights, strict=True):
@@ -47,5 +59,4 @@ class HybridRetriever:
             for row, value in contrib.items():
                 fused[row] = fused.get(row, 0.0) + value
                 sources.setdefault(row, {})[retriever.name] = result[row]
-        self.last_sources = sources
-        return fused
+        return {row: Scored(score, sources[row]) for row, score in fused.items()}

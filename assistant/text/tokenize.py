@@ -36,7 +36,7 @@ def cache_dir() -> Path:
     return path
 
 
-def _add_user_words(tk) -> None:  # type: ignore[no-untyped-def]
+def _add_user_words(tk) -> None:
     for line in _data_text("userdict.txt").splitlines():
         parts = line.split()
         if parts:
@@ -50,7 +50,7 @@ def _frozen_path() -> Path:
 
 
 @cache
-def _jieba():  # type: ignore[no-untyped-def]
+def _jieba():
     """The full jieba tokenizer (dictionary unmarshalled into a dict): fast per call, slow to load."""
     import jieba
 
@@ -68,7 +68,7 @@ def _jieba():  # type: ignore[no-untyped-def]
 
 
 @cache
-def _query_jieba():  # type: ignore[no-untyped-def]
+def _query_jieba():
     """jieba over the frozen dictionary: loads in milliseconds, same segmentation as ``_jieba()``."""
     if not _frozen_path().exists():
         return _jieba()
@@ -115,9 +115,14 @@ def tokenize_query(text: str, *, keep_stopwords: bool = False) -> list[str]:
     return _tokens(_query_jieba(), text, keep_stopwords)
 
 
-def _tokens(tk, text: str, keep_stopwords: bool) -> list[str]:  # type: ignore[no-untyped-def]
+def _tokens(tk, text: str, keep_stopwords: bool) -> list[str]:
     stop = frozenset() if keep_stopwords else stopwords()
     return [t for t in tk.cut_for_search(normalize(text)) if _TOKEN_OK.search(t) and t not in stop]
+
+
+def frequency(word: str) -> int:
+    """jieba's general-language frequency of ``word`` (0 when it is not in the dictionary)."""
+    return int(_query_jieba().FREQ.get(word, 0) or 0)
 
 
 def words(text: str) -> list[str]:

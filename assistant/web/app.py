@@ -1,4 +1,4 @@
-"""The Gradio app: one ``gr.Blocks`` with a tab per feature, built over a shared ``SearcherHolder``.
+"""The Gradio app: one ``gr.Blocks`` with a tab per feature, built over the shared ``Assistant`` façade.
 
 Call ``configure_environment`` before anything imports gradio: it turns analytics off and points
 Gradio's upload folder at a private directory. ``launch`` applies the offline, upload-limited settings.
@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from assistant.config import Config
+from assistant.service import Assistant
 from assistant.web.citations import CSS, HEAD_JS
-from assistant.web.state import SearcherHolder
 
 TITLE = "矿山安全政策助手"
 
@@ -31,7 +31,7 @@ def configure_environment(temp_dir: Path | None = None) -> Path:
     return temp_dir
 
 
-def build_app(config: Config, holder: SearcherHolder | None = None) -> Any:
+def build_app(assistant: Assistant) -> Any:
     """The ``gr.Blocks`` app (not launched). Every user-facing function has a named API endpoint."""
     temp_dir = configure_environment()
     import gradio as gr
@@ -39,7 +39,6 @@ def build_app(config: Config, holder: SearcherHolder | None = None) -> Any:
     from assistant.web import content_tabs, eval_tab, kb_tab, qa_tab, search_tab
     from assistant.web.state import ChatSession
 
-    holder = holder or SearcherHolder(config)
     out_dir = temp_dir / "outputs"
     out_dir.mkdir(exist_ok=True)
     with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
@@ -49,41 +48,41 @@ def build_app(config: Config, holder: SearcherHolder | None = None) -> Any:
         session = gr.State(ChatSession())  # per browser tab: chat history and session-only LLM settings
         with gr.Tabs():
             with gr.Tab("政策问答", id="qa"):
-                qa_tab.build(holder, out_dir, session)
+                qa_tab.build(assistant, out_dir, session)
             with gr.Tab("条款检索", id="search"):
-                search_parts = search_tab.build(holder)
+                search_parts = search_tab.build(assistant)
             with gr.Tab("宣传材料", id="draft"):
-                draft_parts = content_tabs.build_drafts(holder, out_dir, session)
+                draft_parts = content_tabs.build_drafts(assistant, out_dir, session)
             with gr.Tab("培训题库", id="quiz"):
-                quiz_parts = content_tabs.build_quiz(holder, out_dir)
+                quiz_parts = content_tabs.build_quiz(assistant, out_dir)
             with gr.Tab("考试阅卷", id="grade"):
-                content_tabs.build_grading(holder, out_dir)
+                content_tabs.build_grading(assistant, out_dir)
             with gr.Tab("知识库管理", id="kb"):
                 doc_menus = [search_parts["doc"], draft_parts["doc"], quiz_parts["doc"]]
-                kb_parts = kb_tab.build(holder, on_change=doc_menus)
+                kb_parts = kb_tab.build(assistant, on_change=doc_menus)
             with gr.Tab("评测", id="eval"):
-                eval_tab.build(holder)
+                eval_tab.build(assistant)
         # every page load shows the current documents (another user may have changed the corpus)
         demo.load(
-            lambda: _on_load(holder, len(doc_menus)),
+            lambda: _on_load(assistant, len(doc_menus)),
             None,
             [kb_parts["docs"], kb_parts["pick"], *doc_menus],
             api_name="list_documents",
         )
-    demo.holder = holder  # type: ignore[attr-defined]
-    demo.out_dir = out_dir  # type: ignore[attr-defined]
+    demo.assistant = assistant
+    demo.out_dir = out_dir
     return demo
 
 
-def _on_load(holder: SearcherHolder, n_menus: int) -> tuple[Any, ...]:
+def _on_load(assistant: Assistant, n_menus: int) -> tuple[Any, ...]:
     import gradio as gr
 
     from assistant.web.kb_tab import _safe_rows
     from assistant.web.search_tab import doc_choices
 
-    choices = doc_choices(holder)
+    choices = doc_choices(assistant)
     return (
-        _safe_rows(holder),
+        _safe_rows(assistant),
         gr.Dropdown(choices=choices[1:]),
         *[gr.Dropdown(choices=choices) for _ in range(n_menus)],
     )
@@ -110,11 +109,11 @@ def launch_kwargs(
     }
 
 
-def launch(config: Config, holder: SearcherHolder | None = None, **kwargs: Any) -> Any:
+def launch(assistant: Assistant, **kwargs: Any) -> Any:
     """Build and launch; extra keyword arguments go to ``launch_kwargs`` or straight to ``launch``."""
-    demo = build_app(config, holder)
+    demo = build_app(assistant)
     options = launch_kwargs(
-        config, **{k: kwargs.pop(k) for k in ("host", "port", "auth", "share") if k in kwargs}
+        assistant.config, **{k: kwargs.pop(k) for k in ("host", "port", "auth", "share") if k in kwargs}
     )
     options.update(kwargs)
     demo.queue(default_concurrency_limit=4)

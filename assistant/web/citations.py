@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from assistant.schema import Answer, Citation, Clause
+
+if TYPE_CHECKING:
+    from assistant.retrieve.search import SearcherLike
 
 MARK = re.compile(r"〔(\d{1,3})〕")
 MODE_NAMES = {"extractive": "离线摘录", "llm": "大模型"}
@@ -72,7 +75,7 @@ def _short(text: str, n: int = 80) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def find_clause(searcher: Any, citation: Citation) -> tuple[str, Clause | None]:
+def find_clause(searcher: SearcherLike, citation: Citation) -> tuple[str, Clause | None]:
     """The full text of the cited clause (all its pieces) and its first piece, from the index."""
     pieces = [c for c in searcher.clauses if c.doc_id == citation.doc_id and c.label == citation.clause]
     if not pieces and citation.chunk_id:
@@ -105,7 +108,7 @@ def highlight_quote(text: str, quote: str) -> tuple[str, bool]:
     return esc(text), False
 
 
-def panel_html(searcher: Any, citation: Citation) -> str:
+def panel_html(searcher: SearcherLike, citation: Citation) -> str:
     """The side panel: document title, the clause's place (headings), the full clause with the quote marked."""
     text, clause = find_clause(searcher, citation)
     head = f'<div class="cite-head">〔{citation.n}〕《{esc(citation.doc_title)}》<b>{esc(citation.clause)}</b></div>'

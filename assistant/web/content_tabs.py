@@ -13,7 +13,8 @@ from typing import Any
 
 from assistant.config import LLMSettings
 from assistant.errors import AssistantError
-from assistant.web.state import ChatSession, SearcherHolder, friendly
+from assistant.service import Assistant
+from assistant.web.state import ChatSession, friendly
 
 DRAFT_KINDS = {
     "article": "宣传稿",
@@ -41,18 +42,8 @@ def _topic_or_doc(topic: str, doc: str) -> tuple[str | None, str | None]:
 
 
 # -- drafts -----------------------------------------------------------------------------------------
-def _draft_llm(settings: LLMSettings | None) -> Any:
-    """The drafting module's ``llm(system, user)`` callable over the answer engine's chat client, or None."""
-    if settings is None or not settings.enabled:
-        return None
-    from assistant.answer.llm import ChatClient
-
-    client = ChatClient(settings)
-    return lambda system, user: client.complete([("system", system), ("user", user)])
-
-
 def make_draft_files(
-    holder: SearcherHolder,
+    assistant: Assistant,
     out_dir: Path,
     kind: str,
     topic: str = "",
@@ -61,15 +52,12 @@ def make_draft_files(
     llm: LLMSettings | None = None,
 ) -> tuple[str, list[str]]:
     """(Markdown preview, [docx path, md path]); ``llm`` is this session's settings (None: the server's)."""
-    from assistant.draft.compose import make_draft
+    from assistant.service import DraftRequest
 
     if kind not in DRAFT_KINDS:
         raise AssistantError(f"未知的材料类型 {kind!r}；可选：{', '.join(DRAFT_KINDS)}")
     topic_, doc_ = _topic_or_doc(topic, doc)
-    client = _draft_llm(llm if llm is not None else holder.config.llm)
-    draft = make_draft(
-        holder.get(), kind, topic=topic_, doc=doc_, section=(section or "").strip() or None, llm=client
-    )
+    draft = assistant.draft(DraftRequest(kind, topic_, doc_, (section or "").strip() or None, llm))
     markdown = draft.to_markdown()
     if draft.notices:
         markdown = "\n".join(f"> ⚠ {n}" for n in draft.notices) + "\n\n" + markdown
@@ -94,7 +82,7 @@ def quiz_rows(bank: Any) -> list[list[Any]]:
 
 
 def make_quiz_files(
-    holder: SearcherHolder,
+    assistant: Assistant,
     out_dir: Path,
     topic: str = "",
     doc: str = "",
@@ -104,11 +92,11 @@ def make_quiz_files(
 ) -> tuple[str, list[list[Any]], list[str]]:
     """(summary line, preview rows, [xlsx path, json path])."""
     from assistant.quiz.export import to_json, to_xlsx
-    from assistant.quiz.generate import generate_bank
+    from assistant.service import QuizRequest
 
     topic_, doc_ = _topic_or_doc(topic, doc)
     chosen = tuple(types or QUIZ_TYPES)
-    bank = generate_bank(holder.get(), topic=topic_, doc=doc_, n=int(n), types=chosen, seed=int(seed or 0))
+    bank = assistant.quiz(QuizRequest(topic_, doc_, None, int(n), chosen, int(seed or 0)))
     if not bank.questions:
         raise AssistantError("没有找到可出题的条款；请换一个主题或文档")
     folder = _folder(out_dir)
@@ -146,15 +134,13 @@ def stat_rows(report: Any) -> list[list[Any]]:
     ]
 
 
-def grade_files(out_dir: Path, bank_path: str, answers_path: str) -> dict[str, Any]:
+def grade_files(assistant: Assistant, out_dir: Path, bank_path: str, answers_path: str) -> dict[str, Any]:
     """Grade; returns summary, per-trainee rows, per-question rows, input problems, chart and report paths."""
-    from assistant.quiz.export import load_bank
-    from assistant.quiz.grade import grade
+    from assistant.service import GradeRequest
 
     if not bank_path or not answers_path:
         raise AssistantError("请同时上传题库文件和答题文件")
-    bank = load_bank(Path(bank_path))
-    report = grade(bank, Path(answers_path))
+    report = assistant.grade(GradeRequest(Path(bank_path), Path(answers_path)))
     folder = _folder(out_dir)
     xlsx, png = folder / f"阅卷报告-{_stamp()}.xlsx", folder / f"成绩分布-{_stamp()}.png"
     report.to_xlsx(xlsx)
@@ -176,7 +162,7 @@ def grade_files(out_dir: Path, bank_path: str, answers_path: str) -> dict[str, A
 
 
 # -- UI ---------------------------------------------------------------------------------------------
-def build_drafts(holder: SearcherHolder, out_dir: Path, session: Any) -> dict[str, Any]:
+def build_drafts(assistant: Assistant, out_dir: Path, session: Any) -> dict[str, Any]:
     import gradio as gr
 
     track = gr.Progress()  # gradio injects progress tracking where it sees this default
@@ -187,7 +173,7 @@ def build_drafts(holder: SearcherHolder, out_dir: Path, session: Any) -> dict[st
         kind = gr.Radio([(v, k) for k, v in DRAFT_KINDS.items()], value="article", label="材料类型")
     with gr.Row():
         topic = gr.Textbox(label="主题", placeholder="例如：尾矿库、外包工程、五职矿长", scale=2)
-        doc = gr.Dropdown(doc_choices(holder), value="", label="或选择文档", scale=2)
+        doc = gr.Dropdown(doc_choices(assistant), value="", label="或选择文档", scale=2)
         section = gr.Textbox(label="章节（可选）", placeholder="例如：二、（四）", scale=1)
     go = gr.Button("生成", variant="primary", elem_id="draft-go")
     with gr.Row():
@@ -196,10 +182,10 @@ def build_drafts(holder: SearcherHolder, out_dir: Path, session: Any) -> dict[st
         label="下载（DOCX / Markdown）", file_count="multiple", interactive=False, elem_id="draft-files"
     )
 
-    def run(k: str, t: str, d: str, s: str, sess: ChatSession, progress=track):  # type: ignore[no-untyped-def]
+    def run(k: str, t: str, d: str, s: str, sess: ChatSession, progress=track):
         progress(0.1, desc="正在生成……")
         try:
-            return make_draft_files(holder, out_dir, k, t, d, s, sess.llm if sess else None)
+            return make_draft_files(assistant, out_dir, k, t, d, s, sess.llm if sess else None)
         except Exception as exc:  # noqa: BLE001
             gr.Warning(friendly(exc))
             return f"**出错：** {friendly(exc)}", None
@@ -208,7 +194,7 @@ def build_drafts(holder: SearcherHolder, out_dir: Path, session: Any) -> dict[st
     return {"doc": doc}
 
 
-def build_quiz(holder: SearcherHolder, out_dir: Path) -> dict[str, Any]:
+def build_quiz(assistant: Assistant, out_dir: Path) -> dict[str, Any]:
     import gradio as gr
 
     track = gr.Progress()  # gradio injects progress tracking where it sees this default
@@ -217,7 +203,7 @@ def build_quiz(holder: SearcherHolder, out_dir: Path) -> dict[str, Any]:
 
     with gr.Row():
         topic = gr.Textbox(label="主题", placeholder="例如：五职矿长、尾矿库", scale=2)
-        doc = gr.Dropdown(doc_choices(holder), value="", label="或选择文档", scale=2)
+        doc = gr.Dropdown(doc_choices(assistant), value="", label="或选择文档", scale=2)
         n = gr.Slider(1, 100, value=20, step=1, label="题数", scale=1)
     with gr.Row():
         types = gr.CheckboxGroup(
@@ -233,10 +219,10 @@ def build_quiz(holder: SearcherHolder, out_dir: Path) -> dict[str, Any]:
         label="下载（Excel / JSON）", file_count="multiple", interactive=False, elem_id="quiz-files"
     )
 
-    def run(t: str, d: str, nn: float, ty: list[str], sd: float, progress=track):  # type: ignore[no-untyped-def]
+    def run(t: str, d: str, nn: float, ty: list[str], sd: float, progress=track):
         progress(0.1, desc="正在出题……")
         try:
-            return make_quiz_files(holder, out_dir, t, d, int(nn), ty, int(sd or 0))
+            return make_quiz_files(assistant, out_dir, t, d, int(nn), ty, int(sd or 0))
         except Exception as exc:  # noqa: BLE001
             gr.Warning(friendly(exc))
             return f"**出错：** {friendly(exc)}", gr.skip(), None
@@ -245,7 +231,7 @@ def build_quiz(holder: SearcherHolder, out_dir: Path) -> dict[str, Any]:
     return {"doc": doc}
 
 
-def build_grading(holder: SearcherHolder, out_dir: Path) -> None:
+def build_grading(assistant: Assistant, out_dir: Path) -> None:
     import gradio as gr
 
     track = gr.Progress()  # gradio injects progress tracking where it sees this default
@@ -267,10 +253,10 @@ def build_grading(holder: SearcherHolder, out_dir: Path) -> None:
         chart = gr.Image(label="成绩分布与难题", type="filepath", interactive=False, elem_id="grade-chart")
         report = gr.File(label="下载阅卷报告（Excel）", interactive=False, elem_id="grade-report")
 
-    def run(b: str | None, a: str | None, progress=track):  # type: ignore[no-untyped-def]
+    def run(b: str | None, a: str | None, progress=track):
         progress(0.1, desc="正在阅卷……")
         try:
-            r = grade_files(out_dir, b or "", a or "")
+            r = grade_files(assistant, out_dir, b or "", a or "")
         except Exception as exc:  # noqa: BLE001
             gr.Warning(friendly(exc))
             return f"**出错：** {friendly(exc)}", gr.skip(), gr.skip(), None, None

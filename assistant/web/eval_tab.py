@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from assistant.web.state import SearcherHolder, friendly
+from assistant.service import Assistant
+from assistant.web.state import friendly
 
 SET_NAMES = {"retrieval": "检索", "answers": "问答", "drafts": "宣传材料", "quiz": "题库", "grading": "阅卷"}
 HEADERS = ["评测集", "指标", "数值"]
@@ -19,13 +20,12 @@ def evals_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "evals"
 
 
-def run(holder: SearcherHolder, sets: list[str]) -> tuple[str, list[list[Any]]]:
+def run(assistant: Assistant, sets: list[str]) -> tuple[str, list[list[Any]]]:
     from assistant.errors import AssistantError
-    from assistant.evaluate.runner import run_evals
 
     if not sets:
         raise AssistantError("请至少选择一个评测集")
-    result = run_evals(holder.config, sets, evals_dir(), progress=False)
+    result = assistant.evaluate(sets, evals_dir())
     rows: list[list[Any]] = []
     for name, set_result in result.sets.items():
         label = SET_NAMES.get(name, name)
@@ -42,22 +42,24 @@ def run(holder: SearcherHolder, sets: list[str]) -> tuple[str, list[list[Any]]]:
     return note, rows
 
 
-def build(holder: SearcherHolder) -> None:
+def build(assistant: Assistant) -> None:
     import gradio as gr
 
     track = gr.Progress()  # gradio injects progress tracking where it sees this default
 
-    from assistant.evaluate.runner import SETS
+    from assistant.evaluate.runner import sets as registered_sets
 
-    sets = gr.CheckboxGroup([(SET_NAMES.get(s, s), s) for s in SETS], value=["retrieval"], label="评测集")
+    sets = gr.CheckboxGroup(
+        [(SET_NAMES.get(s, s), s) for s in registered_sets()], value=["retrieval"], label="评测集"
+    )
     go = gr.Button("运行评测", variant="primary", elem_id="eval-go")
     status = gr.Markdown()
     table = gr.Dataframe(headers=HEADERS, interactive=False, label="指标", elem_id="eval-table")
 
-    def do_run(chosen: list[str], progress=track):  # type: ignore[no-untyped-def]
+    def do_run(chosen: list[str], progress=track):
         progress(0.05, desc="正在评测……")
         try:
-            return run(holder, chosen)
+            return run(assistant, chosen)
         except Exception as exc:  # noqa: BLE001
             gr.Warning(friendly(exc))
             return f"**出错：** {friendly(exc)}", gr.skip()

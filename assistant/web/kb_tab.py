@@ -1,20 +1,22 @@
 """知识库管理 tab: the document list, uploads, catalog edits, removal and re-index.
 
-Every change ends in ``holder.reindex``: the new index is built beside the old one and swapped in
+Presentation only: every change goes through the ``Assistant`` façade (the corpus service checks a
+file before copying it) and ends in a re-index; the new index is built beside the old one and swapped in
 atomically, so questions asked meanwhile are answered from the previous index.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import AssistantError, IngestError
+from assistant.errors import AssistantError
+from assistant.index.build import BuildReport
 from assistant.schema import DOC_KINDS, CatalogEntry
+from assistant.service import Assistant, NewFile, Stage
 from assistant.web.search_tab import KIND_NAMES
-from assistant.web.state import SearcherHolder, friendly
+from assistant.web.state import friendly
 
 log = logging.getLogger(__name__)
 
@@ -29,20 +31,10 @@ STATUS = {
 }
 
 
-def _files_by_doc(holder: SearcherHolder) -> dict[str, str]:
-    files = holder.get().store.manifest.files
-    return {rec["doc_id"]: rel for rel, rec in files.items() if rec.get("doc_id")}
-
-
-def doc_rows(holder: SearcherHolder) -> list[list[Any]]:
-    searcher = holder.get()
-    counts: dict[str, set[str]] = {}
-    for c in searcher.clauses:
-        counts.setdefault(c.doc_id, set()).add(c.label)
-    files = _files_by_doc(holder)
+def doc_rows(assistant: Assistant) -> list[list[Any]]:
     rows = []
-    for d in searcher.store.documents.values():
-        cat = d.catalog
+    for info in assistant.documents():
+        cat = info.catalog
         rows.append(
             [
                 cat.id,
@@ -51,127 +43,83 @@ def doc_rows(holder: SearcherHolder) -> list[list[Any]]:
                 cat.issuer,
                 cat.doc_number,
                 cat.date_issued,
-                len(counts.get(d.doc_id, ())),
-                files.get(d.doc_id, d.path),
+                info.clauses,
+                info.file,
             ]
         )
     return rows
 
 
-def report_rows(report: Any, extra: list[list[Any]] | None = None) -> list[list[Any]]:
+def report_rows(report: BuildReport | None, extra: list[list[Any]] | None = None) -> list[list[Any]]:
     rows = [list(r) for r in extra or []]
+    if report is None:
+        return rows
     for f in report.files:
         rows.append([f.path, STATUS.get(f.status, f.status), f.doc_id, f.clauses, f.message])
     rows += [[rel, "已移除", "", 0, ""] for rel in report.removed]
     return rows
 
 
-def summary(report: Any) -> str:
+def summary(report: BuildReport) -> str:
     state = f"新计算向量 {report.embedded} 条" if report.changed else "索引已是最新"
     failed = f"，{len(report.failed)} 个文件未能索引（原因见表）" if report.failed else ""
     return f"共 {report.n_clauses} 条，{state}，用时 {report.seconds:.1f} 秒{failed}"
 
 
-def upload_files(
-    holder: SearcherHolder, paths: list[str], progress: Any = None
-) -> tuple[str, list[list[Any]]]:
-    """Copy uploaded files into the corpus under safe names, re-index, and report per file."""
-    from assistant.index.build import store_upload
-
-    if not paths:
-        raise AssistantError("请先选择要上传的文件")
-    config = holder.config
-    limit = int(config.max_file_mb * 2**20)
-    extra: list[list[Any]] = []
-    stored = 0
-    for i, p in enumerate(paths):
-        src = Path(p)
-        name = _original_name(src)
-        if progress:
-            progress((i + 1) / (len(paths) + 2), desc=f"保存 {name}")
-        try:
-            size = src.stat().st_size
-            if size > limit:
-                raise IngestError(f"文件过大（{size / 2**20:.1f} MB，上限 {config.max_file_mb:g} MB）")
-            target = store_upload(config.corpus_dir, name, src.read_bytes())
-            extra.append([name, STATUS["stored"], "", 0, f"保存为 {target.name}"])
-            stored += 1
-        except IngestError as exc:
-            extra.append([name, STATUS["rejected"], "", 0, str(exc)])
-    if not stored:
-        return "没有文件被接收（原因见表）", extra
-    report = holder.reindex(_stage(progress))
-    return summary(report), report_rows(report, extra)
-
-
-def _original_name(path: Path) -> str:
-    # Gradio keeps the browser's file name as the last path component of the uploaded temp file
-    return path.name
-
-
-def _stage(progress: Any):  # type: ignore[no-untyped-def]
+def _stage(progress: Any) -> Stage | None:
     if progress is None:
         return None
     return lambda frac, desc: progress(frac, desc=desc)
 
 
-def reindex(holder: SearcherHolder, progress: Any = None) -> tuple[str, list[list[Any]]]:
-    report = holder.reindex(_stage(progress))
+def upload_files(assistant: Assistant, paths: list[str], progress: Any = None) -> tuple[str, list[list[Any]]]:
+    """Offer uploaded files to the corpus (checked before anything is copied), re-index, report per file.
+
+    Gradio keeps the browser's file name as the last path component of the uploaded temp file."""
+    if not paths:
+        raise AssistantError("请先选择要上传的文件")
+    change = assistant.add_documents([NewFile(Path(p)) for p in paths], on_stage=_stage(progress))
+    extra = [
+        [a.source, STATUS["stored"], "", 0, f"保存为 {a.stored.name}"]
+        if a.stored is not None
+        else [a.source, STATUS["rejected"], "", 0, a.reason]
+        for a in change.added
+    ]
+    if change.report is None:
+        return change.message, extra
+    return summary(change.report), report_rows(change.report, extra)
+
+
+def reindex(assistant: Assistant, progress: Any = None) -> tuple[str, list[list[Any]]]:
+    report = assistant.build_index(on_stage=_stage(progress))
     return summary(report), report_rows(report)
 
 
-def _doc_file(holder: SearcherHolder, doc_id: str) -> Path:
-    rel = _files_by_doc(holder).get(doc_id)
-    if not rel:
-        raise AssistantError(f"没有文档 {doc_id!r}；请从列表中选择")
-    corpus = holder.config.corpus_dir.resolve()
-    path = (corpus / rel).resolve()
-    if corpus not in path.parents or not path.is_file():
-        raise AssistantError(f"文档 {doc_id} 的文件 {rel} 不在语料目录中")
-    return path
-
-
-def catalog_of(holder: SearcherHolder, doc_id: str) -> CatalogEntry:
-    doc = holder.get().store.documents.get(doc_id)
+def catalog_of(assistant: Assistant, doc_id: str) -> CatalogEntry:
+    doc = assistant.searcher.store.documents.get(doc_id)
     if doc is None:
         raise AssistantError(f"没有文档 {doc_id!r}；请从列表中选择")
     return doc.catalog
 
 
 def save_catalog(
-    holder: SearcherHolder, doc_id: str, fields: dict[str, str], progress: Any = None
+    assistant: Assistant, doc_id: str, fields: dict[str, str], progress: Any = None
 ) -> tuple[str, list[list[Any]]]:
     """Write the edited catalog card beside the document file, then re-index."""
-    from assistant.ingest.catalog import write_catalog
-
-    path = _doc_file(holder, doc_id)
-    entry = replace(catalog_of(holder, doc_id), **{k: (v or "").strip() for k, v in fields.items()})
-    if not entry.title:
-        raise AssistantError("标题不能为空")
-    if not entry.id:
-        raise AssistantError("文档 id 不能为空")
-    if entry.kind not in DOC_KINDS:
-        raise AssistantError(f"类型 {entry.kind!r} 无效；可选：{', '.join(DOC_KINDS)}")
-    write_catalog(path, entry)
-    report = holder.reindex(_stage(progress))
+    catalog_of(assistant, doc_id)  # an unknown id names the choice to make
+    entry, report = assistant.update_catalog(doc_id, fields, on_stage=_stage(progress))
     return f"已保存《{entry.title}》的目录卡。" + summary(report), report_rows(report)
 
 
-def remove_document(holder: SearcherHolder, doc_id: str, progress: Any = None) -> tuple[str, list[list[Any]]]:
+def remove_document(assistant: Assistant, doc_id: str, progress: Any = None) -> tuple[str, list[list[Any]]]:
     """Delete the document file and its catalog card from the corpus, then re-index."""
-    from assistant.ingest.catalog import catalog_path
-
-    path = _doc_file(holder, doc_id)
-    path.unlink()
-    card = catalog_path(path)
-    if card.exists():
-        card.unlink()
-    log.info("removed document %s (%s)", doc_id, path.name)
-    report = holder.reindex(_stage(progress))
+    catalog_of(assistant, doc_id)
+    removed, report = assistant.remove_document(doc_id, on_stage=_stage(progress))
+    log.info("removed document %s (%s)", doc_id, removed.name)
     return f"已移除文档 {doc_id}。" + summary(report), report_rows(report)
 
 
-def build(holder: SearcherHolder, on_change: list[Any]) -> dict[str, Any]:
+def build(assistant: Assistant, on_change: list[Any]) -> dict[str, Any]:
     """The tab's components; ``on_change`` lists extra outputs refreshed (doc dropdowns) after a change."""
     import gradio as gr
 
@@ -187,7 +135,7 @@ def build(holder: SearcherHolder, on_change: list[Any]) -> dict[str, Any]:
     with gr.Row():
         with gr.Column():
             files = gr.File(
-                label=f"上传文件（{' '.join(supported_suffixes())}，每个不超过 {holder.config.max_file_mb:g} MB）",
+                label=f"上传文件（{' '.join(supported_suffixes())}，每个不超过 {assistant.config.max_file_mb:g} MB）",
                 file_count="multiple",
                 file_types=list(supported_suffixes()),
                 elem_id="kb-upload",
@@ -196,7 +144,7 @@ def build(holder: SearcherHolder, on_change: list[Any]) -> dict[str, Any]:
             reindex_btn = gr.Button("重新索引", elem_id="kb-reindex")
         with gr.Column():
             pick = gr.Dropdown(
-                doc_choices(holder)[1:], label="选择文档（编辑目录卡 / 移除）", elem_id="kb-pick"
+                doc_choices(assistant)[1:], label="选择文档（编辑目录卡 / 移除）", elem_id="kb-pick"
             )
             title = gr.Textbox(label="标题")
             new_id = gr.Textbox(label="文档 id")
@@ -212,19 +160,19 @@ def build(holder: SearcherHolder, on_change: list[Any]) -> dict[str, Any]:
         headers=REPORT_HEADERS, interactive=False, label="索引报告", elem_id="kb-report", wrap=True
     )
 
-    def refreshed(message: str, rows: list[list[Any]]):  # type: ignore[no-untyped-def]
-        choices = doc_choices(holder)
+    def refreshed(message: str, rows: list[list[Any]]):
+        choices = doc_choices(assistant)
         return (
             message,
             rows,
-            _safe_rows(holder),
+            _safe_rows(assistant),
             gr.Dropdown(choices=choices[1:], value=None),
             *[gr.Dropdown(choices=choices) for _ in on_change],
         )
 
     outputs = [status, report, docs, pick, *on_change]
 
-    def failed(exc: Exception):  # type: ignore[no-untyped-def]
+    def failed(exc: Exception):
         gr.Warning(friendly(exc))
         return (
             f"**出错：** {friendly(exc)}",
@@ -234,23 +182,23 @@ def build(holder: SearcherHolder, on_change: list[Any]) -> dict[str, Any]:
             *[gr.skip() for _ in on_change],
         )
 
-    def do_upload(paths: list[str] | None, progress=track):  # type: ignore[no-untyped-def]
+    def do_upload(paths: list[str] | None, progress=track):
         try:
-            return refreshed(*upload_files(holder, [str(p) for p in paths or []], progress))
+            return refreshed(*upload_files(assistant, [str(p) for p in paths or []], progress))
         except Exception as exc:  # noqa: BLE001
             return failed(exc)
 
-    def do_reindex(progress=track):  # type: ignore[no-untyped-def]
+    def do_reindex(progress=track):
         try:
-            return refreshed(*reindex(holder, progress))
+            return refreshed(*reindex(assistant, progress))
         except Exception as exc:  # noqa: BLE001
             return failed(exc)
 
-    def do_pick(doc_id: str | None):  # type: ignore[no-untyped-def]
+    def do_pick(doc_id: str | None):
         if not doc_id:
             return ["", "", None, "", "", "", ""]
         try:
-            c = catalog_of(holder, doc_id)
+            c = catalog_of(assistant, doc_id)
         except Exception as exc:  # noqa: BLE001
             gr.Warning(friendly(exc))
             return [gr.skip()] * 7
@@ -258,7 +206,7 @@ def build(holder: SearcherHolder, on_change: list[Any]) -> dict[str, Any]:
 
     def do_save(
         doc_id: str | None, t: str, i: str, kd: str, iss: str, num: str, dt: str, src: str, progress=track
-    ):  # type: ignore[no-untyped-def]
+    ):
         try:
             fields = {
                 "title": t,
@@ -269,13 +217,13 @@ def build(holder: SearcherHolder, on_change: list[Any]) -> dict[str, Any]:
                 "date_issued": dt,
                 "source": src,
             }
-            return refreshed(*save_catalog(holder, doc_id or "", fields, progress))
+            return refreshed(*save_catalog(assistant, doc_id or "", fields, progress))
         except Exception as exc:  # noqa: BLE001
             return failed(exc)
 
-    def do_remove(doc_id: str | None, progress=track):  # type: ignore[no-untyped-def]
+    def do_remove(doc_id: str | None, progress=track):
         try:
-            return refreshed(*remove_document(holder, doc_id or "", progress))
+            return refreshed(*remove_document(assistant, doc_id or "", progress))
         except Exception as exc:  # noqa: BLE001
             return failed(exc)
 
@@ -300,9 +248,9 @@ def build(holder: SearcherHolder, on_change: list[Any]) -> dict[str, Any]:
     return {"docs": docs, "pick": pick}
 
 
-def _safe_rows(holder: SearcherHolder) -> list[list[Any]]:
+def _safe_rows(assistant: Assistant) -> list[list[Any]]:
     try:
-        return doc_rows(holder)
+        return doc_rows(assistant)
     except Exception as exc:  # noqa: BLE001 - an empty list with the reason logged beats a broken page
         friendly(exc)
         return []

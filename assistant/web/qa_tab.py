@@ -15,8 +15,9 @@ from typing import Any
 from assistant.config import LLMSettings
 from assistant.errors import AssistantError
 from assistant.schema import Answer
+from assistant.service import Assistant
 from assistant.web.citations import MODE_NAMES, answer_html, empty_panel, esc, panel_html
-from assistant.web.state import ChatSession, SearcherHolder, friendly
+from assistant.web.state import ChatSession, friendly
 
 
 def messages(session: ChatSession, pending: tuple[str, str] | None = None) -> list[dict[str, str]]:
@@ -31,23 +32,12 @@ def messages(session: ChatSession, pending: tuple[str, str] | None = None) -> li
     return out
 
 
-def _conversation(holder: SearcherHolder, session: ChatSession) -> Any:
-    from assistant.answer.conversation import Conversation
-    from assistant.answer.engine import AnswerEngine
-
-    engine = AnswerEngine(session.config_for(holder.config), searcher=holder.get())
-    if session.conversation is None:
-        session.conversation = Conversation(engine)
-    session.conversation.engine = engine  # the current index and this session's LLM settings
-    return session.conversation
-
-
-def stream_answer(holder: SearcherHolder, session: ChatSession, question: str) -> Iterator[str | Answer]:
+def stream_answer(assistant: Assistant, session: ChatSession, question: str) -> Iterator[str | Answer]:
     """Text pieces, then the final ``Answer`` (recorded in the session)."""
     question = (question or "").strip()
     if not question:
         raise AssistantError("请输入问题")
-    for piece in _conversation(holder, session).stream(question):
+    for piece in assistant.chat_stream(session.conversation, question, session.llm):
         if isinstance(piece, Answer):
             session.answers.append(piece)
         yield piece
@@ -60,7 +50,7 @@ def mode_line(session: ChatSession) -> str:
     return f"当前模式：**{MODE_NAMES['extractive']}**（不使用大模型，直接引用原文）"
 
 
-def citation_panel(holder: SearcherHolder, session: ChatSession, key: str) -> str:
+def citation_panel(assistant: Assistant, session: ChatSession, key: str) -> str:
     """Panel HTML for a mark key ``"turn:n"`` of this session's answers."""
     try:
         turn_s, n_s = (key or "").split(":")
@@ -68,7 +58,7 @@ def citation_panel(holder: SearcherHolder, session: ChatSession, key: str) -> st
         citation = next(c for c in answer.citations if c.n == int(n_s))
     except (ValueError, IndexError, StopIteration):
         raise AssistantError("找不到这条引用（会话可能已清空）") from None
-    return panel_html(holder.get(), citation)
+    return panel_html(assistant.searcher, citation)
 
 
 def export_markdown(session: ChatSession) -> str:
@@ -111,7 +101,7 @@ def set_llm(session: ChatSession, base_url: str, model: str, api_key: str, timeo
     return mode_line(session)
 
 
-def build(holder: SearcherHolder, out_dir: Path, session: Any) -> None:
+def build(assistant: Assistant, out_dir: Path, session: Any) -> None:
     """The tab's components; ``session`` is the page's ``gr.State(ChatSession())``."""
     import gradio as gr
 
@@ -148,10 +138,10 @@ def build(holder: SearcherHolder, out_dir: Path, session: Any) -> None:
             cite_key = gr.Textbox(visible="hidden", elem_id="cite-key")
             cite_open = gr.Button("打开引用", visible="hidden", elem_id="cite-open")
 
-    def respond(q: str, s: ChatSession):  # type: ignore[no-untyped-def]
+    def respond(q: str, s: ChatSession):
         text = ""
         try:
-            for piece in stream_answer(holder, s, q):
+            for piece in stream_answer(assistant, s, q):
                 if isinstance(piece, Answer):
                     break
                 text += piece
@@ -163,24 +153,24 @@ def build(holder: SearcherHolder, out_dir: Path, session: Any) -> None:
         yield messages(s), "", s
 
     send.click(respond, [question, session], [chat, question, session], api_name="chat")
-    question.submit(respond, [question, session], [chat, question, session], api_name=False)
+    question.submit(respond, [question, session], [chat, question, session], api_visibility="private")
 
     def show(key: str, s: ChatSession) -> str:
         try:
-            return citation_panel(holder, s, key)
+            return citation_panel(assistant, s, key)
         except Exception as exc:  # noqa: BLE001
             gr.Warning(friendly(exc))
             return empty_panel()
 
     cite_open.click(show, [cite_key, session], panel, api_name="show_citation", queue=False)
 
-    def do_clear(s: ChatSession):  # type: ignore[no-untyped-def]
+    def do_clear(s: ChatSession):
         fresh = ChatSession(llm=s.llm)
         return [], fresh, empty_panel(), None
 
     clear.click(do_clear, session, [chat, session, panel, export_file], api_name="clear_chat")
 
-    def do_export(s: ChatSession):  # type: ignore[no-untyped-def]
+    def do_export(s: ChatSession):
         if not s.answers:
             gr.Warning("还没有对话可以导出")
             return None
@@ -191,7 +181,7 @@ def build(holder: SearcherHolder, out_dir: Path, session: Any) -> None:
 
     export.click(do_export, session, export_file, api_name="export_chat")
 
-    def do_llm(s: ChatSession, url: str, m: str, key: str, t: float):  # type: ignore[no-untyped-def]
+    def do_llm(s: ChatSession, url: str, m: str, key: str, t: float):
         try:
             line = set_llm(s, url, m, key, t)
             gr.Info("已应用，仅对本会话有效")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from assistant.schema import DOC_KINDS
+from assistant.service import Assistant
 from assistant.web.citations import esc, highlight_terms
-from assistant.web.state import SearcherHolder, friendly
+from assistant.web.state import friendly
 
 KIND_NAMES = {
     "national-measure": "国家措施",
@@ -18,9 +19,9 @@ KIND_NAMES = {
 MODES = ("条款检索", "适用条款（情形描述）")
 
 
-def doc_choices(holder: SearcherHolder) -> list[tuple[str, str]]:
+def doc_choices(assistant: Assistant) -> list[tuple[str, str]]:
     try:
-        docs = holder.get().store.documents
+        docs = assistant.searcher.store.documents
     except Exception as exc:  # noqa: BLE001 - no index yet: the page still loads
         friendly(exc)
         docs = {}
@@ -32,72 +33,61 @@ def kind_choices() -> list[tuple[str, str]]:
 
 
 def search_html(
-    holder: SearcherHolder, query: str, doc: str = "", kind: str = "", k: int = 10, mode: str = MODES[0]
+    assistant: Assistant, query: str, doc: str = "", kind: str = "", k: int = 10, mode: str = MODES[0]
 ) -> str:
     """The result list as HTML (raises AssistantError on bad input)."""
     from assistant.errors import AssistantError
+    from assistant.service import SearchRequest
 
     query = (query or "").strip()
     if not query:
         raise AssistantError("请输入检索内容")
-    searcher = holder.get()
     if mode == MODES[1]:
-        return applies_html(searcher, query, int(k))
-    hits = searcher.search(query, int(k), doc=doc or None, kind=kind or None)
-    if not hits:
+        return applies_html(assistant, query, int(k))
+    result = assistant.search(SearchRequest(query, int(k), doc or None, kind or None))
+    if not result.hits:
         return '<div class="hit">没有找到相关条款。</div>'
-    terms = searcher.bm25.query_tokens(query)
     rows = []
-    for h in hits:
+    for h in result.hits:
         c = h.clause
         rows.append(
             f'<div class="hit"><div class="hit-head">{h.rank}. 《{esc(c.doc_title)}》{esc(c.label)}'
             f'<span style="color:#888;font-weight:normal">（相关度 {h.score:.3f}）</span></div>'
             f'<div class="cite-path">{esc(" › ".join(c.headings))}</div>'
-            f'<div class="hit-text">{highlight_terms(c.text, terms)}</div></div>'
+            f'<div class="hit-text">{highlight_terms(c.text, result.terms)}</div></div>'
         )
     return "".join(rows)
 
 
-def applies_html(searcher: Any, situation: str, k: int = 8) -> str:
-    from assistant.answer.applies import which_clauses_apply
+def applies_html(assistant: Assistant, situation: str, k: int = 8) -> str:
+    from assistant.service import AppliesRequest
 
-    items = which_clauses_apply(searcher, situation, k=k)
+    items = assistant.applies(AppliesRequest(situation, k))
     if not items:
         return '<div class="hit">没有找到适用的条款。</div>'
-    terms = searcher.bm25.query_tokens(situation)
+    terms = assistant.searcher.matched_terms(situation)
     rows = []
     for i, item in enumerate(items, 1):
-        clause = getattr(item, "clause", None)
-        title = getattr(clause, "doc_title", "") or getattr(item, "doc_title", "")
-        label = getattr(clause, "label", "") or getattr(item, "label", "") or getattr(item, "clause", "")
-        reason = getattr(item, "trigger", "") or getattr(item, "sentence", "")
-        consequence = getattr(item, "consequence", "")
-        related = getattr(item, "implements", None) or getattr(item, "related", None)
-        row = [f'<div class="hit"><div class="hit-head">{i}. 《{esc(title)}》{esc(str(label))}</div>']
-        if reason:
-            row.append(f'<div class="hit-text">适用依据：{highlight_terms(str(reason), terms)}</div>')
-        if consequence:
-            row.append(f'<div class="hit-text"><b>后果：</b>{esc(str(consequence))}</div>')
-        if related:
-            rel = related if isinstance(related, list | tuple) else [related]
-            names = "；".join(_name(r) for r in rel)
-            row.append(f'<div class="cite-path">对应：{esc(names)}</div>')
-        if clause is not None and not reason:
+        clause = item.clause
+        row = [
+            f'<div class="hit"><div class="hit-head">{i}. 《{esc(clause.doc_title)}》{esc(clause.label)}</div>'
+        ]
+        if item.trigger:
+            row.append(f'<div class="hit-text">适用依据：{highlight_terms(item.trigger, terms)}</div>')
+        if item.consequence:
+            row.append(f'<div class="hit-text"><b>后果：</b>{esc(item.consequence)}</div>')
+        if item.related is not None:
+            row.append(
+                f'<div class="cite-path">对应：{esc(f"《{item.related.doc_title}》{item.related.label}")}</div>'
+            )
+        if not item.trigger:
             row.append(f'<div class="hit-text">{highlight_terms(clause.text, terms)}</div>')
         row.append("</div>")
         rows.append("".join(row))
     return "".join(rows)
 
 
-def _name(x: Any) -> str:
-    clause = getattr(x, "clause", x)
-    if hasattr(clause, "doc_title"):
-        return f"《{clause.doc_title}》{clause.label}"
-    return str(x)
-
-
-def build(holder: SearcherHolder) -> dict[str, Any]:
+def build(assistant: Assistant) -> dict[str, Any]:
     import gradio as gr
 
     with gr.Row():
@@ -109,7 +99,7 @@ def build(holder: SearcherHolder) -> dict[str, Any]:
         )
         mode = gr.Radio(list(MODES), value=MODES[0], label="方式", scale=2)
     with gr.Row():
-        doc = gr.Dropdown(doc_choices(holder), value="", label="文档", scale=3)
+        doc = gr.Dropdown(doc_choices(assistant), value="", label="文档", scale=3)
         kind = gr.Dropdown(kind_choices(), value="", label="文档类型", scale=1)
         k = gr.Slider(1, 30, value=10, step=1, label="条数", scale=1)
         go = gr.Button("检索", variant="primary", scale=1, elem_id="search-go")
@@ -117,11 +107,11 @@ def build(holder: SearcherHolder) -> dict[str, Any]:
 
     def run(q: str, d: str, kd: str, kk: float, m: str) -> str:
         try:
-            return search_html(holder, q, d, kd, int(kk), m)
+            return search_html(assistant, q, d, kd, int(kk), m)
         except Exception as exc:  # noqa: BLE001 - shown to the user, logged when unexpected
             gr.Warning(friendly(exc))
             return f'<div class="status-err">{esc(friendly(exc))}</div>'
 
     go.click(run, [query, doc, kind, k, mode], results, api_name="search")
-    query.submit(run, [query, doc, kind, k, mode], results, api_name=False)
+    query.submit(run, [query, doc, kind, k, mode], results, api_visibility="private")
     return {"doc": doc}

@@ -130,7 +130,7 @@ class ChatServer:
 
 
 @pytest.fixture
-def chat_server():  # type: ignore[no-untyped-def]
+def chat_server():
     server = ChatServer()
     yield server
     server.close()
@@ -148,7 +148,7 @@ def with_llm(config: Config, server: ChatServer, timeout: float = 5.0) -> Config
 
 
 @pytest.fixture
-def poisoned_config(fake_config):  # type: ignore[no-untyped-def]
+def poisoned_config(fake_config):
     """A fake-embedding corpus with one normal regulation and one poisoned document, indexed."""
     from assistant.index.build import build_index
 

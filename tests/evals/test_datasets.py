@@ -22,7 +22,7 @@ GOOD = {
 
 def test_the_committed_gold_sets_load_with_their_documented_sizes():
     sets = load_all(EVALS)
-    assert {k: len(v) for k, v in sets.items()} == {
+    assert sets.sizes() == {
         "retrieval": 236,
         "negatives": 41,  # 7 moved to evals/laws/retrieval.jsonl (the laws answer them)
         "conversations": 22,
@@ -30,9 +30,9 @@ def test_the_committed_gold_sets_load_with_their_documented_sizes():
         "short_answers": 39,
     }
     # 13 two-turn + 9 three-turn conversations = 53 turns (the README's "51 turns" is a miscount).
-    assert sorted(len(c.turns) for c in sets["conversations"]) == [2] * 13 + [3] * 9
+    assert sorted(len(c.turns) for c in sets.conversations) == [2] * 13 + [3] * 9
     # c12's first turn (煤矿瓦斯超限) is answered by 煤矿安全生产条例 since the laws joined the corpus.
-    assert sum(t.refuse for c in sets["conversations"] for t in c.turns) == 3
+    assert sum(t.refuse for c in sets.conversations for t in c.turns) == 3
 
 
 def test_a_good_line_loads_with_expected_best_first(write_jsonl):

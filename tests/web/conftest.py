@@ -6,7 +6,8 @@
 
 ``served`` (module)
     The app built over ``web_config`` and launched on 127.0.0.1 at a free port:
-    ``served.url``, ``served.demo``, ``served.holder``, ``served.config``. Closed after the module.
+    ``served.url``, ``served.demo``, ``served.assistant`` (the façade the app runs on), ``served.config``.
+    Closed after the module.
 
 ``make_docx``
     ``make_docx(path, title, articles)`` writes a DOCX with a title and 第一条/第二条… paragraphs.
@@ -44,7 +45,7 @@ def web_config(seed_config: Config, tmp_path_factory: pytest.TempPathFactory) ->
 class Served:
     url: str
     demo: Any
-    holder: Any
+    assistant: Any
     config: Config
 
 
@@ -53,12 +54,13 @@ def served(web_config: Config, tmp_path_factory: pytest.TempPathFactory) -> Iter
     from assistant.web.app import configure_environment
 
     configure_environment(tmp_path_factory.mktemp("gradio-tmp"))
+    from assistant.service import Assistant
     from assistant.web.app import launch
 
     port = free_port()
-    demo = launch(web_config, host="127.0.0.1", port=port, prevent_thread_lock=True, quiet=True)
+    demo = launch(Assistant(web_config), host="127.0.0.1", port=port, prevent_thread_lock=True, quiet=True)
     try:
-        yield Served(f"http://127.0.0.1:{port}/", demo, demo.holder, web_config)
+        yield Served(f"http://127.0.0.1:{port}/", demo, demo.assistant, web_config)
     finally:
         demo.close()
 
@@ -72,7 +74,7 @@ def _offline_clients(monkeypatch: pytest.MonkeyPatch) -> None:
 def write_docx(path: Path, title: str, articles: list[str]) -> Path:
     from docx import Document
 
-    from assistant.text.numerals import int_to_cn
+    from assistant.numerals import int_to_cn
 
     doc = Document()
     doc.add_heading(title, level=1)
@@ -83,5 +85,5 @@ def write_docx(path: Path, title: str, articles: list[str]) -> Path:
 
 
 @pytest.fixture
-def make_docx():  # type: ignore[no-untyped-def]
+def make_docx():
     return write_docx

@@ -19,13 +19,13 @@ QUESTION = "五职矿长有什么学历要求？"
 
 
 @pytest.fixture(scope="module")
-def client(served):  # type: ignore[no-untyped-def]
+def client(served):
     from gradio_client import Client
 
     return Client(served.url, verbose=False)
 
 
-def new_client(served):  # type: ignore[no-untyped-def]
+def new_client(served):
     from gradio_client import Client
 
     return Client(served.url, verbose=False)
@@ -46,7 +46,7 @@ def rows(table: dict) -> list[list]:
     return table["data"]
 
 
-def test_chat_answer_cites_jiujiang_item_1_with_a_clickable_mark(client) -> None:  # type: ignore[no-untyped-def]
+def test_chat_answer_cites_jiujiang_item_1_with_a_clickable_mark(client) -> None:
     chat, box = client.predict(QUESTION, api_name="/chat")
     html = last_answer(chat)
     assert "二、（一）1." in html and "九江市矿山安全生产治本攻坚三年行动实施方案" in html
@@ -55,7 +55,7 @@ def test_chat_answer_cites_jiujiang_item_1_with_a_clickable_mark(client) -> None
     assert box == ""
 
 
-def test_clicking_a_citation_shows_the_clause_with_the_quote_highlighted(client) -> None:  # type: ignore[no-untyped-def]
+def test_clicking_a_citation_shows_the_clause_with_the_quote_highlighted(client) -> None:
     panel = client.predict("0:1", api_name="/show_citation")
     assert "二、（一）1." in panel
     assert "位置：二、主要任务" in panel  # the clause's headings
@@ -64,31 +64,31 @@ def test_clicking_a_citation_shows_the_clause_with_the_quote_highlighted(client)
     assert "加强矿山企业主要负责人安全教育培训" in panel  # the full clause, not just the quote
 
 
-def test_follow_up_shows_the_resolved_query(client) -> None:  # type: ignore[no-untyped-def]
+def test_follow_up_shows_the_resolved_query(client) -> None:
     chat, _ = client.predict("那专业技术人员呢？", api_name="/chat")
     assert len(chat) == 4  # both turns kept in this session
     html = last_answer(chat)
     assert "按上下文理解为" in html and "专业技术人员" in html
 
 
-def test_out_of_corpus_question_shows_the_refused_badge(served) -> None:  # type: ignore[no-untyped-def]
+def test_out_of_corpus_question_shows_the_refused_badge(served) -> None:
     chat, _ = new_client(served).predict("井下巷道通风风速最低、最高是多少？", api_name="/chat")
     html = last_answer(chat)
     assert "badge-refused" in html and "知识库中未找到相关规定" in html
 
 
-def test_conversation_exports_as_markdown(client) -> None:  # type: ignore[no-untyped-def]
+def test_conversation_exports_as_markdown(client) -> None:
     path = client.predict(api_name="/export_chat")
     text = Path(path).read_text(encoding="utf-8")
     assert text.startswith("# 矿山安全政策问答记录")
     assert f"## 1. {QUESTION}" in text and "〔1〕《九江市" in text and "二、（一）1." in text
 
 
-def test_sessions_do_not_share_histories(served) -> None:  # type: ignore[no-untyped-def]
+def test_sessions_do_not_share_histories(served) -> None:
     a, b = new_client(served), new_client(served)
     results: dict[str, list] = {}
 
-    def ask(name: str, c, q: str) -> None:  # type: ignore[no-untyped-def]
+    def ask(name: str, c, q: str) -> None:
         results[name] = c.predict(q, api_name="/chat")[0]
 
     threads = [
@@ -104,7 +104,7 @@ def test_sessions_do_not_share_histories(served) -> None:  # type: ignore[no-unt
     assert "尾矿库闭库" not in json.dumps(results["a"], ensure_ascii=False)
 
 
-def test_session_llm_settings_fall_back_with_a_notice_and_stay_in_their_session(served) -> None:  # type: ignore[no-untyped-def]
+def test_session_llm_settings_fall_back_with_a_notice_and_stay_in_their_session(served) -> None:
     from tests.web.conftest import free_port
 
     a, b = new_client(served), new_client(served)
@@ -118,12 +118,12 @@ def test_session_llm_settings_fall_back_with_a_notice_and_stay_in_their_session(
     assert "已改用摘录式回答" not in html_b
 
 
-def test_bad_llm_url_is_refused_with_a_message(client) -> None:  # type: ignore[no-untyped-def]
+def test_bad_llm_url_is_refused_with_a_message(client) -> None:
     mode, _ = client.predict("localhost:1234", "m", "", 5, api_name="/set_llm")
     assert mode == {"__type__": "update"}  # unchanged: the bad value was not applied (a warning is shown)
 
 
-def test_search_highlights_terms_and_filters_by_document(client) -> None:  # type: ignore[no-untyped-def]
+def test_search_highlights_terms_and_filters_by_document(client) -> None:
     html = client.predict("尾矿库 闭库", "", "", 5, "条款检索", api_name="/search")
     assert "二、（四）16." in html and "<mark>尾矿库</mark>" in html
     only_nmsa = client.predict("尾矿库", "nmsa-notice", "", 5, "条款检索", api_name="/search")
@@ -132,25 +132,25 @@ def test_search_highlights_terms_and_filters_by_document(client) -> None:  # typ
     assert "国家矿山安全监察局" not in notices
 
 
-def test_empty_search_is_a_friendly_message(client) -> None:  # type: ignore[no-untyped-def]
+def test_empty_search_is_a_friendly_message(client) -> None:
     assert "请输入检索内容" in client.predict("  ", "", "", 5, "条款检索", api_name="/search")
 
 
-def test_which_clause_applies_mode(client) -> None:  # type: ignore[no-untyped-def]
+def test_which_clause_applies_mode(client) -> None:
     html = client.predict(
         "某金属地下矿山把爆破作业专项外包给外面的公司", "", "", 5, "适用条款（情形描述）", api_name="/search"
     )
     assert "二、（六）22." in html and "适用依据" in html
 
 
-def test_draft_preview_and_downloads(client) -> None:  # type: ignore[no-untyped-def]
+def test_draft_preview_and_downloads(client) -> None:
     preview, files = client.predict("article", "尾矿库", "", "", api_name="/draft")
     assert preview.startswith("# ") and "〔1〕" in preview
     suffixes = sorted(Path(f).suffix for f in files)
     assert suffixes == [".docx", ".md"]
 
 
-def test_quiz_bank_preview_and_downloads(client) -> None:  # type: ignore[no-untyped-def]
+def test_quiz_bank_preview_and_downloads(client) -> None:
     status, table, files = client.predict(
         "", "jiujiang-plan", 10, ["single", "judge", "blank"], 0, api_name="/quiz"
     )
@@ -161,7 +161,7 @@ def test_quiz_bank_preview_and_downloads(client) -> None:  # type: ignore[no-unt
     pytest.quiz_files = files  # type: ignore[attr-defined]  # reused by the grading test
 
 
-def test_grading_scores_and_report(client, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_grading_scores_and_report(client, tmp_path: Path) -> None:
     from gradio_client import handle_file
 
     bank_json = next(f for f in pytest.quiz_files if f.endswith(".json"))  # type: ignore[attr-defined]
@@ -185,7 +185,7 @@ def test_grading_scores_and_report(client, tmp_path: Path) -> None:  # type: ign
     assert Path(chart).suffix == ".png" and Path(report).suffix == ".xlsx"
 
 
-def test_run_retrieval_eval_shows_metrics(client) -> None:  # type: ignore[no-untyped-def]
+def test_run_retrieval_eval_shows_metrics(client) -> None:
     status, table = client.predict(["retrieval"], api_name="/run_evals")
     assert rows(table) and all(r[0] == "检索" for r in rows(table))
     assert "出错" not in status
@@ -195,7 +195,7 @@ def test_run_retrieval_eval_shows_metrics(client) -> None:  # type: ignore[no-un
 PHRASE = "井下应急避险硐室每季度检查一次"
 
 
-def test_upload_docx_reports_per_file_and_is_searchable(client, tmp_path: Path, make_docx) -> None:  # type: ignore[no-untyped-def]
+def test_upload_docx_reports_per_file_and_is_searchable(client, served, tmp_path: Path, make_docx) -> None:
     from gradio_client import handle_file
 
     doc = make_docx(
@@ -213,7 +213,9 @@ def test_upload_docx_reports_per_file_and_is_searchable(client, tmp_path: Path, 
     )
     table = {r[0]: r for r in rows(report)}
     assert any("已索引" in r[1] and r[3] >= 2 for r in rows(report)), rows(report)
-    assert any("失败" in r[1] and r[4] for r in rows(report)), rows(report)  # the empty file, with its reason
+    # the empty file is refused before it is copied into the corpus, with its reason
+    assert ["empty.txt", "✗ 拒收", "", 0, "文件为空"] in rows(report), rows(report)
+    assert not (served.config.corpus_dir / "empty.txt").exists()
     assert any(r[0] == "避险规定" or "避险" in r[1] for r in rows(docs)), rows(docs)
     assert table  # per-file rows
     html = client.predict(PHRASE, "", "", 3, "条款检索", api_name="/search")
@@ -221,7 +223,7 @@ def test_upload_docx_reports_per_file_and_is_searchable(client, tmp_path: Path, 
     assert "某县矿山应急避险管理规定》第一条" in first_hit and PHRASE in first_hit
 
 
-def test_questions_during_reindex_are_answered_from_the_previous_index(served, client) -> None:  # type: ignore[no-untyped-def]
+def test_questions_during_reindex_are_answered_from_the_previous_index(served, client) -> None:
     import time
 
     from assistant.index import build as build_module
@@ -229,7 +231,7 @@ def test_questions_during_reindex_are_answered_from_the_previous_index(served, c
     original = build_module.build_index
     started = threading.Event()
 
-    def slow_build(config, **kw):  # type: ignore[no-untyped-def]
+    def slow_build(config, **kw):
         started.set()
         time.sleep(3)
         return original(config, **kw)
@@ -240,15 +242,15 @@ def test_questions_during_reindex_are_answered_from_the_previous_index(served, c
         assert started.wait(30)
         chat = new_client(served).predict(QUESTION, api_name="/chat")[0]
         assert "二、（一）1." in last_answer(chat)
-        assert served.holder.building  # answered while the build was still running
+        assert served.assistant.building  # answered while the build was still running
         status, *_ = job.result(timeout=120)
         assert "共" in status
     finally:
         build_module.build_index = original
 
 
-def test_edit_catalog_and_remove_a_document(client, served) -> None:  # type: ignore[no-untyped-def]
-    documents = served.holder.get().store.documents.values()
+def test_edit_catalog_and_remove_a_document(client, served) -> None:
+    documents = served.assistant.searcher.store.documents.values()
     doc_id = next(d.doc_id for d in documents if "避险" in d.catalog.title)
     fields = client.predict(doc_id, api_name="/catalog")
     assert fields[1] == doc_id
@@ -271,8 +273,8 @@ def test_edit_catalog_and_remove_a_document(client, served) -> None:  # type: ig
     assert PHRASE not in plain(html)
 
 
-def test_path_traversal_upload_names_stay_inside_the_corpus(served) -> None:  # type: ignore[no-untyped-def]
-    from assistant.index.build import store_upload
+def test_path_traversal_upload_names_stay_inside_the_corpus(served) -> None:
+    from assistant.ingest.corpus import store_upload
 
     stored = store_upload(served.config.corpus_dir, "../../etc/evil.txt", "第一条 测试。".encode())
     assert stored.parent == served.config.corpus_dir

@@ -17,7 +17,7 @@ PHRASE = "采空区每月巡查一次并建立巡查台账"
 
 
 @pytest.fixture(scope="module")
-def page(served):  # type: ignore[no-untyped-def]
+def page(served):
     if not CHROMIUM.exists():
         pytest.fail("需要 Debian 的 chromium：运行 scripts/install-system-deps.sh")
     from playwright.sync_api import sync_playwright
@@ -55,16 +55,16 @@ def page(served):  # type: ignore[no-untyped-def]
         browser.close()
 
 
-def open_tab(page, name: str) -> None:  # type: ignore[no-untyped-def]
+def open_tab(page, name: str) -> None:
     page.get_by_role("tab", name=name).click()
     page.wait_for_timeout(300)
 
 
-def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
+def shot(page, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
-def test_ask_and_open_the_citation_in_the_side_panel(page) -> None:  # type: ignore[no-untyped-def]
+def test_ask_and_open_the_citation_in_the_side_panel(page) -> None:
     open_tab(page, "政策问答")
     shot(page, "01-qa-empty")
     page.locator("#qa-input textarea").fill("五职矿长有什么学历要求？")
@@ -81,7 +81,7 @@ def test_ask_and_open_the_citation_in_the_side_panel(page) -> None:  # type: ign
     shot(page, "02-qa-citation")
 
 
-def test_upload_a_docx_and_find_its_clause_in_search(page, tmp_path: Path, make_docx) -> None:  # type: ignore[no-untyped-def]
+def test_upload_a_docx_and_find_its_clause_in_search(page, tmp_path: Path, make_docx) -> None:
     doc = make_docx(
         tmp_path / "采空区管理办法.docx",
         "某市金属非金属矿山采空区管理办法",
@@ -105,7 +105,7 @@ def test_upload_a_docx_and_find_its_clause_in_search(page, tmp_path: Path, make_
     shot(page, "03-search")
 
 
-def test_generate_a_quiz_bank_and_download_it(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_generate_a_quiz_bank_and_download_it(page, tmp_path: Path) -> None:
     open_tab(page, "培训题库")
     page.locator("#quiz-go").click()  # no topic or document: a friendly warning, not a traceback
     page.get_by_text("请填写主题，或选择一个文档").first.wait_for()
@@ -125,7 +125,7 @@ def test_generate_a_quiz_bank_and_download_it(page, tmp_path: Path) -> None:  # 
     shot(page, "05-quiz")
 
 
-def test_screenshots_of_the_other_pages(page) -> None:  # type: ignore[no-untyped-def]
+def test_screenshots_of_the_other_pages(page) -> None:
     open_tab(page, "宣传材料")
     page.get_by_label("主题").first.fill("尾矿库")
     page.locator("#draft-go").click()
@@ -140,5 +140,5 @@ def test_screenshots_of_the_other_pages(page) -> None:  # type: ignore[no-untype
     shot(page, "09-kb")
 
 
-def test_the_page_made_no_request_outside_the_app(page) -> None:  # type: ignore[no-untyped-def]
+def test_the_page_made_no_request_outside_the_app(page) -> None:
     assert page.external_requests == []  # no CDN fonts or scripts, no analytics

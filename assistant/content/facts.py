@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.numerals import cn_to_int
 from assistant.schema import Clause
-from assistant.text.numerals import cn_to_int
 from assistant.text.sentences import Sentence, split_sentences
 
 # Units that turn a bare number into a requirement; longest first so 万吨/年 wins over 年.

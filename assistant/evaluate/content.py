@@ -1,0 +1,117 @@
+"""The drafts, quiz and grading sets: draft number fidelity, answer-key verification and duplicates of
+generated banks, and short-answer grading agreement with the hand marks in ``short_answers.jsonl``."""
+
+from __future__ import annotations
+
+from assistant.draft.compose import make_draft
+from assistant.draft.fidelity import number_fidelity
+from assistant.draft.model import KINDS
+from assistant.evaluate.registry import EvalContext, ratio, register, split_metrics
+from assistant.evaluate.results import Failure, Metric, SetResult
+from assistant.quiz.generate import generate_bank, near_duplicate, verify_answer_key
+from assistant.quiz.shortanswer import grade_short_answer
+
+DRAFT_TOPICS = ("尾矿库", "应急演练", "重大事故隐患")
+
+
+def _docs(ctx: EvalContext) -> list[str]:
+    return sorted({c.doc_id for c in ctx.searcher.clauses})
+
+
+@register("drafts")
+def drafts_set(ctx: EvalContext) -> SetResult:
+    result = SetResult("drafts")
+    by_chunk = {c.chunk_id: c for c in ctx.searcher.clauses}
+    ok = total = drafts = 0
+    for kind in KINDS:
+        wheres = [(t, None) for t in DRAFT_TOPICS] + [(None, d) for d in _docs(ctx)]
+        for topic, doc in wheres:
+            draft = make_draft(ctx.searcher, kind, topic=topic, doc=doc)
+            where = {"topic": topic} if topic else {"doc": doc}
+            drafts += 1
+            a, b, problems = number_fidelity(draft, by_chunk)
+            ok, total = ok + a, total + b
+            result.failures += [
+                Failure("drafts", kind, f"{where}", "数字与所引条款一致", p) for p in problems
+            ]
+    result.add(
+        Metric("drafts.drafts", drafts, gated=False),
+        Metric("drafts.draft_numbers", total, gated=False),
+        Metric("drafts.draft_number_fidelity", ratio(ok, total, empty=1.0)),
+    )
+    return result
+
+
+@register("quiz")
+def quiz_set(ctx: EvalContext) -> SetResult:
+    result = SetResult("quiz")
+    by_chunk = {c.chunk_id: c for c in ctx.searcher.clauses}
+    verified = n_questions = dups = 0
+    per_doc: list[Metric] = []
+    for doc in _docs(ctx):
+        bank = generate_bank(ctx.searcher, doc=doc, n=0)
+        per_doc.append(Metric(f"quiz.questions_per_doc.{doc}", len(bank.questions), gated=False))
+        for i, q in enumerate(bank.questions):
+            n_questions += 1
+            if verify_answer_key(q, by_chunk[q.chunk_id].text):
+                verified += 1
+            else:
+                result.failures.append(
+                    Failure("quiz", f"{doc} {q.id}", q.stem, "答案与条款一致", "未通过核验")
+                )
+            if any(near_duplicate(q.stem, o.stem) for o in bank.questions[:i]):
+                dups += 1
+                result.failures.append(
+                    Failure("quiz", f"{doc} {q.id}", q.stem, "不重复", "与前面的题目近似重复")
+                )
+    result.add(
+        Metric("quiz.questions", n_questions, gated=False),
+        *per_doc,
+        Metric("quiz.answer_key_verified", ratio(verified, n_questions, empty=1.0)),
+        Metric("quiz.duplicate_rate", ratio(dups, n_questions), "lower"),
+    )
+    return result
+
+
+@register("grading")
+def grading_set(ctx: EvalContext) -> SetResult:
+    result = SetResult("grading")
+    cases = ctx.gold.short_answers
+    text = {(c.doc_id, c.label): c.text for c in reversed(ctx.searcher.clauses)}
+    agreement: list[tuple[int, int]] = []  # (points agreeing, points) per case
+    errors: list[float] = []
+    for case in cases:
+        score, found = grade_short_answer(
+            case.answer, list(case.key_points), text.get((case.doc_id, case.clause), "")
+        )
+        agree = 0
+        for mine, gold, point in zip(found, case.points_found, case.key_points, strict=False):
+            agree += mine == gold
+            if mine != gold:
+                result.failures.append(
+                    Failure(
+                        "grading",
+                        case.id,
+                        point,
+                        f"人工判定 {'有' if gold else '无'}",
+                        f"自动判定 {'有' if mine else '无'}",
+                    )
+                )
+        agreement.append((agree, min(len(found), len(case.points_found))))
+        errors.append(abs(score - case.score))
+    splits = [c.split for c in cases]
+    result.add(
+        Metric("grading.short_answers", len(cases), gated=False),
+        *split_metrics(
+            "grading.grading_point_agreement",
+            splits,
+            lambda idx: ratio(sum(agreement[i][0] for i in idx), sum(agreement[i][1] for i in idx)),
+        ),
+        *split_metrics(
+            "grading.grading_score_mae",
+            splits,
+            lambda idx: ratio(sum(errors[i] for i in idx), len(idx)),
+            "lower",
+        ),
+    )
+    return result

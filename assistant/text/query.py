@@ -1,0 +1,60 @@
+"""``Query``: a question analysed once, read by retrieval, refusal and the answer.
+
+Normalising and tokenising a question is done here and nowhere else on the query path: BM25 reads
+``tokens``, the dense retriever ``text``, refusal ``content_words``, ``regions`` and ``units``, the
+extractive answer ``content_words``. Later stages add what they derive (``intent``) with
+``dataclasses.replace`` rather than re-reading the raw text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from assistant.text.normalize import normalize
+from assistant.text.tokenize import Tokenizer, content_words, tokenize_query
+
+# 多少学时 / 几个小时 / 多少米: the unit a question asks a quantity in (refusal checks the top clause
+# states a number in it).
+_UNIT = re.compile(r"(?:多少|几)个?(学时|小时|分钟|米|度|分|人|钱|元|万元|吨|天|岁|比例)")
+
+
+@cache
+def region_names() -> tuple[str, ...]:
+    """The gazetteer (``assistant/data/regions.txt``): provinces, capitals, mining cities, every city of
+    江西; longest first so 内蒙古 is found before 蒙古-like substrings."""
+    text = resources.files("assistant.data").joinpath("regions.txt").read_text(encoding="utf-8")
+    return tuple(sorted(set(text.split()), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Query:
+    """One question, analysed. ``tokens`` keep jieba's search-mode order (sub-tokens included)."""
+
+    text: str  # as asked, stripped
+    normalized: str  # width/bracket/space-normalised, lower case (see ``text.normalize``)
+    tokens: tuple[str, ...]  # search-mode jieba over ``normalized``, no punctuation or stopwords
+    content_words: tuple[str, ...]  # distinct tokens without sub-tokens of longer ones
+    regions: tuple[str, ...] = ()  # gazetteer names the question mentions, longest first
+    units: tuple[str, ...] = ()  # units asked for with 多少/几 (学时, 米 …), in order
+    intent: str = ""  # what kind of question it is; set by a later stage, "" = not classified
+
+    @classmethod
+    def parse(cls, text: str, tokenize: Tokenizer = tokenize_query) -> Query:
+        text = text.strip()
+        normalized = normalize(text)
+        tokens = tuple(tokenize(text))
+        return cls(
+            text=text,
+            normalized=normalized,
+            tokens=tokens,
+            content_words=tuple(content_words(list(tokens))),
+            regions=tuple(name for name in region_names() if name in normalized),
+            units=tuple(m.group(1) for m in _UNIT.finditer(text)),
+        )
+
+    @property
+    def distinct_tokens(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.tokens))

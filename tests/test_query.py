@@ -1,0 +1,41 @@
+"""``Query``: a question analysed once (normalised text, tokens, content words, regions, units)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from assistant.text.query import Query
+
+pytestmark = pytest.mark.unit
+
+
+def test_a_question_is_normalised_and_tokenised_once() -> None:
+    q = Query.parse("  尾矿库停用多久要闭库？ ")
+    assert q.text == "尾矿库停用多久要闭库？"
+    assert q.normalized == "尾矿库停用多久要闭库?"
+    assert q.tokens == ("尾矿", "尾矿库", "停用", "闭库")
+    assert q.content_words == ("尾矿库", "停用", "闭库")  # 尾矿 is inside 尾矿库
+
+
+def test_named_regions_are_found_longest_first() -> None:
+    assert Query.parse("内蒙古和山西的露天矿有什么规定？").regions == ("内蒙古", "山西")
+    assert Query.parse("五职矿长要什么学历？").regions == ()
+
+
+def test_asked_units_are_read_from_the_question() -> None:
+    assert Query.parse("安全培训要多少学时？井下要几个小时？").units == ("学时", "小时")
+    assert Query.parse("尾矿库多久闭库").units == ()
+
+
+def test_the_query_is_a_value_and_later_stages_add_intent_by_replacing() -> None:
+    q = Query.parse("谁负责督促？")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        q.intent = "who"  # type: ignore[misc]
+    assert dataclasses.replace(q, intent="who").intent == "who" and q.intent == ""
+
+
+def test_the_tokenizer_is_injected() -> None:
+    q = Query.parse("甲乙 丙", tokenize=lambda text: text.split())
+    assert q.tokens == ("甲乙", "丙") and q.content_words == ("甲乙", "丙")
