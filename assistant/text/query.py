@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from assistant.text.intent import classify_intent
 from assistant.text.normalize import normalize
 from assistant.text.tokenize import Tokenizer, content_words, tokenize_query
 
@@ -39,7 +40,7 @@ class Query:
     content_words: tuple[str, ...]  # distinct tokens without sub-tokens of longer ones
     regions: tuple[str, ...] = ()  # gazetteer names the question mentions, longest first
     units: tuple[str, ...] = ()  # units asked for with 多少/几 (学时, 米 …), in order
-    intent: str = ""  # what kind of question it is; set by a later stage, "" = not classified
+    intent: str = ""  # what kind of question it is (``text.intent.INTENTS``); "" = not classified
 
     @classmethod
     def parse(cls, text: str, tokenize: Tokenizer = tokenize_query) -> Query:
@@ -53,6 +54,7 @@ class Query:
             content_words=tuple(content_words(list(tokens))),
             regions=tuple(name for name in region_names() if name in normalized),
             units=tuple(m.group(1) for m in _UNIT.finditer(text)),
+            intent=classify_intent(text),
         )
 
     @property
