@@ -28,11 +28,9 @@ from typing import Any
 
 from assistant.ingest.quantities import Quantity, find_quantities
 from assistant.ingest.sanctions import (
-    ACCIDENT_CLASS,
     HARD_KINDS,
     Condition,
     Fine,
-    Order,
     Piece,
     Sanction,
     condition_of,
@@ -225,6 +223,10 @@ _LEAD_IN = re.compile(
 _BACK = re.compile(r"^(?:有|依照)?前(?:款|两款|二款)")
 _VIOLATION = re.compile(r"^违反[^，；。]*(?:规定|本法|本条例|本办法)$")
 _SENTENCE_END = re.compile(r"[。！？!?]")
+# A 项 that only names the accident class or the gain (第九十五条「（一）发生一般事故的」) is a condition.
+_CLASS_CONDITION = re.compile(
+    r"(?:发生|造成)?(?:特别重大|重大|较大|一般)(?:生产安全|煤矿生产安全)?事故的?$|(?:没有)?违法所得[^，；。]*的$"
+)
 _OPENER = re.compile(r"凡是|凡|对|以上|其|上述")  # may stand before the subject that opens a conduct
 _BASE_CONDITIONS = frozenset({"事故", "逾期未改正", "情节严重", "违法所得", "犯罪", "损害"})
 
@@ -262,13 +264,12 @@ def analyse(
         if stmts and stmts[-1].subjects:
             last_whom = _heads(stmts[-1].subjects) or last_whom
         whom = _heads(tuple(x for s in stmts for x in s.subjects)) or last_whom
-        has_conduct = any(s.conduct for s in stmts)
         role, roles, stmts = ctx.unit_role(stmts, inherited_penalty=False)
         parent_sanctioned = any(s.sanctions for s in stmts)
         item_units = []
         for lab, s, e in own_items:
             istmts = ctx.statements(
-                s + _prefix_len(text, s, e), e, whom, has_conduct, True, parent_sanctioned and role == "罚则"
+                s + _prefix_len(text, s, e), e, whom, True, parent_sanctioned and role == "罚则"
             )
             item_units.append((lab, s, e, istmts))
         units.append(Unit(n, None, ps, pe, role, roles, tuple(stmts), lead_in=lead_in))
@@ -337,14 +338,12 @@ class _Context:
         start: int,
         end: int,
         whom: tuple[str, ...],
-        parent_conduct: bool = False,
         is_item: bool = False,
         under_penalty: bool = False,
     ) -> list[Statement]:
         """The sentences of ``text[start:end]``; ``whom`` is who a sanction hits when none is named.
 
-        For a 项: ``parent_conduct`` when its lead-in states the conduct (then 「发生一般事故的」 is a
-        condition), ``under_penalty`` when the lead-in's sanctions apply to it.
+        ``under_penalty`` for a 项 whose lead-in's sanctions apply to it.
         """
         out: list[Statement] = []
         bounds = [m.end() for m in _SENTENCE_END.finditer(self.text, start, end)]
@@ -354,16 +353,13 @@ class _Context:
             pos = e
             if ps:
                 prev = _heads(out[-1].subjects) if out and out[-1].subjects else ()
-                out.append(
-                    self._statement(ps, prev or whom, parent_conduct and is_item, is_item, under_penalty)
-                )
+                out.append(self._statement(ps, prev or whom, is_item, under_penalty))
         return out
 
     def _statement(
         self,
         ps: list[Piece],
         whom: tuple[str, ...],
-        item_under_conduct: bool,
         is_item: bool,
         under_penalty: bool,
     ) -> Statement:
@@ -375,7 +371,7 @@ class _Context:
         condition: Condition | None = None
         back = False
         if lead and first_sanction < len(ps) or (lead and is_item and lead[-1].text.endswith("的")):
-            subjects, conduct, condition, back = self._lead(lead, item_under_conduct)
+            subjects, conduct, condition, back = self._lead(lead, is_item)
         else:
             subjects = find_subjects(t[ps[0].start : ps[-1].end], ps[0].start)
         heads = _heads(subjects) or whom
@@ -390,7 +386,10 @@ class _Context:
             role, roles = "罚则", ()  # 「（一）未按照规定……的」 under 「有下列行为之一的，责令……」
         else:
             lead_text = t[s : ps[first_sanction - 1].end] if first_sanction else ""
-            role, roles = self._statement_role(t[s:e], lead_text, sanctions, quantities, conduct is not None)
+            conditional = bool(lead) and lead[-1].text.endswith("的")  # 「……的，」 then the sanction
+            role, roles = self._statement_role(
+                t[s:e], lead_text, sanctions, quantities, conduct is not None, conditional
+            )
         if not sanctions and conduct is None:
             subjects, conduct = _duty_parts(t, s, e, role) or (subjects, None)
         if conduct is None and is_item and not sanctions:
@@ -413,14 +412,14 @@ class _Context:
         )
 
     def _lead(
-        self, lead: list[Piece], item_under_conduct: bool
+        self, lead: list[Piece], is_item: bool
     ) -> tuple[list[Subject], Span | None, Condition | None, bool]:
         """Subjects, conduct and base condition of the pieces before the first sanction."""
         t = self.text
         lead = list(lead)
         if lead and _VIOLATION.match(lead[0].text) and len(lead) > 1:
             lead = lead[1:]  # 「违反本法规定，」 is context, not conduct
-        if item_under_conduct and all(ACCIDENT_CLASS.search(p.text) or "违法所得" in p.text for p in lead):
+        if is_item and all(_CLASS_CONDITION.match(p.text) for p in lead):
             # 第九十五条（一）「发生一般事故的」: the 项 names a condition; the conduct is the lead-in's.
             cond = condition_of(Piece(t[lead[0].start : lead[-1].end], lead[0].start, lead[-1].end, ""))
             return [], None, cond, False
@@ -453,8 +452,13 @@ class _Context:
         if not ends and not subjects:
             return subjects, None, condition, False  # 「强化警示教育，发生较大事故的，……」: no conduct stated
         stripped = t[cstart : cp[-1].end].removesuffix("的")
-        if not stripped or _LEAD_IN.search(stripped) and len(stripped) < 30:
-            return subjects, None, condition, False
+        if not stripped or _LEAD_IN.search(cp[-1].text) or _VIOLATION.match(stripped):
+            return (
+                subjects,
+                None,
+                condition,
+                False,
+            )  # 「有下列行为之一的」「违反本条例规定的」: no conduct here
         back = bool(_BACK.match(stripped))
         return subjects, Span(stripped, cstart, cstart + len(stripped)), condition, back
 
@@ -475,25 +479,32 @@ class _Context:
         return subjects, cstart
 
     def _statement_role(
-        self, text: str, lead: str, sanctions: list[Sanction], quantities: list[Quantity], has_conduct: bool
+        self,
+        text: str,
+        lead: str,
+        sanctions: list[Sanction],
+        quantities: list[Quantity],
+        has_conduct: bool,
+        conditional: bool,
     ) -> tuple[str, tuple[str, ...]]:
-        # A statute's penalty describes the violation (「未履行……职责的」), not a duty of its own; a
-        # plan's sentence may direct something before it names the consequence.
-        wording = lead if sanctions else text
-        found = [] if sanctions and self.statute else wording_roles(_without_subjects(wording))
+        # In a statute, a sentence is a 罚则 in the 法律责任 chapter, or elsewhere when conduct
+        # (「……的，」) meets a sanction harder than an order: 「应当责令限期改正」 alone is the
+        # regulator's power. A plan's conduct met with any sanction is prohibited (禁止).
+        penalty = bool(sanctions) and (
+            self.in_penalty_chapter
+            or (self.statute and conditional and any(s.kind in HARD_KINDS for s in sanctions))
+        )
+        # A penalty describes the violation (「未履行……职责的」), not a duty; a plan's sentence may
+        # direct something before it names the consequence.
+        found = [] if penalty else wording_roles(_without_subjects(lead if sanctions else text))
         if any(q.kind in ("期限", "频次") for q in quantities):
             found.append((10_000, "期限"))
         roles = [r for _, r in sorted(found)]
-        penalty = bool(sanctions) and (
-            self.in_penalty_chapter or (self.statute and any(s.kind in HARD_KINDS for s in sanctions))
-        )
         if penalty:
             roles.insert(0, "罚则")
-        elif sanctions and has_conduct and not self.statute:
-            roles.insert(0, "禁止")  # a plan: conduct met with a sanction is prohibited
+        elif sanctions and not self.statute and (has_conduct or not roles):
+            roles.insert(0, "禁止" if has_conduct else "罚则")
             roles.append("罚则")
-        elif sanctions and (has_conduct or not roles):
-            roles.append("罚则")  # an order after conduct, or a plan's 「发生较大事故的，责令停止生产」
         roles = list(dict.fromkeys(roles))
         if not roles:
             return "", ()  # no marker: the unit decides (a 项 of a 职责 list reads as its lead-in)

@@ -27,6 +27,10 @@ PERSON_SUBJECTS = frozenset(
 )
 
 
+# The state's side: a duty of a 监管部门 is not what a penalty on an enterprise enforces, and back.
+OFFICIAL_SUBJECTS = frozenset({"监管部门", "监管人员", "地方政府"})
+
+
 @dataclass(frozen=True)
 class Subject:
     norm: str  # the vocabulary name (主要负责人)
