@@ -44,7 +44,7 @@ ROLES = ("义务", "禁止", "罚则", "定义", "权利", "程序", "期限", "
 STATUTE_LEVELS = frozenset(
     {"法律", "行政法规", "地方性法规", "部门规章", "地方政府规章", "司法解释", "自治条例"}
 )
-PENALTY_CHAPTER = re.compile(r"法律责任|罚则|处罚")
+PENALTY_CHAPTER = re.compile(r"法律责任|罚则|处罚|罪$")  # 刑法's chapters are named by their crimes
 
 
 @dataclass(frozen=True)
@@ -386,7 +386,7 @@ class _Context:
             role, roles = "罚则", ()  # 「（一）未按照规定……的」 under 「有下列行为之一的，责令……」
         else:
             lead_text = t[s : ps[first_sanction - 1].end] if first_sanction else ""
-            conditional = bool(lead) and lead[-1].text.endswith("的")  # 「……的，」 then the sanction
+            conditional = any(p.text.endswith("的") for p in lead)  # 「……的，」 then the sanction
             role, roles = self._statement_role(
                 t[s:e], lead_text, sanctions, quantities, conduct is not None, conditional
             )
@@ -448,10 +448,12 @@ class _Context:
             )
         elif not ends:
             i = 0
-        subjects, cstart = self._subject_of(cp[i])
-        if not ends and not subjects:
+        subjects, cstart, cend = self._subject_of(cp[i])
+        if not ends and not subjects and (condition is None or not self.statute):
             return subjects, None, condition, False  # 「强化警示教育，发生较大事故的，……」: no conduct stated
-        stripped = t[cstart : cp[-1].end].removesuffix("的")
+        stripped = t[cstart : cend if cend is not None and len(cp) == i + 1 else cp[-1].end].removesuffix(
+            "的"
+        )
         if not stripped or _LEAD_IN.search(cp[-1].text) or _VIOLATION.match(stripped):
             return (
                 subjects,
@@ -463,20 +465,21 @@ class _Context:
         return subjects, Span(stripped, cstart, cstart + len(stripped)), condition, back
 
     def _opens_with_subject(self, piece: Piece) -> bool:
-        subjects, _ = self._subject_of(piece)
+        subjects, _, _ = self._subject_of(piece)
         opener = _OPENER.match(piece.text)
         return bool(subjects) and subjects[0].start - piece.start == (opener.end() if opener else 0)
 
-    def _subject_of(self, piece: Piece) -> tuple[list[Subject], int]:
+    def _subject_of(self, piece: Piece) -> tuple[list[Subject], int, int | None]:
+        """Who acts in a conduct piece, where the conduct starts, and where it ends if not at 「的」."""
         t = self.text
         # 「对存在重大事故隐患仍然进行生产的煤矿企业，责令停产整顿」: conduct inside 对……的<subject>.
         if piece.text.startswith("对"):
             subs = find_subjects(piece.text, piece.start)
             if subs and subs[-1].end == piece.end and t[subs[-1].start - 1] == "的":
-                return [subs[-1]], piece.start + 1
+                return [subs[-1]], piece.start + 1, subs[-1].start - 1
         opener = _OPENER.match(piece.text)
         subjects, cstart = split_subject(t, piece.start + (opener.end() if opener else 0), piece.end)
-        return subjects, cstart
+        return subjects, cstart, None
 
     def _statement_role(
         self,

@@ -309,6 +309,8 @@ _REFERRAL = re.compile(
     r"依照(?P<target>(?!下列)[^，；。]*?)(?:的)?(?:规定)?(?:予以|给予)?(?:处罚|追究法律责任|处理)(?!决定)|"
     r"(?:给予|予以)治安管理处罚"
 )
+# 「被依法责令停产停业」「受到罚款处罚」 describe a sanction already suffered: part of a conduct.
+_PASSIVE = re.compile(r"被(?:依法)?(?:责令|吊销|暂扣|查封|扣押|处以|判处)|受到[^，；。]*(?:处罚|处分)")
 _KINDS_OF_CRIME = re.compile(r"构成犯罪|依法追究刑事责任")
 
 _CONDITION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -331,7 +333,7 @@ _LAW = re.compile(r"《[^》]+》")
 
 def is_sanction(text: str) -> bool:
     """True when a piece states a sanction (not when it is a condition such as 「受撤职处分的」)."""
-    if text.endswith("的"):
+    if text.endswith("的") or _PASSIVE.search(text):
         return False
     return any(
         p.search(text)
