@@ -5,7 +5,17 @@ from __future__ import annotations
 import pytest
 
 from assistant.ingest.provisions import Provision, Unit, analyse
-from assistant.ingest.sanctions import Ban, Close, Criminal, Discipline, Fine, Liability, Order, Prison, Referral
+from assistant.ingest.sanctions import (
+    Ban,
+    Close,
+    Criminal,
+    Discipline,
+    Fine,
+    Liability,
+    Order,
+    Prison,
+    Referral,
+)
 from tests.conftest import JIUJIANG_FILE, SEED_CORPUS
 from tests.provisions_corpus import LAWS, article, law
 
@@ -73,7 +83,12 @@ def test_article_95_fines_a_share_of_last_years_income_by_accident_class() -> No
         (fine,) = [f for f in fines(p, u) if f.basis]
         assert fine.basis == "上一年年收入" and fine.whom == ("主要负责人",) and fine.per == "个人"
         got.append((fine.share_min, fine.share_max, fine.condition.accident_class))
-    assert got == [(0.4, 0.4, ("一般",)), (0.6, 0.6, ("较大",)), (0.8, 0.8, ("重大",)), (1.0, 1.0, ("特别重大",))]
+    assert got == [
+        (0.4, 0.4, ("一般",)),
+        (0.6, 0.6, ("较大",)),
+        (0.8, 0.8, ("重大",)),
+        (1.0, 1.0, ("特别重大",)),
+    ]
     assert p.unit(1).conducts[0].text == "未履行本法规定的安全生产管理职责"
 
 
@@ -96,7 +111,12 @@ def test_items_of_article_97_take_the_sanctions_of_their_lead_in() -> None:
     [
         (
             "第三十七条",
-            [(100000, 200000, "一般"), (200000, 500000, "较大"), (500000, 2000000, "重大"), (2000000, 5000000, "特别重大")],
+            [
+                (100000, 200000, "一般"),
+                (200000, 500000, "较大"),
+                (500000, 2000000, "重大"),
+                (2000000, 5000000, "特别重大"),
+            ],
         ),
         ("第三十八条", [(0.3, 0.3, "一般"), (0.4, 0.4, "较大"), (0.6, 0.6, "重大"), (0.8, 0.8, "特别重大")]),
     ],
@@ -135,7 +155,10 @@ def test_article_49_is_a_prohibition_binding_the_production_unit() -> None:
     p = article(WORK, "第四十九条")
     assert p.role == "禁止"
     first = p.unit(1)
-    assert first.conducts[0].text == "将生产经营项目、场所、设备发包或者出租给不具备安全生产条件或者相应资质的单位或者个人"
+    assert (
+        first.conducts[0].text
+        == "将生产经营项目、场所、设备发包或者出租给不具备安全生产条件或者相应资质的单位或者个人"
+    )
     assert [s.norm for s in first.subjects] == ["生产经营单位"]
     assert p.unit(2).role == "义务"
     assert p.unit(3).role == "义务" and "禁止" in p.unit(3).roles
@@ -193,7 +216,9 @@ def test_penalty_clause_outside_any_chapter_is_found_by_its_wording() -> None:
     fine = next(s for s in p.sanctions if isinstance(s, Fine))
     assert (fine.min, fine.max) == (100000, 500000)
     assert any(isinstance(s, Criminal) for s in p.sanctions)
-    referral = next(s for s in article("safety-permit-regulation", "第二十条").sanctions if isinstance(s, Referral))
+    referral = next(
+        s for s in article("safety-permit-regulation", "第二十条").sanctions if isinstance(s, Referral)
+    )
     assert referral.article == "第十九条"
 
 
@@ -210,7 +235,10 @@ def test_criminal_code_sentences_are_penalties_with_years() -> None:
     p = article("criminal-law", "第一百三十四条")
     assert p.role == "罚则"
     sentences = [s for s in p.unit(1).sanctions if isinstance(s, Prison)]
-    assert [(s.min_years, s.max_years, s.condition.kind) for s in sentences] == [(None, 3, "事故"), (3, 7, "情节严重")]
+    assert [(s.min_years, s.max_years, s.condition.kind) for s in sentences] == [
+        (None, 3, "事故"),
+        (3, 7, "情节严重"),
+    ]
     assert "拘役" in sentences[0].penalties
 
 
@@ -233,7 +261,13 @@ def test_fine_on_a_person_in_charge_named_in_the_sentence_is_personal() -> None:
 
 def test_item_text_not_found_verbatim_is_skipped_not_guessed() -> None:
     text = "第一条 生产经营单位有下列行为之一的，处一万元以下的罚款：\n（一）未设置标志的；"
-    p = analyse(text, "第一条", "第五章 法律责任", "行政法规", items=[("（一）", "（一）未设置标志的；"), ("（二）", "（二）编造的")])
+    p = analyse(
+        text,
+        "第一条",
+        "第五章 法律责任",
+        "行政法规",
+        items=[("（一）", "（一）未设置标志的；"), ("（二）", "（二）编造的")],
+    )
     assert [u.item for u in p.units] == [None, "（一）"]
 
 

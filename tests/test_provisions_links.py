@@ -81,7 +81,11 @@ def test_conduct_matching_nothing_gets_no_link() -> None:
     chapter = "第二章 保障"
     duty = analyse("第一条 矿山企业应当设置安全出口。", "第一条", chapter, "行政法规", doc_id="x")
     penalty = analyse(
-        "第二条 矿山企业未缴纳水资源费的，处一万元以下的罚款。", "第二条", "第三章 法律责任", "行政法规", doc_id="x"
+        "第二条 矿山企业未缴纳水资源费的，处一万元以下的罚款。",
+        "第二条",
+        "第三章 法律责任",
+        "行政法规",
+        doc_id="x",
     )
     assert penalty.penalty_units()
     assert link_penalties([duty, penalty]) == []
@@ -96,7 +100,11 @@ def test_the_tokenizer_is_injected() -> None:
 
     duty = analyse("第一条 矿山企业应当设置安全出口。", "第一条", "第二章 保障", "行政法规", doc_id="x")
     penalty = analyse(
-        "第二条 矿山企业未设置安全出口的，处一万元以下的罚款。", "第二条", "第三章 法律责任", "行政法规", doc_id="x"
+        "第二条 矿山企业未设置安全出口的，处一万元以下的罚款。",
+        "第二条",
+        "第三章 法律责任",
+        "行政法规",
+        doc_id="x",
     )
     params = LinkParams(0.5, 0.5, 0.1, 0.5, "coverage", 1, "sentence")
     (link,) = link_penalties([duty, penalty], chars, params)
@@ -106,7 +114,11 @@ def test_the_tokenizer_is_injected() -> None:
 def _gold(split: str) -> dict[tuple, set[str]]:
     rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert all(r["split"] in ("dev", "test") for r in rows)
-    return {(r["doc_id"], r["penalty"], r["paragraph"], r["item"]): set(r["duties"]) for r in rows if r["split"] == split}
+    return {
+        (r["doc_id"], r["penalty"], r["paragraph"], r["item"]): set(r["duties"])
+        for r in rows
+        if r["split"] == split
+    }
 
 
 def test_link_precision_on_the_penalty_chapter_of_the_work_safety_law() -> None:
@@ -134,5 +146,10 @@ def test_link_precision_on_the_penalty_chapter_of_the_work_safety_law() -> None:
 
 
 def test_every_law_with_penalties_gets_links() -> None:
-    for doc_id in ("mine-safety-law", "mine-safety-law-rules", "coal-mine-safety-regulation", "occupational-disease-law"):
+    for doc_id in (
+        "mine-safety-law",
+        "mine-safety-law-rules",
+        "coal-mine-safety-regulation",
+        "occupational-disease-law",
+    ):
         assert links_of(doc_id), doc_id

@@ -28,7 +28,9 @@ def test_numbers_as_statutes_write_them(text: str, value: int) -> None:
     assert parse_number(text) == value
 
 
-@pytest.mark.parametrize(("text", "share"), [("百分之四十", 0.4), ("百分之一百", 1.0), ("60%", 0.6), ("3‰", 0.003)])
+@pytest.mark.parametrize(
+    ("text", "share"), [("百分之四十", 0.4), ("百分之一百", 1.0), ("60%", 0.6), ("3‰", 0.003)]
+)
 def test_shares(text: str, share: float) -> None:
     assert parse_share(text) == share
 
@@ -64,7 +66,10 @@ def test_head_of_a_possessive_chain_is_who_acts() -> None:
     found = find_subjects("生产经营单位的主要负责人未履行本法规定的安全生产管理职责")
     assert [(s.norm, s.head) for s in found] == [("生产经营单位", False), ("主要负责人", True)]
     found = find_subjects("事故发生单位主要负责人未依法履行安全生产管理职责")
-    assert [(s.norm, s.text, s.head) for s in found] == [("生产经营单位", "事故发生单位", False), ("主要负责人", "主要负责人", True)]
+    assert [(s.norm, s.text, s.head) for s in found] == [
+        ("生产经营单位", "事故发生单位", False),
+        ("主要负责人", "主要负责人", True),
+    ]
 
 
 def test_subject_of_a_long_noun_phrase_is_its_last_wording_before_the_conduct() -> None:
