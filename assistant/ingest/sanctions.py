@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from assistant.ingest.quantities import NUM, SHARE, as_int, parse_number, parse_share
@@ -331,12 +332,10 @@ _ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇]+条(?:之[�
 _LAW = re.compile(r"《[^》]+》")
 
 
-def is_sanction(text: str) -> bool:
-    """True when a piece states a sanction (not when it is a condition such as 「受撤职处分的」)."""
-    if text.endswith("的") or _PASSIVE.search(text):
-        return False
-    return any(
-        p.search(text)
+# One alternation of every sanction pattern (their group names dropped), searched once per piece.
+_ANY_SANCTION = re.compile(
+    "|".join(
+        re.sub(r"\?P<\w+>", "", p.pattern)
         for p in (
             _FINE,
             _ORDER,
@@ -352,7 +351,16 @@ def is_sanction(text: str) -> bool:
             _REFERRAL,
             _ACCOUNT,
         )
-    ) or bool(_WARNING.search(text) and "给予" in text)
+    )
+)
+
+
+@lru_cache(maxsize=8192)
+def is_sanction(text: str) -> bool:
+    """True when a piece states a sanction (not when it is a condition such as 「受撤职处分的」)."""
+    if text.endswith("的") or _PASSIVE.search(text):
+        return False
+    return bool(_ANY_SANCTION.search(text)) or bool(_WARNING.search(text) and "给予" in text)
 
 
 def condition_of(piece: Piece) -> Condition:
