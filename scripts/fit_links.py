@@ -31,7 +31,7 @@ sys.path.insert(0, str(REPO))
 
 from assistant.ingest.links import Link, LinkParams, keep, link_penalties  # noqa: E402
 from assistant.text.tokenize import tokenize  # noqa: E402
-from tests.provisions_corpus import TITLE_TO_DOC, law  # noqa: E402
+from tests.provisions_corpus import LAWS, TITLE_TO_DOC, law  # noqa: E402
 
 GOLD = REPO / "evals" / "laws" / "links.jsonl"
 PARAMS = REPO / "assistant" / "data" / "link_params.json"
@@ -158,6 +158,20 @@ def main() -> None:
         f"  test {', '.join(test)}: precision {test_result['precision']:.3f} ({test_result['right']}/{test_result['links']}) "
         f"recall {test_result['recall']:.3f} ({test_result['hit']}/{test_result['units']})"
     )
+    print("penalties linked per law (fitted parameters):")
+    print("  law | penalty articles linked | penalty 款/项 linked (by reference)")
+    for doc_id in LAWS:
+        if doc_id == "criminal-law":
+            continue  # every article a penalty, no duty articles to link to
+        links = link_penalties(law(doc_id), _tokenizer, params, named=_named())
+        units = [(p.label, u.paragraph, u.item) for p in law(doc_id) for u in p.penalty_units()]
+        linked = {(x.penalty, x.paragraph, x.item) for x in links}
+        by_ref = {(x.penalty, x.paragraph, x.item) for x in links if x.reason == "ref"}
+        articles = {k[0] for k in units}
+        print(
+            f"  {doc_id} | {len({k[0] for k in linked})}/{len(articles)} | "
+            f"{len(linked)}/{len(units)} ({len(by_ref)})"
+        )
     if args.write:
         data = asdict(params) | {
             "fitted_by": "scripts/fit_links.py",

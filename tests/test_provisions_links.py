@@ -71,6 +71,25 @@ def test_a_resolved_reference_links_without_matching_words() -> None:
     assert (link.duty, link.duty_paragraph, link.reason, link.score) == ("第三十七条", 1, "ref", 1.0)
 
 
+def test_a_penalty_for_breaking_listed_articles_links_to_each_of_them() -> None:
+    # 矿山安全法实施条例 第五十四条 「违反本条例第十五条、第十六条……第二十五条规定的，……」
+    rules = "mine-safety-law-rules"
+    got = duties_for(links_of(rules), rules, "第五十四条")
+    assert {x.duty for x in got} == {
+        "第十五条",
+        "第十六条",
+        "第十七条",
+        "第十八条",
+        "第十九条",
+        "第二十条",
+        "第二十一条",
+        "第二十二条",
+        "第二十三条",
+        "第二十五条",
+    }
+    assert all(x.reason == "ref" for x in got)
+
+
 def test_a_reference_to_another_penalty_names_a_sanction_not_a_duty() -> None:
     # 第二十条: 「逾期仍不办理延期手续，继续进行生产的，依照本条例第十九条的规定处罚」.
     permit = "safety-permit-regulation"

@@ -222,6 +222,7 @@ _LEAD_IN = re.compile(
 )
 _BACK = re.compile(r"^(?:有|依照)?前(?:款|两款|二款)")
 _VIOLATION = re.compile(r"^违反[^，；。]*(?:规定|本法|本条例|本办法)$")
+_ARTICLE_NO = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 # A 项 that only names the accident class or the gain (第九十五条「（一）发生一般事故的」) is a condition.
 _CLASS_CONDITION = re.compile(
@@ -451,16 +452,11 @@ class _Context:
         subjects, cstart, cend = self._subject_of(cp[i])
         if not ends and not subjects and (condition is None or not self.statute):
             return subjects, None, condition, False  # 「强化警示教育，发生较大事故的，……」: no conduct stated
-        stripped = t[cstart : cend if cend is not None and len(cp) == i + 1 else cp[-1].end].removesuffix(
-            "的"
-        )
-        if not stripped or _LEAD_IN.search(cp[-1].text) or _VIOLATION.match(stripped):
-            return (
-                subjects,
-                None,
-                condition,
-                False,
-            )  # 「有下列行为之一的」「违反本条例规定的」: no conduct here
+        end = cend if cend is not None and len(cp) == i + 1 else cp[-1].end
+        stripped = t[cstart:end].removesuffix("的")
+        named_articles = bool(_ARTICLE_NO.search(stripped))  # 「违反本条例第十五条……规定的」 says what was broken
+        if not stripped or _LEAD_IN.search(cp[-1].text) or (_VIOLATION.match(stripped) and not named_articles):
+            return subjects, None, condition, False  # 「有下列行为之一的」「违反本条例规定的」: no conduct here
         back = bool(_BACK.match(stripped))
         return subjects, Span(stripped, cstart, cstart + len(stripped)), condition, back
 
