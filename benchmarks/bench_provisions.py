@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO))
 
 from assistant.ingest.links import link_penalties  # noqa: E402
 from assistant.ingest.provisions import analyse  # noqa: E402
-from assistant.ingest.sanctions import is_sanction  # noqa: E402
+from assistant.ingest.sanction_reader import is_sanction  # noqa: E402
 from assistant.text.tokenize import tokenize  # noqa: E402
 from tests.provisions_corpus import CORPUS, LAWS, split_law  # noqa: E402
 
@@ -42,14 +42,17 @@ def _median_seconds(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     load_before = os.getloadavg()[0]
 
     t = time.perf_counter()
     articles = {
-        doc_id: split_law(doc_id, (CORPUS / file).read_text(encoding="utf-8")) for doc_id, (file, _, _) in LAWS.items()
+        doc_id: split_law(doc_id, (CORPUS / file).read_text(encoding="utf-8"))
+        for doc_id, (file, _, _) in LAWS.items()
     }
     split_s = time.perf_counter() - t
     n_articles = sum(len(a) for a in articles.values())
@@ -59,7 +62,9 @@ def main() -> None:
         is_sanction.cache_clear()  # time a first ingest, not one that re-reads the same pieces
         return {
             doc_id: [
-                analyse(a.text, a.label, a.chapter, LAWS[doc_id][1], items=a.items, refs=a.refs, doc_id=doc_id)
+                analyse(
+                    a.text, a.label, a.chapter, LAWS[doc_id][1], items=a.items, refs=a.refs, doc_id=doc_id
+                )
                 for a in arts
             ]
             for doc_id, arts in articles.items()
@@ -82,14 +87,20 @@ def main() -> None:
 
     print(f"corpus: {len(articles)} laws, {n_articles} articles, {units} 款/项, {n_chars} characters")
     print()
-    print("| step | median of %d |" % args.repeat)
+    print(f"| step | median of {args.repeat} |")
     print("| --- | --- |")
     print(f"| split the 13 files (tests' splitter, once) | {split_s * 1000:.0f} ms |")
-    print(f"| analyse every article | {analyse_s * 1000:.0f} ms ({analyse_s / n_articles * 1e6:.0f} µs per article) |")
+    print(
+        f"| analyse every article | {analyse_s * 1000:.0f} ms ({analyse_s / n_articles * 1e6:.0f} µs per article) |"
+    )
     print(f"| jieba first load (once per process) | {jieba_s * 1000:.0f} ms |")
-    print(f"| link penalties, 12 laws ({penalties} penalty units, {n_links} links) | {link_s * 1000:.0f} ms |")
+    print(
+        f"| link penalties, 12 laws ({penalties} penalty units, {n_links} links) | {link_s * 1000:.0f} ms |"
+    )
     print()
-    print(f"1-min load average: {load_before:.2f} before, {os.getloadavg()[0]:.2f} after ({os.cpu_count()} CPUs)")
+    print(
+        f"1-min load average: {load_before:.2f} before, {os.getloadavg()[0]:.2f} after ({os.cpu_count()} CPUs)"
+    )
 
 
 if __name__ == "__main__":

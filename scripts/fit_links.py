@@ -31,7 +31,7 @@ sys.path.insert(0, str(REPO))
 
 from assistant.ingest.links import Link, LinkParams, keep, link_penalties  # noqa: E402
 from assistant.text.tokenize import tokenize  # noqa: E402
-from tests.provisions_corpus import LAWS, TITLE_TO_DOC, law  # noqa: E402
+from tests.provisions_corpus import LAWS, TITLE_TO_DOC, law, link_scores  # noqa: E402
 
 GOLD = REPO / "evals" / "laws" / "links.jsonl"
 PARAMS = REPO / "assistant" / "data" / "link_params.json"
@@ -84,31 +84,15 @@ def select(candidates: tuple[Link, ...], params: LinkParams) -> list[Link]:
 
 
 def evaluate(docs: list[str], params: LinkParams, gold: dict) -> dict:
-    right = wrong = hit = expected = 0
-    for doc in docs:
+    result = link_scores(
+        (doc, select(candidates, params), gold.get(key, set()))
+        for doc in docs
         for key, candidates in scored(
             doc, params.measure, params.subject_bonus, params.state_mismatch, params.granularity
-        ):
-            g = gold.get(key, set())
-            chosen = select(candidates, params)
-            ok = [x for x in chosen if x.duty_doc_id == doc and x.duty in g]
-            right += len(ok)
-            wrong += len(chosen) - len(ok)
-            if g:
-                expected += 1
-                hit += bool(ok)
-    p = right / (right + wrong) if right + wrong else 0.0
-    r = hit / expected if expected else 0.0
-    f = 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
-    return {
-        "precision": p,
-        "recall": r,
-        "f05": f,
-        "links": right + wrong,
-        "right": right,
-        "units": expected,
-        "hit": hit,
-    }
+        )
+    )
+    p, r = result["precision"], result["recall"]
+    return result | {"f05": 1.25 * p * r / (0.25 * p + r) if p + r else 0.0}
 
 
 def fit(docs: list[str], gold: dict) -> tuple[LinkParams, dict]:

@@ -9,10 +9,12 @@ paragraphs, and cross-references 「本法第X条」「《X》第Y条」 resolve
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from assistant.ingest.links import Link
 from assistant.ingest.provisions import Provision, Ref, analyse
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -156,3 +158,30 @@ def law(doc_id: str) -> tuple[Provision, ...]:
 
 def article(doc_id: str, label: str) -> Provision:
     return next(p for p in law(doc_id) if p.label == label)
+
+
+def link_scores(units: Iterable[tuple[str, Iterable[Link], set[str]]]) -> dict[str, float | int]:
+    """Precision and recall of links against hand-checked duties, one (doc id, links, gold) per unit.
+
+    precision: links to a gold duty of the same law / all links; recall: units with gold duties that
+    got at least one of them / those units. A unit whose gold is empty expects no link.
+    """
+    right = wrong = hit = expected = 0
+    for doc_id, links, gold in units:
+        chosen = list(links)
+        ok = [x for x in chosen if x.duty_doc_id == doc_id and x.duty in gold]
+        right += len(ok)
+        wrong += len(chosen) - len(ok)
+        if gold:
+            expected += 1
+            hit += bool(ok)
+    p = right / (right + wrong) if right + wrong else 0.0
+    r = hit / expected if expected else 0.0
+    return {
+        "precision": p,
+        "recall": r,
+        "links": right + wrong,
+        "right": right,
+        "units": expected,
+        "hit": hit,
+    }

@@ -16,7 +16,7 @@ import pytest
 
 from assistant.ingest.links import Link, LinkParams, default_params, duties_for, link_penalties, penalties_for
 from assistant.ingest.provisions import analyse
-from tests.provisions_corpus import TITLE_TO_DOC, law
+from tests.provisions_corpus import TITLE_TO_DOC, law, link_scores
 
 pytestmark = pytest.mark.unit
 
@@ -148,19 +148,10 @@ def test_link_precision_on_the_penalty_chapter_of_the_work_safety_law() -> None:
     """
     gold = _gold("test")
     assert len(gold) == 62
-    right = wrong = hit = expected = 0
     units = [(WORK, p.label, u.paragraph, u.item) for p in law(WORK) for u in p.penalty_units()]
     assert len(units) >= 58
-    for key in units:
-        got = duties_for(links_of(WORK), *key)
-        want = gold.get(key, set())
-        ok = [x for x in got if x.duty_doc_id == WORK and x.duty in want]
-        right += len(ok)
-        wrong += len(got) - len(ok)
-        if want:
-            expected += 1
-            hit += bool(ok)
-    precision, recall = right / (right + wrong), hit / expected
+    result = link_scores((WORK, duties_for(links_of(WORK), *key), gold.get(key, set())) for key in units)
+    precision, recall = result["precision"], result["recall"]
     assert precision >= 0.64 and recall >= 0.80, (precision, recall)
 
 

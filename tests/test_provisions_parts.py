@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.ingest.quantities import find_quantities, parse_number, parse_share
-from assistant.ingest.sanctions import Fine, Order, is_sanction, pieces, read_sanctions
+from assistant.ingest.sanction_reader import is_sanction, pieces, read_sanctions
+from assistant.ingest.sanctions import Fine, Order
 from assistant.ingest.subjects import find_subjects, split_subject
 
 pytestmark = pytest.mark.unit

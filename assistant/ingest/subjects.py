@@ -8,6 +8,7 @@ only heads are reported as who is bound; the modifiers stay available (``Subject
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -70,6 +71,11 @@ def find_subjects(text: str, offset: int = 0) -> list[Subject]:
             Subject(norm_of[m.group()], m.group(), m.start() + offset, m.end() + offset, head=not modifier)
         )
     return out
+
+
+def heads(subjects: Sequence[Subject]) -> tuple[str, ...]:
+    """The normalised names of the subjects that act (not those that only modify another)."""
+    return tuple(dict.fromkeys(s.norm for s in subjects if s.head))
 
 
 def split_subject(text: str, start: int, end: int) -> tuple[list[Subject], int]:
