@@ -282,3 +282,16 @@ def test_every_extracted_part_is_verbatim_at_its_offsets(doc_id: str) -> None:
                 parts += [s.condition for s in st.sanctions]
                 for part in filter(None, parts):
                     assert p.text[part.start : part.end] == part.text, (p.label, part)
+
+
+def test_provision_json_carries_roles_parts_and_quotable_sanctions() -> None:
+    import json
+
+    p = article(WORK, "第一百零三条")
+    data = json.loads(json.dumps(p.to_json(), ensure_ascii=False))
+    first = data["units"][0]
+    assert (data["role"], first["role"]) == ("罚则", "罚则")
+    fine = next(s for s in first["sanctions"] if s["kind"] == "罚款" and s["min"] == 100000)
+    assert fine["max"] == 200000 and fine["whom"] == ["生产经营单位"]
+    assert p.text[fine["start"] : fine["end"]] == fine["text"] == "单处或者并处十万元以上二十万元以下的罚款"
+    assert first["conduct"][0]["text"].startswith("将生产经营项目")

@@ -96,3 +96,16 @@ def test_addressee_lasts_to_the_end_of_its_semicolon_segment() -> None:
     ]
     assert [getattr(s, "max", None) for s in got] == [50000, 10000, None]
     assert all(text[s.start : s.end] == s.text for s in got)
+
+
+def test_a_named_criminal_code_article_is_kept() -> None:
+    text = "构成犯罪的，依照刑法第一百三十四条的规定追究刑事责任"
+    (crime,) = read_sanctions(text, pieces(text), ("主要负责人",))
+    assert crime.kind == "刑事责任" and crime.article == "刑法 第一百三十四条"
+    assert crime.condition is not None and crime.condition.kind == "犯罪"
+
+
+def test_a_referral_names_the_law_that_holds_the_sanction() -> None:
+    text = "煤矿企业有下列行为之一的，依照《中华人民共和国安全生产法》有关规定予以处罚"
+    (referral,) = read_sanctions(text, pieces(text)[1:], ("煤矿企业",))
+    assert referral.kind == "依照处罚" and referral.laws == ("《中华人民共和国安全生产法》",)
