@@ -124,7 +124,7 @@ _REF = re.compile(
 
 def find_refs(text: str, doc_id: str) -> list[Ref]:
     """「本法第X条」「本条例第X条第一款」「《X》第Y条」 and listed 「第十五条、第十六条」 after one of them."""
-    from assistant.text.numerals import cn_to_int
+    from assistant.numerals import cn_to_int
 
     refs: list[Ref] = []
     current: str | None = None

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.text.numerals import cn_to_int
+from assistant.numerals import cn_to_int
 
 # A number: Arabic (decimals allowed) or Chinese digits, with 万/亿 anywhere inside (一千二百万, 1.5亿).
 NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千])(?:[\d.零〇一二两三四五六七八九十百千万亿])*"

@@ -264,8 +264,8 @@ def _sanctions_in(piece: Piece, st: _State) -> list[Sanction]:
         out.append(_fine(t, c))
     elif "按日连续处罚" in t:
         out.append(Fine(**c, basis="原处罚数额"))
-    for m in _ORDER.finditer(t):
-        out.extend(_orders(piece, m, st))
+    for order in _ORDER.finditer(t):
+        out.extend(_orders(piece, order, st))
         break
     if _ORDER.search(t) is None and _ORDER_MEASURE.match(t) and st.out and isinstance(st.out[-1], Order):
         out.extend(_orders(piece, None, st))  # 「责令停止建设或者停产停业整顿，限期改正」

@@ -104,7 +104,7 @@ class Detention(Sanction):
     """Administrative detention (拘留), up to ``days``."""
 
     kind: ClassVar[str] = "拘留"
-    days: int | None = None
+    days: int | float | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -138,7 +138,7 @@ class Ban(Sanction):
     """不得担任 / 禁入 for ``years`` (None with ``lifetime``)."""
 
     kind: ClassVar[str] = "禁入"
-    years: int | None = None
+    years: int | float | None = None
     lifetime: bool = False
 
 

@@ -119,6 +119,7 @@ class SentenceReader:
             Quantity(q.kind, q.text, q.start + s, q.end + s, q.value, q.value_max, q.unit, q.period, q.bound)
             for q in find_quantities(t[s:e], [(a - s, b - s) for a, b in taken])
         ]
+        roles: tuple[str, ...]
         if under_penalty and conduct is not None and not sanctions:
             role, roles = "罚则", ()  # 「（一）未按照规定……的」 under 「有下列行为之一的，责令……」
         else:
