@@ -36,7 +36,7 @@ from assistant.ingest.sanctions import (
     Sanction,
     Warning,
 )
-from assistant.ingest.subjects import PERSON_SUBJECTS, find_subjects, heads
+from assistant.ingest.subjects import OFFICIAL_SUBJECTS, PERSON_SUBJECTS, find_subjects, heads
 
 # ---------------------------------------------------------------------------------------- pieces
 
@@ -153,7 +153,7 @@ ACCIDENT_CLASS = re.compile(r"特别重大|(?<!特别)重大|较大|一般")
 _ACCIDENT = re.compile(
     r"(?:特别重大|重大|较大|一般)(?:、(?:特别重大|重大|较大|一般))*(?:生产安全|伤亡|煤矿生产安全)?事故"
 )
-_WHOM = re.compile(r"^(?:并|同时)?对(?P<whom>[^，；。]+?)(?=处以?|给予|依法|予以|可以|并处|处上|吊销|，|$)")
+_WHOM = re.compile(r"^(?:并|同时)?对(?P<whom>[^，；。]+?)(?=处以?|给予|依法|予以|可以|并处|处上|吊销|由|，|$)")
 _ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇]+条(?:之[一二三四五六七八九十]+)?")
 _LAW = re.compile(r"《[^》]+》")
 
@@ -224,6 +224,10 @@ def read_sanctions(
     """
     st = _State(whom=default_whom, condition=base_condition, base=base_condition)
     for piece in ps:
+        if st.whom_text and _opens_with_state(piece.text):
+            # 「对主管人员……给予行政处分，劳动行政主管部门并可……处以罚款」: a new authority speaks,
+            # to the clause's own subject again.
+            st.whom, st.whom_text = default_whom, ""
         whom_m = _WHOM.match(piece.text)
         if whom_m and not is_sanction(piece.text[: whom_m.end()]):
             subjects = find_subjects(whom_m.group("whom"))
@@ -241,6 +245,12 @@ def read_sanctions(
         if piece.delim in ("；", ";", "。"):
             st.whom, st.whom_text, st.condition = default_whom, "", st.base
     return st.out
+
+
+def _opens_with_state(text: str) -> bool:
+    found = find_subjects(text[:24])
+    opener = 1 if text.startswith("由") else 0
+    return bool(found) and found[0].start == opener and found[0].norm in OFFICIAL_SUBJECTS
 
 
 def _common(

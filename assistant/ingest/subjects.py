@@ -97,6 +97,8 @@ def split_subject(text: str, start: int, end: int) -> tuple[list[Subject], int]:
     if not before:
         return [], start
     conduct = before[-1].end
+    if piece[conduct - start : conduct - start + 1] in ("和", "及", "、", "与", "或"):
+        conduct = start + stop  # 「用人单位和医疗卫生机构|未按照规定……」: the rest of the subject is unlisted
     return before, conduct
 
 
