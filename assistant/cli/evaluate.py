@@ -16,7 +16,7 @@ from assistant.cli.common import echo_json, get_assistant
 
 # The registered eval sets (a unit test keeps this list equal to the registry, which is not imported
 # here so that `mine-assistant --help` stays instant).
-SET_CHOICES = ("retrieval", "answers", "drafts", "quiz", "grading", "all")
+SET_CHOICES = ("retrieval", "answers", "laws", "paraphrases", "drafts", "quiz", "grading", "all")
 
 
 @click.command("eval")

@@ -8,17 +8,38 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from assistant.errors import EvalDataError
 
 STYLES = ("fact", "number", "list", "who", "scenario")
+# Styles of the law questions (evals/laws/retrieval.jsonl): what an official asks.
+LAW_STYLES = (
+    "penalty",
+    "duty",
+    "prohibition",
+    "deadline",
+    "definition",
+    "who",
+    "procedure",
+    "number",
+    "scenario",
+)
 # Every gold record carries "split": "dev" (tune on it) or "test" (report only); lines written before
 # the split existed count as dev.
 SPLITS = ("dev", "test")
-NEGATIVE_KINDS = ("near-miss", "other-mine-type", "other-region", "off-topic")
+NEGATIVE_KINDS = (
+    "near-miss",
+    "other-mine-type",
+    "other-region",
+    "off-topic",
+    "technical-standard",
+    "benefits",
+    "other-scope",
+    "off-domain",
+)
 MAX_REPORTED = 10
 
 FILES = {
@@ -27,6 +48,13 @@ FILES = {
     "conversations": "conversations.jsonl",
     "scenarios": "scenarios.jsonl",
     "short_answers": "short_answers.jsonl",
+    "laws_retrieval": "laws/retrieval.jsonl",
+    "laws_negatives": "laws/negatives.jsonl",
+    "laws_conversations": "laws/conversations.jsonl",
+    "laws_scenarios": "laws/scenarios.jsonl",
+    "paraphrases": "paraphrases.jsonl",
+    "fill_ins": "fill_ins.jsonl",
+    "slogans": "slogans.jsonl",
 }
 
 
@@ -47,6 +75,7 @@ class RetrievalCase:
     style: str
     note: str = ""
     split: str = "dev"
+    current: tuple[ClauseRef, ...] = ()  # for a question about a repealed rule: what governs it now
 
 
 @dataclass(frozen=True)
@@ -95,6 +124,59 @@ class ShortAnswerCase:
     points_found: tuple[bool, ...]
     score: float
     note: str = ""
+    split: str = "dev"
+    wrong_points: tuple[
+        str, ...
+    ] = ()  # wrong statements in the answer; each costs as much as a missing point
+
+
+@dataclass(frozen=True)
+class LawScenarioCase:
+    """An inspector's situation over the laws: the duty broken, the article that sanctions it, whom."""
+
+    id: str
+    situation: str
+    duty: tuple[ClauseRef, ...]
+    penalty: tuple[ClauseRef, ...]
+    liable: tuple[str, ...]
+    sanction: str | None  # verbatim from the penalty article
+    criminal: tuple[ClauseRef, ...] = ()
+    local: tuple[ClauseRef, ...] = ()
+    topic: str = ""
+    note: str = ""
+    split: str = "dev"
+
+
+@dataclass(frozen=True)
+class ParaphraseGroup:
+    id: str
+    phrasings: tuple[str, ...]
+    expected: tuple[ClauseRef, ...]
+    split: str = "dev"
+
+
+@dataclass(frozen=True)
+class FillInCase:
+    id: str
+    question_id: str
+    stem: str
+    key: str
+    answer: str
+    correct: bool
+    doc_id: str
+    clause: str
+    note: str = ""
+    split: str = "dev"
+
+
+@dataclass(frozen=True)
+class SloganCase:
+    id: str
+    text: str
+    good: bool
+    topic: str
+    source: ClauseRef | None
+    reason: str = ""
     split: str = "dev"
 
 
@@ -196,18 +278,26 @@ def _load(path: Path, parse: Callable[[int, dict[str, Any], _Problems], T]) -> l
     return cases
 
 
-def _retrieval(line: int, o: dict[str, Any], p: _Problems) -> RetrievalCase:
-    style = _str(o, "style", line, p)
-    if style and style not in STYLES:
-        p.add(line, f"style {style!r} 未知；可选：{', '.join(STYLES)}")
-    return RetrievalCase(
-        _str(o, "id", line, p),
-        _str(o, "question", line, p),
-        _refs(o.get("expected"), line, p),
-        style,
-        _str(o, "note", line, p, required=False),
-        _split(o, line, p),
-    )
+def _retrieval_with(styles: tuple[str, ...]) -> Callable[[int, dict[str, Any], _Problems], RetrievalCase]:
+    def parse(line: int, o: dict[str, Any], p: _Problems) -> RetrievalCase:
+        style = _str(o, "style", line, p)
+        if style and style not in styles:
+            p.add(line, f"style {style!r} 未知；可选：{', '.join(styles)}")
+        current = _refs(o["current"], line, p, "current") if o.get("current") else ()
+        return RetrievalCase(
+            _str(o, "id", line, p),
+            _str(o, "question", line, p),
+            _refs(o.get("expected"), line, p),
+            style,
+            _str(o, "note", line, p, required=False),
+            _split(o, line, p),
+            current,
+        )
+
+    return parse
+
+
+_retrieval = _retrieval_with(STYLES)
 
 
 def _negative(line: int, o: dict[str, Any], p: _Problems) -> NegativeCase:
@@ -276,8 +366,15 @@ def _short_answer(line: int, o: dict[str, Any], p: _Problems) -> ShortAnswerCase
     if not isinstance(score, int | float) or isinstance(score, bool) or not 0.0 <= score <= 1.0:
         p.add(line, f"score 应是 0 到 1 之间的数，实际为 {score!r}")
         score = 0.0
-    elif points and len(found) == len(points) and abs(round(sum(found) / len(points), 4) - score) > 1e-4:
-        p.add(line, f"score {score} 与 points_found 不符（应为 {round(sum(found) / len(points), 4)}）")
+    wrong = o.get("wrong_points", [])
+    if not isinstance(wrong, list) or not all(isinstance(x, str) and x for x in wrong):
+        p.add(line, f"wrong_points 应是字符串列表，实际为 {wrong!r}")
+        wrong = []
+    if points and len(found) == len(points) and isinstance(score, float | int):
+        expected_score = round(max(0.0, (sum(found) - len(wrong)) / len(points)), 4)
+        if abs(expected_score - score) > 1e-4:
+            basis = "points_found、wrong_points" if wrong else "points_found"
+            p.add(line, f"score {score} 与 {basis} 不符（应为 {expected_score}）")
     return ShortAnswerCase(
         _str(o, "id", line, p),
         _str(o, "question_id", line, p),
@@ -289,6 +386,94 @@ def _short_answer(line: int, o: dict[str, Any], p: _Problems) -> ShortAnswerCase
         tuple(found),
         float(score),
         _str(o, "note", line, p, required=False),
+        _split(o, line, p),
+        tuple(wrong),
+    )
+
+
+def _optional_refs(o: dict[str, Any], key: str, line: int, p: _Problems) -> tuple[ClauseRef, ...]:
+    value = o.get(key)
+    if value in (None, []):
+        return ()
+    return _refs(value, line, p, key)
+
+
+def _law_scenario(line: int, o: dict[str, Any], p: _Problems) -> LawScenarioCase:
+    liable = o.get("liable", [])
+    if not isinstance(liable, list) or not all(isinstance(x, str) and x for x in liable):
+        p.add(line, f"liable 应是字符串列表，实际为 {liable!r}")
+        liable = []
+    sanction = o.get("sanction")
+    if sanction is not None and (not isinstance(sanction, str) or not sanction.strip()):
+        p.add(line, f"sanction 应是非空字符串或 null，实际为 {sanction!r}")
+        sanction = None
+    return LawScenarioCase(
+        _str(o, "id", line, p),
+        _str(o, "situation", line, p),
+        _optional_refs(o, "duty", line, p),
+        _optional_refs(o, "penalty", line, p),
+        tuple(liable),
+        sanction,
+        _optional_refs(o, "criminal", line, p),
+        _optional_refs(o, "local", line, p),
+        _str(o, "topic", line, p, required=False),
+        _str(o, "note", line, p, required=False),
+        _split(o, line, p),
+    )
+
+
+def _paraphrase(line: int, o: dict[str, Any], p: _Problems) -> ParaphraseGroup:
+    phrasings = o.get("phrasings")
+    if (
+        not isinstance(phrasings, list)
+        or len(phrasings) < 2
+        or not all(isinstance(x, str) and x for x in phrasings)
+    ):
+        p.add(line, f"phrasings 应是至少两个问法的列表，实际为 {phrasings!r}")
+        phrasings = []
+    return ParaphraseGroup(
+        _str(o, "id", line, p), tuple(phrasings), _refs(o.get("expected"), line, p), _split(o, line, p)
+    )
+
+
+def _fill_in(line: int, o: dict[str, Any], p: _Problems) -> FillInCase:
+    correct = o.get("correct")
+    if not isinstance(correct, bool):
+        p.add(line, f"correct 应是 true/false，实际为 {correct!r}")
+        correct = False
+    stem = _str(o, "stem", line, p)
+    if stem and "____" not in stem:
+        p.add(line, "stem 中应有填空处 ____")
+    return FillInCase(
+        _str(o, "id", line, p),
+        _str(o, "question_id", line, p),
+        stem,
+        _str(o, "key", line, p),
+        _str(o, "answer", line, p),
+        correct,
+        _str(o, "doc_id", line, p),
+        _str(o, "clause", line, p),
+        _str(o, "note", line, p, required=False),
+        _split(o, line, p),
+    )
+
+
+def _slogan(line: int, o: dict[str, Any], p: _Problems) -> SloganCase:
+    label = o.get("label")
+    if label not in ("good", "bad"):
+        p.add(line, f"label 应是 good 或 bad，实际为 {label!r}")
+    source = o.get("source")
+    ref = None
+    if source is not None:
+        refs = _refs([source], line, p, "source")
+        ref = refs[0] if refs else None
+    return SloganCase(
+        _str(o, "id", line, p),
+        _str(o, "text", line, p),
+        label == "good",
+        _str(o, "topic", line, p, required=False),
+        ref,
+        _str(o, "reason", line, p, required=False),
         _split(o, line, p),
     )
 
@@ -313,6 +498,34 @@ def load_short_answers(evals_dir: Path) -> list[ShortAnswerCase]:
     return _load(Path(evals_dir) / FILES["short_answers"], _short_answer)
 
 
+def load_law_retrieval(evals_dir: Path) -> list[RetrievalCase]:
+    return _load(Path(evals_dir) / FILES["laws_retrieval"], _retrieval_with(LAW_STYLES))
+
+
+def load_law_negatives(evals_dir: Path) -> list[NegativeCase]:
+    return _load(Path(evals_dir) / FILES["laws_negatives"], _negative)
+
+
+def load_law_conversations(evals_dir: Path) -> list[Conversation]:
+    return _load(Path(evals_dir) / FILES["laws_conversations"], _conversation)
+
+
+def load_law_scenarios(evals_dir: Path) -> list[LawScenarioCase]:
+    return _load(Path(evals_dir) / FILES["laws_scenarios"], _law_scenario)
+
+
+def load_paraphrases(evals_dir: Path) -> list[ParaphraseGroup]:
+    return _load(Path(evals_dir) / FILES["paraphrases"], _paraphrase)
+
+
+def load_fill_ins(evals_dir: Path) -> list[FillInCase]:
+    return _load(Path(evals_dir) / FILES["fill_ins"], _fill_in)
+
+
+def load_slogans(evals_dir: Path) -> list[SloganCase]:
+    return _load(Path(evals_dir) / FILES["slogans"], _slogan)
+
+
 @dataclass(frozen=True)
 class GoldSets:
     """Every gold set, loaded and validated once per eval run."""
@@ -322,6 +535,13 @@ class GoldSets:
     conversations: list[Conversation]
     scenarios: list[ScenarioCase]
     short_answers: list[ShortAnswerCase]
+    laws_retrieval: list[RetrievalCase] = field(default_factory=list)
+    laws_negatives: list[NegativeCase] = field(default_factory=list)
+    laws_conversations: list[Conversation] = field(default_factory=list)
+    laws_scenarios: list[LawScenarioCase] = field(default_factory=list)
+    paraphrases: list[ParaphraseGroup] = field(default_factory=list)
+    fill_ins: list[FillInCase] = field(default_factory=list)
+    slogans: list[SloganCase] = field(default_factory=list)
 
     def sizes(self) -> dict[str, int]:
         return {name: len(getattr(self, name)) for name in self.__dataclass_fields__}
@@ -335,4 +555,11 @@ def load_all(evals_dir: Path) -> GoldSets:
         load_conversations(evals_dir),
         load_scenarios(evals_dir),
         load_short_answers(evals_dir),
+        load_law_retrieval(evals_dir),
+        load_law_negatives(evals_dir),
+        load_law_conversations(evals_dir),
+        load_law_scenarios(evals_dir),
+        load_paraphrases(evals_dir),
+        load_fill_ins(evals_dir),
+        load_slogans(evals_dir),
     )

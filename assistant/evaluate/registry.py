@@ -48,12 +48,20 @@ def register(name: str) -> Callable[[Evaluator], Evaluator]:
     return deco
 
 
-REPORT_ORDER = ("retrieval", "answers", "drafts", "quiz", "grading")  # sets registered later come after
+REPORT_ORDER = (
+    "retrieval",
+    "answers",
+    "laws",
+    "paraphrases",
+    "drafts",
+    "quiz",
+    "grading",
+)  # sets registered later come after
 
 
 def evaluators() -> dict[str, Evaluator]:
     """Every registered evaluator, in the order the sets are reported."""
-    from assistant.evaluate import answers, content, retrieval  # noqa: F401 - they register themselves
+    from assistant.evaluate import answers, content, laws, retrieval  # noqa: F401 - they register themselves
 
     rank = {name: i for i, name in enumerate(REPORT_ORDER)}
     return dict(sorted(REGISTRY.items(), key=lambda kv: rank.get(kv[0], len(rank))))

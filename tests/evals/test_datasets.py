@@ -27,8 +27,19 @@ def test_the_committed_gold_sets_load_with_their_documented_sizes():
         "negatives": 41,  # 7 moved to evals/laws/retrieval.jsonl (the laws answer them)
         "conversations": 22,
         "scenarios": 36,
-        "short_answers": 39,
+        "short_answers": 69,  # 39 seed + 30 added with wrong_points (g040-g069)
+        "laws_retrieval": 360,
+        "laws_negatives": 70,
+        "laws_conversations": 30,
+        "laws_scenarios": 46,
+        "paraphrases": 32,
+        "fill_ins": 48,
+        "slogans": 60,
     }
+    # every set but the seed ones written before the split existed is half dev, half test
+    for name in ("laws_retrieval", "laws_scenarios", "paraphrases", "fill_ins", "slogans"):
+        cases = getattr(sets, name)
+        assert sum(c.split == "test" for c in cases) * 2 == len(cases), name
     # 13 two-turn + 9 three-turn conversations = 53 turns (the README's "51 turns" is a miscount).
     assert sorted(len(c.turns) for c in sets.conversations) == [2] * 13 + [3] * 9
     # c12's first turn (煤矿瓦斯超限) is answered by 煤矿安全生产条例 since the laws joined the corpus.
@@ -109,3 +120,23 @@ def test_short_answer_marks_must_match_key_points_and_score(write_jsonl):
         load_short_answers(path.parent)
     assert "第 1 行：score 1.0 与 points_found 不符（应为 0.5）" in str(info.value)
     assert "第 2 行：points_found 有 1 项，key_points 有 2 项" in str(info.value)
+
+
+def test_a_wrong_point_costs_as_much_as_a_missing_one(write_jsonl):
+    line = {
+        "id": "g1",
+        "question_id": "sq1",
+        "question": "五到位是什么？",
+        "doc_id": "jiujiang-plan",
+        "clause": "二、（七）25.",
+        "key_points": ["程序到位", "事实到位"],
+        "answer": "程序到位、事实到位、经济效益到位",
+        "points_found": [True, True],
+        "wrong_points": ["经济效益到位"],
+        "score": 0.5,
+    }
+    path = write_jsonl("short_answers.jsonl", [line])
+    (case,) = load_short_answers(path.parent)
+    assert case.wrong_points == ("经济效益到位",) and case.score == 0.5
+    with pytest.raises(EvalDataError, match="应为 0.5"):
+        load_short_answers(write_jsonl("short_answers.jsonl", [{**line, "score": 1.0}]).parent)

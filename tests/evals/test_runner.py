@@ -24,10 +24,19 @@ pytestmark = pytest.mark.unit
 
 
 def test_all_expands_to_every_set_and_unknown_names_list_the_choices():
-    assert runner.resolve_sets(["all"]) == ["retrieval", "answers", "drafts", "quiz", "grading"]
+    assert runner.resolve_sets(["all"]) == [
+        "retrieval",
+        "answers",
+        "laws",
+        "paraphrases",
+        "drafts",
+        "quiz",
+        "grading",
+    ]
     assert runner.resolve_sets(["quiz", "quiz"]) == ["quiz"]
     with pytest.raises(
-        EvalError, match="未知的评测集 'speed'；可选：retrieval, answers, drafts, quiz, grading"
+        EvalError,
+        match="未知的评测集 'speed'；可选：retrieval, answers, laws, paraphrases, drafts, quiz, grading",
     ):
         runner.resolve_sets(["speed"])
 

@@ -1,0 +1,224 @@
+"""The law sets (evals/laws/): retrieval, answers, refusal, follow-ups and `applies` over the 13 laws,
+and the paraphrase set over every document. Written before any ranking was tuned on them; their
+``test`` halves are reported and gated, never tuned on (evals/README.md).
+
+- ``laws.retrieval.<method>.<hit@1|hit@5|mrr>``: a hit is any ``expected`` article (default hybrid gated);
+- ``laws.answers.first_citation_accuracy``: the first cited clause is an expected one (refused = wrong);
+- ``laws.answers.refusal_recall`` / ``laws.answers.false_refusal_rate``: out-of-corpus questions refused /
+  answerable law questions refused;
+- ``laws.answers.repealed_marked``: answers to questions about repealed rules that say 已废止 whenever
+  they cite a repealed provision, and never cite one as if current;
+- ``laws.conversation_followup_accuracy``: later turns of the law conversations;
+- ``laws.applies.penalty_top3`` / ``laws.applies.duty_top3``: the penalty (duty) article among the top 3
+  rules `applies` returns, counting a rule's linked penalty;
+- ``paraphrases.stability``: groups whose three phrasings get the same first cited clause;
+  ``paraphrases.accuracy``: phrasings whose first cited clause is the expected one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.answer.applies import Applicable, which_clauses_apply
+from assistant.answer.conversation import Conversation
+from assistant.evaluate.answers import _first_cited, _got, _refs
+from assistant.evaluate.datasets import ClauseRef, RetrievalCase
+from assistant.evaluate.registry import EvalContext, ratio, register, split_metrics
+from assistant.evaluate.results import Failure, SetResult
+from assistant.evaluate.retrieval import DEPTH, score_cases
+from assistant.schema import Answer
+
+METHODS = ("hybrid", "bm25", "dense")
+APPLIES_K = 8
+
+
+def _retrieval(ctx: EvalContext, cases: Sequence[RetrievalCase], result: SetResult) -> None:
+    searcher = ctx.searcher
+    queries = [searcher.query(c.question) for c in cases]
+    splits = [c.split for c in cases]
+    for method in METHODS:
+        ranked = [
+            [(h.clause.doc_id, h.clause.label) for h in searcher.search(q, DEPTH, method=method)]
+            for q in queries
+        ]
+
+        def scores(idx: list[int], r: list[list[tuple[str, str]]] = ranked) -> dict[str, float]:
+            return score_cases([cases[i] for i in idx], [r[i] for i in idx])
+
+        for metric in ("hit@1", "hit@5", "mrr"):
+            result.add(
+                *split_metrics(
+                    f"laws.retrieval.{method}.{metric}",
+                    splits,
+                    lambda idx, m=metric: scores(idx)[m],  # type: ignore[misc]
+                    gated=method == "hybrid",
+                )
+            )
+        if method == "hybrid":
+            for case, ranking in zip(cases, ranked, strict=True):
+                relevant = {(e.doc_id, e.clause) for e in case.expected}
+                if not ranking or ranking[0] not in relevant:
+                    got = " ".join(ranking[0]) if ranking else "（无结果）"
+                    result.failures.append(
+                        Failure("laws/retrieval", case.id, case.question, _refs(case.expected), got)
+                    )
+
+
+def _is_repealed_citation(answer: Answer) -> bool:
+    return any(c.doc_status == "已废止" for c in answer.citations)
+
+
+@register("laws")
+def laws_set(ctx: EvalContext) -> SetResult:
+    gold, engine = ctx.gold, ctx.engine
+    result = SetResult("laws")
+    _retrieval(ctx, gold.laws_retrieval, result)
+
+    rows: list[tuple[str, bool, bool]] = []  # (split, correct, refused)
+    repealed: list[tuple[str, bool]] = []
+    for case in gold.laws_retrieval:
+        answer = engine.ask(case.question)
+        correct = _first_cited(answer) in case.expected
+        rows.append((case.split, correct, answer.refused))
+        if not correct:
+            result.failures.append(
+                Failure("laws/answers", case.id, case.question, _refs(case.expected), _got(answer))
+            )
+        if case.current or any(_status(ctx, e) == "已废止" for e in case.expected):
+            ok = not _is_repealed_citation(answer) or "已废止" in answer.answer
+            repealed.append((case.split, ok))
+            if not ok:
+                result.failures.append(
+                    Failure("laws/repealed", case.id, case.question, "已废止 标明", answer.answer[:80])
+                )
+    splits = [r[0] for r in rows]
+    result.add(
+        *split_metrics(
+            "laws.answers.first_citation_accuracy",
+            splits,
+            lambda idx: ratio(sum(rows[i][1] for i in idx), len(idx)),
+        ),
+        *split_metrics(
+            "laws.answers.false_refusal_rate",
+            splits,
+            lambda idx: ratio(sum(rows[i][2] for i in idx), len(idx)),
+            "lower",
+        ),
+        *split_metrics(
+            "laws.answers.repealed_marked",
+            [s for s, _ in repealed],
+            lambda idx: ratio(sum(repealed[i][1] for i in idx), len(idx), 1.0),
+        ),
+    )
+
+    refused: list[tuple[str, bool]] = []
+    for neg in gold.laws_negatives:
+        answer = engine.ask(neg.question)
+        refused.append((neg.split, answer.refused))
+        if not answer.refused:
+            result.failures.append(Failure("laws/negatives", neg.id, neg.question, "refuse", _got(answer)))
+    result.add(
+        *split_metrics(
+            "laws.answers.refusal_recall",
+            [s for s, _ in refused],
+            lambda idx: ratio(sum(refused[i][1] for i in idx), len(idx)),
+        )
+    )
+
+    followups: list[tuple[str, bool]] = []
+    for conv_case in gold.laws_conversations:
+        conv = Conversation(engine)
+        for i, turn in enumerate(conv_case.turns):
+            answer = conv.ask(turn.question)
+            if i == 0:
+                continue
+            good = answer.refused if turn.refuse else _first_cited(answer) in turn.expected
+            followups.append((conv_case.split, good))
+            if not good:
+                wanted = "refuse" if turn.refuse else _refs(turn.expected)
+                result.failures.append(
+                    Failure(
+                        "laws/conversations",
+                        f"{conv_case.id}#{i + 1}",
+                        turn.question,
+                        wanted,
+                        f"resolved_query={answer.resolved_query}，answer={_got(answer)}",
+                    )
+                )
+    result.add(
+        *split_metrics(
+            "laws.conversation_followup_accuracy",
+            [s for s, _ in followups],
+            lambda idx: ratio(sum(followups[i][1] for i in idx), len(idx)),
+        )
+    )
+
+    applies_rows: list[tuple[str, bool, bool]] = []
+    for sc in gold.laws_scenarios:
+        if not sc.penalty:
+            continue
+        top = [rule_refs(a) for a in which_clauses_apply(ctx.searcher, sc.situation, k=APPLIES_K)[:3]]
+        rules = {ref for refs in top for ref in refs}
+        penalty_ok = any(p in rules for p in sc.penalty)
+        duty_ok = not sc.duty or any(d in rules for d in sc.duty)
+        applies_rows.append((sc.split, penalty_ok, duty_ok))
+        if not penalty_ok:
+            got = "；".join(" / ".join(str(r) for r in a) for a in top) or "（无）"
+            result.failures.append(Failure("laws/applies", sc.id, sc.situation, _refs(sc.penalty), got))
+    a_splits = [r[0] for r in applies_rows]
+    result.add(
+        *split_metrics(
+            "laws.applies.penalty_top3",
+            a_splits,
+            lambda idx: ratio(sum(applies_rows[i][1] for i in idx), len(idx)),
+        ),
+        *split_metrics(
+            "laws.applies.duty_top3",
+            a_splits,
+            lambda idx: ratio(sum(applies_rows[i][2] for i in idx), len(idx)),
+        ),
+    )
+    return result
+
+
+def rule_refs(rule: Applicable) -> tuple[ClauseRef, ...]:
+    """The articles one `applies` rule names: its clause, then any penalty or duty linked to it."""
+    refs = [ClauseRef(rule.clause.doc_id, rule.clause.label)]
+    for linked in getattr(rule, "linked", ()):
+        refs.append(ClauseRef(linked.doc_id, linked.label))
+    return tuple(refs)
+
+
+def _status(ctx: EvalContext, ref: ClauseRef) -> str:
+    doc = ctx.searcher.store.documents.get(ref.doc_id)
+    return doc.catalog.status if doc else ""
+
+
+@register("paraphrases")
+def paraphrases_set(ctx: EvalContext) -> SetResult:
+    result = SetResult("paraphrases")
+    stable: list[tuple[str, bool]] = []
+    right: list[tuple[str, bool]] = []
+    for group in ctx.gold.paraphrases:
+        firsts = [_first_cited(ctx.engine.ask(q)) for q in group.phrasings]
+        same = len(set(firsts)) == 1 and firsts[0] is not None
+        stable.append((group.split, same))
+        right += [(group.split, f in group.expected) for f in firsts]
+        if not same:
+            got = " | ".join(str(f) if f else "refused" for f in firsts)
+            result.failures.append(
+                Failure("paraphrases", group.id, " / ".join(group.phrasings), _refs(group.expected), got)
+            )
+    result.add(
+        *split_metrics(
+            "paraphrases.stability",
+            [s for s, _ in stable],
+            lambda idx: ratio(sum(stable[i][1] for i in idx), len(idx)),
+        ),
+        *split_metrics(
+            "paraphrases.accuracy",
+            [s for s, _ in right],
+            lambda idx: ratio(sum(right[i][1] for i in idx), len(idx)),
+        ),
+    )
+    return result
