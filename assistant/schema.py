@@ -213,6 +213,10 @@ class Clause:
     tail: str = ""
     parts: tuple[Part, ...] = ()  # the article's 款/项/目 (the same on every piece)
     refs: tuple[Ref, ...] = ()  # cross-references written inside this piece
+    # What the provision is (ingest.provisions): 义务 禁止 罚则 定义 权利 程序 期限 目标; the same on
+    # every piece of an article; "" for a preamble, closing or paragraph.
+    role: str = ""
+    roles: tuple[str, ...] = ()
 
     def retrieval_text(self) -> str:
         """What the retrievers see: the parent headings give the clause its context, and a piece of
@@ -249,6 +253,7 @@ class Clause:
                 "headings": tuple(data.get("headings", ())),
                 "parts": tuple(Part(**p) for p in data.get("parts", ())),
                 "refs": tuple(Ref(**r) for r in data.get("refs", ())),
+                "roles": tuple(data.get("roles", ())),
             }
         )
 

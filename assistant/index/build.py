@@ -7,6 +7,7 @@ import json
 import shutil
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from assistant.index.store import (
     DENSE,
     DOCUMENTS,
     FORMAT_VERSION,
+    LINKS,
     MANIFEST,
     TOKENS,
     IndexStore,
@@ -33,10 +35,12 @@ from assistant.index.store import (
     remove_stale_builds,
     version_folder,
 )
+from assistant.ingest.annotate import analyse_corpus, corpus_links, with_roles
 from assistant.ingest.catalog import catalog_path
 from assistant.ingest.chunking import CHUNKER_VERSION
 from assistant.ingest.limits import IngestLimits
 from assistant.ingest.linking import link_corpus
+from assistant.ingest.links import Link
 from assistant.ingest.loaders import supported_suffixes
 from assistant.ingest.pipeline import corpus_files, file_sha256, ingest_file, links_outside
 from assistant.schema import Clause, Document
@@ -293,6 +297,9 @@ def build_index(config: Config, *, rebuild: bool = False, progress: bool = True)
         )
 
     clauses = link_corpus(documents, clauses)
+    provisions = analyse_corpus(documents, clauses)
+    clauses = with_roles(clauses, provisions)
+    links = corpus_links(documents, provisions)
     cache = EmbeddingCache(
         config.index_dir / ".cache",
         embedder.backend,
@@ -310,7 +317,7 @@ def build_index(config: Config, *, rebuild: bool = False, progress: bool = True)
 
     folder = new_build_folder(config.index_path)
     try:
-        counts = _write(folder, documents, clauses, tokens, vectors)
+        counts = _write(folder, documents, clauses, tokens, vectors, links)
         built = Manifest(
             embedding={"backend": embedder.backend, "model": embedder.model_id, "dim": int(vectors.shape[1])},
             chunker=CHUNKER_VERSION,
@@ -376,6 +383,7 @@ def _write(
     clauses: list[Clause],
     tokens: list[list[str]],
     vectors: np.ndarray,
+    links: Sequence[Link] = (),
 ) -> dict[str, int]:
     """Write the parts of a version folder; returns each counted part's number of items."""
     import bm25s
@@ -389,6 +397,9 @@ def _write(
             f.write(json.dumps(t, ensure_ascii=False) + "\n")
     docs = [d.to_dict() for d in documents]
     (folder / DOCUMENTS).write_text(json.dumps(docs, ensure_ascii=False), encoding="utf-8")
+    (folder / LINKS).write_text(
+        json.dumps([x.to_json() for x in links], ensure_ascii=False), encoding="utf-8"
+    )
     index = faiss.IndexFlatIP(int(vectors.shape[1]))
     index.add(np.ascontiguousarray(vectors, dtype=np.float32))
     faiss.write_index(index, str(folder / DENSE))
@@ -399,6 +410,7 @@ def _write(
         CLAUSES: len(clauses),
         TOKENS: len(tokens),
         DOCUMENTS: len(documents),
+        LINKS: len(links),
         DENSE: int(index.ntotal),
         BM25_PARAMS: int(bm25.scores["num_docs"]),
     }

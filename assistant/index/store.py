@@ -33,7 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -41,13 +41,19 @@ from assistant import __version__
 from assistant.errors import IndexDamagedError, IndexMismatchError, IndexMissingError
 from assistant.schema import Clause, Document
 
+if TYPE_CHECKING:
+    from assistant.ingest.links import Link
+    from assistant.ingest.provisions import Provision
+
 # 2: the manifest records every part's size, sha256 and item count
-FORMAT_VERSION = 2
+# 3: clauses carry their provision's role; links.json holds the penalty → duty links
+FORMAT_VERSION = 3
 
 MANIFEST = "manifest.json"
 CLAUSES = "clauses.jsonl"
 TOKENS = "tokens.jsonl"
 DOCUMENTS = "documents.json"
+LINKS = "links.json"  # penalty → duty links (ingest.links), made at build
 DENSE = "dense.faiss"
 BM25_DIR = "bm25"
 BM25_PARAMS = "bm25/params.index.json"  # its count is the number of BM25 documents
@@ -208,6 +214,32 @@ class IndexStore:
         from assistant.text.normalize import normalize
 
         return normalize(" ".join(d.text for d in self.documents.values()))
+
+    @cached_property
+    def links(self) -> list[Link]:
+        """Penalty → duty links of the corpus (``ingest.links``), as the build made them."""
+        from assistant.ingest.links import Link
+
+        path = self.folder / LINKS
+        if not path.exists() and LINKS not in self.manifest.parts:
+            return []  # an index built before links existed: no links, nothing damaged
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            links = [Link(**x) for x in data]
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise self._damaged(f"{LINKS} 无法读取（{type(exc).__name__}）") from None
+        self._check_count(LINKS, len(links))
+        return links
+
+    def provision(self, doc_id: str, label: str) -> Provision | None:
+        """The analysed provision of one article (roles, parts, sanctions); None for a non-clause."""
+        return self._provisions.get((doc_id, label))
+
+    @cached_property
+    def _provisions(self) -> dict[tuple[str, str], Provision]:
+        from assistant.ingest.annotate import analyse_corpus
+
+        return analyse_corpus(list(self.documents.values()), self.clauses)
 
     def tokens(self) -> list[list[str]]:
         try:
