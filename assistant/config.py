@@ -85,12 +85,16 @@ class Config:
     fusion: str = setting("weighted", "融合方式：weighted 或 rrf", choices=FUSIONS)
     bm25_weight: float = setting(0.7, "加权融合中 BM25 的权重（0–1）")
     candidates: int = setting(100, "每个检索器参与融合的候选条数", flag=None)
+    # Rerank the hybrid candidates by what the question asks (assistant/retrieve/rerank.py; weights
+    # fitted by scripts/fit_ranker.py on the dev halves of the gold sets).
+    rerank: bool = setting(True, "按问题意图、条款作用与时效重排混合检索结果")
     # Math threads of one query embedding and FAISS search (0 = the libraries' default, all cores).
     # With both cores busy, 1 thread took ~1.0 s per `search` where 2 took 2.7 s; idle they were equal
     # (benchmarks/bench_search_load.py). Batch indexing is not capped.
     query_threads: int = setting(1, "每次查询的计算线程数（0 = 全部核心）")
-    # Refuse when P(not covered) exceeds this (assistant/answer/refusal.py has the measurement).
-    refusal_threshold: float = setting(0.88, "拒答阈值：问题不被语料覆盖的概率超过它就拒答")
+    # Refuse when P(not covered) exceeds this; 0 = the threshold fitted with the coefficients by
+    # scripts/calibrate_refusal.py (assistant/data/refusal.json).
+    refusal_threshold: float = setting(0.0, "拒答阈值：问题不被语料覆盖的概率超过它就拒答（0 = 用拟合值）")
     # A second clause is cited when its best sentence scores this share of the first clause's best
     # sentence and its retrieval score is at least ``second_clause_min_score``.
     second_clause_ratio: float = setting(0.9, "引用第二条款所需的句子得分比例", flag=None)
@@ -182,6 +186,15 @@ def _coerce(name: str, kind: type, value: object) -> object:
         return Path(str(value))
     if kind is str:
         return str(value)
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in ("1", "true", "yes", "on"):
+            return True
+        if text in ("0", "false", "no", "off"):
+            return False
+        raise ConfigError(f"配置项 {name} 的值 {value!r} 应是 true 或 false")
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise ConfigError(f"配置项 {name} 的值 {value!r} 不是有效的数字")
     try:

@@ -118,6 +118,8 @@ def _other_value(s: Setting) -> object:
     }
     if s.key in special:
         return special[s.key]
+    if s.kind is bool:
+        return "false" if s.default else "true"
     if s.kind is Path:
         return f"/srv/{s.key}"
     if s.kind is int:
@@ -133,6 +135,8 @@ def _read(cfg: Config, key: str) -> object:
 
 def _expected(s: Setting) -> object:
     value = _other_value(s)
+    if s.kind is bool:
+        return value == "true"
     return Path(str(value)) if s.kind is Path else s.kind(value)
 
 
@@ -149,6 +153,8 @@ def test_every_setting_has_its_toml_key(setting: Setting, tmp_path: Path) -> Non
     section, _, name = setting.toml.rpartition(".")
     value = _expected(setting)
     literal = f'"{value}"' if isinstance(value, str | Path) else repr(value)
+    if isinstance(value, bool):
+        literal = str(value).lower()
     text = f"[{section}]\n{name} = {literal}\n" if section else f"{name} = {literal}\n"
     cfg = load_config(write(tmp_path, text), env={})
     assert _read(cfg, setting.key) == value

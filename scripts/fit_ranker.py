@@ -1,0 +1,167 @@
+"""Fit the rerank weights (assistant/data/ranker.json) on the dev halves of the gold sets.
+
+    python scripts/fit_ranker.py            # cross-validate, fit on all dev, print test, write the file
+    python scripts/fit_ranker.py --dry-run  # everything but writing
+
+Cases: the seed retrieval questions (evals/retrieval.jsonl) and the law questions
+(evals/laws/retrieval.jsonl), ``dev`` only. For each question the hybrid search gives its best
+``depth`` distinct clauses, each with the features of ``assistant.retrieve.rerank``; a clause is a
+positive when it is one of the question's ``expected`` clauses. The model is linear with a listwise
+softmax loss (−log of the probability mass on the positives) and an L2 penalty, fitted by gradient
+descent.
+
+Choosing: the L2 strength and the depth are chosen by 5-fold cross-validation over the dev questions
+(folds split each gold set alike); the printed CV figures are out-of-fold hit@1 / hit@5 per set, next to
+plain hybrid. The test halves are scored once, with the weights fitted on all of dev, and never used for
+choosing anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "scripts"))
+
+from fitted_file import stratified_folds, write_fitted  # noqa: E402
+
+from assistant.config import load_config  # noqa: E402
+from assistant.evaluate.datasets import load_law_retrieval, load_retrieval  # noqa: E402
+from assistant.retrieve.rerank import FEATURES  # noqa: E402
+from assistant.retrieve.search import Searcher  # noqa: E402
+
+DEPTHS = (20, 30, 50)
+L2S = (0.0003, 0.003, 0.03)
+FOLDS = 5
+OUT = REPO / "assistant" / "data" / "ranker.json"
+
+
+@dataclass
+class Case:
+    set: str  # "seed" | "laws"
+    split: str
+    X: np.ndarray  # candidates × features, hybrid order
+    y: np.ndarray  # 1 for an expected clause
+
+
+def collect(searcher: Searcher, depth: int) -> list[Case]:
+    evals = REPO / "evals"
+    out = []
+    for name, cases in (("seed", load_retrieval(evals)), ("laws", load_law_retrieval(evals))):
+        for c in cases:
+            q = searcher.query(c.question)
+            articles = searcher._distinct(searcher.hybrid, q, None, depth)
+            X = np.array(searcher.candidate_features(q, articles), dtype=float)
+            expected = {(e.doc_id, e.clause) for e in c.expected}
+            y = np.array(
+                [
+                    (searcher.clauses[row].doc_id, searcher.clauses[row].label) in expected
+                    for row, _ in articles
+                ],
+                dtype=float,
+            )
+            out.append(Case(name, c.split, X, y))
+    return out
+
+
+def fit(cases: list[Case], l2: float, depth: int, steps: int = 400, lr: float = 0.5) -> np.ndarray:
+    usable = [(c.X[:depth], c.y[:depth]) for c in cases if c.y[:depth].any()]
+    w = np.zeros(len(FEATURES))
+    w[FEATURES.index("fused")] = 1.0  # start from plain hybrid
+    for _ in range(steps):
+        grad = l2 * w * len(usable)
+        for X, y in usable:
+            s = X @ w
+            p = np.exp(s - s.max())
+            p /= p.sum()
+            pos = p * y
+            mass = pos.sum()
+            # d(-log mass)/dw = E_p[x] - E_{p|pos}[x]
+            grad += X.T @ p - X.T @ (pos / mass)
+        w -= lr * grad / len(usable)
+    return w
+
+
+def ranks(cases: list[Case], w: np.ndarray | None, depth: int) -> list[int]:
+    """Rank (1-based) of the first positive per case after reranking the top ``depth``; 99 = none."""
+    out = []
+    for c in cases:
+        order = list(range(len(c.y)))
+        if w is not None:
+            head = sorted(range(min(depth, len(c.y))), key=lambda i: (-(c.X[i] @ w), i))
+            order = head + order[len(head) :]
+        out.append(next((r for r, i in enumerate(order, 1) if c.y[i]), 99))
+    return out
+
+
+def summary(cases: list[Case], rk: list[int]) -> str:
+    parts = []
+    for name in ("seed", "laws"):
+        idx = [i for i, c in enumerate(cases) if c.set == name]
+        if idx:
+            h1 = np.mean([rk[i] == 1 for i in idx])
+            h5 = np.mean([rk[i] <= 5 for i in idx])
+            parts.append(f"{name} hit@1 {h1:.3f} hit@5 {h5:.3f} (n={len(idx)})")
+    return "；".join(parts)
+
+
+def folds_of(cases: list[Case]) -> list[int]:
+    return stratified_folds([c.set for c in cases], FOLDS, seed=7)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dry-run", action="store_true")
+    args = parser.parse_args(argv)
+    config = load_config().with_overrides(rerank=False)
+    searcher = Searcher(config)
+    all_cases = collect(searcher, max(DEPTHS))
+    dev = [c for c in all_cases if c.split == "dev"]
+    test = [c for c in all_cases if c.split == "test"]
+    fold = folds_of(dev)
+    print(f"plain hybrid, dev: {summary(dev, ranks(dev, None, 0))}")
+    best = None
+    for depth in DEPTHS:
+        for l2 in L2S:
+            rk = [0] * len(dev)
+            for f in range(FOLDS):
+                train = [c for c, g in zip(dev, fold, strict=True) if g != f]
+                w = fit(train, l2, depth)
+                held = [i for i, g in enumerate(fold) if g == f]
+                for i, r in zip(held, ranks([dev[i] for i in held], w, depth), strict=True):
+                    rk[i] = r
+            h1 = float(np.mean([r == 1 for r in rk]))
+            h5 = float(np.mean([r <= 5 for r in rk]))
+            print(f"CV depth {depth:2d} l2 {l2:<6}: {summary(dev, rk)}")
+            if best is None or (h1, h5) > best[0]:
+                best = ((h1, h5), depth, l2, summary(dev, rk))
+    assert best is not None
+    (_, depth, l2, cv_text) = best
+    w = fit(dev, l2, depth)
+    print(f"chosen: depth {depth}, l2 {l2} — CV {cv_text}")
+    print("weights: " + ", ".join(f"{n} {x:+.3f}" for n, x in zip(FEATURES, w, strict=True)))
+    print(f"test (report only), plain hybrid: {summary(test, ranks(test, None, 0))}")
+    test_text = summary(test, ranks(test, w, depth))
+    print(f"test (report only), reranked:     {test_text}")
+    if not args.dry_run:
+        write_fitted(
+            OUT,
+            "scripts/fit_ranker.py",
+            cv_text,
+            test_text,
+            features=list(FEATURES),
+            weights=[round(float(x), 5) for x in w],
+            depth=depth,
+            l2=l2,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

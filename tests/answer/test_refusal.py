@@ -1,0 +1,62 @@
+"""Refusal evidence understands how statutes write units, and its fitted model is the one the
+calibration script wrote (same features, in the same order)."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from assistant.answer import refusal
+from assistant.schema import Clause, Hit
+from assistant.text.query import Query
+
+pytestmark = pytest.mark.unit
+
+
+def hits(text: str) -> list[Hit]:
+    clause = Clause("d:第一条", "d", "某法", "law", "第一条", "clause", "", (), text, 0, len(text))
+    return [Hit(clause, 1.0, 1, {"bm25": 9.0, "dense": 0.9})]
+
+
+@pytest.mark.parametrize(
+    ("question", "clause"),
+    [
+        ("没配注册安全工程师罚多少钱？", "处五万元以上十万元以下的罚款。"),
+        ("事故发生后多少天内要报告？", "应当自事故发生之日起30日内补报。"),
+    ],
+)
+def test_a_unit_the_statute_writes_differently_is_not_missing(question: str, clause: str) -> None:
+    ev = refusal.evidence(clause, Query.parse(question), hits(clause))
+    assert ev.unit_missing == 0 and ev.quantity_missing == 0
+
+
+def test_a_figure_asked_for_and_never_stated_is_missing() -> None:
+    text = "矿山企业应当建立瓦斯检查制度。"
+    ev = refusal.evidence(text, Query.parse("回风流里瓦斯浓度最高允许多少？"), hits(text))
+    assert ev.quantity_missing == 1
+
+
+def test_the_shipped_model_matches_the_features_and_came_from_its_script() -> None:
+    data = json.loads(resources.files("assistant.data").joinpath("refusal.json").read_text("utf-8"))
+    assert tuple(data["features"]) == refusal.FEATURES
+    assert data["script"] == "scripts/calibrate_refusal.py" and "cv_dev" in data
+    assert 0 < refusal.model().threshold < 1
+
+
+def test_missing_evidence_of_a_figure_raises_the_probability() -> None:
+    text = "矿山企业应当建立瓦斯检查制度。"
+    base = refusal.evidence(text, Query.parse("矿山企业要建立什么制度？"), hits(text))
+    missing = refusal.Evidence(**{**base.__dict__, "quantity_missing": 1, "unit_missing": 1})
+    assert missing.probability() > base.probability()
+
+
+def test_cosines_of_another_embedding_are_not_read_on_the_fitted_scale() -> None:
+    text = "矿山企业应当建立瓦斯检查制度。"
+    low = [Hit(hits(text)[0].clause, 1.0, 1, {"bm25": 9.0, "dense": 0.2})]
+    fitted = refusal.model()
+    own = refusal.evidence(text, Query.parse("矿山企业要建立什么制度？"), low, fitted.embedding)
+    other = refusal.evidence(text, Query.parse("矿山企业要建立什么制度？"), low, "st:some-local-model")
+    assert own.dense == 0.2 and other.dense == fitted.dense_neutral
+    assert other.probability() < own.probability()

@@ -1,0 +1,59 @@
+"""The reranker's features say what an official's question wants, and the shipped weights are the
+fitted ones: a penalty question prefers the 罚则, a repealed regulation loses to the current one."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from assistant.retrieve.rerank import FEATURES, DocFacts, DocumentMatch, features, load_ranker, softmax
+from assistant.schema import Clause
+from assistant.text.query import Query
+
+pytestmark = pytest.mark.unit
+
+CURRENT = DocFacts(("安全生产法",), ("安全生产法",), "", False, False)
+REPEALED = DocFacts(("煤矿安全监察条例",), ("煤矿", "安全监察", "条例"), "", True, False)
+
+
+def clause(text: str, role: str) -> Clause:
+    return Clause("d:第一条", "d", "某法", "law", "第一条", "clause", "", (), text, 0, len(text), role=role)
+
+
+def vector(question: str, text: str, role: str, facts: DocFacts = CURRENT) -> dict[str, float]:
+    q = Query.parse(question)
+    return dict(zip(FEATURES, features(q, clause(text, role), 0.8, 1.0, 0.0, facts, False), strict=True))
+
+
+def test_a_penalty_question_marks_a_duty_article_as_a_mismatch() -> None:
+    duty = vector("没配注册安全工程师罚多少？", "应当配备注册安全工程师。", "义务")
+    fine = vector("没配注册安全工程师罚多少？", "未配备注册安全工程师的，处罚款。", "罚则")
+    assert duty["penalty_mismatch"] == 1.0 and fine["penalty_mismatch"] == 0.0
+    assert fine["role_match"] == 1.0
+
+
+def test_the_shipped_weights_prefer_the_penalty_and_the_current_law() -> None:
+    ranker = load_ranker()
+    assert ranker is not None
+    data = json.loads(resources.files("assistant.data").joinpath("ranker.json").read_text("utf-8"))
+    assert data["script"] == "scripts/fit_ranker.py" and "cv_dev" in data
+    duty = vector("没配注册安全工程师罚多少？", "应当配备注册安全工程师。", "义务")
+    fine = vector("没配注册安全工程师罚多少？", "未配备注册安全工程师的，处罚款。", "罚则")
+    assert ranker.score(list(fine.values())) > ranker.score(list(duty.values()))
+    old = vector("煤矿安全检查怎么做？", "煤矿安全检查。", "义务", REPEALED)
+    new = vector("煤矿安全检查怎么做？", "煤矿安全检查。", "义务")
+    assert ranker.score(list(new.values())) > ranker.score(list(old.values()))
+
+
+def test_document_match_routes_a_question_to_the_document_that_uses_its_words() -> None:
+    match = DocumentMatch({"explosives": ["雷管", "炸药", "爆破"], "plan": ["五职矿长", "学历"]})
+    scores = match.scores(["雷管", "购买"])
+    assert scores["explosives"] == 1.0 and scores["plan"] == 0.0
+    assert match.scores(["天气"]) == {"explosives": 0.0, "plan": 0.0}
+
+
+def test_softmax_is_a_distribution_in_score_order() -> None:
+    p = softmax([2.0, 1.0, -1.0])
+    assert abs(sum(p) - 1) < 1e-9 and p[0] > p[1] > p[2]
