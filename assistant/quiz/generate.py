@@ -168,12 +168,14 @@ def _sibling_items(fact: ListFact, ctx: _Ctx, clause_text: str) -> list[str]:
     own = set(fact.items)
     norm_clause = normalize(clause_text)
     out: list[tuple[int, str]] = []
+    seen: set[str] = set(own)
     for lf in ctx.lists:
         if lf.span == fact.span:
             continue
         rank = 0 if lf.kind == fact.kind else 1
         for item in lf.items:
-            if item not in own and item not in {o for _, o in out} and normalize(item) not in norm_clause:
+            if item not in seen and normalize(item) not in norm_clause:
+                seen.add(item)
                 out.append((rank, item))
     ctx.rng.shuffle(out)
     target = sum(len(i) for i in fact.items) / len(fact.items)
