@@ -69,3 +69,24 @@ def test_cross_references_to_other_laws_are_linked_in_the_index(laws_config: Con
     [rules] = [c for c in store.clauses if c.doc_id == "mine-safety-law-rules" and c.label == "第五十二条"]
     assert [(r.doc_id, r.article) for r in rules.refs] == [("mine-safety-law", "第四十条")]
     assert store.documents["work-safety-law"].meta["title"] == "中华人民共和国安全生产法"
+
+
+def test_applies_names_the_penalty_with_its_fine_and_who_pays_next_to_the_duty(laws_config: Config) -> None:
+    situation = "包工队没有资质，矿上还是把井下掘进工程包给了他们"
+    data = json.loads(run(laws_config, "applies", situation, "--json", "-k", "5"))
+    rules = data["clauses"]
+    named = [(r["clause"], [x["clause"] for x in r["linked"]]) for r in rules[:3]]
+    assert any("第一百零三条" in (label, *linked) for label, linked in named), named
+    duty = next(r for r in rules if "第一百零三条" in [x["clause"] for x in r["linked"]])
+    assert duty["role"] in ("义务", "禁止") and 0 <= duty["confidence"] <= 1
+    fines = [p["text"] for p in duty["penalties"]]
+    assert any("十万元以上二十万元以下的罚款" in t for t in fines), fines
+    text = run(laws_config, "applies", situation, "-k", "5")
+    assert "罚则：《中华人民共和国安全生产法》第一百零三条" in text and "相关度 1.000" not in text
+
+
+def test_a_may_i_question_on_the_laws_leads_with_the_fine(laws_config: Config) -> None:
+    data = json.loads(run(laws_config, "ask", "矿山企业没有配注册安全工程师要罚多少", "--json"))
+    assert not data["refused"]
+    assert data["answer"].startswith("结论：") and "罚款" in data["answer"].splitlines()[0]
+    assert data["citations"][0]["clause"] == "第九十七条"

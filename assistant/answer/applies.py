@@ -6,15 +6,23 @@ Ranking is the hybrid search over the situation text; the trigger is the best-sc
 clause (same scorer as extractive answers). The consequence is the comma-delimited segment of the
 clause text holding a sanction phrase (责令…停产整顿, 一案双罚, 关闭取缔, 追究…责任 …), quoted
 verbatim, preferring the trigger sentence. Nothing is paraphrased, so every field can be verified.
+
+A statute's duty is sanctioned elsewhere, in its 法律责任 chapter: a duty or prohibition carries the
+罚则 linked to it at build (``ingest.links``: by cross-reference, else by matching conduct), and a
+罚则 carries the duty it enforces. The sanctions shown are the linked 罚则's own (who pays, the
+verbatim fine or measure) — a consequence is never borrowed from an unrelated provision; where there
+is none, the rule says 「未规定具体后果」. ``confidence`` is the reranker's probability for the rule
+among the candidates (a fitted, calibrated figure), not the fused score that is 1.000 for every top hit.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.answer.extractive import score_sentences
+from assistant.ingest.links import Link, duties_for, penalties_for
 from assistant.retrieve.search import SearcherLike
 from assistant.schema import Clause
 
@@ -24,7 +32,20 @@ _SANCTION = re.compile(
 )
 _SEGMENT = re.compile(r"[^，,；;。]+")
 NATIONAL_KINDS = ("national-measure", "notice", "regulation", "standard")
-RELATED_MIN_BM25 = 4.0  # raw BM25 of the trigger sentence against the national clause
+RELATED_MIN_BM25 = 4.0
+MAX_LINKED = 2
+MAX_PENALTIES = 6  # raw BM25 of the trigger sentence against the national clause
+
+
+@dataclass(frozen=True)
+class Penalty:
+    """One sanction of a rule's 罚则: whom it hits and the verbatim sanction (「处二万元以上五万元以下的罚款」)."""
+
+    whom: str
+    text: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"whom": self.whom, "text": self.text}
 
 
 @dataclass(frozen=True)
@@ -34,6 +55,48 @@ class Applicable:
     trigger: str
     consequence: str | None
     related: Clause | None = None
+    linked: tuple[Clause, ...] = ()  # the 罚则 that enforce this duty, or the duty this 罚则 enforces
+    penalties: tuple[Penalty, ...] = ()  # the sanctions of this rule's 罚则 (its own or the linked one)
+    confidence: float | None = None  # the reranker's probability among the candidates
+
+    @property
+    def penalty_clause(self) -> Clause | None:
+        """The 罚则 this rule is sanctioned by: itself, or its first linked one."""
+        if self.clause.role == "罚则":
+            return self.clause
+        return next((c for c in self.linked if c.role == "罚则"), None)
+
+    def heading(self) -> str:
+        """《title》label（level·status）· role（置信度 p）: what the rule is and how sure the ranking is."""
+        c = self.clause
+        status = "·".join(x for x in (c.doc_level, c.doc_status) if x)
+        role = f" · {c.role}" if c.role else ""
+        sure = (
+            f"（置信度 {self.confidence:.2f}）"
+            if self.confidence is not None
+            else f"（检索得分 {self.score:.3f}）"
+        )
+        return f"《{c.doc_title}》{c.label}{f'（{status}）' if status else ''}{role}{sure}"
+
+    def consequence_lines(self) -> list[str]:
+        """The sanction lines: the 罚则 (own or linked) with who pays what, else the clause's own
+        consequence, else 「未规定具体后果」; then the duty a 罚则 enforces."""
+        lines: list[str] = []
+        penalty = self.penalty_clause
+        if penalty is not None and self.penalties:
+            where = "" if penalty is self.clause else f"《{penalty.doc_title}》{penalty.label}："
+            lines.append(
+                f"罚则：{where}" + "；".join(f"{p.whom or '违法者'}「{p.text}」" for p in self.penalties)
+            )
+        elif self.consequence:
+            lines.append(f"后果：「{self.consequence}」")
+        else:
+            lines.append("后果：未规定具体后果")
+        if self.clause.role == "罚则":
+            duties = [c for c in self.linked if c.role != "罚则"]
+            if duties:
+                lines.append("所罚义务：" + "；".join(f"《{c.doc_title}》{c.label}" for c in duties))
+        return lines
 
     def to_json(self) -> dict[str, Any]:
         rel = None
@@ -51,6 +114,15 @@ class Applicable:
             "trigger": self.trigger,
             "consequence": self.consequence,
             "related_national": rel,
+            "role": self.clause.role,
+            "doc_level": self.clause.doc_level,
+            "doc_status": self.clause.doc_status,
+            "linked": [
+                {"doc_id": c.doc_id, "doc_title": c.doc_title, "clause": c.label, "role": c.role}
+                for c in self.linked
+            ],
+            "penalties": [p.to_json() for p in self.penalties],
+            "confidence": None if self.confidence is None else round(self.confidence, 4),
         }
 
 
@@ -72,22 +144,71 @@ def which_clauses_apply(searcher: SearcherLike, situation: str, k: int = 8) -> l
     query = searcher.query(situation)
     hits = searcher.search(query, k)
     words = list(query.content_words)
+    links = searcher.store.links
+    first_piece = _first_pieces(searcher)
     out: list[Applicable] = []
     for hit in hits:
         sentences = score_sentences(hit.clause, words)
         if not sentences:
             continue
         trigger = max(sentences, key=lambda s: s.score).text
-        out.append(
-            Applicable(
-                hit.clause,
-                float(hit.score),
-                trigger,
-                find_consequence(hit.clause, trigger),
-                _national_counterpart(searcher, hit.clause, trigger),
-            )
+        linked = _linked(links, hit.clause, first_piece)
+        rule = Applicable(
+            hit.clause,
+            float(hit.score),
+            trigger,
+            find_consequence(hit.clause, trigger),
+            _national_counterpart(searcher, hit.clause, trigger),
+            linked=linked,
+            confidence=hit.sources.get("rerank"),
         )
+        penalty = rule.penalty_clause
+        if penalty is not None:
+            rule = replace(rule, penalties=_penalties(searcher, penalty))
+        out.append(rule)
     return out
+
+
+def _penalty_text(p: Penalty) -> str:
+    """「whom「sanction」」, without repeating a whom the sanction text already names."""
+    if not p.whom or p.whom in p.text:
+        return f"「{p.text}」"
+    return f"{p.whom}「{p.text}」"
+
+
+def _first_pieces(searcher: SearcherLike) -> dict[tuple[str, str], Clause]:
+    out: dict[tuple[str, str], Clause] = {}
+    for c in searcher.clauses:
+        out.setdefault((c.doc_id, c.label), c)
+    return out
+
+
+def _linked(links: list[Link], clause: Clause, pieces: dict[tuple[str, str], Clause]) -> tuple[Clause, ...]:
+    """The 罚则 linked to a duty (best link first), or the duties a 罚则 enforces."""
+    if clause.role == "罚则":
+        found = [(x.duty_doc_id, x.duty, x.score) for x in duties_for(links, clause.doc_id, clause.label)]
+    else:
+        found = [(x.doc_id, x.penalty, x.score) for x in penalties_for(links, clause.doc_id, clause.label)]
+    out: list[Clause] = []
+    for doc_id, label, _ in sorted(found, key=lambda t: -t[2]):
+        linked = pieces.get((doc_id, label))
+        if linked is not None and linked not in out:
+            out.append(linked)
+    return tuple(out[:MAX_LINKED])
+
+
+def _penalties(searcher: SearcherLike, clause: Clause) -> tuple[Penalty, ...]:
+    """The sanctions the ingest read in a 罚则 (whom, verbatim text), in order, without repeats."""
+    provision = searcher.store.provision(clause.doc_id, clause.label)
+    if provision is None:
+        return ()
+    out: list[Penalty] = []
+    for x in provision.sanctions:
+        whom = x.whom_text or "、".join(x.whom)
+        item = Penalty(whom, x.text)
+        if item not in out:
+            out.append(item)
+    return tuple(out[:MAX_PENALTIES])
 
 
 def _national_counterpart(searcher: SearcherLike, clause: Clause, trigger: str) -> Clause | None:

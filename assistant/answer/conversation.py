@@ -38,7 +38,7 @@ _LEAD = re.compile(r"^(?:那么|那|还有|另外|如果是|要是|假如是|换
 _TAIL = re.compile(r"(?:的话)?(?:呢|吗|怎么样|怎么办|如何)?[？?。！!\s]*$")
 _BACKREF = re.compile(r"这个|这些|那个|那些|上述|该条|该项|其中|他们|它们|它|这条|这一条|这种|这次")
 _PREDICATE = re.compile(r"要|是|能|可以|有|必须|需要|应|得|怎么|如何|多少|什么|哪|会|由|在|的")
-_QUESTION_WORDS = re.compile(r"什么|多少|哪|谁|怎么|如何|几|吗|是否|能不能|要不要|有没有")
+_QUESTION_WORDS = re.compile(r"什么|多少|多久|多长|何时|哪|谁|怎么|如何|几|吗|是否|能不能|要不要|有没有")
 
 
 def is_followup(question: str) -> bool:
@@ -50,8 +50,8 @@ def is_followup(question: str) -> bool:
 def _elliptical_subject(question: str) -> str | None:
     """X in «那X呢？»: a bare noun phrase with no question word of its own, else None."""
     core = _TAIL.sub("", _LEAD.sub("", question.strip()))
-    if not core or len(core) > 12 or _QUESTION_WORDS.search(core):
-        return None
+    if not core or len(core) > 12 or _QUESTION_WORDS.search(core) or _BACKREF.fullmatch(core):
+        return None  # «那这个呢？» names no new subject: it asks on about the topic in play
     return core
 
 
@@ -74,11 +74,26 @@ def _swap_subject(previous: str, subject: str) -> str:
     return f"{subject} {prev}"
 
 
+def topic(question: str, resolved: str) -> str:
+    """The stand-alone query a turn was about: its resolved query without the context it borrowed.
+    A follow-up resolved as «第二阶段是什么时候？ 三年行动分几个阶段» is about «三年行动分几个阶段», so
+    the next follow-up borrows that and queries never pile up turn after turn."""
+    q, r = question.strip(), (resolved or question).strip()
+    if r != q and r.startswith(q + " "):
+        return r[len(q) + 1 :].strip()
+    return r
+
+
+def previous_topic(history: list[tuple[str, str]]) -> str:
+    """The topic of the last turn that has one (refused turns are stored with an empty query)."""
+    return next((topic(q, r) for q, r in reversed(history) if r), "")
+
+
 def resolve_followup(question: str, history: list[tuple[str, str]]) -> str:
     """The stand-alone query for ``question`` given (question, resolved query) turns (heuristic)."""
     if not history or not is_followup(question):
         return question
-    previous = history[-1][1] or history[-1][0]
+    previous = previous_topic(history) or history[-1][0]
     subject = _elliptical_subject(question)
     if subject:
         return _swap_subject(previous, subject)

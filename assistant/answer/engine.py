@@ -94,7 +94,9 @@ class AnswerEngine:
         the previous turn's query makes the retrieval evidence clearly stronger, ask with that context;
         a genuinely new, well-covered question keeps its own words. Returns the retrieval it made for
         the query it chose, so answering does not retrieve it again."""
-        previous = next((q for _, q in reversed(history) if q), "")
+        from assistant.answer.conversation import previous_topic
+
+        previous = previous_topic(history)
         if not previous:
             return question, None
         alone = self.retrieve(question)
@@ -114,7 +116,9 @@ class AnswerEngine:
         searcher = self.searcher
         query = text if isinstance(text, Query) else searcher.query(text)
         hits = searcher.search(query, self.config.top_k)
-        return Retrieval(query, hits, refusal.evidence(searcher.store.corpus_text, query, hits))
+        embedding = searcher.store.manifest.embedding
+        model = f"{embedding.get('backend', '')}:{embedding.get('model', '')}"
+        return Retrieval(query, hits, refusal.evidence(searcher.store.corpus_text, query, hits, model))
 
     def ask(self, question: str, history: list[tuple[str, str]] | None = None) -> Answer:
         answer = None
@@ -160,6 +164,7 @@ class AnswerEngine:
         text, citations = extractive.compose(
             hits,
             list(retrieval.query.content_words),
+            intent=retrieval.query.intent,
             second_ratio=self.config.second_clause_ratio,
             second_min_score=self.config.second_clause_min_score,
         )
@@ -225,8 +230,13 @@ class AnswerEngine:
         )
 
 
-def format_sources(citations: list[Citation]) -> str:
-    """The sources list: one line per citation, 〔1〕《doc title》（level·status）label · chapter —「quote」."""
-    return "\n".join(
-        f"〔{c.n}〕{c.source()}{f' · {c.chapter}' if c.chapter else ''} —「{c.quote}」" for c in citations
-    )
+def format_sources(citations: list[Citation], shown: str = "") -> str:
+    """The sources list: one line per citation, 〔1〕《doc title》（level·status）label · chapter, then
+    「quote」 unless the answer text ``shown`` already prints it (each quote is printed once)."""
+    lines = []
+    for c in citations:
+        line = f"〔{c.n}〕{c.source()}{f' · {c.chapter}' if c.chapter else ''}"
+        if f"「{c.quote}」" not in shown:
+            line += f" —「{c.quote}」"
+        lines.append(line)
+    return "\n".join(lines)

@@ -11,6 +11,7 @@ are too local to overrule it. A second clause is cited only when its best senten
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from assistant.config import Config
@@ -20,7 +21,22 @@ from assistant.text.sentences import split_sentences
 
 MAX_QUOTES_PER_CLAUSE = 2
 MAX_CLAUSES = 2
-MAX_QUOTE_CHARS = 220
+MAX_QUOTE_CHARS = 360  # a quote runs to the end of its sentence (with its consequence) up to this
+
+# The verdict: a short verbatim piece of the first quote that answers what was asked, said first.
+_FINE = re.compile(
+    r"(?:责令[^。；：]{0,30}?[，,])?(?:处|并处|单处)[^。；：]*?(?:罚款|收入[^。；，]*?罚款|拘留)"
+)
+_MEASURE = re.compile(
+    r"(?:依法)?(?:责令[^。；，,]*|吊销[^。；，,]*|关闭[^。；，,]*|追究刑事责任|一律[^。；，,]*)"
+)
+_PROHIBITION = re.compile(r"不得|禁止|严禁")
+_SANCTIONED_CONDUCT = re.compile(r"的[,，]((?:依法)?(?:责令|吊销|关闭|一律|追究)[^。；，,]*)")
+_MUST = re.compile(r"应当|必须")
+_TIME = re.compile(
+    r"(?:每[年半季月周日][^。；，,]{0,8}|[0-9一二三四五六七八九十百]+\s*(?:个)?(?:工作日|日|天|小时|个月|年)(?:内|以内|前)?|"
+    r"\d{4}年(?:\d{1,2}月)?(?:底|前|以前)?)"
+)
 
 
 @dataclass(frozen=True)
@@ -35,8 +51,10 @@ def _weight(word: str) -> float:
     return min(len(word), 6) ** 1.5
 
 
-def score_sentences(clause: Clause, words: list[str]) -> list[ScoredSentence]:
-    """Every sentence of ``clause`` scored against the question ``words`` (title as context)."""
+def score_sentences(clause: Clause, words: list[str], intent: str = "") -> list[ScoredSentence]:
+    """Every sentence of ``clause`` scored against the question ``words`` (title as context). A
+    penalty question prefers the sentence that states the sanction, a "when" question the one with
+    the time: the asked-for thing is what the reader needs quoted."""
     context = normalize(" ".join((*clause.headings, clause.title)))
     context_score = sum(_weight(w) for w in words if w in context)
     sentences = split_sentences(clause.text)
@@ -47,8 +65,16 @@ def score_sentences(clause: Clause, words: list[str]) -> list[ScoredSentence]:
         is_title = i == 0 and clause.title and normalize(clause.title) in norm and len(sentences) > 1
         # the title sentence restates the heading: it is context, rarely the requirement itself
         score = own * (0.5 if is_title else 1.0) + 0.25 * context_score
+        if intent == "penalty" and _states_sanction(s.text):
+            score = score * 1.5 + 1.0
+        elif intent in ("deadline", "frequency") and _TIME.search(s.text):
+            score = score * 1.5 + 1.0
         out.append(ScoredSentence(clause, s.text, score, i))
     return out
+
+
+def _states_sanction(text: str) -> bool:
+    return bool(_FINE.search(text) or _MEASURE.search(text))
 
 
 def _trim(text: str) -> str:
@@ -64,6 +90,8 @@ def pick_quotes(
     words: list[str],
     second_ratio: float = Config.second_clause_ratio,
     second_min_score: float = Config.second_clause_min_score,
+    *,
+    intent: str = "",
 ) -> list[tuple[Clause, list[str]]]:
     """The clauses to cite, in order, each with its best sentence(s) in source order.
 
@@ -74,8 +102,9 @@ def pick_quotes(
         return []
     picked: list[tuple[Clause, list[str]]] = []
     best_first = 0.0
-    for n, hit in enumerate(hits[:3]):
-        scored = sorted(score_sentences(hit.clause, words), key=lambda s: -s.score)
+    usable = [h for h in hits if h.clause.kind != "closing"]  # 「来源:中国九江网」 answers nothing
+    for n, hit in enumerate(usable[:3]):
+        scored = sorted(score_sentences(hit.clause, words, intent), key=lambda s: -s.score)
         if not scored:
             continue
         top = scored[0].score
@@ -86,6 +115,11 @@ def pick_quotes(
         chosen = [scored[0]] + [
             s for s in scored[1:MAX_QUOTES_PER_CLAUSE] if s.score >= 0.75 * top and s.score > 0
         ]
+        if n == 0 and intent == "penalty" and not any(_states_sanction(s.text) for s in chosen):
+            # a penalty question is answered by the sanction: quote the sentence that states it
+            sanction = next((s for s in scored if _states_sanction(s.text)), None)
+            if sanction is not None:
+                chosen = [scored[0], sanction]
         chosen.sort(key=lambda s: s.position)
         picked.append((hit.clause, [_trim(s.text) for s in chosen]))
         if len(picked) >= MAX_CLAUSES:
@@ -100,16 +134,46 @@ def clause_name(clause: Clause) -> str:
     return f"《{clause.doc_title}》{clause.label}"
 
 
+def verdict(intent: str, quotes: list[str]) -> str:
+    """The answer in a few words, taken verbatim from the first clause's quotes, or "" when the quotes
+    do not say it plainly. A penalty question gets the fine or measure (「处二万元以上五万元以下的罚款」),
+    a "may I" question 「不得」 or 「应当」 with the consequence, a "when / how often" question the
+    time. Every piece is a substring of a quote shown below it, so it carries that quote's mark."""
+    text = "".join(quotes)
+    if intent == "penalty":
+        found = _FINE.search(text) or _MEASURE.search(text)
+        return found.group().strip("，,") if found else ""
+    if intent in ("permission", "duty"):
+        word = _PROHIBITION.search(text) or (_MUST.search(text) if intent == "permission" else None)
+        if word is None:
+            # 「……专项外包的,依法责令改正直至停产整顿」: conduct that is sanctioned is not allowed
+            sanctioned = _SANCTIONED_CONDUCT.search(text) if intent == "permission" else None
+            return f"不得；违者「{sanctioned.group(1)}」" if sanctioned else ""
+        measure = _MEASURE.search(text, word.end())
+        head = "不得" if word.group() in ("不得", "禁止", "严禁") else "应当"
+        return head + (f"；违者「{measure.group()}」" if measure else "")
+    if intent in ("deadline", "frequency"):
+        found = _TIME.search(text)
+        return found.group().strip() if found else ""
+    return ""
+
+
 def compose(
     hits: list[Hit],
     words: list[str],
     *,
+    intent: str = "",
     second_ratio: float = Config.second_clause_ratio,
     second_min_score: float = Config.second_clause_min_score,
 ) -> tuple[str, list[Citation]]:
-    """The answer text with 〔n〕 marks and its citations (one per cited clause)."""
-    picked = pick_quotes(hits, words, second_ratio, second_min_score)
+    """The answer text with 〔n〕 marks and its citations (one per cited clause): the verdict first
+    (when the quotes give one), then each cited clause with its quotes."""
+    picked = pick_quotes(hits, words, second_ratio, second_min_score, intent=intent)
     lines: list[str] = []
+    if picked:
+        short = verdict(intent, picked[0][1])
+        if short:
+            lines.append(f"结论：{short}〔1〕。")
     citations: list[Citation] = []
     for i, (clause, quotes) in enumerate(picked):
         about = f"（{clause.title.rstrip('。')}）" if clause.title else ""

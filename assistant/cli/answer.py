@@ -26,7 +26,7 @@ def render(answer: Answer) -> str:
     if answer.notices:
         parts.append("\n".join(f"提示：{n}" for n in answer.notices))
     if answer.citations:
-        parts.append("出处：\n" + format_sources(answer.citations))
+        parts.append("出处：\n" + format_sources(answer.citations, answer.answer))
     return "\n\n".join(parts)
 
 
@@ -112,10 +112,10 @@ def applies(ctx: click.Context, situation: str, k: int, as_json: bool) -> None:
     if not results:
         click.echo("没有找到适用的条款。")
     for i, a in enumerate(results, 1):
-        click.echo(f"{i}. 《{a.clause.doc_title}》{a.clause.label}（相关度 {a.score:.3f}）")
+        click.echo(f"{i}. {a.heading()}")
         click.echo(f"   适用依据：「{a.trigger}」")
-        if a.consequence:
-            click.echo(f"   后果：「{a.consequence}」")
+        for line in a.consequence_lines():
+            click.echo(f"   {line}")
         if a.related is not None:
             click.echo(f"   对应国家层面规定：《{a.related.doc_title}》{a.related.label}")
 

@@ -58,7 +58,7 @@ def answer_html(answer: Answer, turn: int) -> str:
             for c in answer.citations
         )
         parts.append(f'<div class="sources"><b>出处</b>（点击〔n〕查看原文）<ul>{items}</ul></div>')
-    if answer.related:
+    if answer.refused and answer.related:  # a successful answer cites; related clauses are for refusals
         rel = "".join(
             f"<li>《{esc(h.clause.doc_title)}》{esc(h.clause.label)} {esc(_short(h.clause.text, 50))}</li>"
             for h in answer.related

@@ -76,7 +76,12 @@ def export_markdown(session: ChatSession) -> str:
             flags.append(f"已删除 {a.removed_citations} 处未通过核验的引用")
         lines += [f"> {'；'.join(flags)}", "", a.answer, ""]
         if a.citations:
-            lines += ["**出处**", "", *[f"- {line}" for line in format_sources(a.citations).splitlines()], ""]
+            lines += [
+                "**出处**",
+                "",
+                *[f"- {line}" for line in format_sources(a.citations, a.answer).splitlines()],
+                "",
+            ]
         lines += [f"> 提示：{n}" for n in a.notices]
         lines.append("")
     return "\n".join(lines)

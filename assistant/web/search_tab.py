@@ -69,13 +69,12 @@ def applies_html(assistant: Assistant, situation: str, k: int = 8) -> str:
     rows = []
     for i, item in enumerate(items, 1):
         clause = item.clause
-        row = [
-            f'<div class="hit"><div class="hit-head">{i}. 《{esc(clause.doc_title)}》{esc(clause.label)}</div>'
-        ]
+        row = [f'<div class="hit"><div class="hit-head">{i}. {esc(item.heading())}</div>']
         if item.trigger:
             row.append(f'<div class="hit-text">适用依据：{highlight_terms(item.trigger, terms)}</div>')
-        if item.consequence:
-            row.append(f'<div class="hit-text"><b>后果：</b>{esc(item.consequence)}</div>')
+        for line in item.consequence_lines():
+            head, _, rest = line.partition("：")
+            row.append(f'<div class="hit-text"><b>{esc(head)}：</b>{esc(rest)}</div>')
         if item.related is not None:
             row.append(
                 f'<div class="cite-path">对应：{esc(f"《{item.related.doc_title}》{item.related.label}")}</div>'

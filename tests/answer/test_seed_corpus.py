@@ -115,10 +115,13 @@ def test_ask_json_keeps_the_stable_contract(seed_config) -> None:
     assert data["citations"][0]["clause"] == "二、（一）1." and "〔1〕" in data["answer"]
 
 
-def test_ask_prints_sources_in_the_documented_format(seed_config) -> None:
+def test_ask_prints_sources_in_the_documented_format_and_each_quote_once(seed_config) -> None:
     result = _run_cli(seed_config, "ask", "金属非金属地下矿山能不能把爆破作业专项外包？")
     assert result.exit_code == 0, result.output
-    assert (
-        "〔1〕《九江市矿山安全生产治本攻坚三年行动实施方案（2024-2026年）》（地方工作方案·现行有效）二、（六）22. —「"
-        in result.output
-    )
+    source = "〔1〕《九江市矿山安全生产治本攻坚三年行动实施方案（2024-2026年）》（地方工作方案·现行有效）二、（六）22."
+    assert source in result.output
+    quote = json.loads(
+        _run_cli(seed_config, "ask", "金属非金属地下矿山能不能把爆破作业专项外包？", "--json").output
+    )["citations"][0]["quote"]
+    assert result.output.count(quote) == 1
+    assert result.output.startswith("结论：不得")

@@ -1,0 +1,28 @@
+"""Follow-ups borrow the topic in play from the previous resolved turn, and never pile queries up."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.conversation import previous_topic, resolve_followup, topic
+
+pytestmark = pytest.mark.unit
+
+
+def test_a_turn_that_borrowed_context_is_about_the_context_it_borrowed() -> None:
+    assert topic("多久一次？", "多久一次？ 头顶库要开展联合应急演练吗") == "头顶库要开展联合应急演练吗"
+    assert topic("五职矿长要什么学历？", "五职矿长要什么学历？") == "五职矿长要什么学历？"
+
+
+def test_five_follow_ups_in_a_row_stay_one_question_plus_the_topic() -> None:
+    history = [("尾矿库没有生产经营主体的要怎么办？", "尾矿库没有生产经营主体的要怎么办？")]
+    for question in ("这个要什么时候完成？", "那这个呢？", "上述要求谁负责？", "多久一次？"):
+        resolved = resolve_followup(question, history)
+        assert resolved == f"{question} {history[0][1]}"
+        history.append((question, resolved))
+    assert previous_topic(history) == "尾矿库没有生产经营主体的要怎么办？"
+
+
+def test_a_refused_turn_is_skipped_when_finding_the_topic() -> None:
+    history = [("头顶库多久演练一次？", "头顶库多久演练一次？"), ("九江明天天气怎么样？", "")]
+    assert previous_topic(history) == "头顶库多久演练一次？"
