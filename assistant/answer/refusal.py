@@ -40,9 +40,10 @@ FEATURES = (
 _NUMBER = "[0-9０-９.一二三四五六七八九十两百千万]+"
 # The forms a statute writes an asked-for unit in: 「罚多少钱」 is answered in 万元, 「多少天」 in 日.
 _UNIT_FORMS = {
-    "钱": "万?元",
-    "元": "万?元",
-    "万元": "万?元",
+    # a fine is also written as a share of income or a multiple of the illegal gains
+    "钱": "(?:万?元|[%％]的罚款|倍以下的罚款)",
+    "元": "(?:万?元|[%％]的罚款|倍以下的罚款)",
+    "万元": "(?:万?元|[%％]的罚款|倍以下的罚款)",
     "天": "(?:天|日|个工作日)",
     "小时": "(?:个)?小时",
     "比例": "(?:%|％|分之)",

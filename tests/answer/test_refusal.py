@@ -25,6 +25,8 @@ def hits(text: str) -> list[Hit]:
     [
         ("没配注册安全工程师罚多少钱？", "处五万元以上十万元以下的罚款。"),
         ("事故发生后多少天内要报告？", "应当自事故发生之日起30日内补报。"),
+        ("矿长不尽职责要罚多少钱？", "发生一般事故的，处上一年年收入40%的罚款；"),
+        ("转包罚多少钱？", "并处违法所得二倍以上五倍以下的罚款；"),
     ],
 )
 def test_a_unit_the_statute_writes_differently_is_not_missing(question: str, clause: str) -> None:
