@@ -17,7 +17,7 @@ from assistant.answer.verify import verify_answer
 from assistant.config import Config
 from assistant.errors import LLMError
 from assistant.retrieve.search import SearcherLike
-from assistant.schema import Answer, Citation, Hit
+from assistant.schema import Answer, Citation, Clause, Hit
 from assistant.text.query import Query
 
 RELATED_K = 3
@@ -165,6 +165,7 @@ class AnswerEngine:
             hits,
             list(retrieval.query.content_words),
             intent=retrieval.query.intent,
+            question=retrieval.query.text,
             second_ratio=self.config.second_clause_ratio,
             second_min_score=self.config.second_clause_min_score,
         )
@@ -177,7 +178,7 @@ class AnswerEngine:
             "extractive",
             resolved_query=query,
             removed_citations=result.removed,
-            notices=list(result.problems),
+            notices=[*instruction_notices(result.citations, [h.clause for h in hits]), *result.problems],
             related=hits[1 : 1 + RELATED_K],
         )
 
@@ -205,7 +206,7 @@ class AnswerEngine:
         result = verify_answer(parsed.text, parsed.citations, clauses)
         if not result.citations or not result.text:
             raise LLMError("大模型的回答没有可核验的引用（" + "；".join(result.problems[:2]) + "）")
-        notices = list(result.problems)
+        notices = [*instruction_notices(result.citations, clauses), *result.problems]
         if result.removed:
             notices.insert(0, f"已删除 {result.removed} 条未通过核验的引用。")
         return Answer(
@@ -228,6 +229,21 @@ class AnswerEngine:
         return Answer(
             question, text, [], True, mode or self.mode, resolved_query=query, related=hits[:RELATED_K]
         )
+
+
+def instruction_notices(citations: list[Citation], clauses: list[Clause]) -> list[str]:
+    """A warning for each cited clause whose text reads as an instruction to the assistant."""
+    from assistant.text.injection import instruction_like
+
+    by_key = {(c.doc_id, c.label): c for c in clauses}
+    out: list[str] = []
+    for cit in citations:
+        clause = by_key.get((cit.doc_id, cit.clause))
+        phrase = instruction_like(clause.text) if clause is not None else ""
+        note = f"〔{cit.n}〕所引《{cit.doc_title}》{cit.clause}含有类似对助手下达指令的文字「{phrase}」，仅作原文引用，请核对来源"
+        if phrase and note not in out:
+            out.append(note)
+    return out
 
 
 def format_sources(citations: list[Citation], shown: str = "") -> str:

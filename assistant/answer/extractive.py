@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from assistant.config import Config
 from assistant.schema import Citation, Clause, Hit, source_label
+from assistant.text.injection import instruction_like
 from assistant.text.normalize import normalize
 from assistant.text.sentences import split_sentences
 
@@ -28,13 +29,16 @@ _FINE = re.compile(
     r"(?:责令[^。；：]{0,30}?[，,])?(?:处|并处|单处)[^。；：]*?(?:罚款|收入[^。；，]*?罚款|拘留)"
 )
 _MEASURE = re.compile(
-    r"(?:依法)?(?:责令[^。；，,]*|吊销[^。；，,]*|关闭[^。；，,]*|追究刑事责任|一律[^。；，,]*)"
+    r"(?:依法)?(?:责令[^。；，,：:]*|吊销[^。；，,：:]*|关闭[^。；，,：:]*|追究刑事责任|一律[^。；，,：:]*)"
 )
+_AMOUNT = re.compile(r"[0-9０-９一二两三四五六七八九十百千万]|[%％]")
+_YES_NO = re.compile(r"要不要|需不需要|用不用|是不是|是否|能不能|可不可以|得不得|吗[？?！!。\s]*$")
 _PROHIBITION = re.compile(r"不得|禁止|严禁")
 _SANCTIONED_CONDUCT = re.compile(r"的[,，]((?:依法)?(?:责令|吊销|关闭|一律|追究)[^。；，,]*)")
 _MUST = re.compile(r"应当|必须")
 _TIME = re.compile(
-    r"(?:每[年半季月周日][^。；，,]{0,8}|[0-9一二三四五六七八九十百]+\s*(?:个)?(?:工作日|日|天|小时|个月|年)(?:内|以内|前)?|"
+    r"(?:每(?:半年|年|季度|季|月|周|日|天|班)(?:[^。；，,]{0,12}?次)?|(?:超过|满|不超过|不少于|不得超过|至少|最迟不得超过)?"
+    r"[0-9一二三四五六七八九十百]+\s*(?:个)?(?:工作日|日|天|小时|个月|年)(?:以上|内|以内|前)?|"
     r"\d{4}年(?:\d{1,2}月)?(?:底|前|以前)?)"
 )
 
@@ -71,6 +75,11 @@ def score_sentences(clause: Clause, words: list[str], intent: str = "") -> list[
             score = score * 1.5 + 1.0
         out.append(ScoredSentence(clause, s.text, score, i))
     return out
+
+
+def _states_fine(text: str) -> bool:
+    fine = _FINE.search(text)
+    return bool(fine and _AMOUNT.search(fine.group()))
 
 
 def _states_sanction(text: str) -> bool:
@@ -115,10 +124,13 @@ def pick_quotes(
         chosen = [scored[0]] + [
             s for s in scored[1:MAX_QUOTES_PER_CLAUSE] if s.score >= 0.75 * top and s.score > 0
         ]
-        if n == 0 and intent == "penalty" and not any(_states_sanction(s.text) for s in chosen):
-            # a penalty question is answered by the sanction: quote the sentence that states it
-            sanction = next((s for s in scored if _states_sanction(s.text)), None)
-            if sanction is not None:
+        if n == 0 and intent == "penalty" and not any(_states_fine(s.text) for s in chosen):
+            # a penalty question is answered by the sanction: quote the sentence that states the
+            # fine, else one that states a measure
+            sanction = next((s for s in scored if _states_fine(s.text)), None)
+            if sanction is None and not any(_states_sanction(s.text) for s in chosen):
+                sanction = next((s for s in scored if _states_sanction(s.text)), None)
+            if sanction is not None and sanction is not scored[0]:
                 chosen = [scored[0], sanction]
         chosen.sort(key=lambda s: s.position)
         picked.append((hit.clause, [_trim(s.text) for s in chosen]))
@@ -134,23 +146,31 @@ def clause_name(clause: Clause) -> str:
     return f"《{clause.doc_title}》{clause.label}"
 
 
-def verdict(intent: str, quotes: list[str]) -> str:
+def verdict(intent: str, quotes: list[str], question: str = "") -> str:
     """The answer in a few words, taken verbatim from the first clause's quotes, or "" when the quotes
     do not say it plainly. A penalty question gets the fine or measure (「处二万元以上五万元以下的罚款」),
     a "may I" question 「不得」 or 「应当」 with the consequence, a "when / how often" question the
-    time. Every piece is a substring of a quote shown below it, so it carries that quote's mark."""
+    time. Every piece is a substring of a quote shown below it, so it carries that quote's mark.
+    A duty question gets 「应当」/「不得」 only when it asks yes or no (要不要, 是否 …): 「安全员管些什么」
+    is not answered by 「应当」."""
     text = "".join(quotes)
     if intent == "penalty":
-        found = _FINE.search(text) or _MEASURE.search(text)
+        fine = next((m for m in _FINE.finditer(text) if _AMOUNT.search(m.group())), None)
+        found = fine or _MEASURE.search(text)  # 「处以罚款」 names no amount: the measure says more
         return found.group().strip("，,") if found else ""
+    if intent in ("permission", "duty") and question and not _YES_NO.search(question):
+        return ""
     if intent in ("permission", "duty"):
-        word = _PROHIBITION.search(text) or (_MUST.search(text) if intent == "permission" else None)
+        banned, must = _PROHIBITION.search(text), _MUST.search(text)
+        if banned and must:
+            return ""  # the quote says both (应当设专人管理……不得在……存放): no one-word verdict
+        word = banned or must
         if word is None:
             # 「……专项外包的,依法责令改正直至停产整顿」: conduct that is sanctioned is not allowed
             sanctioned = _SANCTIONED_CONDUCT.search(text) if intent == "permission" else None
             return f"不得；违者「{sanctioned.group(1)}」" if sanctioned else ""
         measure = _MEASURE.search(text, word.end())
-        head = "不得" if word.group() in ("不得", "禁止", "严禁") else "应当"
+        head = "不得" if word is banned else "应当"
         return head + (f"；违者「{measure.group()}」" if measure else "")
     if intent in ("deadline", "frequency"):
         found = _TIME.search(text)
@@ -163,6 +183,7 @@ def compose(
     words: list[str],
     *,
     intent: str = "",
+    question: str = "",
     second_ratio: float = Config.second_clause_ratio,
     second_min_score: float = Config.second_clause_min_score,
 ) -> tuple[str, list[Citation]]:
@@ -170,10 +191,14 @@ def compose(
     (when the quotes give one), then each cited clause with its quotes."""
     picked = pick_quotes(hits, words, second_ratio, second_min_score, intent=intent)
     lines: list[str] = []
-    if picked:
-        short = verdict(intent, picked[0][1])
+    if picked and not instruction_like(picked[0][0].text):  # never a verdict from an instruction
+        short = verdict(intent, picked[0][1], question)
         if short:
-            lines.append(f"结论：{short}〔1〕。")
+            # the mark of the quote the verdict was taken from (quotes of the first clause are 1..n)
+            inner = re.search(r"「(.+?)」", short)
+            key = inner.group(1) if inner else short
+            n = next((i for i, q in enumerate(picked[0][1], 1) if key in q), 1)
+            lines.append(f"结论：{short}〔{n}〕。")
     citations: list[Citation] = []
     for i, (clause, quotes) in enumerate(picked):
         about = f"（{clause.title.rstrip('。')}）" if clause.title else ""
