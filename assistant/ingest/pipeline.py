@@ -16,6 +16,7 @@ from assistant.ingest.front_matter import check_card, split_front_matter
 from assistant.ingest.limits import IngestLimits, as_limits, check_clauses
 from assistant.ingest.loaders import load_text, supported_suffixes
 from assistant.schema import Clause, Document
+from assistant.text.injection import instruction_like
 
 
 @dataclass
@@ -93,9 +94,10 @@ def ingest_file(path: Path, limits: IngestLimits | int, sha256: str | None = Non
         spans, parse_notes = parse_spans(cleaned.text)
         notes += parse_notes
         sha = sha256 or file_sha256(path)
+        result.clauses = chunk_spans(cleaned.text, spans, entry)
+        notes += instruction_notes(result.clauses)
         document = Document(entry, str(path), sha, cleaned.text, notes, front.meta())
         result.document = document
-        result.clauses = chunk_spans(cleaned.text, spans, entry)
         check_clauses(len(result.clauses), limits)
         if not result.clauses:
             raise IngestError("没有可索引的内容")
@@ -105,6 +107,20 @@ def ingest_file(path: Path, limits: IngestLimits | int, sha256: str | None = Non
     except (OSError, UnicodeError) as exc:
         result.error = f"无法读取文件（{exc.__class__.__name__}: {exc}）"
     return result
+
+
+def instruction_notes(clauses: list[Clause]) -> list[str]:
+    """One note per clause whose text reads as an instruction to the assistant (``text.injection``)."""
+    notes: list[str] = []
+    seen: set[str] = set()
+    for c in clauses:
+        phrase = instruction_like(c.text)
+        if phrase and c.label not in seen:
+            seen.add(c.label)
+            notes.append(
+                f"{c.label} 含有类似对助手下达指令的文字「{phrase}」：已标记，引用时会提示，不作为结论"
+            )
+    return notes
 
 
 __all__ = ["FileResult", "corpus_files", "file_sha256", "ingest_file", "links_outside", "supported_suffixes"]

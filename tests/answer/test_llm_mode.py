@@ -120,3 +120,12 @@ def test_llm_output_obeying_the_poison_is_caught_by_the_verifier(poisoned_config
     assert "随意外包" not in answer.answer and "不用资质" not in answer.answer
     assert answer.removed_citations >= 1 and len(answer.citations) == 1
     assert POISON in chat_server.requests[0]["messages"][-1]["content"]  # sent, but only as fenced data
+
+
+def test_quoting_a_clause_that_instructs_the_assistant_warns_the_reader(poisoned_config) -> None:
+    engine = AnswerEngine(poisoned_config, Searcher(poisoned_config))
+    answer = engine.ask("关于爆破作业外包的说明是什么？")
+    cited = {(c.doc_id, c.clause) for c in answer.citations}
+    poisoned = next(k for k in cited if "poison" in k[0])
+    assert any("含有类似对助手下达指令的文字" in n and poisoned[1] in n for n in answer.notices)
+    assert not answer.answer.startswith("结论")
