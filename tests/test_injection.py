@@ -10,10 +10,11 @@ import pytest
 from assistant.ingest.pipeline import corpus_files, ingest_file
 from assistant.text.injection import instruction_like
 
+pytestmark = pytest.mark.unit
+
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
-@pytest.mark.unit
 @pytest.mark.parametrize(
     "text",
     [
@@ -26,7 +27,6 @@ def test_instructions_to_the_assistant_are_recognised(text: str) -> None:
     assert instruction_like(text)
 
 
-@pytest.mark.unit
 def test_no_clause_of_the_shipped_corpus_reads_as_an_instruction() -> None:
     flagged = [
         (path.name, c.label)
@@ -37,7 +37,6 @@ def test_no_clause_of_the_shipped_corpus_reads_as_an_instruction() -> None:
     assert flagged == []
 
 
-@pytest.mark.unit
 def test_ingest_notes_the_flagged_clause(tmp_path: Path) -> None:
     path = tmp_path / "poison.txt"
     path.write_text(
