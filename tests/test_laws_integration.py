@@ -90,3 +90,8 @@ def test_a_may_i_question_on_the_laws_leads_with_the_fine(laws_config: Config) -
     assert not data["refused"]
     assert data["answer"].startswith("结论：") and "罚款" in data["answer"].splitlines()[0]
     assert data["citations"][0]["clause"] == "第九十七条"
+
+
+def test_an_everyday_question_naming_jiujiang_is_refused(laws_config: Config) -> None:
+    data = json.loads(run(laws_config, "ask", "九江明天天气怎么样？", "--json"))
+    assert data["refused"] and not data["citations"]

@@ -3,7 +3,8 @@
 The evidence for a query and its hits is a handful of numbers (see ``Evidence``): the raw BM25 score of
 the best hit, the best dense cosine, how much of the question the top clause covers, how much of the
 question uses words that never occur in the corpus, whether the question asks for a quantity (多少米,
-罚多少钱, 浓度是多少) that the top clause never states, and how sure the reranker is of its first hit. A
+罚多少钱, 浓度是多少) that the top clause never states, how sure the reranker is of its first hit, and
+whether that hit is a provision at all (a notice's 前言 or 「来源:中国九江网」 matching 「九江」 is not). A
 logistic score over them is compared with a threshold.
 
 Nothing here is set by hand: ``scripts/calibrate_refusal.py`` fits the coefficients and the threshold
@@ -35,6 +36,7 @@ FEATURES = (
     "unit_missing",
     "quantity_missing",
     "top_prob",
+    "top_not_provision",
 )
 
 _NUMBER = "[0-9０-９.一二三四五六七八九十两百千万]+"
@@ -98,6 +100,7 @@ class Evidence:
     unit_missing: int  # 1 when the question asks 多少<unit> and the top clause states no <number><unit>
     quantity_missing: int = 0  # 1 when the question asks for a figure and the top clause states none
     top_prob: float = 0.5  # the reranker's probability for the first hit (0.5 when search did not rerank)
+    top_not_provision: int = 0  # 1 when the best hit is a document's 前言/结尾, not one of its provisions
     excluded: str = ""  # a question word the corpus only ever uses negated (煤矿 only inside 非煤矿山)
     other_region: str = ""  # a province/city the question names that no document mentions (山西, 内蒙古)
 
@@ -111,6 +114,7 @@ class Evidence:
             float(self.unit_missing),
             float(self.quantity_missing),
             self.top_prob,
+            float(self.top_not_provision),
         )
 
     def probability(self, fitted: RefusalModel | None = None) -> float:
@@ -148,15 +152,17 @@ def evidence(corpus: str, query: Query, hits: list[Hit], embedding: str = "") ->
         unit_missing=unit_missing,
         quantity_missing=quantity_missing,
         top_prob=hits[0].sources.get("rerank", 0.5) if hits else 0.0,
+        top_not_provision=int(bool(hits) and hits[0].clause.kind in ("preamble", "closing")),
         excluded=excluded_word(query, corpus),
         other_region=other_region(query, corpus),
     )
 
 
 def _dense(hits: list[Hit], embedding: str) -> float:
-    fitted = model()
-    if embedding and fitted.embedding and embedding != fitted.embedding:
-        return fitted.dense_neutral
+    if embedding:  # "" = the caller's own cosines, as the calibration script measures them
+        fitted = model()
+        if fitted.embedding and embedding != fitted.embedding:
+            return fitted.dense_neutral
     return max((h.sources.get("dense", 0.0) for h in hits), default=0.0)
 
 

@@ -62,3 +62,12 @@ def test_cosines_of_another_embedding_are_not_read_on_the_fitted_scale() -> None
     other = refusal.evidence(text, Query.parse("矿山企业要建立什么制度？"), low, "st:some-local-model")
     assert own.dense == 0.2 and other.dense == fitted.dense_neutral
     assert other.probability() < own.probability()
+
+
+def test_a_best_hit_that_is_document_furniture_is_evidence_against_coverage() -> None:
+    text = "来源:中国九江网"
+    closing = Clause("d:结尾", "d", "某方案", "local-plan", "结尾", "closing", "", (), text, 0, len(text))
+    hit = [Hit(closing, 1.0, 1, {"bm25": 3.5, "dense": 0.87})]
+    ev = refusal.evidence(text, Query.parse("九江明天天气怎么样？"), hit)
+    assert ev.top_not_provision == 1
+    assert ev.probability() > refusal.Evidence(**{**ev.__dict__, "top_not_provision": 0}).probability()

@@ -29,7 +29,7 @@ def test_the_committed_gold_sets_load_with_their_documented_sizes():
         "scenarios": 36,
         "short_answers": 69,  # 39 seed + 30 added with wrong_points (g040-g069)
         "laws_retrieval": 360,
-        "laws_negatives": 70,
+        "laws_negatives": 100,  # 70 + 30 off-domain (LO01–LO30)
         "laws_conversations": 30,
         "laws_scenarios": 46,
         "paraphrases": 32,
