@@ -95,3 +95,21 @@ def test_a_may_i_question_on_the_laws_leads_with_the_fine(laws_config: Config) -
 def test_an_everyday_question_naming_jiujiang_is_refused(laws_config: Config) -> None:
     data = json.loads(run(laws_config, "ask", "九江明天天气怎么样？", "--json"))
     assert data["refused"] and not data["citations"]
+
+
+def test_show_prints_an_article_with_its_parts_sanctions_and_links(laws_config: Config) -> None:
+    data = json.loads(run(laws_config, "show", "安全生产法", "第一百零三条", "--json"))
+    assert (data["doc_level"], data["doc_status"], data["role"]) == ("法律", "现行有效", "罚则")
+    assert "《中华人民共和国安全生产法》第四十九条" in data["duties"]
+    fines = [s["text"] for u in data["units"] for s in u["sanctions"]]
+    assert "单处或者并处十万元以上二十万元以下的罚款" in fines
+    duty = json.loads(run(laws_config, "show", "中华人民共和国安全生产法", "第四十九条", "--json"))
+    assert "《中华人民共和国安全生产法》第一百零三条" in duty["penalties"]
+
+
+def test_show_says_what_to_write_when_the_name_or_label_does_not_fit(laws_config: Config) -> None:
+    options = ["--corpus", str(laws_config.corpus_dir), "--index-dir", str(laws_config.index_dir)]
+    vague = CliRunner().invoke(cli, [*options, "show", "安全", "第一条"])
+    assert vague.exit_code != 0 and "可指多个文档" in vague.output
+    missing = CliRunner().invoke(cli, [*options, "show", "安全生产法", "第九百条"])
+    assert missing.exit_code != 0 and "没有「第九百条」" in missing.output

@@ -246,4 +246,42 @@ def docs(ctx: click.Context, as_json: bool) -> None:
     )
 
 
-COMMANDS = [index, search, docs]
+@click.command()
+@click.argument("document")
+@click.argument("label")
+@click.option(
+    "--json", "as_json", is_flag=True, help="输出 JSON：条文、层级与时效、各款项的作用/主体/罚则、关联条款"
+)
+@click.pass_context
+def show(ctx: click.Context, document: str, label: str, as_json: bool) -> None:
+    """查看一条：条文、效力层级与时效、所在章，各款项的作用、责任主体和罚则，以及关联的罚则/义务条款。
+
+    例：mine-assistant show 安全生产法 第一百零三条"""
+    view = get_assistant(ctx).show(document, label)
+    if as_json:
+        echo_json(view.to_json())
+        return
+    c = view.clause
+    status = "·".join(x for x in (c.doc_level, c.doc_status) if x)
+    click.echo(f"《{c.doc_title}》{c.label}（{status}）{f' · {c.chapter}' if c.chapter else ''}")
+    if c.status_note:
+        click.echo(f"注意：{c.status_note}")
+    click.echo(f"作用：{view.role or '—'}")
+    click.echo("")
+    click.echo(view.text.strip())
+    click.echo("")
+    for unit in view.units:
+        where = f"第{unit['paragraph']}款" + (unit["item"] or "")
+        who = "、".join(dict.fromkeys(s["norm"] for s in unit["subjects"])) or "—"
+        click.echo(f"· {where}：{unit['role'] or '—'}；主体：{who}")
+        for sanction in unit["sanctions"]:
+            click.echo(f"    罚则：「{sanction['text']}」")
+    if view.penalties:
+        click.echo("对应罚则：" + "；".join(view.penalties))
+    if view.duties:
+        click.echo("所罚义务：" + "；".join(view.duties))
+    if view.refs:
+        click.echo("引用：" + "；".join(view.refs))
+
+
+COMMANDS = [index, search, docs, show]

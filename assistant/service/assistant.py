@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # the features below load on first use: `search` in a fresh p
     from assistant.answer.conversation import Conversation
     from assistant.answer.engine import AnswerEngine
     from assistant.answer.llm import ChatClientLike
+    from assistant.answer.provision_view import ProvisionView
     from assistant.draft.model import Draft
     from assistant.evaluate.results import EvalResult
     from assistant.index.build import BuildReport
@@ -101,6 +102,12 @@ class Assistant:
             )
             for d in searcher.store.documents.values()
         ]
+
+    def show(self, document: str, label: str) -> ProvisionView:
+        """One article with its level, status, chapter, parts, sanctions and links."""
+        from assistant.answer.provision_view import provision_view
+
+        return provision_view(self.searcher, document, label)
 
     # -- questions --------------------------------------------------------------------------------
     def search(self, request: SearchRequest, *, check_stale: bool = False) -> SearchResult:
