@@ -126,11 +126,6 @@ def folds_of(cases: list[Case], seed: int) -> list[int]:
     return stratified_folds([(c.set, c.y) for c in cases], FOLDS, seed=seed)
 
 
-def embedding_id(searcher: Searcher) -> str:
-    built = searcher.store.manifest.embedding
-    return f"{built.get('backend', '')}:{built.get('model', '')}"
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true")
@@ -176,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
             intercept=round(intercept, 5),
             threshold=t,
             l2=l2,
-            embedding=embedding_id(searcher),
+            embedding=searcher.store.manifest.embedding_id,
             dense_neutral=round(float(np.mean([c.x[1] for c in dev if c.y == 0])), 4),
         )
     return 0

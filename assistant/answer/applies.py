@@ -32,9 +32,9 @@ _SANCTION = re.compile(
 )
 _SEGMENT = re.compile(r"[^，,；;。]+")
 NATIONAL_KINDS = ("national-measure", "notice", "regulation", "standard")
-RELATED_MIN_BM25 = 4.0
-MAX_LINKED = 2
-MAX_PENALTIES = 6  # raw BM25 of the trigger sentence against the national clause
+RELATED_MIN_BM25 = 4.0  # raw BM25 of the trigger sentence against the national clause
+MAX_LINKED = 2  # linked 罚则 (or duties) shown per rule
+MAX_PENALTIES = 6  # sanctions shown per 罚则
 
 
 @dataclass(frozen=True)
@@ -85,9 +85,7 @@ class Applicable:
         penalty = self.penalty_clause
         if penalty is not None and self.penalties:
             where = "" if penalty is self.clause else f"《{penalty.doc_title}》{penalty.label}："
-            lines.append(
-                f"罚则：{where}" + "；".join(f"{p.whom or '违法者'}「{p.text}」" for p in self.penalties)
-            )
+            lines.append(f"罚则：{where}" + "；".join(_penalty_text(p) for p in self.penalties))
         elif self.consequence:
             lines.append(f"后果：「{self.consequence}」")
         else:

@@ -116,9 +116,10 @@ class AnswerEngine:
         searcher = self.searcher
         query = text if isinstance(text, Query) else searcher.query(text)
         hits = searcher.search(query, self.config.top_k)
-        embedding = searcher.store.manifest.embedding
-        model = f"{embedding.get('backend', '')}:{embedding.get('model', '')}"
-        return Retrieval(query, hits, refusal.evidence(searcher.store.corpus_text, query, hits, model))
+        evidence = refusal.evidence(
+            searcher.store.corpus_text, query, hits, searcher.store.manifest.embedding_id
+        )
+        return Retrieval(query, hits, evidence)
 
     def ask(self, question: str, history: list[tuple[str, str]] | None = None) -> Answer:
         answer = None

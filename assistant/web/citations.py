@@ -77,16 +77,15 @@ def _short(text: str, n: int = 80) -> str:
 
 def find_clause(searcher: SearcherLike, citation: Citation) -> tuple[str, Clause | None]:
     """The full text of the cited clause (all its pieces) and its first piece, from the index."""
-    pieces = [c for c in searcher.clauses if c.doc_id == citation.doc_id and c.label == citation.clause]
-    if not pieces and citation.chunk_id:
-        pieces = [c for c in searcher.clauses if c.chunk_id == citation.chunk_id]
-    if not pieces:
+    from assistant.answer.provision_view import article
+
+    text, pieces = article(searcher, citation.doc_id, citation.clause)
+    if pieces:
+        return text, pieces[0]
+    by_chunk = [c for c in searcher.clauses if c.chunk_id == citation.chunk_id] if citation.chunk_id else []
+    if not by_chunk:
         return "", None
-    pieces.sort(key=lambda c: c.start)
-    doc = searcher.store.documents.get(citation.doc_id)
-    if doc is not None:
-        return doc.text[pieces[0].start : pieces[-1].end], pieces[0]
-    return "".join(c.text for c in pieces), pieces[0]
+    return by_chunk[0].text, by_chunk[0]
 
 
 def highlight_quote(text: str, quote: str) -> tuple[str, bool]:
