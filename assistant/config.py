@@ -55,10 +55,18 @@ class LLMSettings:
     # Retries multiply a dead server's wait (llama-index's default 3 turned one into 12.5 s per call).
     max_retries: int = setting(0, "大模型调用失败后的重试次数")
     temperature: float = setting(0.1, "大模型采样温度")
+    # The web app's administrator may point a session at these endpoints only (no SSRF through the page).
+    allowed_urls: str = setting("", "网页版可选用的大模型接口地址（逗号分隔；base_url 总在其中）", flag=None)
 
     @property
     def enabled(self) -> bool:
         return bool(self.base_url and self.model)
+
+    @property
+    def allowed_base_urls(self) -> list[str]:
+        """The endpoints a web session may use: ``base_url`` and ``allowed_urls``, in order, once each."""
+        urls = [self.base_url, *self.allowed_urls.split(",")]
+        return list(dict.fromkeys(u.strip().rstrip("/") for u in urls if u.strip()))
 
     def __repr__(self) -> str:  # never leak the key into logs
         key = "***" if self.api_key else ""

@@ -212,12 +212,24 @@ def search(
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True)
+@click.option(
+    "--remove", "remove_id", metavar="文档ID", help="把文档及其目录卡移入回收站（corpus/.trash），并重新索引"
+)
+@click.option("--trash", "show_trash", is_flag=True, help="列出回收站中可恢复的文档")
+@click.option("--restore", metavar="编号或文档ID", help="从回收站恢复文档到原位置，并重新索引")
 @click.pass_context
-def docs(ctx: click.Context, as_json: bool) -> None:
-    """列出已索引的文档（目录卡信息、效力层级、时效状态与条款数）。"""
+def docs(
+    ctx: click.Context, as_json: bool, remove_id: str | None, show_trash: bool, restore: str | None
+) -> None:
+    """列出已索引的文档（目录卡信息、效力层级、时效状态与条款数）；移除、恢复文档。
+
+    移除的文档不会被删除：文件与目录卡移入 corpus/.trash/，可用 --restore 恢复。"""
     from assistant.ingest.catalog import status_note
 
     assistant = get_assistant(ctx)
+    if remove_id or show_trash or restore:
+        _trash_action(assistant, remove_id, show_trash, restore, as_json)
+        return
     infos = assistant.documents()
     titles = {i.catalog.id: i.catalog.title for i in infos}
     rows: list[dict[str, Any]] = [
@@ -244,6 +256,32 @@ def docs(ctx: click.Context, as_json: bool) -> None:
     click.echo(
         f"嵌入模型：{manifest.embedding['backend']}:{manifest.embedding['model']}，建于 {manifest.built_at}"
     )
+
+
+def _trash_action(
+    assistant: Any, remove_id: str | None, show_trash: bool, restore: str | None, as_json: bool
+) -> None:
+    if sum(map(bool, (remove_id, show_trash, restore))) > 1:
+        raise click.UsageError("--remove、--trash、--restore 一次只能用一个")
+    if remove_id:
+        item, report = assistant.remove_document(remove_id)
+        click.echo(f"已将《{item.title}》（{item.doc_id}）移入回收站：corpus/.trash/{item.key}")
+        click.echo(f"恢复：mine-assistant docs --restore {item.key}；索引现有 {report.n_clauses} 条")
+        return
+    if restore:
+        path, report = assistant.restore_document(restore)
+        click.echo(f"已恢复 {path.name}；索引现有 {report.n_clauses} 条")
+        return
+    items = assistant.trash()
+    if as_json:
+        from dataclasses import asdict
+
+        echo_json({"trash": [asdict(i) for i in items]})
+        return
+    if not items:
+        click.echo("回收站是空的")
+    for i in items:
+        click.echo(f"{i.key}  《{i.title}》  原位置 {i.original}  移除于 {i.removed_at}")
 
 
 @click.command()

@@ -27,6 +27,7 @@ from assistant.ingest.limits import IngestLimits
 from assistant.ingest.limits import precheck as read_check
 from assistant.ingest.loaders import supported_suffixes
 from assistant.ingest.pipeline import corpus_files
+from assistant.ingest.trash import TrashItem, find_item, move_to_trash, restore_item, trash_items
 from assistant.schema import CatalogEntry
 
 _SAFE = re.compile(r"[^\w\u4e00-\u9fff.\-（）()]+")
@@ -189,12 +190,30 @@ class Corpus:
             return Added(name or path.name, None, str(exc))
         return Added(name or path.name, target)
 
-    def remove(self, doc_id: str) -> Path:
-        """Delete the document's file and its catalog card; returns the removed file."""
+    def remove(self, doc_id: str) -> TrashItem:
+        """Move the document's file and its catalog card to the trash (nothing is deleted)."""
         path = self.file_of(doc_id)
-        path.unlink()
-        catalog_path(path).unlink(missing_ok=True)
-        return path
+        card = read_catalog(path)
+        return move_to_trash(self.folder, path, doc_id, card.title if card else path.stem)
+
+    def trash(self) -> list[TrashItem]:
+        return trash_items(self.folder)
+
+    def restore(self, key_or_id: str) -> Path:
+        """Put a removed document back where it was (its key, or the newest removal of a doc id)."""
+        item = find_item(self.folder, key_or_id)
+        return restore_item(self.folder, item, self.ids())
+
+    def ids(self) -> set[str]:
+        """The doc ids of the files now in the corpus."""
+        out = set()
+        for path in corpus_files(self.folder):
+            try:
+                card = read_catalog(path)
+            except IngestError:
+                card = None
+            out.add(card.id if card else doc_id_from_name(path))
+        return out
 
 
 def _card_entry(fields: dict[str, str], title: str, doc_id: str) -> CatalogEntry:

@@ -58,7 +58,16 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
     """The documents under ``corpus_dir``. A symlink counts only when it points inside the folder
     (see ``links_outside``: a link to /etc/passwd must not become searchable)."""
     root = corpus_dir.resolve()
-    return sorted(p for p in corpus_dir.rglob("*") if is_corpus_file(p) and _inside(p, root))
+    return sorted(
+        p
+        for p in corpus_dir.rglob("*")
+        if is_corpus_file(p) and _inside(p, root) and not _in_hidden_folder(p, corpus_dir)
+    )
+
+
+def _in_hidden_folder(path: Path, corpus_dir: Path) -> bool:
+    """Under a hidden folder such as ``.trash`` (removed documents) or ``.git``."""
+    return any(part.startswith(".") for part in path.relative_to(corpus_dir).parts[:-1])
 
 
 def links_outside(corpus_dir: Path) -> list[Path]:

@@ -46,6 +46,7 @@ if TYPE_CHECKING:  # the features below load on first use: `search` in a fresh p
     from assistant.evaluate.results import EvalResult
     from assistant.index.build import BuildReport
     from assistant.ingest.corpus import Corpus
+    from assistant.ingest.trash import TrashItem
     from assistant.quiz.grade import GradeReport
     from assistant.quiz.model import QuizBank
 
@@ -288,10 +289,19 @@ class Assistant:
         entry = self.corpus.update_catalog(doc_id, changes, indexed.catalog if indexed else None)
         return entry, self.build_index(on_stage=on_stage)
 
-    def remove_document(self, doc_id: str, *, on_stage: Stage | None = None) -> tuple[Path, BuildReport]:
-        """Delete a document's file and catalog card from the corpus, then re-index."""
+    def remove_document(self, doc_id: str, *, on_stage: Stage | None = None) -> tuple[TrashItem, BuildReport]:
+        """Move a document's file and catalog card to the corpus trash, then re-index."""
         removed = self.corpus.remove(doc_id)
         return removed, self.build_index(on_stage=on_stage)
+
+    def trash(self) -> list[TrashItem]:
+        """Removed documents that can be restored, newest first."""
+        return self.corpus.trash()
+
+    def restore_document(self, key_or_id: str, *, on_stage: Stage | None = None) -> tuple[Path, BuildReport]:
+        """Put a removed document back where it was (a trash key, or a doc id's newest removal), then re-index."""
+        restored = self.corpus.restore(key_or_id)
+        return restored, self.build_index(on_stage=on_stage)
 
     # -- evals ------------------------------------------------------------------------------------
     def evaluate(

@@ -13,6 +13,7 @@ from typing import Any
 
 from assistant.config import Config
 from assistant.service import Assistant
+from assistant.web.access import Access, LoginThrottle, LoginThrottleMiddleware, takes_request
 from assistant.web.citations import CSS, HEAD_JS
 
 TITLE = "矿山安全政策助手"
@@ -31,8 +32,12 @@ def configure_environment(temp_dir: Path | None = None) -> Path:
     return temp_dir
 
 
-def build_app(assistant: Assistant) -> Any:
-    """The ``gr.Blocks`` app (not launched). Every user-facing function has a named API endpoint."""
+def build_app(assistant: Assistant, access: Access | None = None) -> Any:
+    """The ``gr.Blocks`` app (not launched). Every user-facing function has a named API endpoint.
+
+    ``access``: the accounts and roles (none: a local app whose one user is the administrator). The
+    administrator's tabs are hidden from users, and their handlers check the role on the server."""
+    access = access or Access()
     temp_dir = configure_environment()
     import gradio as gr
 
@@ -48,7 +53,7 @@ def build_app(assistant: Assistant) -> Any:
         session = gr.State(ChatSession())  # per browser tab: chat history and session-only LLM settings
         with gr.Tabs():
             with gr.Tab("政策问答", id="qa"):
-                qa_tab.build(assistant, out_dir, session)
+                llm_box = qa_tab.build(assistant, out_dir, session, access)
             with gr.Tab("条款检索", id="search"):
                 search_parts = search_tab.build(assistant)
             with gr.Tab("宣传材料", id="draft"):
@@ -57,16 +62,39 @@ def build_app(assistant: Assistant) -> Any:
                 quiz_parts = content_tabs.build_quiz(assistant, out_dir)
             with gr.Tab("考试阅卷", id="grade"):
                 content_tabs.build_grading(assistant, out_dir)
-            with gr.Tab("知识库管理", id="kb"):
+            with gr.Tab("知识库管理", id="kb") as kb_page:
                 doc_menus = [search_parts["doc"], draft_parts["doc"], quiz_parts["doc"]]
-                kb_parts = kb_tab.build(assistant, on_change=doc_menus)
-            with gr.Tab("评测", id="eval"):
-                eval_tab.build(assistant)
-        # every page load shows the current documents (another user may have changed the corpus)
+                kb_parts = kb_tab.build(assistant, access, on_change=doc_menus)
+            with gr.Tab("评测", id="eval") as eval_page:
+                eval_tab.build(assistant, access)
+        user_line = gr.Markdown(elem_id="user-line")
+
+        # every page load shows the current documents (another user may have changed the corpus) and
+        # only the tabs of the visitor's role
+        @takes_request
+        def on_load(request):
+            admin = access.is_admin(request)
+            return (
+                *_on_load(assistant, len(doc_menus)),
+                gr.Tab(visible=admin),
+                gr.Tab(visible=admin),
+                gr.Accordion(visible=admin),
+                _user_line(access, request),
+            )
+
         demo.load(
-            lambda: _on_load(assistant, len(doc_menus)),
+            on_load,
             None,
-            [kb_parts["docs"], kb_parts["pick"], *doc_menus],
+            [
+                kb_parts["docs"],
+                kb_parts["pick"],
+                kb_parts["trash"],
+                *doc_menus,
+                kb_page,
+                eval_page,
+                llm_box,
+                user_line,
+            ],
             api_name="list_documents",
         )
     demo.assistant = assistant
@@ -77,15 +105,25 @@ def build_app(assistant: Assistant) -> Any:
 def _on_load(assistant: Assistant, n_menus: int) -> tuple[Any, ...]:
     import gradio as gr
 
-    from assistant.web.kb_tab import _safe_rows
+    from assistant.web.kb_tab import _safe_rows, trash_choices
     from assistant.web.search_tab import doc_choices
 
     choices = doc_choices(assistant)
     return (
         _safe_rows(assistant),
-        gr.Dropdown(choices=choices[1:]),
+        gr.Dropdown(choices=choices[1:], value=None),
+        gr.Dropdown(choices=trash_choices(assistant), value=None),
         *[gr.Dropdown(choices=choices) for _ in range(n_menus)],
     )
+
+
+def _user_line(access: Access, request: Any) -> str:
+    from assistant.web.access import ROLE_NAMES
+
+    if access.open:
+        return ""
+    name = getattr(request, "username", None) or ""
+    return f"当前用户：{name}（{ROLE_NAMES.get(access.role(request), '')}）"
 
 
 def launch_kwargs(
@@ -109,12 +147,24 @@ def launch_kwargs(
     }
 
 
-def launch(assistant: Assistant, **kwargs: Any) -> Any:
-    """Build and launch; extra keyword arguments go to ``launch_kwargs`` or straight to ``launch``."""
-    demo = build_app(assistant)
+def launch(
+    assistant: Assistant, access: Access | None = None, throttle: LoginThrottle | None = None, **kwargs: Any
+) -> Any:
+    """Build and launch; extra keyword arguments go to ``launch_kwargs`` or straight to ``launch``.
+
+    With accounts in ``access``, logins go through ``throttle`` (a ``LoginThrottle`` by default)."""
+    from starlette.middleware import Middleware
+
+    access = access or Access()
+    demo = build_app(assistant, access)
+    auth = None if access.open else access.check
     options = launch_kwargs(
-        assistant.config, **{k: kwargs.pop(k) for k in ("host", "port", "auth", "share") if k in kwargs}
+        assistant.config, auth=auth, **{k: kwargs.pop(k) for k in ("host", "port", "share") if k in kwargs}
     )
+    if auth is not None:
+        middleware = Middleware(LoginThrottleMiddleware, throttle=throttle or LoginThrottle())
+        options["app_kwargs"] = {"middleware": [middleware]}
+    demo.throttle = throttle
     options.update(kwargs)
     demo.queue(default_concurrency_limit=4)
     demo.launch(**options)

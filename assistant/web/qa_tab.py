@@ -16,6 +16,7 @@ from assistant.config import LLMSettings
 from assistant.errors import AssistantError
 from assistant.schema import Answer
 from assistant.service import Assistant
+from assistant.web.access import Access, with_request
 from assistant.web.citations import MODE_NAMES, answer_html, empty_panel, esc, panel_html
 from assistant.web.state import ChatSession, friendly
 
@@ -87,13 +88,23 @@ def export_markdown(session: ChatSession) -> str:
     return "\n".join(lines)
 
 
-def set_llm(session: ChatSession, base_url: str, model: str, api_key: str, timeout: float) -> str:
-    base_url, model = (base_url or "").strip(), (model or "").strip()
+def set_llm(
+    session: ChatSession, base_url: str, model: str, api_key: str, timeout: float, allowed: list[str]
+) -> str:
+    """Point this session at one of the ``allowed`` endpoints (the administrator's list), or back to
+    extractive answers when both fields are empty. Any other address is refused: the server never
+    posts to an address a page sent it."""
+    base_url, model = (base_url or "").strip().rstrip("/"), (model or "").strip()
     if not base_url and not model:
         session.llm = LLMSettings()
         return mode_line(session)
-    if not base_url.startswith(("http://", "https://")):
-        raise AssistantError("接口地址应以 http:// 或 https:// 开头，例如 http://127.0.0.1:11434/v1")
+    if base_url not in allowed:
+        listed = (
+            "、".join(allowed)
+            if allowed
+            else "（未配置；请在 mine-assistant.toml 的 [llm] 中设置 base_url 或 allowed_urls）"
+        )
+        raise AssistantError(f"接口地址只能是管理员配置的地址之一：{listed}")
     if not model:
         raise AssistantError("请填写模型名称，例如 qwen-plus、deepseek-chat")
     session.llm = LLMSettings(
@@ -106,8 +117,9 @@ def set_llm(session: ChatSession, base_url: str, model: str, api_key: str, timeo
     return mode_line(session)
 
 
-def build(assistant: Assistant, out_dir: Path, session: Any) -> None:
-    """The tab's components; ``session`` is the page's ``gr.State(ChatSession())``."""
+def build(assistant: Assistant, out_dir: Path, session: Any, access: Access) -> Any:
+    """The tab's components; ``session`` is the page's ``gr.State(ChatSession())``. Returns the LLM
+    settings box (shown to administrators only)."""
     import gradio as gr
 
     with gr.Row():
@@ -130,9 +142,16 @@ def build(assistant: Assistant, out_dir: Path, session: Any) -> None:
                 clear = gr.Button("清空对话", size="sm")
                 export = gr.Button("导出对话（Markdown）", size="sm", elem_id="qa-export")
             export_file = gr.File(label="对话记录", interactive=False, elem_id="qa-export-file", height=80)
-            with gr.Accordion("大模型设置（仅本会话有效，不保存、不记录）", open=False):
-                base_url = gr.Textbox(
-                    label="接口地址（OpenAI 兼容）", placeholder="http://127.0.0.1:11434/v1"
+            allowed = assistant.config.llm.allowed_base_urls
+            with gr.Accordion("大模型设置（管理员；仅本会话有效，不保存、不记录）", open=False) as llm_box:
+                base_url = gr.Dropdown(
+                    allowed,
+                    value=None,
+                    allow_custom_value=True,  # checked on the server against the list, with a message
+                    label="接口地址（OpenAI 兼容，只能选管理员配置的地址）",
+                    info=None
+                    if allowed
+                    else "未配置可用接口：在 mine-assistant.toml 的 [llm] 中设置 base_url 或 allowed_urls",
                 )
                 model = gr.Textbox(label="模型名称")
                 api_key = gr.Textbox(label="API Key", type="password")
@@ -186,9 +205,10 @@ def build(assistant: Assistant, out_dir: Path, session: Any) -> None:
 
     export.click(do_export, session, export_file, api_name="export_chat")
 
-    def do_llm(s: ChatSession, url: str, m: str, key: str, t: float):
+    def do_llm(request: Any, s: ChatSession, url: str, m: str, key: str, t: float) -> Any:
         try:
-            line = set_llm(s, url, m, key, t)
+            access.require_admin(request, "修改大模型设置")
+            line = set_llm(s, url, m, key, t, allowed)
             gr.Info("已应用，仅对本会话有效")
             return line, s, ""
         except Exception as exc:  # noqa: BLE001
@@ -196,5 +216,9 @@ def build(assistant: Assistant, out_dir: Path, session: Any) -> None:
             return gr.skip(), s, ""
 
     apply_llm.click(
-        do_llm, [session, base_url, model, api_key, timeout], [mode, session, api_key], api_name="set_llm"
+        with_request(do_llm, 5),
+        [session, base_url, model, api_key, timeout],
+        [mode, session, api_key],
+        api_name="set_llm",
     )
+    return llm_box

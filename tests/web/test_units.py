@@ -65,16 +65,63 @@ def test_highlight_terms_escapes_text() -> None:
     assert highlight_terms("<b>尾矿库</b>闭库", ["尾矿库"]) == "&lt;b&gt;<mark>尾矿库</mark>&lt;/b&gt;闭库"
 
 
-def test_auth_pairs_from_options_and_file(tmp_path: Path) -> None:
-    from assistant.cli.serve import parse_auth
+def test_accounts_with_roles_from_options_and_file(tmp_path: Path) -> None:
+    from assistant.web.access import Account, hash_password, read_accounts
 
     users = tmp_path / "users.txt"
-    users.write_text("# 账号\nadmin:p:w\n\nzhang:123\n", encoding="utf-8")
-    assert parse_auth(("a:b",), users) == [("a", "b"), ("admin", "p:w"), ("zhang", "123")]
-    assert parse_auth((), None) is None
+    hashed = hash_password("s3cret-pw", iterations=1000)
+    users.write_text(f"# 账号\nadmin:p:w:admin\n\nzhang:123\nli:{hashed}:user\n", encoding="utf-8")
+    assert read_accounts(["a:b"], users) == [
+        Account("a", "b", "user"),
+        Account("admin", "p:w", "admin"),
+        Account("zhang", "123", "user"),
+        Account("li", hashed, "user"),
+    ]
+    assert read_accounts([], None) == []
     users.write_text("nopassword\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="第 1 行 格式应为 用户名:密码"):
-        parse_auth((), users)
+        read_accounts([], users)
+    with pytest.raises(ConfigError, match="账号重复：a"):
+        read_accounts(["a:1", "a:2"], None)
+
+
+def test_passwords_check_against_hashes_and_roles_gate_the_admin_actions() -> None:
+    from assistant.errors import AssistantError
+    from assistant.web.access import Access, Account, hash_password
+
+    access = Access.of(
+        [Account("li", hash_password("pw-li-123", iterations=1000)), Account("root", "pw", "admin")]
+    )
+    assert access.check("li", "pw-li-123") and not access.check("li", "pw-li-12")
+    assert not access.check("nobody", "pw") and access.check("root", "pw")
+    li, root, anonymous = (SimpleNamespace(username=n) for n in ("li", "root", None))
+    assert access.role(li) == "user" and access.is_admin(root) and not access.is_admin(anonymous)
+    with pytest.raises(AssistantError, match="移除文档需要管理员权限；li 是普通用户"):
+        access.require_admin(li, "移除文档")
+    access.require_admin(root, "移除文档")
+    assert Access().is_admin(anonymous)  # no accounts: the local single user is the administrator
+
+
+def test_login_throttle_locks_an_account_then_an_address_and_doubles() -> None:
+    from assistant.web.access import LoginThrottle
+
+    now = [0.0]
+    throttle = LoginThrottle(per_account=3, per_address=5, base_lock_s=10, clock=lambda: now[0])
+    for _ in range(2):
+        throttle.record("li", "10.0.0.1", ok=False)
+    assert throttle.wait("li", "10.0.0.1") == 0
+    throttle.record("li", "10.0.0.1", ok=False)
+    assert throttle.wait("li", "10.0.0.9") == 10  # the account is locked from any address
+    assert throttle.wait("wang", "10.0.0.1") == 0  # the address is not yet
+    now[0] = 10.0
+    throttle.record("li", "10.0.0.2", ok=False)
+    assert throttle.wait("li", "10.0.0.2") == 20  # the lock doubles
+    for name in ("a", "b"):
+        throttle.record(name, "10.0.0.1", ok=False)
+    assert throttle.wait("zhao", "10.0.0.1") == 10  # five failures from one address lock it for anyone
+    now[0] = 100.0
+    throttle.record("li", "10.0.0.3", ok=True)
+    assert throttle.wait("li", "10.0.0.3") == 0
 
 
 def test_session_state_copies_do_not_share_history() -> None:
