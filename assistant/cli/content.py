@@ -62,6 +62,11 @@ def draft(
 @click.option("--types", default="single,multi,judge,blank,short", show_default=True, help="题型，逗号分隔")
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="输出 .xlsx 或 .json")
+@click.option(
+    "--answer-sheet",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="同时导出空白答题卡 .xlsx（阅卷可直接读取的版式）",
+)
 @click.pass_context
 def quiz(
     ctx: click.Context,
@@ -72,13 +77,23 @@ def quiz(
     types: str,
     seed: int,
     output: Path | None,
+    answer_sheet: Path | None,
 ) -> None:
     """从条款生成题库（单选、多选、判断、填空、简答），每题附解析和出处。"""
-    from assistant.quiz.export import save_bank
+    from assistant.quiz.export import save_bank, to_answer_sheet
     from assistant.service import QuizRequest
 
     wanted = tuple(t.strip() for t in types.split(",") if t.strip())
     bank = get_assistant(ctx).quiz(QuizRequest(topic, doc, section, n, wanted, seed))
+    if bank.source.get("shortfall"):
+        click.echo(f"注意：{bank.source['shortfall']}", err=True)
+    if answer_sheet:
+        if answer_sheet.suffix.lower() != ".xlsx":
+            raise click.BadParameter("答题卡应保存为 .xlsx", param_hint="--answer-sheet")
+        to_answer_sheet(bank, answer_sheet)
+        click.echo(
+            f"已生成空白答题卡 {answer_sheet}（{len(bank.questions)} 题，题库编号 {bank.bank_id}）", err=True
+        )
     if output:
         save_bank(bank, output)
         click.echo(f"已生成 {output}：{len(bank.questions)} 道题（题库编号 {bank.bank_id}）")
@@ -117,7 +132,18 @@ def quiz(
 def grade(
     ctx: click.Context, bank_path: Path, answers_path: Path, output: Path | None, as_json: bool
 ) -> None:
-    """按题库评阅答题文件：逐人得分、逐题反馈、易错题统计。"""
+    """按题库评阅答题文件：逐人得分、逐题反馈、易错题统计。
+
+    \b
+    答题文件（.xlsx 或 .csv，第一行为表头）可用两种版式：
+      宽表：每位学员一行。「姓名」列（或 学员/考生），每题一列，列名为题号（如 Q01）；
+            可选「题库编号」列。mine-assistant quiz --answer-sheet 导出的空白答题卡即此版式。
+      长表：每题一行。「姓名」「题号」「答案」三列（也认 学员/考生、试题编号、作答/学员答案），
+            可选「题库编号」列。
+    \b
+    答案写法：选择题填字母（A、ACD，顺序和大小写不限）；判断题填 对/错（或 √/×、正确/错误）；
+    填空题填所缺内容（三年 与 3年、2024年底 与 2024年12月底前 视为相同）；简答题按要点给分。
+    无法使用的行会连同行号列在“问题”中，其余照常评分。"""
     from assistant.service import GradeRequest
 
     report = get_assistant(ctx).grade(GradeRequest(bank_path, answers_path))

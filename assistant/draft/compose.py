@@ -14,20 +14,12 @@ from assistant.content.facts import PROHIBITION, fact_sentences, key_sentences, 
 from assistant.content.selection import select_clauses
 from assistant.content.templates import BLANK, number_template
 from assistant.draft.model import KINDS, Block, Draft, Line
+from assistant.draft.slogan_check import slogan_problems
 from assistant.errors import ConfigError
 from assistant.retrieve.search import SearcherLike
 from assistant.schema import Citation, Clause
+from assistant.text.normalize import contains_normalized
 
-_SLOGAN_TAILS = (
-    "筑牢矿山安全防线",
-    "守护矿工生命安全",
-    "压实安全生产责任",
-    "守住安全发展底线",
-    "共建平安和谐矿山",
-    "安全生产警钟长鸣",
-    "遏制重特大事故发生",
-    "人人讲安全保平安",
-)
 _CONNECTORS = ("", "同时，", "此外，", "另外，")
 
 
@@ -127,17 +119,73 @@ def _slogan_segments(clause: Clause, limit: int = 2, min_score: int = 1) -> list
     return [seg for _, _, seg in sorted(scored)[:limit]]
 
 
+_DEMAND = re.compile(r"要|必须|不得|严禁|禁止|确保|及时|方可|不再|应当")
+
+
+def _slogan_pairs(clause: Clause, topic: str | None = None, limit: int = 2) -> list[tuple[str, str]]:
+    """Slogans made of two pieces of one key sentence of ``clause``, in their order, tightened
+    (「其生产经营主体应当及时闭库治理」 → 「要及时闭库治理」, see ``_tighten``), each passing
+    ``slogan_problems``; the clause's own words, so every number stays exact."""
+    out: list[tuple[int, int, str, str]] = []
+    for s in key_sentences(clause, limit=4):
+        pieces = [_tighten(p) for p in re.split(r"[，,；;。：:、]", s.text)]
+        pieces = [p for p in pieces if p]
+        for i, a in enumerate(pieces):
+            for b in pieces[i + 1 : i + 3]:
+                slogan = f"{a}，{b}"
+                if slogan_problems(slogan, clause.text) or not (_DEMAND.search(a) or _DEMAND.search(b)):
+                    continue  # a slogan demands something: two nouns of a list are not one
+                if topic and not _about(s.text, topic):
+                    continue
+                score = sum(2 * bool(PROHIBITION.search(x)) + bool(_REQUIREMENT.search(x)) for x in (a, b))
+                out.append((-score, len(out), slogan, s.text))
+    chosen: list[tuple[str, str]] = []
+    for _, _, slogan, sentence in sorted(out):
+        halves = slogan.split("，")
+        if not any(h in c for c, _ in chosen for h in halves):  # no half used twice
+            chosen.append((slogan, sentence))
+        if len(chosen) == limit:
+            break
+    return chosen
+
+
+_FILLERS = re.compile(
+    r"^(?:第[一二三四五六七八九十百零〇]+条|\d+\.|[（(][一二三四五六七八九十]+[）)]|同时|并且|并|其|要|严格|切实|进一步|全面|坚决|\s)+"
+)
+
+
+def _about(sentence: str, topic: str) -> bool:
+    """Whether the sentence names the topic or one of its words (「尾矿库闭库」: 尾矿库 or 闭库): a slogan
+    stays on its topic, not on its clause's other lines."""
+    from assistant.text.tokenize import tokenize
+
+    words = [w for w in tokenize(topic) if len(w) > 1] or [topic]
+    return contains_normalized(sentence, topic) or any(contains_normalized(sentence, w) for w in words)
+
+
+_SUBJECT = re.compile(
+    r"^(?:生产经营主体|生产经营单位|矿山企业|企业|各地|各级|各有关部门)(?=应当|必须|要|不得|严禁)"
+)
+
+
+def _tighten(piece: str) -> str:
+    """A piece in a slogan's words: no numbering, leading fillers, quotation marks or subject before its
+    modal verb; 应当 → 要, 进行 dropped. Numbers and the requirement itself are untouched."""
+    piece = re.sub(r"[“”\"'「」]", "", piece.strip())
+    piece = _FILLERS.sub("", piece).strip()
+    piece = _SUBJECT.sub("", piece)
+    return piece.replace("应当", "要").replace("进行", "")
+
+
+_REQUIREMENT = re.compile(r"\d|每|至少|以上|底前|必须|应当|要|确保|严禁|不得")
+
+
 def _slogans(clauses: list[Clause], cites: _Cites, topic: str | None) -> tuple[str, list[Block]]:
+    """Two-half slogans, each from one clause; its source is listed under it, never inside it."""
     blocks: list[Block] = []
     for clause in clauses:
-        for seg in _slogan_segments(clause):
-            tail = _SLOGAN_TAILS[len(blocks) % len(_SLOGAN_TAILS)]
-            blocks.append(Block("slogan", [Line(f"{seg}，", [cites.cite(clause, seg)]), Line(tail)]))
-    if not blocks:  # no requirement-bearing piece: take the clauses' plainest short pieces
-        for clause in clauses:
-            for seg in _slogan_segments(clause, limit=1, min_score=0):
-                tail = _SLOGAN_TAILS[len(blocks) % len(_SLOGAN_TAILS)]
-                blocks.append(Block("slogan", [Line(f"{seg}，", [cites.cite(clause, seg)]), Line(tail)]))
+        for slogan, sentence in _slogan_pairs(clause, topic):
+            blocks.append(Block("slogan", [Line(slogan, [cites.cite(clause, sentence)])]))
     return (f"{topic or '矿山安全'}宣传标语", blocks)
 
 
@@ -203,7 +251,13 @@ def make_offline(searcher: SearcherLike, kind: str, clauses: list[Clause], topic
         title, blocks = _points(clauses, cites, topic)
     else:
         title, blocks = _qa(clauses, cites, topic)
-    return Draft(kind, title, blocks, cites.items)
+    draft = Draft(kind, title, blocks, cites.items)
+    if kind == "slogans" and len(blocks) < 3:
+        draft.notices.append(
+            f"离线模式只用条款原话组成标语，所选 {len(clauses)} 个条款中只有 {len(blocks)} 句能通过标语检查"
+            "（两半对称、每半 5–12 字、不照抄长句、数字与原文一致）；配置大模型后可改写出更多标语，仍逐条核验"
+        )
+    return draft
 
 
 def make_draft(

@@ -64,7 +64,11 @@ class Draft:
             body = "".join(line.marked() for line in b.lines)
             if b.kind == "heading":  # a heading's citation is carried by its paragraph
                 out += [f"## {b.text}", ""]
-            elif b.kind in ("item", "slogan"):
+            elif b.kind == "slogan":  # the source follows the slogan, outside its text
+                n_item += 1
+                marks = "".join(f"〔{n}〕" for line in b.lines for n in line.cites)
+                out.append(f"{n_item}. {b.text}　（依据{marks}）" if marks else f"{n_item}. {b.text}")
+            elif b.kind == "item":
                 n_item += 1
                 out.append(f"{n_item}. {body}")
             elif b.kind == "qa":

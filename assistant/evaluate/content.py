@@ -1,5 +1,5 @@
 """The drafts, quiz and grading sets: draft number fidelity, answer-key verification and duplicates of
-generated banks, and short-answer grading agreement with the hand marks in ``short_answers.jsonl``."""
+generated banks, and grading agreement with the hand marks in ``short_answers.jsonl`` and ``fill_ins.jsonl``."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from assistant.draft.fidelity import number_fidelity
 from assistant.draft.model import KINDS
 from assistant.evaluate.registry import EvalContext, ratio, register, split_metrics
 from assistant.evaluate.results import Failure, Metric, SetResult
+from assistant.quiz.fill_in import fill_in_matches
 from assistant.quiz.generate import generate_bank, near_duplicate, verify_answer_key
 from assistant.quiz.shortanswer import grade_short_answer
 
@@ -39,7 +40,41 @@ def drafts_set(ctx: EvalContext) -> SetResult:
         Metric("drafts.draft_numbers", total, gated=False),
         Metric("drafts.draft_number_fidelity", ratio(ok, total, empty=1.0)),
     )
+    _slogans(ctx, result)
     return result
+
+
+def _slogans(ctx: EvalContext, result: SetResult) -> None:
+    """The slogan checker against the hand labels of ``slogans.jsonl``, and the generated slogans
+    against the checker (the offline generator keeps only slogans that pass it: a guard, not a score)."""
+    from assistant.answer.provision_view import article
+    from assistant.draft.slogan_check import slogan_problems
+
+    cases = ctx.gold.slogans
+    agree = []
+    for case in cases:
+        ref = case.source
+        clause_text = article(ctx.searcher, ref.doc_id, ref.clause)[0] if ref is not None else ""
+        problems = slogan_problems(case.text, clause_text)
+        agree.append((not problems) == case.good)
+        if (not problems) != case.good:
+            result.failures.append(
+                Failure(
+                    "drafts",
+                    case.id,
+                    case.text,
+                    f"人工标注 {'好' if case.good else '差'}",
+                    "检查通过" if not problems else "检查不通过：" + "；".join(problems),
+                )
+            )
+    if cases:
+        result.add(
+            *split_metrics(
+                "drafts.slogan_checker_agreement",
+                [c.split for c in cases],
+                lambda idx: ratio(sum(agree[i] for i in idx), len(idx)),
+            )
+        )
 
 
 @register("quiz")
@@ -114,4 +149,34 @@ def grading_set(ctx: EvalContext) -> SetResult:
             "lower",
         ),
     )
+    _fill_ins(ctx, result)
     return result
+
+
+def _fill_ins(ctx: EvalContext, result: SetResult) -> None:
+    """Fill-in answers marked by hand (``fill_ins.jsonl``): does the grader agree with the mark?"""
+    cases = ctx.gold.fill_ins
+    if not cases:
+        return
+    agree = []
+    for case in cases:
+        mine = fill_in_matches(case.key, case.answer, case.stem)
+        agree.append(mine == case.correct)
+        if mine != case.correct:
+            result.failures.append(
+                Failure(
+                    "grading",
+                    case.id,
+                    f"{case.stem}（答案 {case.key}）",
+                    f"人工判定 {'对' if case.correct else '错'}：{case.answer}",
+                    f"自动判定 {'对' if mine else '错'}",
+                )
+            )
+    result.add(
+        Metric("grading.fill_ins", len(cases), gated=False),
+        *split_metrics(
+            "grading.fill_in_agreement",
+            [c.split for c in cases],
+            lambda idx: ratio(sum(agree[i] for i in idx), len(idx)),
+        ),
+    )

@@ -95,8 +95,8 @@ def read_answers(path: str | Path) -> AnswerFile:
         return r[i].strip() if i is not None and i < len(r) and r[i] is not None else ""
 
     for n, r in enumerate(cells[1:], start=2):
-        if not any(c for c in r):
-            continue
+        if not any(c for i, c in enumerate(r) if i != bank_col):
+            continue  # an empty row, or an unused line of a blank answer sheet (only its bank id)
         if bank_col is not None and get(r, bank_col):
             out.bank_ids.add(get(r, bank_col))
         trainee = get(r, who)

@@ -45,16 +45,26 @@ def report_chart(report: Any, path: Path) -> Path:
     left.hist(
         percents, bins=[0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100.01], color="#4C72B0", edgecolor="white"
     )
+    from matplotlib.ticker import MaxNLocator
+
+    left.yaxis.set_major_locator(MaxNLocator(integer=True))  # people come whole
     left.set_xlabel("得分（百分制）" if zh else "score (%)")
     left.set_ylabel("人数" if zh else "trainees")
     left.set_title("成绩分布" if zh else "Score distribution")
     hardest = report.hardest(8)
-    labels = [s.qid for s in hardest]
+    labels = [_label(s.qid, s.stem) if zh else s.qid for s in hardest]
     right.barh(labels[::-1], [100 * s.correct_rate for s in hardest][::-1], color="#DD8452")
     right.set_xlim(0, 100)
     right.set_xlabel("正确率（%）" if zh else "correct rate (%)")
     right.set_title("最难的题目" if zh else "Hardest questions")
+    right.tick_params(axis="y", labelsize=8)
     fig.tight_layout()
     fig.savefig(str(path), dpi=110)
     plt.close(fig)
     return path
+
+
+def _label(qid: str, stem: str, n: int = 16) -> str:
+    """「Q03 停用超过____的尾矿库…」: the id and the start of the stem."""
+    stem = " ".join(stem.split())
+    return f"{qid} {stem[:n]}…" if len(stem) > n else f"{qid} {stem}".strip()

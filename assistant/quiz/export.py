@@ -69,6 +69,41 @@ def to_xlsx(bank: QuizBank, path: str | Path) -> Path:
     return path
 
 
+SHEET_NOTE = (
+    "答题卡：每位学员一行，「姓名」列填姓名，每题一列填答案（选择题填字母，如 A 或 ACD；判断题填 对/错；"
+    "填空题填所缺内容；简答题写要点）。题库编号勿改。填好后用「考试阅卷」或 mine-assistant grade 评分。"
+)
+
+
+def to_answer_sheet(bank: QuizBank, path: str | Path, trainees: int = 30) -> Path:
+    """A blank answer sheet in the wide layout ``grade`` reads: 题库编号, 姓名, then one column per
+    question id; a second sheet lists each question's id, type and stem for the invigilator."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "答题卡"
+    ws.append(["题库编号", "姓名", *[q.id for q in bank.questions]])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for _ in range(trainees):
+        ws.append([bank.bank_id, "", *["" for _ in bank.questions]])
+    ws.column_dimensions["A"].width = 18
+    ws.column_dimensions["B"].width = 12
+    guide = wb.create_sheet("说明")
+    guide.append([SHEET_NOTE])
+    guide["A1"].alignment = Alignment(wrap_text=True)
+    guide.column_dimensions["A"].width = 100
+    guide.append([])
+    guide.append(["题号", "题型", "题干"])
+    for q in bank.questions:
+        guide.append([q.id, q.type_name, q.stem])
+    path = Path(path)
+    wb.save(str(path))
+    return path
+
+
 def save_bank(bank: QuizBank, path: str | Path) -> Path:
     path = Path(path)
     if path.suffix.lower() == ".xlsx":

@@ -359,12 +359,49 @@ def _next_question(
         if not verify_answer_key(q, by_chunk[q.chunk_id]):
             continue
         if any(
-            near_duplicate(q.stem, o.stem) or (o.chunk_id == q.chunk_id and o.template == q.template)
+            near_duplicate(q.stem, o.stem)
+            or (o.chunk_id == q.chunk_id and (o.template == q.template or o.quote == q.quote))
+            or gives_away(o, q)
+            or gives_away(q, o)
             for o in chosen
         ):
-            continue
+            continue  # the same sentence twice, or one stem answers another item
         return q
     return None
+
+
+def answer_texts(q: Question) -> list[str]:
+    """What a trainee must produce: the blank's key, or the text of the correct options."""
+    if q.type in ("single", "multi"):
+        return [
+            q.options[LETTERS.index(ch)]
+            for ch in q.answer
+            if ch in LETTERS and LETTERS.index(ch) < len(q.options)
+        ]
+    if q.type == "blank":
+        return [q.answer]
+    return []
+
+
+def gives_away(asked: Question, other: Question) -> bool:
+    """Whether ``other``'s stem or options state ``asked``'s answer (at least two characters)."""
+    shown = normalize(other.stem + "".join(other.options))
+    return any(len(a) >= 2 and normalize(a) in shown for a in answer_texts(asked))
+
+
+def _spread(facts: list[NumberFact | ListFact]) -> list[NumberFact | ListFact]:
+    """Facts interleaved over the sections of their documents (the first heading of each clause), so a
+    short bank draws from every section instead of the first few."""
+    groups: dict[tuple[str, str], list[NumberFact | ListFact]] = {}
+    for f in facts:
+        c = f.clause
+        groups.setdefault((c.doc_id, c.headings[0] if c.headings else ""), []).append(f)
+    out: list[NumberFact | ListFact] = []
+    queues = list(groups.values())
+    while queues:
+        out += [q.pop(0) for q in queues]
+        queues = [q for q in queues if q]
+    return out
 
 
 def generate_bank(
@@ -402,6 +439,7 @@ def generate_bank(
             if key not in seen_spans:
                 seen_spans.add(key)
                 facts.append(f)
+    facts = _spread(facts)
     by_chunk = {c.chunk_id: c.text for c in searcher.clauses}
     limit = n or 10**6
     chosen: list[Question] = []
@@ -425,6 +463,11 @@ def generate_bank(
         q.id = f"Q{i:02d}"
     what = topic or (doc or "")
     title = f"“{what}”知识测试题库" if topic else f"《{clauses[0].doc_title}》知识测试题库"
-    return QuizBank(
-        title, chosen, {"topic": topic, "doc": doc, "section": section, "seed": seed, "types": list(types)}
-    )
+    source = {"topic": topic, "doc": doc, "section": section, "seed": seed, "types": list(types)}
+    if n and len(chosen) < n:
+        source["shortfall"] = (
+            f"要求 {n} 道，只出了 {len(chosen)} 道：所选范围的 {len(clauses)} 个条款中只有 {len(facts)} 处可出题的"
+            "事实（数字、期限、列举），每处最多出两道不同题型的题，且不出重复或互相泄露答案的题；"
+            "可扩大主题或文档范围，或增加题型"
+        )
+    return QuizBank(title, chosen, source)

@@ -1,7 +1,8 @@
 """Grading trainees' answers against a bank: per-trainee scores, per-question feedback and statistics.
 
-Objective answers are compared after normalisation (letters in any order, width or case; 对/错/√/×;
-Chinese numerals in blanks); short answers by key-point coverage. Every unusable row is reported with
+Objective answers are compared after normalisation (letters in any order, width or case; 对/错/√/×);
+fill-ins as a trainer reads them (``fill_in.py``: numerals, units, dates, synonyms, what the stem already
+says); short answers by key-point coverage. Every unusable row is reported with
 its row number and the rest is still graded.
 """
 
@@ -12,8 +13,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.numerals import arabize
 from assistant.quiz.answers_io import read_answers
+from assistant.quiz.fill_in import canonical, fill_in_matches
 from assistant.quiz.model import LETTERS, Question, QuizBank
 from assistant.quiz.shortanswer import grade_short_answer
 from assistant.text.normalize import normalize
@@ -36,10 +37,12 @@ def normalize_answer(question: Question, answer: str) -> str:
         if text in _FALSE:
             return "错"
         return text
-    return re.sub(r"[^\w%/.]", "", arabize(text))
+    return canonical(text)
 
 
 def is_correct(question: Question, answer: str) -> bool:
+    if question.type == "blank":
+        return fill_in_matches(question.answer, answer, question.stem)
     return bool(answer.strip()) and normalize_answer(question, answer) == normalize_answer(
         question, question.answer
     )
@@ -61,7 +64,12 @@ class TraineeResult:
 
     @property
     def score(self) -> float:
-        return round(sum(i.credit for i in self.items), 4)
+        """The total, to one decimal (a short answer earns a share of its key points)."""
+        return round(sum(i.credit for i in self.items), 1)
+
+    def to_review(self) -> list[str]:
+        """The ids of the questions not fully right, in bank order."""
+        return [i.qid for i in self.items if i.credit < 1]
 
 
 @dataclass
@@ -73,6 +81,7 @@ class QuestionStat:
     common_wrong: str
     common_wrong_count: int
     source: str
+    stem: str = ""
 
 
 @dataclass
@@ -132,6 +141,7 @@ class GradeReport:
 
 
 def _grade_item(q: Question, answer: str) -> ItemResult:
+    """Feedback cites the clause once: the explanation (「依据《…》…：「…」」) where there is one."""
     where = f"请复习{q.source}"
     if not answer.strip():
         return ItemResult(q.id, answer, 0.0, f"未作答。{where}")
@@ -140,10 +150,10 @@ def _grade_item(q: Question, answer: str) -> ItemResult:
         missing = [p for p, f in zip(q.key_points, found, strict=False) if not f]
         if not missing:
             return ItemResult(q.id, answer, score, "要点齐全。")
-        return ItemResult(q.id, answer, score, f"缺少要点：{'；'.join(missing)}。{where}", missing)
+        return ItemResult(q.id, answer, round(score, 2), f"缺少要点：{'；'.join(missing)}。{where}", missing)
     if is_correct(q, answer):
         return ItemResult(q.id, answer, 1.0, "正确。")
-    return ItemResult(q.id, answer, 0.0, f"错误，正确答案：{q.answer}。{where}：{q.explanation}")
+    return ItemResult(q.id, answer, 0.0, f"错误，正确答案：{q.answer}。{q.explanation or where}")
 
 
 def _type_mismatch(q: Question, answer: str) -> bool:
@@ -215,5 +225,5 @@ def grade(bank: QuizBank, answers_path: str | Path) -> GradeReport:
         wrong = Counter(normalize_answer(q, a) for a in given if q.type != "short" and not is_correct(q, a))
         common, count = wrong.most_common(1)[0] if wrong else ("", 0)
         rate = round(sum(credits) / len(credits), 4) if credits else 0.0
-        stats.append(QuestionStat(q.id, q.type_name, len(given), rate, common, count, q.source))
+        stats.append(QuestionStat(q.id, q.type_name, len(given), rate, common, count, q.source, q.stem))
     return GradeReport(bank.title, bank.bank_id, len(bank.questions), trainees, stats, problems)

@@ -90,8 +90,8 @@ def make_quiz_files(
     types: list[str] | None = None,
     seed: int = 0,
 ) -> tuple[str, list[list[Any]], list[str]]:
-    """(summary line, preview rows, [xlsx path, json path])."""
-    from assistant.quiz.export import to_json, to_xlsx
+    """(summary line, preview rows, [bank xlsx, bank json, blank answer sheet xlsx])."""
+    from assistant.quiz.export import to_answer_sheet, to_json, to_xlsx
     from assistant.service import QuizRequest
 
     topic_, doc_ = _topic_or_doc(topic, doc)
@@ -107,24 +107,32 @@ def make_quiz_files(
     for q in bank.questions:
         counts[q.type_name] = counts.get(q.type_name, 0) + 1
     detail = "，".join(f"{k} {v} 道" for k, v in counts.items())
+    sheet = to_answer_sheet(bank, folder / f"答题卡-{_stamp()}.xlsx")
+    shortfall = f"\n\n**注意：** {bank.source['shortfall']}" if bank.source.get("shortfall") else ""
     return (
-        f"已生成 {len(bank.questions)} 道题（{detail}），题库编号 {bank.bank_id}",
+        f"已生成 {len(bank.questions)} 道题（{detail}），题库编号 {bank.bank_id}。"
+        f"可下载题库与空白答题卡。{shortfall}",
         quiz_rows(bank),
-        [str(xlsx), str(js)],
+        [str(xlsx), str(js), str(sheet)],
     )
 
 
 # -- grading ----------------------------------------------------------------------------------------
-TRAINEE_HEADERS = ["学员", "得分", "满分", "百分制", "需复习（题号：反馈）"]
+TRAINEE_HEADERS = ["学员", "得分", "满分", "百分制", "需复习的题（反馈见阅卷报告）"]
 STAT_HEADERS = ["题号", "题型", "作答人数", "正确率", "最常见错误答案", "人数", "出处（建议复习）"]
 
 
 def trainee_rows(report: Any) -> list[list[Any]]:
     rows = []
     for t in report.trainees:
-        weak = "；".join(f"{i.qid}：{i.feedback}" for i in t.items if i.credit < 1)
-        rows.append([t.name, t.score, report.n_questions, report.percent(t), weak or "全部正确"])
+        weak = "、".join(t.to_review())
+        rows.append([t.name, _number(t.score), report.n_questions, report.percent(t), weak or "全部正确"])
     return rows
+
+
+def _number(x: float) -> float | int:
+    """13.0 → 13; 12.5 stays."""
+    return int(x) if float(x).is_integer() else x
 
 
 def stat_rows(report: Any) -> list[list[Any]]:

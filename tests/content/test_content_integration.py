@@ -26,7 +26,7 @@ WHERE = [
 def test_every_number_in_a_draft_occurs_in_its_cited_clause(searcher, clauses_by_chunk, kind, where):
     draft = make_draft(searcher, kind, **where)
     ok, total, problems = number_fidelity(draft, clauses_by_chunk)
-    assert draft.blocks, "draft is empty"
+    assert draft.blocks or (kind == "slogans" and draft.notices), "draft is empty and says nothing"
     assert problems == [] and ok == total
 
 

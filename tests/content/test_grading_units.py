@@ -150,3 +150,22 @@ def test_hand_marked_short_answers_mostly_agree_with_the_grader():
     ]
     assert len(items) >= 30
     assert sum(m == g for m, g in pairs) / len(pairs) >= 0.85
+
+
+def test_the_blank_answer_sheet_is_read_back_by_grading_and_its_empty_rows_are_not_problems(tmp_path):
+    from openpyxl import load_workbook
+
+    from assistant.quiz.export import to_answer_sheet
+
+    sheet = to_answer_sheet(BANK, tmp_path / "答题卡.xlsx", trainees=5)
+    wb = load_workbook(sheet)
+    ws = wb["答题卡"]
+    assert [c.value for c in ws[1]] == ["题库编号", "姓名", "Q01", "Q02", "Q03", "Q04", "Q05"]
+    assert "Q04" in [r[0] for r in wb["说明"].iter_rows(values_only=True)]
+    for col, value in enumerate(["张三", "B", "CA", "×", "十年", "点名、学习、工作部署"], start=2):
+        ws.cell(row=2, column=col, value=value)
+    wb.save(sheet)
+    report = grade(BANK, sheet)
+    assert report.scores() == {"张三": 4.8} and report.problems == []
+    (zhang,) = report.trainees
+    assert zhang.to_review() == ["Q05"]

@@ -180,7 +180,8 @@ def test_quiz_bank_preview_and_downloads(client) -> None:
     assert "已生成" in status
     assert 1 <= len(rows(table)) <= 10
     assert {r[1] for r in rows(table)} <= {"单选题", "判断题", "填空题"}
-    assert sorted(Path(f).suffix for f in files) == [".json", ".xlsx"]
+    assert sorted(Path(f).suffix for f in files) == [".json", ".xlsx", ".xlsx"]
+    assert any(Path(f).name.startswith("答题卡") for f in files)
     pytest.quiz_files = files  # type: ignore[attr-defined]  # reused by the grading test
 
 

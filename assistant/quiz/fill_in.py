@@ -1,0 +1,95 @@
+"""Is a fill-in answer the key? Compared as a trainer reads it, not character for character.
+
+Both sides are brought to one canonical form:
+- numerals and units: 三年 = 3年, 二万元 = 2万元, 百分之四十 = 40%, 半年 = 6个月;
+- dates: 2024年底 = 2024年12月底 = 2024年12月31日;
+- known synonyms of the bank's answers (``assistant/data/answer_synonyms.txt``): 四步工作法 = 四步法.
+
+Then the stem decides what the blank already says. A tail of the answer that the stem repeats right after
+the blank is dropped (「一次」 in 「每月开展____次」, 「2024年12月底前」 in 「____前实现」, 「高中及以上」 in
+「____以上文化程度」), as is a head the stem says right before it. A bare number is accepted for a
+number with a unit only when that unit follows the blank closely (「____以上10人以下死亡」 takes 「3」 for
+「3人」; 「____以上矿山一线从业经历」 does not take 「10」 for 「10年」: the reader cannot tell years from months).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from assistant.numerals import arabize
+from assistant.text.normalize import normalize
+
+BLANK = re.compile(r"_{2,}|＿{2,}|（\s*）|\(\s*\)")
+_PERCENT = re.compile(r"百分之([零〇一二两三四五六七八九十百\d.]+)")
+_YEAR_END = re.compile(r"(\d{4})年(?:底|末|12月底|12月末|12月31日)")
+_YEAR_DIGITS = re.compile(r"([〇零一二三四五六七八九]{4})年")
+_DIGIT = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+_NUMBER_UNIT = re.compile(r"^(\d+(?:\.\d+)?)(\D{1,3})$")
+_UNIT_WINDOW = 8  # characters after the blank in which a unit implied by the stem must appear
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, str]:
+    """Each listed form → the first form of its line."""
+    text = resources.files("assistant.data").joinpath("answer_synonyms.txt").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        forms = line.split("#", 1)[0].split()
+        for form in forms[1:]:
+            out[canonical(form, use_synonyms=False)] = canonical(forms[0], use_synonyms=False)
+    return out
+
+
+def canonical(text: str, *, use_synonyms: bool = True) -> str:
+    t = normalize(text or "")
+    t = _YEAR_DIGITS.sub(lambda m: "".join(_DIGIT[c] for c in m.group(1)) + "年", t)  # 二〇二四年
+    t = _PERCENT.sub(lambda m: arabize(m.group(1)) + "%", t)
+    t = arabize(t)
+    t = re.sub(r"[^\w%/.]", "", t)
+    t = t.replace("半年", "6个月").replace("个月", "月")
+    t = _YEAR_END.sub(r"\1年12月底", t)
+    if use_synonyms:
+        t = synonyms().get(t, t)
+    return t
+
+
+def _around_blank(stem: str) -> tuple[str, str]:
+    """The stem's canonical text just before and just after its first blank ("" without a blank)."""
+    parts = BLANK.split(stem or "", maxsplit=1)
+    if len(parts) < 2:
+        return "", ""
+    return canonical(parts[0], use_synonyms=False), canonical(parts[1], use_synonyms=False)
+
+
+def _trimmed(answer: str, before: str, after: str) -> set[str]:
+    """``answer`` and its forms without a tail the stem repeats after the blank (及以上 / 前 / 次) or a
+    head it says before it (每)."""
+    forms = {answer}
+    for n in range(len(after), 0, -1):
+        tail = after[:n]
+        for joined in (tail, "及" + tail):
+            if answer.endswith(joined) and len(answer) > len(joined):
+                forms.add(answer[: -len(joined)])
+    for n in range(len(before), 0, -1):
+        head = before[-n:]
+        if answer.startswith(head) and len(answer) > len(head):
+            forms |= {f[len(head) :] for f in list(forms) if f.startswith(head) and len(f) > len(head)}
+    return forms
+
+
+def fill_in_matches(key: str, answer: str, stem: str = "") -> bool:
+    """Whether ``answer`` fills ``stem``'s blank as ``key`` does."""
+    if not (answer or "").strip():
+        return False
+    want = canonical(key)
+    before, after = _around_blank(stem)
+    for form in _trimmed(canonical(answer, use_synonyms=False), before, after):
+        got = synonyms().get(form, form)
+        if got == want:
+            return True
+        m = _NUMBER_UNIT.match(want)
+        if m and got == m.group(1) and m.group(2) in after[:_UNIT_WINDOW]:
+            return True
+    return False
