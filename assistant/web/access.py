@@ -277,3 +277,48 @@ def with_request(fn: Any, n_inputs: int, progress: Any = None) -> Any:
     fn.__signature__ = inspect.Signature(params)
     fn.__annotations__ = {"request": gr.Request}
     return fn
+
+
+LOCALE_SCRIPT = (
+    b"<script>try{Object.defineProperty(Navigator.prototype,'language',{get:function(){return 'zh-CN'}});"
+    b"Object.defineProperty(Navigator.prototype,'languages',{get:function(){return ['zh-CN','zh']}});}catch(e){}"
+    b"</script>"
+)
+
+
+class ChinesePageMiddleware:
+    """ASGI middleware: the page's HTML gets, first thing in its ``<head>``, a script that makes the
+    browser report zh-CN, so Gradio's own strings (「将文件拖放到此处」, 「警告」 …) are Chinese in any
+    browser. (Gradio reads ``navigator.language`` when its bundle loads, before the app's ``head`` is
+    added, so it cannot be set from there.)"""
+
+    def __init__(self, app: Any):
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope.get("type") != "http" or scope.get("method") != "GET" or scope.get("path") not in ("/", ""):
+            await self.app(scope, receive, send)
+            return
+        start: dict[str, Any] = {}
+        body = b""
+
+        async def capture(message: dict[str, Any]) -> None:
+            nonlocal body
+            if message["type"] == "http.response.start":
+                start.update(message)
+                return
+            if message["type"] != "http.response.body":
+                await send(message)
+                return
+            body += message.get("body", b"")
+            if message.get("more_body", False):
+                return
+            headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
+            is_html = any(k.lower() == b"content-type" and b"text/html" in v for k, v in headers)
+            if is_html and b"<head>" in body:
+                body = body.replace(b"<head>", b"<head>" + LOCALE_SCRIPT, 1)
+            headers.append((b"content-length", str(len(body)).encode()))
+            await send({**start, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+
+        await self.app(scope, receive, capture)

@@ -13,7 +13,13 @@ from typing import Any
 
 from assistant.config import Config
 from assistant.service import Assistant
-from assistant.web.access import Access, LoginThrottle, LoginThrottleMiddleware, takes_request
+from assistant.web.access import (
+    Access,
+    ChinesePageMiddleware,
+    LoginThrottle,
+    LoginThrottleMiddleware,
+    takes_request,
+)
 from assistant.web.citations import CSS, HEAD_JS
 
 TITLE = "矿山安全政策助手"
@@ -161,9 +167,10 @@ def launch(
     options = launch_kwargs(
         assistant.config, auth=auth, **{k: kwargs.pop(k) for k in ("host", "port", "share") if k in kwargs}
     )
+    middleware = [Middleware(ChinesePageMiddleware)]
     if auth is not None:
-        middleware = Middleware(LoginThrottleMiddleware, throttle=throttle or LoginThrottle())
-        options["app_kwargs"] = {"middleware": [middleware]}
+        middleware.append(Middleware(LoginThrottleMiddleware, throttle=throttle or LoginThrottle()))
+    options["app_kwargs"] = {"middleware": middleware}
     demo.throttle = throttle
     options.update(kwargs)
     demo.queue(default_concurrency_limit=4)

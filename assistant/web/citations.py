@@ -110,7 +110,10 @@ def highlight_quote(text: str, quote: str) -> tuple[str, bool]:
 def panel_html(searcher: SearcherLike, citation: Citation) -> str:
     """The side panel: document title, the clause's place (headings), the full clause with the quote marked."""
     text, clause = find_clause(searcher, citation)
-    head = f'<div class="cite-head">〔{citation.n}〕《{esc(citation.doc_title)}》<b>{esc(citation.clause)}</b></div>'
+    head = (
+        '<button class="cite-close" type="button" title="关闭">关闭 ✕</button>'
+        f'<div class="cite-head">〔{citation.n}〕《{esc(citation.doc_title)}》<b>{esc(citation.clause)}</b></div>'
+    )
     if clause is None:
         return (
             f'<div class="cite-panel">{head}<div class="notice">该条款已不在当前索引中（可能已被移除或重新索引）。</div>'
@@ -165,6 +168,17 @@ mark.quote { background: #fde68a; padding: 0 2px; }
 .hit-head { font-weight: 600; }
 .hit-text { white-space: pre-wrap; line-height: 1.7; }
 .status-ok { color: #166534; }
+.cite-close { display: none; float: right; border: 1px solid #ccc; border-radius: 6px; padding: 2px 10px;
+  background: #fff; cursor: pointer; }
+/* narrow screens: the clause panel is a drawer over the chat, opened by a 〔n〕 mark */
+@media (max-width: 768px) {
+  #cite-col { position: fixed; left: 0; right: 0; bottom: 0; max-height: 65vh; overflow-y: auto;
+    z-index: 1000; background: var(--background-fill-primary, #fff); box-shadow: 0 -4px 16px rgba(0,0,0,.25);
+    border-radius: 12px 12px 0 0; padding: 8px 12px; transform: translateY(110%);
+    transition: transform .2s ease-out; }
+  #cite-col.open { transform: translateY(0); }
+  .cite-close { display: inline-block; }
+}
 .status-err { color: #991b1b; }
 """
 
@@ -172,13 +186,77 @@ mark.quote { background: #fde68a; padding: 0 2px; }
 # which renders the panel on the server from this session's answers.
 HEAD_JS = """
 <script>
+// Gradio's few English attributes (aria-labels and titles a screen reader or a hover shows), in Chinese.
+(function () {
+  var names = {'More tabs': '更多页面', 'chatbot conversation': '对话', 'Copy conversation': '复制全部对话',
+    'Copy message': '复制这条消息', 'Copied conversation': '已复制', 'Copied message': '已复制',
+    'Reset to default value': '恢复默认值', 'Empty value': '（空）',
+    'Click to upload or drop files': '点击上传或拖放文件', 'Close': '关闭'};
+  // [English start, Chinese start, keep the rest (else the element's own text)]
+  var prefixes = [["user's message: ", '提问：', false], ["bot's message: ", '回答：', false],
+    ['number input for ', '数字输入：', true], ['range slider for ', '滑块：', true]];
+  var statuses = {'common.complete': '已完成', 'common.loading': '加载中', 'common.error': '出错'};
+  function fix() {
+    // Gradio's screen-reader status line shows a raw key (common.complete) where a translation is missing
+    document.querySelectorAll('[role=status]').forEach(function (el) {
+      var zh = statuses[(el.textContent || '').trim()];
+      if (zh) el.textContent = zh;
+    });
+    // a notice's heading is Gradio's English one whatever title the server sends
+    document.querySelectorAll('.toast-title').forEach(function (el) {
+      el.childNodes.forEach(function (n) {
+        if (n.nodeType === 3 && /^\s*(Warning|Info|Error|Success)\s*$/.test(n.textContent)) {
+          n.textContent = n.textContent.replace(/Warning|Info|Success/, '提示').replace('Error', '错误');
+        }
+      });
+    });
+    // a checkbox is named by its value (single, judge …): name it by its visible label instead
+    document.querySelectorAll('input[type=checkbox]').forEach(function (el) {
+      var label = el.closest('label');
+      var text = label ? (label.innerText || '').trim() : '';
+      if (!text) return;
+      ['aria-label', 'title'].forEach(function (attr) {
+        if (el.hasAttribute(attr) && el.getAttribute(attr) !== text) el.setAttribute(attr, text);
+      });
+    });
+    document.querySelectorAll('[aria-label], [title]').forEach(function (el) {
+      ['aria-label', 'title'].forEach(function (attr) {
+        var v = el.getAttribute(attr);
+        if (!v) return;
+        if (names[v]) { el.setAttribute(attr, names[v]); return; }
+        prefixes.forEach(function (p) {
+          if (v.indexOf(p[0]) !== 0) return;
+          var rest = p[2] ? v.slice(p[0].length) : (el.innerText || '').slice(0, 200);
+          el.setAttribute(attr, p[1] + rest);
+        });
+      });
+    });
+  }
+  var queued = false;
+  new MutationObserver(function () {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(function () { queued = false; fix(); });
+  }).observe(document.documentElement, {subtree: true, childList: true, characterData: true,
+    attributes: true, attributeFilter: ['aria-label', 'title']});
+})();
+</script>
+<script>
 document.addEventListener('click', function (ev) {
+  var close = ev.target.closest ? ev.target.closest('.cite-close') : null;
+  if (close) {
+    var drawer = document.querySelector('#cite-col');
+    if (drawer) drawer.classList.remove('open');
+    return;
+  }
   var a = ev.target.closest ? ev.target.closest('.cite-mark') : null;
   if (!a) return;
   ev.preventDefault();
   var box = document.querySelector('#cite-key textarea, #cite-key input');
   var btn = document.querySelector('#cite-open');
   if (!box || !btn) return;
+  var col = document.querySelector('#cite-col');
+  if (col) col.classList.add('open');
   box.value = a.getAttribute('data-key');
   box.dispatchEvent(new Event('input', {bubbles: true}));
   setTimeout(function () { btn.click(); }, 50);

@@ -14,7 +14,7 @@ from typing import Any
 from assistant.config import LLMSettings
 from assistant.errors import AssistantError
 from assistant.service import Assistant
-from assistant.web.state import ChatSession, friendly
+from assistant.web.state import ChatSession, friendly, warn
 
 DRAFT_KINDS = {
     "article": "宣传稿",
@@ -180,7 +180,9 @@ def build_drafts(assistant: Assistant, out_dir: Path, session: Any) -> dict[str,
     with gr.Row():
         kind = gr.Radio([(v, k) for k, v in DRAFT_KINDS.items()], value="article", label="材料类型")
     with gr.Row():
-        topic = gr.Textbox(label="主题", placeholder="例如：尾矿库、外包工程、五职矿长", scale=2)
+        topic = gr.Textbox(
+            label="主题", placeholder="例如：尾矿库、外包工程、五职矿长", scale=2, elem_id="draft-topic"
+        )
         doc = gr.Dropdown(doc_choices(assistant), value="", label="或选择文档", scale=2)
         section = gr.Textbox(label="章节（可选）", placeholder="例如：二、（四）", scale=1)
     go = gr.Button("生成", variant="primary", elem_id="draft-go")
@@ -195,7 +197,7 @@ def build_drafts(assistant: Assistant, out_dir: Path, session: Any) -> dict[str,
         try:
             return make_draft_files(assistant, out_dir, k, t, d, s, sess.llm if sess else None)
         except Exception as exc:  # noqa: BLE001
-            gr.Warning(friendly(exc))
+            warn(friendly(exc))
             return f"**出错：** {friendly(exc)}", None
 
     go.click(run, [kind, topic, doc, section, session], [preview, files], api_name="draft")
@@ -210,7 +212,7 @@ def build_quiz(assistant: Assistant, out_dir: Path) -> dict[str, Any]:
     from assistant.web.search_tab import doc_choices
 
     with gr.Row():
-        topic = gr.Textbox(label="主题", placeholder="例如：五职矿长、尾矿库", scale=2)
+        topic = gr.Textbox(label="主题", placeholder="例如：五职矿长、尾矿库", scale=2, elem_id="quiz-topic")
         doc = gr.Dropdown(doc_choices(assistant), value="", label="或选择文档", scale=2)
         n = gr.Slider(1, 100, value=20, step=1, label="题数", scale=1)
     with gr.Row():
@@ -232,7 +234,7 @@ def build_quiz(assistant: Assistant, out_dir: Path) -> dict[str, Any]:
         try:
             return make_quiz_files(assistant, out_dir, t, d, int(nn), ty, int(sd or 0))
         except Exception as exc:  # noqa: BLE001
-            gr.Warning(friendly(exc))
+            warn(friendly(exc))
             return f"**出错：** {friendly(exc)}", gr.skip(), None
 
     go.click(run, [topic, doc, n, types, seed], [status, table, files], api_name="quiz")
@@ -266,7 +268,7 @@ def build_grading(assistant: Assistant, out_dir: Path) -> None:
         try:
             r = grade_files(assistant, out_dir, b or "", a or "")
         except Exception as exc:  # noqa: BLE001
-            gr.Warning(friendly(exc))
+            warn(friendly(exc))
             return f"**出错：** {friendly(exc)}", gr.skip(), gr.skip(), None, None
         text = r["summary"]
         if r["problems"]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from assistant.service import Assistant
 from assistant.web.access import Access, with_request
-from assistant.web.state import friendly
+from assistant.web.state import friendly, warn
 
 SET_NAMES = {
     "retrieval": "检索",
@@ -140,7 +140,7 @@ def build(assistant: Assistant, access: Access) -> None:
             progress(0.05, desc="正在评测……")
             return run(assistant, chosen)
         except Exception as exc:  # noqa: BLE001
-            gr.Warning(friendly(exc))
+            warn(friendly(exc))
             return f"**出错：** {friendly(exc)}", gr.skip(), gr.skip()
 
     go.click(

@@ -17,7 +17,7 @@ from assistant.schema import DOC_KINDS, LEVELS, STATUSES, CatalogEntry
 from assistant.service import Assistant, NewFile, Stage
 from assistant.web.access import Access, takes_request, with_request
 from assistant.web.search_tab import KIND_NAMES
-from assistant.web.state import friendly
+from assistant.web.state import friendly, warn
 
 log = logging.getLogger(__name__)
 
@@ -202,7 +202,7 @@ def build(assistant: Assistant, access: Access, on_change: list[Any]) -> dict[st
             state = gr.Dropdown(list(STATUSES), value=None, label="时效状态")
             issuer = gr.Textbox(label="发布机关")
             number = gr.Textbox(label="文号")
-            date = gr.Textbox(label="发布日期（YYYY-MM-DD）")
+            date = gr.Textbox(label="发布日期（年-月-日，如 2024-05-01）")
             source = gr.Textbox(label="来源")
             with gr.Row():
                 save_btn = gr.Button("保存目录卡并重新索引", elem_id="kb-save")
@@ -232,7 +232,7 @@ def build(assistant: Assistant, access: Access, on_change: list[Any]) -> dict[st
     outputs = [status, report, docs, pick, trash, confirm_box, *on_change]
 
     def failed(exc: Exception):
-        gr.Warning(friendly(exc))
+        warn(friendly(exc))
         return (f"**出错：** {friendly(exc)}", *[gr.skip() for _ in outputs[1:]])
 
     def admin_only(action: Any, what: str, n_inputs: int) -> Any:
@@ -261,7 +261,7 @@ def build(assistant: Assistant, access: Access, on_change: list[Any]) -> dict[st
         try:
             c = catalog_of(assistant, doc_id)
         except Exception as exc:  # noqa: BLE001
-            gr.Warning(friendly(exc))
+            warn(friendly(exc))
             return [gr.skip()] * len(form)
         return [getattr(c, f) or (None if f in ("kind", "level", "status") else "") for f in CARD_FIELDS]
 
@@ -273,7 +273,7 @@ def build(assistant: Assistant, access: Access, on_change: list[Any]) -> dict[st
                 raise AssistantError("请先选择要移除的文档")
             return gr.Group(visible=True), removal_question(assistant, doc_id)
         except Exception as exc:  # noqa: BLE001
-            gr.Warning(friendly(exc))
+            warn(friendly(exc))
             return gr.Group(visible=False), ""
 
     upload_btn.click(

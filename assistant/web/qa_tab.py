@@ -18,7 +18,14 @@ from assistant.schema import Answer
 from assistant.service import Assistant
 from assistant.web.access import Access, with_request
 from assistant.web.citations import MODE_NAMES, answer_html, empty_panel, esc, panel_html
-from assistant.web.state import ChatSession, friendly
+from assistant.web.state import ChatSession, friendly, note, warn
+
+# After an answer: bring the start of the newest answer to the top of the window (the chat grows with
+# the answers instead of scrolling inside a fixed box, so the reader starts at the verdict).
+SCROLL_JS = """() => {
+  const answers = document.querySelectorAll('#chat .answer');
+  if (answers.length) answers[answers.length - 1].scrollIntoView({block: 'start'});
+}"""
 
 
 def messages(session: ChatSession, pending: tuple[str, str] | None = None) -> list[dict[str, str]]:
@@ -127,7 +134,9 @@ def build(assistant: Assistant, out_dir: Path, session: Any, access: Access) -> 
             mode = gr.Markdown(mode_line(ChatSession()), elem_id="qa-mode")
             chat = gr.Chatbot(
                 label="对话",
-                height=520,
+                height=None,  # grows with the answers; the page scrolls to the newest one (SCROLL_JS)
+                min_height=160,
+                autoscroll=False,
                 sanitize_html=False,
                 elem_id="chat",
                 feedback_options=None,
@@ -135,13 +144,23 @@ def build(assistant: Assistant, out_dir: Path, session: Any, access: Access) -> 
             )
             with gr.Row():
                 question = gr.Textbox(
-                    show_label=False, placeholder="输入问题，回车发送", scale=5, elem_id="qa-input"
+                    label="问题",
+                    show_label=False,
+                    placeholder="输入问题，回车发送",
+                    scale=5,
+                    elem_id="qa-input",
                 )
                 send = gr.Button("发送", variant="primary", scale=1, elem_id="qa-send")
             with gr.Row():
                 clear = gr.Button("清空对话", size="sm")
                 export = gr.Button("导出对话（Markdown）", size="sm", elem_id="qa-export")
-            export_file = gr.File(label="对话记录", interactive=False, elem_id="qa-export-file", height=80)
+            export_file = gr.File(
+                label="对话记录（Markdown）",
+                interactive=False,
+                elem_id="qa-export-file",
+                height=80,
+                visible=False,
+            )
             allowed = assistant.config.llm.allowed_base_urls
             with gr.Accordion("大模型设置（管理员；仅本会话有效，不保存、不记录）", open=False) as llm_box:
                 base_url = gr.Dropdown(
@@ -157,7 +176,7 @@ def build(assistant: Assistant, out_dir: Path, session: Any, access: Access) -> 
                 api_key = gr.Textbox(label="API Key", type="password")
                 timeout = gr.Number(label="超时（秒）", value=30)
                 apply_llm = gr.Button("应用")
-        with gr.Column(scale=2):
+        with gr.Column(scale=2, elem_id="cite-col"):  # a drawer over the chat on narrow screens (CSS)
             panel = gr.HTML(empty_panel(), elem_id="cite-panel", label="条款原文")
             cite_key = gr.Textbox(visible="hidden", elem_id="cite-key")
             cite_open = gr.Button("打开引用", visible="hidden", elem_id="cite-open")
@@ -171,37 +190,41 @@ def build(assistant: Assistant, out_dir: Path, session: Any, access: Access) -> 
                 text += piece
                 yield messages(s, (q, text)), gr.skip(), s
         except Exception as exc:  # noqa: BLE001
-            gr.Warning(friendly(exc))
+            warn(friendly(exc))
             yield messages(s), gr.skip(), s
             return
         yield messages(s), "", s
 
-    send.click(respond, [question, session], [chat, question, session], api_name="chat")
-    question.submit(respond, [question, session], [chat, question, session], api_visibility="private")
+    send.click(respond, [question, session], [chat, question, session], api_name="chat").then(
+        None, None, None, js=SCROLL_JS
+    )
+    question.submit(respond, [question, session], [chat, question, session], api_visibility="private").then(
+        None, None, None, js=SCROLL_JS
+    )
 
     def show(key: str, s: ChatSession) -> str:
         try:
             return citation_panel(assistant, s, key)
         except Exception as exc:  # noqa: BLE001
-            gr.Warning(friendly(exc))
+            warn(friendly(exc))
             return empty_panel()
 
     cite_open.click(show, [cite_key, session], panel, api_name="show_citation", queue=False)
 
     def do_clear(s: ChatSession):
         fresh = ChatSession(llm=s.llm)
-        return [], fresh, empty_panel(), None
+        return [], fresh, empty_panel(), gr.File(value=None, visible=False)
 
     clear.click(do_clear, session, [chat, session, panel, export_file], api_name="clear_chat")
 
     def do_export(s: ChatSession):
         if not s.answers:
-            gr.Warning("还没有对话可以导出")
+            warn("还没有对话可以导出")
             return None
         folder = Path(tempfile.mkdtemp(dir=out_dir))
         path = folder / f"问答记录-{time.strftime('%Y%m%d-%H%M%S')}.md"
         path.write_text(export_markdown(s), encoding="utf-8")
-        return str(path)
+        return gr.File(value=str(path), visible=True)
 
     export.click(do_export, session, export_file, api_name="export_chat")
 
@@ -209,10 +232,10 @@ def build(assistant: Assistant, out_dir: Path, session: Any, access: Access) -> 
         try:
             access.require_admin(request, "修改大模型设置")
             line = set_llm(s, url, m, key, t, allowed)
-            gr.Info("已应用，仅对本会话有效")
+            note("已应用，仅对本会话有效")
             return line, s, ""
         except Exception as exc:  # noqa: BLE001
-            gr.Warning(friendly(exc))
+            warn(friendly(exc))
             return gr.skip(), s, ""
 
     apply_llm.click(

@@ -7,7 +7,7 @@ from typing import Any
 from assistant.schema import DOC_KINDS
 from assistant.service import Assistant
 from assistant.web.citations import esc, highlight_terms
-from assistant.web.state import friendly
+from assistant.web.state import friendly, warn
 
 KIND_NAMES = {
     "national-measure": "国家措施",
@@ -108,7 +108,7 @@ def build(assistant: Assistant) -> dict[str, Any]:
         try:
             return search_html(assistant, q, d, kd, int(kk), m)
         except Exception as exc:  # noqa: BLE001 - shown to the user, logged when unexpected
-            gr.Warning(friendly(exc))
+            warn(friendly(exc))
             return f'<div class="status-err">{esc(friendly(exc))}</div>'
 
     go.click(run, [query, doc, kind, k, mode], results, api_name="search")

@@ -44,3 +44,17 @@ def friendly(exc: BaseException) -> str:
         return str(exc)
     log.exception("web app error")
     return "内部错误，已记录日志。请稍后重试或联系管理员。"
+
+
+def warn(message: str) -> None:
+    """A yellow notice with a Chinese heading (Gradio's own heading is "Warning")."""
+    import gradio as gr
+
+    gr.Warning(message, title="提示")
+
+
+def note(message: str) -> None:
+    """A passing notice with a Chinese heading (Gradio's own heading is "Info")."""
+    import gradio as gr
+
+    gr.Info(message, title="提示")

@@ -78,8 +78,9 @@ def test_out_of_corpus_question_shows_the_refused_badge(served) -> None:
 
 
 def test_conversation_exports_as_markdown(client) -> None:
-    path = client.predict(api_name="/export_chat")
-    text = Path(path).read_text(encoding="utf-8")
+    update = client.predict(api_name="/export_chat")  # the file, and the box shown now that it has one
+    assert update["visible"] is True
+    text = Path(update["value"]).read_text(encoding="utf-8")
     assert text.startswith("# 矿山安全政策问答记录")
     assert f"## 1. {QUESTION}" in text and "〔1〕《九江市" in text and "二、（一）1." in text
 
