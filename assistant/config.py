@@ -117,6 +117,8 @@ class Config:
     max_clauses_per_doc: int = setting(5_000, "单个文档的条款数上限", flag=None)
     max_pdf_pages: int = setting(2_000, "PDF 页数上限", flag=None)
     # Read-only embedding cache shipped with the corpus (scripts/refresh_shipped_embeddings.py)
+    # Ratings of answers and saved conversations of the web app (records.sqlite)
+    data_dir: Path = setting(Path("data"), "网页版评价与对话记录的存放目录")
     shipped_embeddings_dir: Path = setting(Path("indexes/shipped"), "随语料发布的只读向量缓存目录", flag=None)
     llm: LLMSettings = field(default_factory=LLMSettings)
 

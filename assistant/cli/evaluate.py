@@ -16,11 +16,12 @@ from assistant.cli.common import echo_json, get_assistant
 
 # The registered eval sets (a unit test keeps this list equal to the registry, which is not imported
 # here so that `mine-assistant --help` stays instant).
-SET_CHOICES = ("retrieval", "answers", "laws", "paraphrases", "drafts", "quiz", "grading", "all")
+SET_CHOICES = ("retrieval", "answers", "laws", "paraphrases", "drafts", "quiz", "grading", "feedback", "all")
+IMPORT_FEEDBACK = "import-feedback"
 
 
 @click.command("eval")
-@click.argument("which", default="all", type=click.Choice(SET_CHOICES))
+@click.argument("which", default="all", type=click.Choice([*SET_CHOICES, IMPORT_FEEDBACK]))
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出全部指标和失败项")
 @click.option(
     "--report",
@@ -54,8 +55,25 @@ def eval_command(
     evals_dir: Path,
     baseline_path: Path | None,
 ) -> None:
-    """评测检索、问答、宣传稿、题库和阅卷，列出失败项；--check 作为 CI 门禁。"""
+    """评测检索、问答、宣传稿、题库和阅卷，列出失败项；--check 作为 CI 门禁。
+
+    mine-assistant eval import-feedback：把网页版中被点 👎 的回答追加到 <evals-dir>/feedback.jsonl，
+    成为待标注的评测用例（写上 expected 或 "refuse": true 后计入 feedback 评测集）。"""
     from assistant.evaluate import baseline as bl
+
+    if which == IMPORT_FEEDBACK:
+        from assistant.evaluate.feedback import import_feedback
+
+        report = import_feedback(get_assistant(ctx).records, evals_dir)
+        click.echo(
+            f"新增 {len(report.added)} 条待标注用例（{', '.join(report.added) or '无'}），"
+            f"{report.already} 条以前已导入：{report.path}"
+        )
+        if report.added:
+            click.echo(
+                '请为每条写上 "expected": ["<文档id> <条款>"] 或 "refuse": true，再运行 eval feedback。'
+            )
+        return
 
     if check and update_baseline:
         raise click.UsageError("--check 和 --update-baseline 不能同时使用：先检查，确认后再更新基线")

@@ -56,12 +56,13 @@ REPORT_ORDER = (
     "drafts",
     "quiz",
     "grading",
+    "feedback",
 )  # sets registered later come after
 
 
 def evaluators() -> dict[str, Evaluator]:
     """Every registered evaluator, in the order the sets are reported."""
-    from assistant.evaluate import answers, content, laws, retrieval  # noqa: F401 - they register themselves
+    from assistant.evaluate import answers, content, feedback, laws, retrieval  # noqa: F401 - they register
 
     rank = {name: i for i, name in enumerate(REPORT_ORDER)}
     return dict(sorted(REGISTRY.items(), key=lambda kv: rank.get(kv[0], len(rank))))

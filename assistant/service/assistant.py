@@ -49,6 +49,7 @@ if TYPE_CHECKING:  # the features below load on first use: `search` in a fresh p
     from assistant.ingest.trash import TrashItem
     from assistant.quiz.grade import GradeReport
     from assistant.quiz.model import QuizBank
+    from assistant.records import Records
 
 Stage = Callable[[float, str], None]  # progress callback: (fraction done, what is happening)
 
@@ -75,6 +76,13 @@ class Assistant:
             if self._searcher is None:
                 self._searcher = Searcher(self.config)
             return self._searcher
+
+    @cached_property
+    def records(self) -> Records:
+        """Ratings and saved conversations of the web app (``<data_dir>/records.sqlite``)."""
+        from assistant.records import Records
+
+        return Records(self.config.data_dir / "records.sqlite")
 
     @property
     def building(self) -> bool:

@@ -59,7 +59,7 @@ def build_app(assistant: Assistant, access: Access | None = None) -> Any:
         session = gr.State(ChatSession())  # per browser tab: chat history and session-only LLM settings
         with gr.Tabs():
             with gr.Tab("政策问答", id="qa"):
-                llm_box = qa_tab.build(assistant, out_dir, session, access)
+                qa_parts = qa_tab.build(assistant, out_dir, session, access)
             with gr.Tab("条款检索", id="search"):
                 search_parts = search_tab.build(assistant)
             with gr.Tab("宣传材料", id="draft"):
@@ -86,6 +86,7 @@ def build_app(assistant: Assistant, access: Access | None = None) -> Any:
                 gr.Tab(visible=admin),
                 gr.Accordion(visible=admin),
                 _user_line(access, request),
+                qa_parts["history_refresh"](request),
             )
 
         demo.load(
@@ -98,8 +99,9 @@ def build_app(assistant: Assistant, access: Access | None = None) -> Any:
                 *doc_menus,
                 kb_page,
                 eval_page,
-                llm_box,
+                qa_parts["llm_box"],
                 user_line,
+                qa_parts["history"],
             ],
             api_name="list_documents",
         )

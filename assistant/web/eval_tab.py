@@ -18,6 +18,7 @@ SET_NAMES = {
     "grading": "阅卷",
     "laws": "法律法规",
     "paraphrases": "同义改写",
+    "feedback": "用户反馈",
 }
 HEADERS = ["评测集", "指标", "数据划分", "数值"]
 FAILURE_HEADERS = ["评测集", "用例", "问题", "期望", "实际"]
@@ -63,6 +64,15 @@ WORDS = {
     "scenario_top1": "情景首条正确率",
     "stability": "改写稳定率",
     "questions_per_doc": "每文档题数",
+    "feedback": "用户反馈",
+    "cases": "用例数",
+    "waiting_for_a_label": "待标注",
+    "fill_in_agreement": "填空判定一致率",
+    "fill_ins": "填空用例数",
+    "slogan_checker_agreement": "标语检查与人工一致率",
+    "short_answers": "简答用例数",
+    "questions": "题数",
+    "draft_numbers": "核对的数字",
 }
 SPLITS = {"dev": "开发集", "test": "测试集"}
 

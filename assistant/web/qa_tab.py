@@ -6,6 +6,7 @@ what the browser sends, so sessions cannot mix and the API takes only the questi
 
 from __future__ import annotations
 
+import inspect
 import tempfile
 import time
 from collections.abc import Iterator
@@ -18,7 +19,7 @@ from assistant.schema import Answer
 from assistant.service import Assistant
 from assistant.web.access import Access, with_request
 from assistant.web.citations import MODE_NAMES, answer_html, empty_panel, esc, panel_html
-from assistant.web.state import ChatSession, friendly, note, warn
+from assistant.web.state import ChatSession, friendly, note, user_of, warn
 
 # After an answer: bring the start of the newest answer to the top of the window (the chat grows with
 # the answers instead of scrolling inside a fixed box, so the reader starts at the verdict).
@@ -49,6 +50,37 @@ def stream_answer(assistant: Assistant, session: ChatSession, question: str) -> 
         if isinstance(piece, Answer):
             session.answers.append(piece)
         yield piece
+
+
+def history_choices(assistant: Assistant, user: str) -> list[tuple[str, int]]:
+    return [
+        (f"{c.updated[5:16]}　{c.title}（{c.turns} 问）", c.id) for c in assistant.records.conversations(user)
+    ]
+
+
+def reopen(assistant: Assistant, session: ChatSession, user: str, conversation_id: int) -> ChatSession:
+    """A session that goes on from a saved conversation of ``user``."""
+    from assistant.answer.conversation import Conversation
+
+    answers = assistant.records.conversation(user, int(conversation_id))
+    return ChatSession(
+        answers=answers,
+        llm=session.llm,
+        conversation=Conversation.from_answers(answers),
+        saved_id=int(conversation_id),
+    )
+
+
+def rate(
+    assistant: Assistant, session: ChatSession, user: str, turn: int, good: bool, comment: str = ""
+) -> str:
+    """Keep a 👍/👎 of answer ``turn`` of this session; returns the line shown under the chat."""
+    try:
+        answer = session.answers[int(turn)]
+    except (IndexError, ValueError, TypeError):
+        raise AssistantError("找不到这条回答（会话可能已清空）") from None
+    session.last_feedback = assistant.records.add_feedback(user, answer, 1 if good else -1, comment or "")
+    return "已记录：有用。" if good else "已记录：没用。可在下方补充哪里不对，帮助管理员改进。"
 
 
 def mode_line(session: ChatSession) -> str:
@@ -139,7 +171,7 @@ def build(assistant: Assistant, out_dir: Path, session: Any, access: Access) -> 
                 autoscroll=False,
                 sanitize_html=False,
                 elem_id="chat",
-                feedback_options=None,
+                feedback_options=("Like", "Dislike"),  # 👍/👎 under each answer, kept in the records
                 placeholder="请输入关于矿山安全法规的问题，例如：五职矿长有什么学历要求？",
             )
             with gr.Row():
@@ -151,9 +183,27 @@ def build(assistant: Assistant, out_dir: Path, session: Any, access: Access) -> 
                     elem_id="qa-input",
                 )
                 send = gr.Button("发送", variant="primary", scale=1, elem_id="qa-send")
+            feedback_line = gr.Markdown(elem_id="qa-feedback-line")
             with gr.Row():
-                clear = gr.Button("清空对话", size="sm")
+                comment = gr.Textbox(
+                    label="对这条回答的意见（可选）",
+                    placeholder="例如：应当引用安全生产法第九十四条",
+                    scale=5,
+                    elem_id="qa-comment",
+                )
+                comment_go = gr.Button("提交意见", size="sm", scale=1, elem_id="qa-comment-go")
+            # hidden inputs of the rate_answer endpoint (a programmatic 👍/👎: turn, good/bad, comment)
+            rate_turn = gr.Number(visible=False, precision=0)
+            rate_good = gr.Checkbox(visible=False)
+            rate_go = gr.Button(visible=False)
+            with gr.Row():
+                clear = gr.Button("新对话", size="sm")
                 export = gr.Button("导出对话（Markdown）", size="sm", elem_id="qa-export")
+            with gr.Accordion("历史对话（只有自己可见）", open=False, elem_id="qa-history-box"):
+                history = gr.Dropdown(
+                    [], value=None, allow_custom_value=True, label="选择一段对话", elem_id="qa-history"
+                )  # the id is checked on the server: a user opens only her own
+                reopen_go = gr.Button("打开这段对话", size="sm", elem_id="qa-history-open")
             export_file = gr.File(
                 label="对话记录（Markdown）",
                 interactive=False,
@@ -181,26 +231,101 @@ def build(assistant: Assistant, out_dir: Path, session: Any, access: Access) -> 
             cite_key = gr.Textbox(visible="hidden", elem_id="cite-key")
             cite_open = gr.Button("打开引用", visible="hidden", elem_id="cite-open")
 
-    def respond(q: str, s: ChatSession):
+    def respond(request: Any, q: str, s: ChatSession) -> Any:
         text = ""
         try:
             for piece in stream_answer(assistant, s, q):
                 if isinstance(piece, Answer):
                     break
                 text += piece
-                yield messages(s, (q, text)), gr.skip(), s
+                yield messages(s, (q, text)), gr.skip(), s, gr.skip()
         except Exception as exc:  # noqa: BLE001
             warn(friendly(exc))
-            yield messages(s), gr.skip(), s
+            yield messages(s), gr.skip(), s, gr.skip()
             return
-        yield messages(s), "", s
+        user = user_of(request)
+        try:  # the conversation is saved as it goes; a records failure never loses the answer
+            s.saved_id = assistant.records.save_conversation(user, s.answers, s.saved_id)
+            menu = gr.Dropdown(choices=history_choices(assistant, user), value=None)
+        except Exception as exc:  # noqa: BLE001
+            warn(friendly(exc))
+            menu = gr.skip()
+        yield messages(s), "", s, menu
 
-    send.click(respond, [question, session], [chat, question, session], api_name="chat").then(
+    chat_outputs = [chat, question, session, history]
+    send.click(with_request(respond, 2), [question, session], chat_outputs, api_name="chat").then(
         None, None, None, js=SCROLL_JS
     )
-    question.submit(respond, [question, session], [chat, question, session], api_visibility="private").then(
-        None, None, None, js=SCROLL_JS
+    question.submit(
+        with_request(respond, 2), [question, session], chat_outputs, api_visibility="private"
+    ).then(None, None, None, js=SCROLL_JS)
+
+    def do_like(request: Any, s: ChatSession, data: Any) -> Any:
+        try:
+            liked = data.liked if isinstance(data.liked, bool) else data.liked == "Like"
+            return rate(assistant, s, user_of(request), int(data.index) // 2, liked), s
+        except Exception as exc:  # noqa: BLE001
+            warn(friendly(exc))
+            return gr.skip(), s
+
+    like_handler = with_request(do_like, 1)
+    like_handler.__signature__ = like_handler.__signature__.replace(
+        parameters=[
+            *like_handler.__signature__.parameters.values(),
+            inspect.Parameter("data", inspect.Parameter.POSITIONAL_OR_KEYWORD),
+        ]
     )
+    like_handler.__annotations__["data"] = gr.LikeData
+    chat.like(like_handler, [session], [feedback_line, session], api_visibility="private")
+
+    def do_rate(request: Any, s: ChatSession, turn: float, good: bool, text: str) -> Any:
+        try:
+            return rate(assistant, s, user_of(request), int(turn), bool(good), text), s
+        except Exception as exc:  # noqa: BLE001
+            warn(friendly(exc))
+            return gr.skip(), s
+
+    rate_go.click(
+        with_request(do_rate, 4),
+        [session, rate_turn, rate_good, comment],
+        [feedback_line, session],
+        api_name="rate_answer",
+    )
+
+    def do_comment(request: Any, s: ChatSession, text: str) -> Any:
+        try:
+            if s.last_feedback is None:
+                raise AssistantError("请先点回答下方的 👍 或 👎，再补充意见")
+            assistant.records.set_comment(s.last_feedback, user_of(request), text or "")
+            return "意见已记录，谢谢。", ""
+        except Exception as exc:  # noqa: BLE001
+            warn(friendly(exc))
+            return gr.skip(), gr.skip()
+
+    comment_go.click(
+        with_request(do_comment, 2), [session, comment], [feedback_line, comment], api_name="comment_answer"
+    )
+
+    def do_reopen(request: Any, s: ChatSession, conversation_id: Any) -> Any:
+        try:
+            if conversation_id in (None, ""):
+                raise AssistantError("请先选择一段历史对话")
+            fresh = reopen(assistant, s, user_of(request), int(conversation_id))
+            return messages(fresh), fresh, empty_panel()
+        except Exception as exc:  # noqa: BLE001
+            warn(friendly(exc))
+            return gr.skip(), s, gr.skip()
+
+    reopen_go.click(
+        with_request(do_reopen, 2), [session, history], [chat, session, panel], api_name="reopen_chat"
+    )
+
+    def do_history(request: Any) -> Any:
+        try:
+            return gr.Dropdown(choices=history_choices(assistant, user_of(request)), value=None)
+        except Exception as exc:  # noqa: BLE001
+            friendly(exc)
+            return gr.skip()
 
     def show(key: str, s: ChatSession) -> str:
         try:
@@ -238,10 +363,11 @@ def build(assistant: Assistant, out_dir: Path, session: Any, access: Access) -> 
             warn(friendly(exc))
             return gr.skip(), s, ""
 
+    history_refresh = with_request(do_history, 0)
     apply_llm.click(
         with_request(do_llm, 5),
         [session, base_url, model, api_key, timeout],
         [mode, session, api_key],
         api_name="set_llm",
     )
-    return llm_box
+    return {"llm_box": llm_box, "history": history, "history_refresh": history_refresh}

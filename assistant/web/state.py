@@ -33,9 +33,16 @@ class ChatSession:
     answers: list[Answer] = field(default_factory=list)
     llm: LLMSettings | None = None
     conversation: Conversation = field(default_factory=lambda: Conversation(None))
+    saved_id: int | None = None  # this conversation's row in the records, once its first answer is saved
+    last_feedback: int | None = None  # the rating a comment is added to
 
     def __deepcopy__(self, memo: dict[int, Any]) -> ChatSession:  # gr.State copies its initial value
         return ChatSession(list(self.answers), self.llm)
+
+
+def user_of(request: Any) -> str:
+    """Whose records these are: the logged-in account, or the one local user."""
+    return getattr(request, "username", None) or "本机用户"
 
 
 def friendly(exc: BaseException) -> str:

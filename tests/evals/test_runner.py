@@ -32,6 +32,7 @@ def test_all_expands_to_every_set_and_unknown_names_list_the_choices():
         "drafts",
         "quiz",
         "grading",
+        "feedback",
     ]
     assert runner.resolve_sets(["quiz", "quiz"]) == ["quiz"]
     with pytest.raises(

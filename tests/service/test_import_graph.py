@@ -24,6 +24,7 @@ LAYERS = {
     "config": 0,
     "data": 0,
     "text": 1,
+    "records": 1,
     "ingest": 2,
     "index": 3,
     "retrieve": 4,

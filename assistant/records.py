@@ -1,0 +1,193 @@
+"""What users leave behind in the web app: ratings of answers and saved conversations, in one local
+SQLite file (``<data_dir>/records.sqlite``; nothing leaves the machine).
+
+- ``add_feedback`` keeps a 👍/👎 with an optional comment and the whole answer as it was shown
+  (question, resolved query, text, citations), so a bad answer can become a gold case later
+  (``mine-assistant eval import-feedback``).
+- ``save_conversation`` / ``conversations`` / ``conversation`` keep each user's conversations; a user only
+  ever lists and opens their own.
+
+Each call opens its own connection (``timeout`` waits out a concurrent writer), so one ``Records`` serves
+every thread of the web app.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assistant.errors import AssistantError
+from assistant.schema import Answer, Citation
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS feedback (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    user TEXT NOT NULL,
+    rating INTEGER NOT NULL,          -- +1 good, -1 bad
+    comment TEXT NOT NULL DEFAULT '',
+    question TEXT NOT NULL,
+    answer TEXT NOT NULL              -- Answer.to_json()
+);
+CREATE TABLE IF NOT EXISTS conversations (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user TEXT NOT NULL,
+    title TEXT NOT NULL,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    answers TEXT NOT NULL             -- [Answer.to_json(), ...]
+);
+CREATE INDEX IF NOT EXISTS conversations_user ON conversations (user, updated);
+"""
+
+
+@dataclass(frozen=True)
+class Feedback:
+    id: int
+    at: str
+    user: str
+    rating: int
+    comment: str
+    answer: Answer
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "at": self.at,
+            "user": self.user,
+            "rating": self.rating,
+            "comment": self.comment,
+            "answer": self.answer.to_json(),
+        }
+
+
+@dataclass(frozen=True)
+class SavedConversation:
+    id: int
+    title: str
+    updated: str
+    turns: int
+
+
+def answer_from_json(data: dict[str, Any]) -> Answer:
+    return Answer(
+        question=data.get("question", ""),
+        answer=data.get("answer", ""),
+        citations=[Citation.from_json(c) for c in data.get("citations", [])],
+        refused=bool(data.get("refused", False)),
+        mode=data.get("mode", "extractive"),
+        resolved_query=data.get("resolved_query", ""),
+        removed_citations=int(data.get("removed_citations", 0)),
+        notices=list(data.get("notices", [])),
+    )
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%d %H:%M:%S")
+
+
+class Records:
+    def __init__(self, path: Path):
+        self.path = path
+
+    @contextmanager
+    def _db(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            con = sqlite3.connect(self.path, timeout=10)
+        except (OSError, sqlite3.Error) as exc:
+            raise AssistantError(
+                f"无法打开记录文件 {self.path}：{exc}；请检查 data_dir 设置与写权限"
+            ) from None
+        try:
+            con.executescript(SCHEMA)
+            with con:
+                yield con
+        finally:
+            con.close()
+
+    # -- feedback ---------------------------------------------------------------------------------
+    def add_feedback(self, user: str, answer: Answer, rating: int, comment: str = "") -> int:
+        if rating not in (1, -1):
+            raise AssistantError("评价只能是 👍（1）或 👎（-1）")
+        with self._db() as con:
+            cur = con.execute(
+                "INSERT INTO feedback (at, user, rating, comment, question, answer) VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    _now(),
+                    user,
+                    rating,
+                    comment.strip()[:2000],
+                    answer.question,
+                    json.dumps(answer.to_json(), ensure_ascii=False),
+                ),
+            )
+            return int(cur.lastrowid or 0)
+
+    def set_comment(self, feedback_id: int, user: str, comment: str) -> None:
+        with self._db() as con:
+            n = con.execute(
+                "UPDATE feedback SET comment = ? WHERE id = ? AND user = ?",
+                (comment.strip()[:2000], feedback_id, user),
+            ).rowcount
+        if not n:
+            raise AssistantError("找不到这条评价（只能补充自己的评价）")
+
+    def feedback(self, rating: int | None = None) -> list[Feedback]:
+        query = "SELECT id, at, user, rating, comment, answer FROM feedback"
+        args: tuple[Any, ...] = ()
+        if rating is not None:
+            query, args = query + " WHERE rating = ?", (rating,)
+        with self._db() as con:
+            rows = con.execute(query + " ORDER BY id", args).fetchall()
+        return [Feedback(r[0], r[1], r[2], r[3], r[4], answer_from_json(json.loads(r[5]))) for r in rows]
+
+    def export_feedback(self, path: Path) -> Path:
+        """Every rating as JSON lines (one object per rating, the answer included)."""
+        lines = [json.dumps(f.to_json(), ensure_ascii=False) for f in self.feedback()]
+        path.write_text("\n".join(lines) + ("\n" if lines else ""), encoding="utf-8")
+        return path
+
+    # -- conversations ----------------------------------------------------------------------------
+    def save_conversation(self, user: str, answers: list[Answer], conversation_id: int | None = None) -> int:
+        """Create (``conversation_id`` None) or update one of ``user``'s conversations; returns its id."""
+        if not answers:
+            raise AssistantError("还没有对话可以保存")
+        data = json.dumps([a.to_json() for a in answers], ensure_ascii=False)
+        title = answers[0].question.strip()[:40]
+        with self._db() as con:
+            if conversation_id is not None:
+                n = con.execute(
+                    "UPDATE conversations SET updated = ?, answers = ? WHERE id = ? AND user = ?",
+                    (_now(), data, conversation_id, user),
+                ).rowcount
+                if n:
+                    return conversation_id
+            cur = con.execute(
+                "INSERT INTO conversations (user, title, created, updated, answers) VALUES (?, ?, ?, ?, ?)",
+                (user, title, _now(), _now(), data),
+            )
+            return int(cur.lastrowid or 0)
+
+    def conversations(self, user: str, limit: int = 50) -> list[SavedConversation]:
+        with self._db() as con:
+            rows = con.execute(
+                "SELECT id, title, updated, answers FROM conversations WHERE user = ? ORDER BY updated DESC, id DESC LIMIT ?",
+                (user, limit),
+            ).fetchall()
+        return [SavedConversation(r[0], r[1], r[2], len(json.loads(r[3]))) for r in rows]
+
+    def conversation(self, user: str, conversation_id: int) -> list[Answer]:
+        with self._db() as con:
+            row = con.execute(
+                "SELECT answers FROM conversations WHERE id = ? AND user = ?", (conversation_id, user)
+            ).fetchone()
+        if row is None:
+            raise AssistantError("找不到这段对话（只能打开自己的对话）")
+        return [answer_from_json(a) for a in json.loads(row[0])]
