@@ -8,11 +8,18 @@ so every number is copied, never rewritten. With an LLM the model writes from th
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from assistant.answer.llm import ChatClientLike
-from assistant.content.facts import PROHIBITION, fact_sentences, key_sentences, list_facts, number_facts
+from assistant.content.facts import (
+    PROHIBITION,
+    NumberFact,
+    fact_sentences,
+    key_sentences,
+    list_facts,
+    number_facts,
+)
 from assistant.content.selection import select_clauses
-from assistant.content.templates import BLANK, number_template
 from assistant.draft.model import KINDS, Block, Draft, Line
 from assistant.draft.slogan_check import slogan_problems
 from assistant.errors import ConfigError
@@ -60,44 +67,104 @@ def _short_title(doc_title: str) -> str:
     return m.group(1) if m else doc_title
 
 
-def _intro(clauses: list[Clause], all_clauses: list[Clause], cites: _Cites, topic: str | None) -> Block:
-    lines = []
-    for doc_id in dict.fromkeys(c.doc_id for c in clauses):
-        first = clauses[[c.doc_id for c in clauses].index(doc_id)]
-        pre = next((c for c in all_clauses if c.doc_id == doc_id and c.kind == "preamble"), None)
-        subject = f"围绕{topic}" if topic else "对矿山安全生产"
-        text = f"《{_short_title(first.doc_title)}》{subject}提出了一系列明确要求。"
-        quote = fact_sentences(pre)[0].text.split("\n")[0] if pre else ""
-        lines.append(Line(text, [cites.cite(pre, quote)] if pre else []))
-    lines.append(Line("这些要求关系到每一名矿工的生命安全，现将要点梳理如下，供各单位学习宣传、对照落实。"))
-    return Block("lead", lines)
+_HALF_TO_FULL = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"})
+_LABEL_HEAD = re.compile(
+    r"^(?:第[一二三四五六七八九十百零〇]+条(?:之[一二三四五六七八九十]+)?|\d+\.|[（(][一二三四五六七八九十]+[）)])\s*"
+)
+_MODAL = re.compile(r"严禁|不得|禁止|必须|应当|须|要")
+
+
+def _plain(text: str) -> str:
+    """A clause sentence as article prose: no article label or item number, full-width punctuation."""
+    text = _LABEL_HEAD.sub("", text.strip())
+    text = re.sub(r"(?<=\d),(?=\d{3})", "\x00", text).translate(_HALF_TO_FULL).replace("\x00", ",")
+    return _sentence(text)
+
+
+_QUOTES = re.compile(r"[“”\"'「」‘’]")
+
+
+def _central(text: str, topic: str) -> bool:
+    """Whether ``text`` is about ``topic``, not naming it in passing inside a list (「露天矿山、尾矿库企业」).
+    Quotation marks do not count: 「“五职”矿长」 names 五职矿长."""
+    text, topic = _QUOTES.sub("", text), _QUOTES.sub("", topic)
+    for m in re.finditer(re.escape(topic), text):
+        if text.rfind("《", 0, m.start()) > text.rfind("》", 0, m.start()):
+            continue  # inside a document's title
+        before = text[m.start() - 1 : m.start()]
+        after = re.sub(r"^(?:企业|单位|等)", "", text[m.end() : m.end() + 3])[:1]
+        if before != "、" and after != "、":
+            return True
+    return False
+
+
+def _topic_sentences(clause: Clause, topic: str | None) -> list[Any]:
+    # a lead-in alone (「……依照下列规定处以罚款：」) says nothing without its items
+    sentences = [s for s in key_sentences(clause, limit=4) if not s.text.rstrip().endswith(("：", ":"))]
+    if not topic:
+        return sentences
+    on_topic = [s for s in sentences if _central(s.text, topic)]
+    return on_topic or ([] if not _central(clause.title or "", topic) else sentences)
+
+
+_STRONG = re.compile(r"严禁|不得|禁止|必须")
+
+
+def _requirement(sentences: list[Any], topic: str | None, limit: int = 18) -> str:
+    """The demanding piece of the sentences a reader should see first (「严禁新建头顶库」): a prohibition
+    or a 必须 before a plain 要, then one naming the topic, then the shortest."""
+    pieces = [_tighten(p).removeprefix("要") for s in sentences for p in re.split(r"[，,；;。：:]", s.text)]
+    pieces = [p for p in pieces if 4 <= len(p) <= limit and _MODAL.search(p)]
+    return min(pieces, key=lambda p: (not _STRONG.search(p), not (topic and topic in p), len(p)), default="")
 
 
 def _article(
-    clauses: list[Clause], all_clauses: list[Clause], cites: _Cites, topic: str | None
+    clauses: list[Clause], all_clauses: list[Clause], cites: _Cites, topic: str | None, links: Any = ()
 ) -> tuple[str, list[Block]]:
+    """Headline from the topic and its key requirement; a lead; a section per clause (its own heading, its
+    requirements in plain words, the 罚则 that enforces it where one is linked); a closing line."""
+    chosen = [(c, _topic_sentences(c, topic)) for c in clauses]
+    chosen = [(c, ss) for c, ss in chosen if ss]
+    if topic:  # the clauses about the topic first: its name in the heading, then how often it is the subject
+        chosen.sort(key=lambda cs: (-(topic in (cs[0].title or "")), -len(cs[1])))
+    if not chosen:
+        chosen = [(c, key_sentences(c, limit=3)) for c in clauses]
+        chosen = [(c, ss) for c, ss in chosen if ss]
     what = topic or _short_title(clauses[0].doc_title)
-    title = f"守牢{topic}安全防线 压实矿山安全责任" if topic else f"学习贯彻《{what}》：这些硬要求要牢记"
-    blocks = [_intro(clauses, all_clauses, cites, topic)]
-    for clause in clauses:
-        sentences = key_sentences(clause, limit=3)
-        if not sentences:
-            continue
+    needs = [(_requirement(ss, topic), c, ss) for c, ss in chosen]
+    needs = [x for x in needs if x[0]]
+    needs.sort(key=lambda x: (not _STRONG.search(x[0]), len(x[0])))  # a short prohibition makes the headline
+    key = [r for r, _, _ in needs]
+    if topic:
+        title = f"{topic}安全：{key[0]}" if key else f"{topic}安全要求解读"
+    else:
+        title = f"学习贯彻《{what}》：{key[0]}" if key else f"学习贯彻《{what}》"
+    docs = list(dict.fromkeys(_short_title(c.doc_title) for c, _ in chosen))
+    named = f"《{'》《'.join(docs[:3])}》{'等' if len(docs) > 3 else ''}"
+    lead = [Line(f"关于{topic}，{named}作出了明确规定。" if topic else f"{named}提出了一系列明确要求。")]
+    if needs:
+        firsts = needs[:2]
+        marks = sorted({cites.cite(c, max(ss, key=lambda s: len(s.text)).text) for _, c, ss in firsts})
+        lead.append(Line("其中最要紧的是：" + "；".join(r for r, _, _ in firsts) + "。", marks))
+    lead.append(Line("下面逐条说明谁要做什么、什么时候做、做不到会怎样，供学习宣传、对照落实。"))
+    blocks = [Block("lead", lead)]
+    for clause, sentences in chosen:
         n = cites.cite(clause, max(sentences, key=lambda s: len(s.text)).text)
-        blocks.append(Block("heading", [Line(_title(clause), [n])]))
-        lines = []
-        for i, s in enumerate(sentences):
-            lead = f"{_doc_voice(clause)}明确，" if i == 0 else _CONNECTORS[min(i, len(_CONNECTORS) - 1)]
-            lines.append(Line(lead + _sentence(s.text), [n]))
+        heading = _title(clause) if clause.title else f"《{_short_title(clause.doc_title)}》{clause.label}"
+        blocks.append(Block("heading", [Line(heading, [n])]))
+        lines = [Line(_plain(s.text), [n]) for s in sentences]
+        penalty = _linked_penalty(clause, all_clauses, links)
+        if penalty is not None:
+            p_clause, p_text = penalty
+            lines.append(Line(f"做不到的后果：{_plain(p_text)}", [cites.cite(p_clause, p_text)]))
         blocks.append(Block("paragraph", lines))
     blocks.append(
         Block(
             "closing",
             [
                 Line(
-                    "安全生产没有旁观者。各地各有关部门和矿山企业要对照上述要求逐条抓好落实，"
-                    "把责任压实到岗位、把措施落实到现场，广大从业人员要主动学规定、守规程、查隐患，"
-                    "共同守牢矿山安全生产底线。"
+                    "安全生产没有旁观者。各有关部门和矿山企业要对照上述要求逐条抓好落实，"
+                    "把责任压实到岗位、把措施落实到现场，广大从业人员要主动学规定、守规程、查隐患。"
                 )
             ],
         )
@@ -105,18 +172,18 @@ def _article(
     return title, blocks
 
 
-def _slogan_segments(clause: Clause, limit: int = 2, min_score: int = 1) -> list[str]:
-    """Short comma-delimited pieces of key sentences that carry a requirement (6–16 characters)."""
-    scored: list[tuple[int, int, str]] = []
-    for s in key_sentences(clause, limit=4):
-        for seg in re.split(r"[，,；;。]", s.text):
-            seg = re.sub(r"^\d+\.", "", seg).strip()
-            if not 6 <= len(seg) <= (16 if min_score else 24) or "《" in seg or "(" in seg:
-                continue
-            score = 2 * bool(PROHIBITION.search(seg)) + bool(re.search(r"\d|每|至少|以上|底前|要|确保", seg))
-            if score >= min_score:
-                scored.append((-score, len(scored), seg))
-    return [seg for _, _, seg in sorted(scored)[:limit]]
+def _linked_penalty(clause: Clause, all_clauses: list[Clause], links: Any) -> tuple[Clause, str] | None:
+    """The 罚则 linked to this duty clause at build, and its sentence with the sanction."""
+    from assistant.ingest.links import penalties_for
+
+    for link in penalties_for(links or [], clause.doc_id, clause.label):
+        p = next((c for c in all_clauses if c.doc_id == link.doc_id and c.label == link.penalty), None)
+        if p is None:
+            continue
+        sentence = next((s.text for s in fact_sentences(p) if "罚款" in s.text or "责令" in s.text), "")
+        if sentence:
+            return p, sentence
+    return None
 
 
 _DEMAND = re.compile(r"要|必须|不得|严禁|禁止|确保|及时|方可|不再|应当")
@@ -155,12 +222,13 @@ _FILLERS = re.compile(
 
 
 def _about(sentence: str, topic: str) -> bool:
-    """Whether the sentence names the topic or one of its words (「尾矿库闭库」: 尾矿库 or 闭库): a slogan
-    stays on its topic, not on its clause's other lines."""
+    """Whether the sentence names the topic, or every word of it (「尾矿库闭库」: 尾矿库 and 闭库): a slogan
+    stays on its topic, not on its clause's other lines. Quotation marks do not count."""
     from assistant.text.tokenize import tokenize
 
+    text = _QUOTES.sub("", sentence)
     words = [w for w in tokenize(topic) if len(w) > 1] or [topic]
-    return contains_normalized(sentence, topic) or any(contains_normalized(sentence, w) for w in words)
+    return contains_normalized(text, topic) or all(contains_normalized(text, w) for w in words)
 
 
 _SUBJECT = re.compile(
@@ -190,17 +258,17 @@ def _slogans(clauses: list[Clause], cites: _Cites, topic: str | None) -> tuple[s
 
 
 def _points(clauses: list[Clause], cites: _Cites, topic: str | None) -> tuple[str, list[Block]]:
+    """One point per requirement about the topic: a number, a deadline or a prohibition first."""
     blocks = []
     for clause in clauses:
         facts = {f.sentence_start for f in number_facts(clause)}
-        for s in fact_sentences(clause):
-            if s.start in facts or PROHIBITION.search(s.text):
-                n = cites.cite(clause, s.text)
-                blocks.append(Block("item", [Line(f"【{_title(clause)}】{_sentence(s.text)}", [n])]))
-        if not any(b.lines[0].text.startswith(f"【{_title(clause)}】") for b in blocks):
-            for s in key_sentences(clause, limit=2):  # no number or prohibition: its main requirements
-                n = cites.cite(clause, s.text)
-                blocks.append(Block("item", [Line(f"【{_title(clause)}】{_sentence(s.text)}", [n])]))
+        about = [s for s in fact_sentences(clause) if not topic or _central(s.text, topic)]
+        chosen = [s for s in about if s.start in facts or PROHIBITION.search(s.text)]
+        if not chosen and (not topic or _central(clause.title or "", topic) or about):
+            chosen = [s for s in _topic_sentences(clause, topic)][:2]  # its main requirements
+        for s in chosen:
+            n = cites.cite(clause, s.text)
+            blocks.append(Block("item", [Line(f"【{_title(clause)}】{_plain(s.text)}", [n])]))
     return (f"一图读懂：{topic or _short_title(clauses[0].doc_title)}宣传要点", blocks)
 
 
@@ -216,35 +284,75 @@ _ASK = {
 }
 
 
+def _number_question(fact: NumberFact) -> tuple[str, str] | None:
+    """(question, short answer) for a number fact, from the piece of its sentence that holds it:
+    「停用超过3年的尾矿库，其生产经营主体应当及时闭库治理」 → (「停用超过多少年的尾矿库，其生产经营主体应当及时
+    闭库治理？」, 「停用超过3年的」)."""
+    ask = "什么时候" if fact.kind == "deadline" else _ASK.get(fact.unit, "多少")
+    pieces = re.split(r"[，,；;。]", fact.sentence)
+    i = next((k for k, p in enumerate(pieces) if fact.text in p), None)
+    if i is None:
+        return None
+    item = next(x for x in re.split(r"、", pieces[i]) if fact.text in x)
+    item = _LABEL_HEAD.sub("", re.sub(r"^对", "", item.strip()))
+    question = item.replace(fact.text, ask, 1)
+    if not _MODAL.search(item) and i + 1 < len(pieces) and pieces[i + 1].strip():
+        question += "，" + pieces[i + 1].strip()
+    short = item[: item.index(fact.text) + len(fact.text)]
+    rest = item[len(short) :]
+    if rest.startswith("的"):
+        short += "的"
+    if len(question) < 6 or question == ask:
+        return None
+    return question.translate(_HALF_TO_FULL) + "？", short
+
+
 def _qa(clauses: list[Clause], cites: _Cites, topic: str | None) -> tuple[str, list[Block]]:
+    """「停用超过多少年的尾矿库，其生产经营主体应当及时闭库治理？」——「停用超过3年的。」 then the clause's
+    sentence; a named list asks what it stands for; otherwise what the clause requires."""
     blocks = []
     for clause in clauses:
-        named = [f for f in list_facts(clause) if f.kind == "named"]
-        nums = [f for f in number_facts(clause) if f.kind != "frequency"]
-        sentences = key_sentences(clause, limit=2)
+        named = [
+            f for f in list_facts(clause) if f.kind == "named" and (not topic or _central(f.sentence, topic))
+        ]
+        nums = [
+            f
+            for f in number_facts(clause)
+            if f.kind != "frequency" and (not topic or _central(f.sentence, topic))
+        ]
+        asked = next((qa for qa in (_number_question(f) for f in nums) if qa), None)
+        sentences = _topic_sentences(clause, topic)[:2]
         if named:
             q = f"“{named[0].name}”指的是什么？"
-            answer = [named[0].sentence]
-        elif nums:
-            fact = nums[0]
-            ask = "什么时候" if fact.kind == "deadline" else _ASK.get(fact.unit, "多少")
-            template = number_template(fact)[0]
-            q = re.sub(r"[，,；;。]*$", "", template.replace(BLANK, ask)).lstrip("，,") + "？"
-            answer = [fact.sentence]
+            answer = [_plain(named[0].sentence)]
+            quote = named[0].sentence
+        elif asked:
+            fact = next(f for f in nums if _number_question(f) == asked)
+            q = asked[0]
+            answer = [f"{asked[1]}。", f"原文：{_plain(fact.sentence)}"]
+            quote = fact.sentence
         elif sentences:
             q = f"“{_title(clause)}”有哪些要求？"
-            answer = [s.text for s in sentences]
+            answer = [_plain(s.text) for s in sentences]
+            quote = sentences[0].text
         else:
             continue
-        n = cites.cite(clause, answer[0])
-        blocks.append(Block("qa", [Line(_sentence(a), [n]) for a in answer], question=q))
+        n = cites.cite(clause, quote)
+        blocks.append(Block("qa", [Line(a, [n]) for a in answer], question=q))
     return (f"{topic or _short_title(clauses[0].doc_title)}培训问答（应知应会）", blocks)
+
+
+def _links_of(searcher: SearcherLike) -> Any:
+    try:
+        return searcher.store.links
+    except Exception:  # noqa: BLE001 - a searcher without a store (a fake) has no links
+        return []
 
 
 def make_offline(searcher: SearcherLike, kind: str, clauses: list[Clause], topic: str | None) -> Draft:
     cites = _Cites()
     if kind == "article":
-        title, blocks = _article(clauses, searcher.clauses, cites, topic)
+        title, blocks = _article(clauses, searcher.clauses, cites, topic, _links_of(searcher))
     elif kind == "slogans":
         title, blocks = _slogans(clauses, cites, topic)
     elif kind == "points":

@@ -21,8 +21,9 @@ _CN_QUANTITY = re.compile(r"[一二两三四五六七八九十百千]+(?=个|年
 
 
 def numbers_in(text: str) -> list[str]:
-    """The numbers stated in ``text`` as digit strings: 「每半年至少一次」 → ['1']; 「10年」 → ['10']."""
-    text = normalize(text)
+    """The numbers stated in ``text`` as digit strings: 「每半年至少一次」 → ['1']; 「10年」 → ['10'].
+    A document's title (《……（2024-2026年）》) is a name, not a fact: its numbers are not counted."""
+    text = re.sub(r"《[^》]*》", "", normalize(text))
     found = [arabize(m.group()) for m in _CN_QUANTITY.finditer(text)]
     found += _ARABIC.findall(text)
     return found

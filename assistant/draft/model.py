@@ -83,11 +83,19 @@ class Draft:
         return "\n".join(out).rstrip() + "\n"
 
     def to_docx(self, path: str | Path) -> Path:
-        """Title, headings, paragraphs with superscript [n] marks and a numbered 资料来源 list."""
+        """Title, headings, paragraphs with superscript [n] marks and a numbered 资料来源 list, set as a
+        Chinese official document: 方正小标宋简体 title, 黑体 headings, 仿宋_GB2312 body in 三号, Times New Roman
+        for Latin text and digits, page numbers 「— n —」 centred in the footer, the assistant as author.
+        A machine without those fonts shows its own CJK serif and sans instead (here: Noto CJK)."""
         from docx import Document as DocxDocument
         from docx.shared import Pt
 
         doc = DocxDocument()
+        _official_styles(doc)
+        doc.core_properties.author = AUTHOR
+        doc.core_properties.title = self.title
+        doc.core_properties.comments = "由矿山安全政策助手根据所引条款生成，每个事实均注明出处"
+        _page_numbers(doc)
         doc.add_heading(self.title, level=0)
         n_item = 0
         for b in self.blocks:
@@ -135,3 +143,55 @@ class Draft:
                 for b in self.blocks
             ],
         }
+
+
+AUTHOR = "矿山安全政策助手"
+# style → (East Asian font, size in points): GB/T 9704 habits for a 党政机关公文
+OFFICIAL_FONTS = {
+    "Normal": ("仿宋_GB2312", 16),
+    "Title": ("方正小标宋简体", 22),
+    "Heading 1": ("黑体", 16),
+    "Heading 2": ("楷体_GB2312", 16),
+}
+
+
+def _official_styles(doc: Any) -> None:
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    for name, (east_asia, size) in OFFICIAL_FONTS.items():
+        style = doc.styles[name]
+        style.font.name = "Times New Roman"
+        style.font.size = Pt(size)
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        rpr = style.element.get_or_add_rPr()
+        fonts = rpr.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = rpr.makeelement(qn("w:rFonts"), {})
+            rpr.append(fonts)
+        for attr in ("w:eastAsia", "w:ascii", "w:hAnsi"):
+            fonts.set(qn(attr), east_asia if attr == "w:eastAsia" else "Times New Roman")
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(theme), None)  # a theme font would override the names above
+
+
+def _page_numbers(doc: Any) -> None:
+    """「— n —」 centred in the footer of every page (a PAGE field)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+
+    footer = doc.sections[0].footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("— ")
+    run = footer.add_run()
+    for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, "1"), ("end", None)):
+        if kind:
+            el = run._r.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): kind})
+        elif text == "PAGE":
+            el = run._r.makeelement(qn("w:instrText"), {qn("xml:space"): "preserve"})
+            el.text = " PAGE "
+        else:
+            el = run._r.makeelement(qn("w:t"), {})
+            el.text = text
+        run._r.append(el)
+    footer.add_run(" —")

@@ -13,6 +13,19 @@ from assistant.quiz.generate import generate_bank, near_duplicate, verify_answer
 from assistant.quiz.shortanswer import grade_short_answer
 
 DRAFT_TOPICS = ("尾矿库", "应急演练", "重大事故隐患")
+# Ten topics a publicity office writes about: every clause a draft on one of them cites must name it
+PURITY_TOPICS = (
+    "尾矿库",
+    "应急演练",
+    "重大事故隐患",
+    "外包",
+    "培训",
+    "爆破",
+    "瓦斯",
+    "事故报告",
+    "罚款",
+    "五职矿长",
+)
 
 
 def _docs(ctx: EvalContext) -> list[str]:
@@ -41,7 +54,57 @@ def drafts_set(ctx: EvalContext) -> SetResult:
         Metric("drafts.draft_number_fidelity", ratio(ok, total, empty=1.0)),
     )
     _slogans(ctx, result)
+    _topic_purity(ctx, result)
     return result
+
+
+def _topic_purity(ctx: EvalContext, result: SetResult) -> None:
+    """Share of the clauses cited by drafts on ``PURITY_TOPICS`` (every kind) that name their topic
+    (quotation marks ignored: 「“五职”矿长」). The 罚则 an article cites as 「做不到的后果」 for a duty that names
+    the topic counts with that duty: it is linked to it at build, not picked by the topic."""
+    import re
+
+    from assistant.ingest.links import duties_for
+    from assistant.text.normalize import contains_normalized
+
+    def names(text: str, topic: str) -> bool:
+        return contains_normalized(re.sub(r"[“”\"「」]", "", text), topic)
+
+    by_chunk = {c.chunk_id: c for c in ctx.searcher.clauses}
+    try:
+        links = ctx.searcher.store.links
+    except Exception:  # noqa: BLE001 - a searcher without a store has no links
+        links = []
+    named = cited = 0
+    for topic in PURITY_TOPICS:
+        for kind in KINDS:
+            draft = make_draft(ctx.searcher, kind, topic=topic)
+            on_topic = {
+                (c.doc_id, c.clause)
+                for c in draft.citations
+                if (cl := by_chunk.get(c.chunk_id)) is not None and names(f"{cl.title}{cl.text}", topic)
+            }
+            for c in draft.citations:
+                clause = by_chunk.get(c.chunk_id)
+                text = f"{clause.title}{clause.text}" if clause is not None else c.quote
+                enforced = {(x.duty_doc_id, x.duty) for x in duties_for(links, c.doc_id, c.clause)}
+                cited += 1
+                if names(text, topic) or enforced & on_topic:
+                    named += 1
+                else:
+                    result.failures.append(
+                        Failure(
+                            "drafts",
+                            f"{kind} {topic}",
+                            f"〔{c.n}〕{c.doc_title} {c.clause}",
+                            f"条款含“{topic}”",
+                            "不含",
+                        )
+                    )
+    result.add(
+        Metric("drafts.topic_cited_clauses", cited, gated=False),
+        Metric("drafts.topic_purity", ratio(named, cited, empty=1.0)),
+    )
 
 
 def _slogans(ctx: EvalContext, result: SetResult) -> None:

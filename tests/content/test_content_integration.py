@@ -72,6 +72,23 @@ def test_docx_round_trip_has_title_headings_and_sources(searcher, tmp_path):
     assert any(t.startswith(f"[{len(draft.citations)}] ") for t in texts)
 
 
+def test_docx_is_set_as_an_official_document(searcher, tmp_path):
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    draft = make_draft(searcher, "article", topic="尾矿库")
+    doc = Document(str(draft.to_docx(tmp_path / "a.docx")))
+    assert doc.core_properties.author == "矿山安全政策助手" and doc.core_properties.title == draft.title
+    fonts = {
+        name: doc.styles[name].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia"))
+        for name in ("Normal", "Title", "Heading 1")
+    }
+    assert fonts == {"Normal": "仿宋_GB2312", "Title": "方正小标宋简体", "Heading 1": "黑体"}
+    assert doc.styles["Normal"].font.size.pt == 16
+    footer = doc.sections[0].footer.paragraphs[0]._p.xml
+    assert "PAGE" in footer and "fldChar" in footer  # a page number on every page
+
+
 def test_every_answer_key_in_full_banks_is_verified_against_its_clause(full_banks, clauses_by_chunk):
     for bank in full_banks.values():
         assert bank.questions
