@@ -113,3 +113,27 @@ def test_show_says_what_to_write_when_the_name_or_label_does_not_fit(laws_config
     assert vague.exit_code != 0 and "可指多个文档" in vague.output
     missing = CliRunner().invoke(cli, [*options, "show", "安全生产法", "第九百条"])
     assert missing.exit_code != 0 and "没有「第九百条」" in missing.output
+
+
+def test_a_provision_a_later_higher_law_superseded_is_never_stated_as_the_answer(laws_config: Config) -> None:
+    from assistant.content.facts import number_facts
+    from assistant.ingest.conflicts import conflicts
+    from assistant.quiz.generate import generate_bank
+    from assistant.retrieve.search import Searcher
+
+    searcher = Searcher(laws_config)
+    labels = {(c.doc_id, c.label) for c in searcher.clauses}
+    for c in conflicts().values():  # both sides of every listed conflict exist in the corpus
+        assert (c.doc_id, c.article) in labels and (c.prevailing_doc_id, c.prevailing_article) in labels
+    out = json.loads(run(laws_config, "ask", "事故报告条例规定发生一般事故对主要负责人罚多少", "--json"))
+    cited = [(c["doc_id"], c["clause"]) for c in out["citations"]]
+    assert ("accident-reporting-regulation", "第三十八条") in cited
+    assert not out["answer"].startswith("结论：")  # 30 % is not given as the law
+    assert any("第九十五条" in n and "应适用安全生产法" in n for n in out["notices"])
+    bank = generate_bank(searcher, doc="accident-reporting-regulation", n=0)
+    assert bank.questions and all(q.clause not in ("第三十七条", "第三十八条") for q in bank.questions)
+    assert any(
+        number_facts(c)
+        for c in searcher.clauses
+        if c.label == "第三十八条" and c.doc_id == "accident-reporting-regulation"
+    )

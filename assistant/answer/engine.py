@@ -7,6 +7,7 @@ malformed or fully unverifiable output) fall back to the extractive answer with 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 
@@ -173,13 +174,17 @@ class AnswerEngine:
         result = verify_answer(text, citations, [h.clause for h in hits])
         return Answer(
             question,
-            result.text,
+            without_superseded_verdict(result.text, result.citations),
             result.citations,
             False,
             "extractive",
             resolved_query=query,
             removed_citations=result.removed,
-            notices=[*instruction_notices(result.citations, [h.clause for h in hits]), *result.problems],
+            notices=[
+                *superseded_notices(result.citations),
+                *instruction_notices(result.citations, [h.clause for h in hits]),
+                *result.problems,
+            ],
             related=hits[1 : 1 + RELATED_K],
         )
 
@@ -207,7 +212,11 @@ class AnswerEngine:
         result = verify_answer(parsed.text, parsed.citations, clauses)
         if not result.citations or not result.text:
             raise LLMError("大模型的回答没有可核验的引用（" + "；".join(result.problems[:2]) + "）")
-        notices = [*instruction_notices(result.citations, clauses), *result.problems]
+        notices = [
+            *superseded_notices(result.citations),
+            *instruction_notices(result.citations, clauses),
+            *result.problems,
+        ]
         if result.removed:
             notices.insert(0, f"已删除 {result.removed} 条未通过核验的引用。")
         return Answer(
@@ -230,6 +239,35 @@ class AnswerEngine:
         return Answer(
             question, text, [], True, mode or self.mode, resolved_query=query, related=hits[:RELATED_K]
         )
+
+
+def superseded_notices(citations: list[Citation]) -> list[str]:
+    """A notice for each cited provision whose figures a later, higher law replaced (``ingest.conflicts``):
+    the reader must not take 30 % from the 2007 regulation when the 2021 law says 40 %."""
+    from assistant.ingest.conflicts import superseded
+
+    out: list[str] = []
+    for cit in citations:
+        conflict = superseded(cit.doc_id, cit.clause)
+        note = f"《{cit.doc_title}》{conflict.article}{conflict.note}。" if conflict is not None else ""
+        if note and not any(note in o for o in out):
+            out.append(f"〔{cit.n}〕{note}")
+    return out
+
+
+def without_superseded_verdict(text: str, citations: list[Citation]) -> str:
+    """An answer whose verdict rests on a superseded provision does not state it as the law: the verdict
+    line becomes a pointer to the notice (the quote stays, verbatim, with the notice under it)."""
+    from assistant.ingest.conflicts import superseded
+
+    lines = text.split("\n")
+    if not lines or not lines[0].startswith("结论："):
+        return text
+    marks = {int(n) for n in re.findall(r"〔(\d+)〕", lines[0])}
+    if any(superseded(c.doc_id, c.clause) for c in citations if c.n in marks):
+        shown = "".join(f"〔{n}〕" for n in sorted(marks))
+        lines[0] = f"注意：所引条款{shown}规定的数额已被上位法提高，不能作为结论，见下方提示。"
+    return "\n".join(lines)
 
 
 def instruction_notices(citations: list[Citation], clauses: list[Clause]) -> list[str]:

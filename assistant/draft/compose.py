@@ -20,6 +20,7 @@ from assistant.content.facts import (
     number_facts,
 )
 from assistant.content.selection import select_clauses
+from assistant.content.topic import QUOTES, central
 from assistant.draft.model import KINDS, Block, Draft, Line
 from assistant.draft.slogan_check import slogan_problems
 from assistant.errors import ConfigError
@@ -81,30 +82,13 @@ def _plain(text: str) -> str:
     return _sentence(text)
 
 
-_QUOTES = re.compile(r"[“”\"'「」‘’]")
-
-
-def _central(text: str, topic: str) -> bool:
-    """Whether ``text`` is about ``topic``, not naming it in passing inside a list (「露天矿山、尾矿库企业」).
-    Quotation marks do not count: 「“五职”矿长」 names 五职矿长."""
-    text, topic = _QUOTES.sub("", text), _QUOTES.sub("", topic)
-    for m in re.finditer(re.escape(topic), text):
-        if text.rfind("《", 0, m.start()) > text.rfind("》", 0, m.start()):
-            continue  # inside a document's title
-        before = text[m.start() - 1 : m.start()]
-        after = re.sub(r"^(?:企业|单位|等)", "", text[m.end() : m.end() + 3])[:1]
-        if before != "、" and after != "、":
-            return True
-    return False
-
-
 def _topic_sentences(clause: Clause, topic: str | None) -> list[Any]:
     # a lead-in alone (「……依照下列规定处以罚款：」) says nothing without its items
     sentences = [s for s in key_sentences(clause, limit=4) if not s.text.rstrip().endswith(("：", ":"))]
     if not topic:
         return sentences
-    on_topic = [s for s in sentences if _central(s.text, topic)]
-    return on_topic or ([] if not _central(clause.title or "", topic) else sentences)
+    on_topic = [s for s in sentences if central(s.text, topic)]
+    return on_topic or ([] if not central(clause.title or "", topic) else sentences)
 
 
 _STRONG = re.compile(r"严禁|不得|禁止|必须")
@@ -226,7 +210,7 @@ def _about(sentence: str, topic: str) -> bool:
     stays on its topic, not on its clause's other lines. Quotation marks do not count."""
     from assistant.text.tokenize import tokenize
 
-    text = _QUOTES.sub("", sentence)
+    text = QUOTES.sub("", sentence)
     words = [w for w in tokenize(topic) if len(w) > 1] or [topic]
     return contains_normalized(text, topic) or all(contains_normalized(text, w) for w in words)
 
@@ -262,9 +246,9 @@ def _points(clauses: list[Clause], cites: _Cites, topic: str | None) -> tuple[st
     blocks = []
     for clause in clauses:
         facts = {f.sentence_start for f in number_facts(clause)}
-        about = [s for s in fact_sentences(clause) if not topic or _central(s.text, topic)]
+        about = [s for s in fact_sentences(clause) if not topic or central(s.text, topic)]
         chosen = [s for s in about if s.start in facts or PROHIBITION.search(s.text)]
-        if not chosen and (not topic or _central(clause.title or "", topic) or about):
+        if not chosen and (not topic or central(clause.title or "", topic) or about):
             chosen = [s for s in _topic_sentences(clause, topic)][:2]  # its main requirements
         for s in chosen:
             n = cites.cite(clause, s.text)
@@ -313,12 +297,12 @@ def _qa(clauses: list[Clause], cites: _Cites, topic: str | None) -> tuple[str, l
     blocks = []
     for clause in clauses:
         named = [
-            f for f in list_facts(clause) if f.kind == "named" and (not topic or _central(f.sentence, topic))
+            f for f in list_facts(clause) if f.kind == "named" and (not topic or central(f.sentence, topic))
         ]
         nums = [
             f
             for f in number_facts(clause)
-            if f.kind != "frequency" and (not topic or _central(f.sentence, topic))
+            if f.kind != "frequency" and (not topic or central(f.sentence, topic))
         ]
         asked = next((qa for qa in (_number_question(f) for f in nums) if qa), None)
         sentences = _topic_sentences(clause, topic)[:2]

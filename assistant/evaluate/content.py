@@ -168,7 +168,50 @@ def quiz_set(ctx: EvalContext) -> SetResult:
         Metric("quiz.answer_key_verified", ratio(verified, n_questions, empty=1.0)),
         Metric("quiz.duplicate_rate", ratio(dups, n_questions), "lower"),
     )
+    _quiz_review(ctx, result)
     return result
+
+
+def _quiz_review(ctx: EvalContext, result: SetResult) -> None:
+    """The hand review in ``quiz_review.jsonl``: the banks it covers are generated again (same documents,
+    20 questions, seed 0); each item found in the review counts with its verdict. An item the review has
+    not seen (the generator changed) is counted as unreviewed: coverage is gated, so a change that makes
+    new items asks for a new review instead of slipping past the bad rate."""
+    import json
+
+    path = ctx.evals_dir / "quiz_review.jsonl"
+    if not path.exists():
+        return
+    reviewed = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    verdicts = {(r["doc_id"], r["type"], r["stem"], r["answer"]): r for r in reviewed}
+    banks = list(dict.fromkeys(r["doc_id"] for r in reviewed))
+    known = {c.doc_id for c in ctx.searcher.clauses}
+    found: list[dict[str, str]] = []
+    generated = 0
+    for doc in (b for b in banks if b in known):
+        for q in generate_bank(ctx.searcher, doc=doc, n=20, seed=0).questions:
+            generated += 1
+            r = verdicts.get((doc, q.type, q.stem, q.answer))
+            if r is None:
+                result.failures.append(Failure("quiz", f"{doc} {q.id}", q.stem, "已人工审阅", "未审阅的新题"))
+                continue
+            found.append(r)
+            if r["verdict"] == "bad":
+                result.failures.append(
+                    Failure("quiz", r["id"], q.stem, "审阅合格", f"审阅不合格：{r['reason']}")
+                )
+    if not generated:
+        return  # none of the reviewed documents is in this knowledge base
+    result.add(
+        Metric("quiz.review_items", len(found), gated=False),
+        Metric("quiz.review_coverage", ratio(len(found), generated, empty=1.0)),
+        *split_metrics(
+            "quiz.review_bad_rate",
+            [r.get("split", "dev") for r in found],
+            lambda idx: ratio(sum(found[i]["verdict"] == "bad" for i in idx), len(idx)),
+            "lower",
+        ),
+    )
 
 
 @register("grading")

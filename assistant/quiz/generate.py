@@ -16,15 +16,19 @@ from functools import lru_cache
 from assistant.content.facts import ListFact, NumberFact, list_facts, number_facts
 from assistant.content.selection import select_clauses
 from assistant.content.templates import BLANK, fragment, number_template
+from assistant.content.topic import central
 from assistant.errors import ConfigError
+from assistant.ingest.conflicts import superseded
 from assistant.quiz.model import LETTERS, TYPES, Question, QuizBank
+from assistant.quiz.stem_check import stem_problems
 from assistant.retrieve.search import SearcherLike
 from assistant.schema import Clause
 from assistant.text.normalize import contains_normalized, normalize
 
 __all__ = ["generate_bank", "verify_answer_key", "near_duplicate", "Question", "QuizBank"]
 
-_GENERIC_ENUM_NAMES = {"企业", "规定要求"}
+# category nouns that do not tell a trainee what is asked (「第二十八条所列的情况包括哪些？」)
+_GENERIC_ENUM_NAMES = {"企业", "规定要求", "情况", "工作", "情形", "事项", "内容", "方面", "资料"}
 
 
 # ---------------------------------------------------------------- fragments and distractors
@@ -89,6 +93,11 @@ def _explain(clause: Clause, quote: str) -> str:
     return f"依据《{clause.doc_title}》{clause.label}：「{quote}」"
 
 
+_LABEL_AT_START = re.compile(
+    r"^(?:第[一二三四五六七八九十百零〇]+条(?:之[一二三四五六七八九十]+)?\s*|\d+[．.、]\s*)"
+)
+
+
 def _question(
     clause: Clause,
     qtype: str,
@@ -104,7 +113,7 @@ def _question(
     return Question(
         "",
         qtype,
-        stem,
+        _LABEL_AT_START.sub("", stem.strip()),  # 「第十二条 国务院……」 reads 「国务院……」
         options or [],
         answer,
         _explain(clause, quote),
@@ -163,36 +172,76 @@ def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
     return None
 
 
+def _affix(items: tuple[str, ...]) -> tuple[str, str]:
+    """The longest start and end (up to two characters) every item shares: 「有目标、有成效」 → ("有", ""),
+    「事实到位、程序到位」 → ("", "到位")."""
+    first = last = ""
+    for n in (1, 2):
+        if all(len(i) > n and i[:n] == items[0][:n] for i in items):
+            first = items[0][:n]
+        if all(len(i) > n and i[-n:] == items[0][-n:] for i in items):
+            last = items[0][-n:]
+    return first, last
+
+
 def _sibling_items(fact: ListFact, ctx: _Ctx, clause_text: str) -> list[str]:
-    """Items of other lists (same kind first) that the cited clause does not contain."""
+    """Distractors of the same kind as the list's items, none of them in the cited clause: items of other
+    lists of the same document and the same category (another 措施 for a 措施) or the same affix (「有X」
+    for 「有X」, 「X到位」 for 「X到位」), within one character of the items' length. No such item: no
+    distractor, and no question that needs one (「澡堂」 is not a 督办 measure, 「假兽药」 not a training
+    fraud)."""
     own = set(fact.items)
     norm_clause = normalize(clause_text)
-    out: list[tuple[int, str]] = []
+    first, last = _affix(fact.items)
+    lengths = {len(i) for i in fact.items}
+    out: list[str] = []
     seen: set[str] = set(own)
     for lf in ctx.lists:
-        if lf.span == fact.span:
+        if lf.span == fact.span or lf.clause.doc_id != fact.clause.doc_id:
             continue
-        rank = 0 if lf.kind == fact.kind else 1
+        same_category = fact.kind == "enum" and lf.kind == "enum" and lf.name == fact.name
         for item in lf.items:
-            if item not in seen and normalize(item) not in norm_clause:
+            if item in seen or normalize(item) in norm_clause:
+                continue
+            if min(abs(len(item) - n) for n in lengths) > 1:
+                continue
+            same_affix = bool(first or last) and item.startswith(first) and item.endswith(last)
+            if same_category or same_affix:
                 seen.add(item)
-                out.append((rank, item))
+                out.append(item)
     ctx.rng.shuffle(out)
-    target = sum(len(i) for i in fact.items) / len(fact.items)
-    out.sort(key=lambda ri: (ri[0], abs(len(ri[1]) - target) > 2))
-    return [item for _, item in out]
+    return out
+
+
+def _misread(items: tuple[str, ...]) -> bool:
+    """Items the list reader cut wrongly: a short item with 的 inside (「全的决水」), or one item without
+    the start all the others share (「突出」 among 「防火、防尘、防治水」)."""
+    if any(len(i) <= 4 and "的" in i[1:-1] for i in items):
+        return True
+    if len(items) >= 4:
+        starts = [i[:1] for i in items]
+        common = max(set(starts), key=starts.count)
+        share = starts.count(common) / len(items)
+        if share >= 0.6 and any(len(i) <= 2 and not i.startswith(common) for i in items):
+            return True
+    return False
 
 
 def _list_stem_subject(fact: ListFact) -> str:
     if fact.kind == "named":
         return f"“{fact.name}”"
-    title = fact.clause.title.rstrip("。") or fact.clause.label
+    title = fact.clause.title.rstrip("。")
+    if not title:  # an article of a law: 「《安全生产法》第二十八条所列的……」
+        doc = re.sub(r"^中华人民共和国", "", re.sub(r"[《》]", "", fact.clause.doc_title))
+        return f"《{doc}》{fact.clause.label}所列的{fact.name}"
     return f"“{title}”一条所列的{fact.name}"
 
 
 def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
     clause = fact.clause
-    if fact.kind == "enum" and fact.name in _GENERIC_ENUM_NAMES:
+    if fact.kind == "enum" and (fact.name in _GENERIC_ENUM_NAMES or fact.name.endswith("的")):
+        return None
+    if _misread(fact.items):
         return None
     if fact.kind == "series":
         return _build_series(fact, qtype, ctx)
@@ -356,18 +405,32 @@ def _next_question(
         used_types.add((i, qtype))
         tried.add((i, qtype))
         uses[i] = uses.get(i, 0) + 1
-        if not verify_answer_key(q, by_chunk[q.chunk_id]):
-            continue
+        if not verify_answer_key(q, by_chunk[q.chunk_id]) or stem_problems(q):
+            continue  # a wrong key, or a stem that is not a sentence
         if any(
             near_duplicate(q.stem, o.stem)
             or (o.chunk_id == q.chunk_id and (o.template == q.template or o.quote == q.quote))
             or gives_away(o, q)
             or gives_away(q, o)
+            or same_blank(o, q)
             for o in chosen
         ):
             continue  # the same sentence twice, or one stem answers another item
         return q
     return None
+
+
+def same_blank(a: Question, b: Question) -> bool:
+    """Two fill-ins of one fact in two articles (a duty and its 罚则 repeat the words): the same key with
+    the same four characters on each side of the blank."""
+    if a.type != "blank" or b.type != "blank" or normalize(a.answer) != normalize(b.answer):
+        return False
+
+    def around(q: Question) -> tuple[str, str]:
+        before, _, after = normalize(q.stem).partition(normalize(BLANK))
+        return before[-4:], after[:4]
+
+    return around(a) == around(b)
 
 
 def answer_texts(q: Question) -> list[str]:
@@ -433,7 +496,11 @@ def generate_bank(
     facts: list[NumberFact | ListFact] = []
     seen_spans: set[tuple[str, str]] = set()
     for c in clauses:
+        if superseded(c.doc_id, c.label):
+            continue  # a figure a later, higher law replaced is never taught (ingest.conflicts)
         found: list[NumberFact | ListFact] = [*list_facts(c), *number_facts(c)]
+        if topic:  # a bank on 尾矿库 asks about 尾矿库, not about the other lines of a clause naming it
+            found = [f for f in found if central(f.sentence, topic) or central(c.title or "", topic)]
         for f in found:
             key = (c.chunk_id, f.span if isinstance(f, ListFact) else f"{f.sentence_start}:{f.text}")
             if key not in seen_spans:

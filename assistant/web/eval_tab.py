@@ -73,6 +73,11 @@ WORDS = {
     "short_answers": "简答用例数",
     "questions": "题数",
     "draft_numbers": "核对的数字",
+    "review_items": "已审阅题数",
+    "review_coverage": "题目审阅覆盖率",
+    "review_bad_rate": "审阅不合格率（越低越好）",
+    "topic_purity": "所引条款切题率",
+    "topic_cited_clauses": "切题检查的引用数",
 }
 SPLITS = {"dev": "开发集", "test": "测试集"}
 

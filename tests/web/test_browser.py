@@ -140,7 +140,13 @@ def assert_fits_and_is_chinese(page, where: str) -> None:
     fit = page.evaluate(OVERFLOW_JS)
     assert fit["scrollWidth"] <= fit["width"] + 1 and not fit["bad"], (where, page.device, fit)
     text = page.evaluate(UI_TEXT_JS)
-    english = sorted({w for w in re.findall(r"[A-Za-z]{3,}(?: [A-Za-z]{2,})*", text) if w not in ALLOWED})
+    english = sorted(
+        {
+            w
+            for w in re.findall(r"(?<![0-9A-Za-z])[A-Za-z]{3,}(?: [A-Za-z]{2,})*(?![0-9A-Za-z])", text)
+            if w not in ALLOWED
+        }
+    )
     if english:
         ctx = page.evaluate(
             "(w) => Array.from(document.querySelectorAll('body *')).filter(e => e.childElementCount === 0 && "

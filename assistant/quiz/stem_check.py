@@ -1,0 +1,75 @@
+"""Is a question's stem a sentence a trainee can read? ``stem_problems`` names what is wrong.
+
+A stem cut out of a longer sentence often loses its start: 「并组织专业技术人员每月开展____…」,
+「以及开发区、工业园区……」, 「是指易燃易爆物品……」, 「检测、检查、检验结果负责」. These rules catch such cuts:
+- no opening conjunction or particle (并、以及、及、和、或、其中、同时、是指、而、且、则、即、等);
+- an opening phrase such as 「结合……」「按照……」 is followed by a main clause;
+- a 判断题 or 填空题 has a verb of duty or action (not a bare noun phrase) and does not end in 「……的」;
+- a 判断题 statement is a whole sentence from its start, not a list of nouns;
+- brackets and quotation marks are balanced;
+- a statement does not start with a bare list of nouns followed by its verb (the subject was cut off).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.quiz.model import Question
+
+_OPENERS = re.compile(r"^(?:并且|并|以及|及|和|或者|或|其中|同时|是指|而且|而|且|则|即|等|但|对其|由其|其)")
+_FRAMES = re.compile(r"^(?:结合|按照|根据|围绕|对照|依照|通过|为了|为)")
+_VERBS = re.compile(
+    r"应当|必须|不得|严禁|禁止|要|须|可以|实现|确保|开展|建立|组织|落实|执行|实行|推动|推进|加强|完善|提出|形成|"
+    r"配备|取得|责令|处|督促|不再|负责|设立|制定|报告|保障|进行|做好|具有|包括|属于|规定|依法|接受|参加|有"
+)
+
+
+def _head(text: str) -> str:
+    """The first characters of a sentence, without its label, item number and numbers (a changed number
+    at the start of a 判断题 must not count as another start)."""
+    text = re.sub(
+        r"^(?:第[一二三四五六七八九十百零〇]+条\s*|\d+\.|[（(][一二三四五六七八九十]+[）)])", "", text.strip()
+    )
+    return re.sub(r"[\d.%一二三四五六七八九十百千万两半]+", "", text)[:3]
+
+
+_PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("「", "」"))
+
+
+def stem_problems(question: Question) -> list[str]:
+    stem = re.sub(r"_{2,}|（\s*）", "□", question.stem.strip())
+    problems = []
+    if _OPENERS.match(stem):
+        problems.append("以连词或助词开头，句子的前半截被截掉了")
+    if re.match(r"^(?:必须|应当|不得|严禁|由|按|依照)", stem):
+        problems.append("以「必须/应当/由……」开头，主语被截掉了")
+    for a, b in _PAIRS:
+        if stem.count(a) != stem.count(b):
+            problems.append(f"{a}{b} 不成对")
+    if _FRAMES.match(stem) and "，" not in stem and "," not in stem:
+        problems.append("只有「结合/按照……」的状语，没有主句")
+    if question.type in ("judge", "blank") and not _VERBS.search(re.sub(r"[（(][^）)]*[）)]", "", stem)):
+        problems.append("没有谓语，只是一个名词短语")
+    if re.search(r"的[。；;]?$", stem):
+        problems.append("以「……的」结尾，是条件或定语，不是完整的句子")
+    if re.search(r"(?:后|时|之前|以前|期间)[。；;]?$", stem):
+        problems.append("以「……后/时」结尾，只有时间状语，主句被截掉了")
+    if re.search(r"等[。；;]?$", stem):
+        problems.append("以「……等」结尾，只有一串名词，没有说完")
+    if re.search(r"前款|前条|前两款|前三款|本条第[一二三四五六七八九十]+款|上述", stem):
+        problems.append("引用了题干外的「前款/前条」，脱离原文读不懂")
+    if question.type == "blank" and stem.endswith(("□。", "□")) and question.quote:
+        quote = re.sub(r"\s", "", question.quote)
+        at = quote.find(question.answer)
+        tail = quote[at + len(question.answer) : at + len(question.answer) + 1] if at >= 0 else ""
+        if tail and tail not in "。；;，,、）)”":
+            problems.append("空格后原句还没有说完，题干在句中被截断")
+    if question.type == "judge":
+        if re.match(r"^[^、，。]{1,3}、", stem):
+            problems.append("判断题以并列的名词开头，主语被截掉了")
+        if question.quote and _head(stem) != _head(question.quote):
+            problems.append("判断题的陈述不是从句首开始的整句")
+        head = re.split(r"[，,。；;]", stem)[0]
+        if "、" in head and re.match(r"^[^、]{1,6}(?:、[^、]{1,6}){1,}[^、]{0,6}(?:负责|承担)", head):
+            problems.append("以名词并列开头直接接谓语，主语被截掉了")
+    return problems

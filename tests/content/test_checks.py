@@ -1,0 +1,68 @@
+"""The rule checks a reader would apply: a slogan is a slogan, a quiz stem is a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.draft.slogan_check import slogan_problems
+from assistant.quiz.model import Question
+from assistant.quiz.stem_check import stem_problems
+
+pytestmark = pytest.mark.unit
+
+TAILINGS = "对运行到设计最终标高、不再排尾作业、停用超过3年的尾矿库,其生产经营主体应当及时闭库治理;"
+
+
+@pytest.mark.parametrize("slogan", ["严禁新建头顶库，守住下游生命线", "停用三年须闭库，尾矿隐患早清除"])
+def test_a_balanced_two_half_slogan_passes(slogan: str) -> None:
+    assert slogan_problems(slogan, TAILINGS) == []
+
+
+@pytest.mark.parametrize(
+    ("slogan", "fault"),
+    [
+        ("不得审批安全设施设计，〔1〕守护矿工生命安全", "引用标记"),
+        ("严禁新建头顶库，共建平安和谐矿山", "套话"),
+        ("尾矿库闭库销号,隐患清零", "半角"),
+        ("安全", "两半"),
+        ("停用五年须闭库，尾矿隐患早清除", "数字或频次与原文不符：5"),
+        ("或者承包方再次转包，安全责任不转移", "连词"),
+    ],
+)
+def test_a_bad_slogan_is_named_by_its_fault(slogan: str, fault: str) -> None:
+    assert any(fault in p for p in slogan_problems(slogan, TAILINGS)), slogan_problems(slogan, TAILINGS)
+
+
+def q(stem: str, qtype: str = "blank", answer: str = "评估", quote: str = "") -> Question:
+    return Question("Q01", qtype, stem, [], answer, "", "d", "文件", "第一条", "c", quote=quote)
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "并组织专业技术人员每月开展____重大事故隐患排查整治。",
+        "对煤（岩）与瓦斯（二氧化碳）突出、高瓦斯、冲击地压、____、水文地质类型复杂和极复杂的煤矿。",
+        "可以按照前款罚款数额的____以上5倍以下对负有责任的煤矿企业处以罚款。",
+        "必须在有安全工作经验的职工带领下工作满____",
+        "报送、移交相关报告、____和资料等。",
+    ],
+)
+def test_a_stem_cut_out_of_its_sentence_is_refused(stem: str) -> None:
+    assert stem_problems(q(stem))
+
+
+def test_a_judge_statement_must_be_a_whole_sentence_that_says_something() -> None:
+    quote = "6个月内2次或者2次以上发现有重大事故隐患仍然进行生产的；"
+    assert stem_problems(q("6个月内2次或者2次以上发现有重大事故隐患仍然进行生产的。", "judge", "对", quote))
+    assert stem_problems(q("研讨会、专题讲座、干部轮训、专家讲解等多种形式。", "judge", "对"))
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "生产经营单位对重大危险源应当登记建档，进行定期检测、____、监控。",
+        "从业人员有权对本单位安全生产工作中存在的问题提出批评、____、控告。",
+    ],
+)
+def test_a_whole_sentence_passes(stem: str) -> None:
+    assert stem_problems(q(stem)) == []
