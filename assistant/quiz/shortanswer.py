@@ -30,7 +30,23 @@ SYNONYMS = (
     ("布置", "部署"),
 )
 _PUNCT = re.compile(r"[^\w%/]")
-THRESHOLD = 0.6
+
+
+def _fitted_threshold() -> float:
+    """The coverage a key point needs, fitted by scripts/fit_grading.py (0.6 without the file)."""
+    import json
+    from importlib import resources
+
+    try:
+        data = json.loads(
+            resources.files("assistant.data").joinpath("grading.json").read_text(encoding="utf-8")
+        )
+        return float(data["threshold"])
+    except (OSError, ValueError, KeyError):
+        return 0.6
+
+
+THRESHOLD = _fitted_threshold()
 
 
 def _prep(text: str) -> str:
@@ -65,7 +81,7 @@ def coverage(point: str, answer: str) -> float:
     return sum(covered) / len(point)
 
 
-def point_found(point: str, answer: str) -> bool:
+def point_found(point: str, answer: str, threshold: float | None = None) -> bool:
     p, a = _prep(point), _with_synonyms(_prep(answer))
     nums = re.findall(r"\d+(?:\.\d+)?", p)
     if nums and not all(n in re.findall(r"\d+(?:\.\d+)?", a) for n in nums):
@@ -75,7 +91,7 @@ def point_found(point: str, answer: str) -> bool:
         return False
     if p in a:
         return True
-    return coverage(_with_synonyms(p), a) >= THRESHOLD
+    return coverage(_with_synonyms(p), a) >= (THRESHOLD if threshold is None else threshold)
 
 
 def grade_short_answer(answer: str, key_points: list[str], clause_text: str = "") -> tuple[float, list[bool]]:
