@@ -218,13 +218,25 @@ def _quiz_review(ctx: EvalContext, result: SetResult) -> None:
 def grading_set(ctx: EvalContext) -> SetResult:
     result = SetResult("grading")
     cases = ctx.gold.short_answers
-    text = {(c.doc_id, c.label): c.text for c in reversed(ctx.searcher.clauses)}
+    pieces = {(c.doc_id, c.label): c.text for c in reversed(ctx.searcher.clauses)}
+
+    def clause_text(doc_id: str, label: str) -> str:
+        """The whole article (all its pieces); a searcher without an index store gives the first piece."""
+        from assistant.answer.provision_view import article
+
+        try:
+            return article(ctx.searcher, doc_id, label)[0] or pieces.get((doc_id, label), "")
+        except AttributeError:
+            return pieces.get((doc_id, label), "")
+
     agreement: list[tuple[int, int]] = []  # (points agreeing, points) per case
     errors: list[float] = []
+    flags: list[bool] = []  # a wrong point found where the hand marks one, and none where they mark none
     for case in cases:
-        score, found = grade_short_answer(
-            case.answer, list(case.key_points), text.get((case.doc_id, case.clause), "")
+        score, found, wrong = grade_short_answer(
+            case.answer, list(case.key_points), clause_text(case.doc_id, case.clause)
         )
+        flags.append(bool(wrong) == bool(case.wrong_points))
         agree = 0
         for mine, gold, point in zip(found, case.points_found, case.key_points, strict=False):
             agree += mine == gold
@@ -247,6 +259,11 @@ def grading_set(ctx: EvalContext) -> SetResult:
             "grading.grading_point_agreement",
             splits,
             lambda idx: ratio(sum(agreement[i][0] for i in idx), sum(agreement[i][1] for i in idx)),
+        ),
+        *split_metrics(
+            "grading.wrong_point_agreement",
+            splits,
+            lambda idx: ratio(sum(flags[i] for i in idx), len(idx)),
         ),
         *split_metrics(
             "grading.grading_score_mae",

@@ -146,10 +146,15 @@ def _grade_item(q: Question, answer: str) -> ItemResult:
     if not answer.strip():
         return ItemResult(q.id, answer, 0.0, f"未作答。{where}")
     if q.type == "short":
-        score, found = grade_short_answer(answer, q.key_points, q.quote)
+        score, found, wrong = grade_short_answer(answer, q.key_points, q.quote)
         missing = [p for p, f in zip(q.key_points, found, strict=False) if not f]
+        said_wrong = f"答错：{'；'.join(wrong)}（与原文不符，扣分）。" if wrong else ""
         if not missing:
-            return ItemResult(q.id, answer, score, "要点齐全。")
+            return ItemResult(q.id, answer, round(score, 2), said_wrong or "要点齐全。")
+        if said_wrong:
+            return ItemResult(
+                q.id, answer, round(score, 2), f"{said_wrong}缺少要点：{'；'.join(missing)}。{where}", missing
+            )
         return ItemResult(q.id, answer, round(score, 2), f"缺少要点：{'；'.join(missing)}。{where}", missing)
     if is_correct(q, answer):
         return ItemResult(q.id, answer, 1.0, "正确。")

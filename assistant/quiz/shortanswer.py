@@ -94,10 +94,39 @@ def point_found(point: str, answer: str, threshold: float | None = None) -> bool
     return coverage(_with_synonyms(p), a) >= (THRESHOLD if threshold is None else threshold)
 
 
-def grade_short_answer(answer: str, key_points: list[str], clause_text: str = "") -> tuple[float, list[bool]]:
-    """(score in [0, 1], found flag per key point). ``clause_text`` is the cited clause; a key point
-    missing from it is graded as written (it is the bank's key point either way)."""
+_SANCTION = re.compile(r"吊销\w{0,6}|判刑|有期徒刑|拘役|罚款|警告|拘留|撤职|开除")
+_FREQUENCY = re.compile(r"每(?:半年|年|季度|季|月|周|旬|日|天|班)")
+
+
+def wrong_points(answer: str, key_points: list[str], clause_text: str) -> list[str]:
+    """The parts of ``answer`` that state a sanction or a frequency the clause does not contain
+    (「吊销营业执照」 for a clause that fines; 「每季度排查一次」 where it says 每月): each costs as much as a
+    missing point. Other wrong statements (「费用由工人自己出」) are not detected. Chosen on the dev half
+    of evals/short_answers.jsonl: no answer there is flagged wrongly (a stated number that differs is not
+    counted: 「停用满五年的也要闭库」 is true of a 3-year rule)."""
+    if not clause_text:
+        return []
+    clause = arabize(_prep(clause_text))
+    out = []
+    for part in re.split(r"[，,。；;！？!?\s]+", answer or ""):
+        if len(_prep(part)) < 2 or any(point_found(p, part) for p in key_points):
+            continue
+        said = arabize(_prep(part))
+        if [f for f in _FREQUENCY.findall(said) if f not in clause] or [
+            x for x in _SANCTION.findall(part) if x[:2] not in clause
+        ]:
+            out.append(part.strip())
+    return out
+
+
+def grade_short_answer(
+    answer: str, key_points: list[str], clause_text: str = ""
+) -> tuple[float, list[bool], list[str]]:
+    """(score in [0, 1], found flag per key point, wrong points). ``clause_text`` is the cited clause; a key
+    point missing from it is graded as written (it is the bank's key point either way). Score:
+    (points found − wrong points) / key points, at least 0."""
     if not key_points:
-        return 0.0, []
+        return 0.0, [], []
     found = [point_found(p, answer or "") for p in key_points]
-    return round(sum(found) / len(found), 4), found
+    wrong = wrong_points(answer, key_points, clause_text)
+    return round(max(0.0, (sum(found) - len(wrong)) / len(found)), 4), found, wrong

@@ -61,11 +61,23 @@ def test_blank_answers_match_after_numeral_normalisation(given, ok):
 
 
 def test_short_answer_gives_partial_credit_and_names_the_missing_point():
-    score, found = grade_short_answer(
+    score, found, _ = grade_short_answer(
         "先点名，再学习，然后布置当天的工作。", ["点名", "学习", "安全事项交接确认", "工作部署"], ""
     )
     assert found == [True, True, False, True]
     assert score == 0.75
+
+
+def test_a_sanction_or_frequency_the_clause_does_not_state_costs_a_point():
+    clause = "组织专业技术人员每月开展1次重大事故隐患排查整治，责令限期改正，处二万元以上五万元以下的罚款。"
+    points = ["每月开展1次", "重大事故隐患排查整治"]
+    score, found, wrong = grade_short_answer(
+        "每月开展1次重大事故隐患排查整治，并吊销营业执照。", points, clause
+    )
+    assert found == [True, True] and wrong == ["并吊销营业执照"] and score == 0.5
+    score, _, wrong = grade_short_answer("重大事故隐患排查整治，每季度排查一次。", points, clause)
+    assert wrong == ["每季度排查一次"] and score == 0.0
+    assert grade_short_answer("每月开展1次重大事故隐患排查整治，处罚款。", points, clause)[2] == []
 
 
 def test_short_answer_with_a_wrong_number_does_not_get_the_point():

@@ -96,9 +96,14 @@ def test_metrics_carry_their_own_direction_and_counts_are_reported_not_gated():
     assert result.metrics == {
         "grading.short_answers": 1.0,
         "grading.grading_point_agreement": 1.0,
+        "grading.wrong_point_agreement": 1.0,
         "grading.grading_score_mae": 0.0,
     }
-    assert result.gated == {"grading.grading_point_agreement": "higher", "grading.grading_score_mae": "lower"}
+    assert result.gated == {
+        "grading.grading_point_agreement": "higher",
+        "grading.wrong_point_agreement": "higher",
+        "grading.grading_score_mae": "lower",
+    }
 
 
 def test_quiz_counts_per_document_are_reported_not_gated():
