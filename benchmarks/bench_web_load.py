@@ -5,7 +5,8 @@
 Starts ``mine-assistant serve`` as its own process over a private copy of the configured corpus and
 index, with a users file (one administrator, eight users, hashed passwords). ``--sessions`` user
 sessions (``gradio_client``, logged in) ask ``--questions`` questions in all, taken in turn from the
-seed retrieval gold set; meanwhile the administrator's session starts ``--reindexes`` re-indexes.
+seed retrieval gold set; meanwhile the administrator uploads ``--reindexes`` new documents, each a real
+re-index (parse, embed, build, swap).
 Every question is asked once more afterwards, serially, and the first citation of each load answer is
 compared with the serial one. Prints latency percentiles, errors, citation agreement and the server's
 peak RSS, and writes ``benchmarks/results-web-load.json``.
@@ -100,6 +101,7 @@ def main() -> None:
         latencies: list[float] = []
         answers: dict[int, str] = {}
         errors: list[str] = []
+        reindexed: list[str] = []
         lock = threading.Lock()
 
         def session(k: int) -> None:
@@ -118,9 +120,20 @@ def main() -> None:
                 clients[k].predict(api_name="/clear_chat")  # each question on its own
 
         def reindex() -> None:
-            for _ in range(args.reindexes):
-                time.sleep(5)
-                status, *_ = admin.predict(api_name="/reindex")
+            """Real re-indexes: each uploads a new document (parsed and embedded), so the index is rebuilt
+            and swapped while the users ask."""
+            from gradio_client import handle_file
+
+            for k in range(args.reindexes):
+                time.sleep(4)
+                doc = root / f"新增规定{k}.txt"
+                doc.write_text(
+                    f"某县矿山安全补充规定{k}\n第一条　井下作业人员每班应当检查自救器{k + 1}次。\n"
+                    "第二条　发现隐患应当立即报告。\n",
+                    encoding="utf-8",
+                )
+                status, *_ = admin.predict([handle_file(str(doc))], api_name="/upload")
+                reindexed.append(status)
                 if "出错" in status:
                     errors.append(f"reindex: {status}")
 
@@ -151,6 +164,7 @@ def main() -> None:
             "p50_s": round(statistics.median(lat), 3) if lat else None,
             "p95_s": round(lat[int(0.95 * (len(lat) - 1))], 3) if lat else None,
             "wall_s": round(wall, 1),
+            "reindex_status": reindexed,
             "server_peak_rss_mb": round(peak),
             "load_average_1m": os.getloadavg()[0],
         }
