@@ -20,9 +20,32 @@ class DenseRetriever:
         self.candidates = candidates
         self.threads = threads
         self._vectors: np.ndarray | None = None
+        self._last: tuple[str, np.ndarray] | None = None
+
+    def _query_vector(self, query: Query) -> np.ndarray:
+        """The query's embedding; the last one is kept, so scoring and ``cosines`` embed a query once."""
+        last = self._last
+        if last is not None and last[0] == query.text:
+            return last[1]
+        q = self._embedder.embed_query(query.text).astype(np.float32)
+        self._last = (query.text, q)
+        return q
+
+    def cosines(self, query: Query, rows: list[int]) -> dict[int, float]:
+        """The exact cosine of ``query`` with each of ``rows``, ranked or not: a clause BM25 found
+        outside the dense candidates still has a similarity (it is not 0)."""
+        if not rows:
+            return {}
+        q = self._query_vector(query)
+        vectors = self._vectors
+        if vectors is not None:
+            picked = vectors[rows]
+        else:
+            picked = np.stack([self._index.reconstruct(int(r)) for r in rows])
+        return {int(r): float(v) for r, v in zip(rows, picked @ q, strict=True)}
 
     def scores(self, query: Query, mask: np.ndarray | None = None) -> dict[int, float]:
-        q = self._embedder.embed_query(query.text).astype(np.float32)
+        q = self._query_vector(query)
         if mask is None:
             k = min(self.candidates, self._index.ntotal)
             if k == 0:

@@ -7,6 +7,7 @@ query (the retrievers are built once, lazily; a search returns its own evidence 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cached_property
 from typing import Protocol
 
@@ -143,9 +144,25 @@ class Searcher:
         articles = self._distinct(chosen, q, base_mask, want)
         if use_ranker and ranker is not None:
             articles = self._reranked(q, articles, ranker)
+        top = articles[:k]
+        if method == "hybrid" and retriever is None:
+            top = self._with_dense(q, top)
         return [
             Hit(self.clauses[row], scored.score, rank, scored.sources)
-            for rank, (row, scored) in enumerate(articles[:k], 1)
+            for rank, (row, scored) in enumerate(top, 1)
+        ]
+
+    def _with_dense(self, q: Query, hits: list[tuple[int, Scored]]) -> list[tuple[int, Scored]]:
+        """Every returned hit with its own cosine: one BM25 found outside the dense candidates gets its
+        exact similarity instead of none. (In a grown corpus the dense candidates fill with other text, and
+        a missing cosine read as 0 made the refusal evidence say 「nothing similar」.) Ranking is unchanged."""
+        missing = [row for row, scored in hits if "dense" not in scored.sources]
+        if not missing:
+            return hits
+        cos = self.dense.cosines(q, missing)
+        return [
+            (row, replace(scored, sources={**scored.sources, "dense": cos[row]}) if row in cos else scored)
+            for row, scored in hits
         ]
 
     def _distinct(
