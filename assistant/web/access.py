@@ -23,6 +23,7 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
@@ -57,6 +58,11 @@ def password_matches(password: str, stored: str) -> bool:
             return False
         return hmac.compare_digest(got, expected)
     return hmac.compare_digest(password.encode("utf-8"), stored.encode("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    return hash_password(secrets.token_hex(8))
 
 
 @dataclass(frozen=True)
@@ -115,7 +121,7 @@ class Access:
         """Gradio's ``auth`` callable."""
         account = self.accounts.get(name)
         if account is None:
-            password_matches(password, hash_password("x", iterations=1000))  # same work for unknown names
+            password_matches(password, _dummy_hash())  # the same work as for a real account: no timing hint
             return False
         return password_matches(password, account.secret)
 
@@ -175,9 +181,13 @@ class LoginThrottle:
             ends = [self._failures.get(k, _Failures()).locked_until for k in self._keys(account, address)]
         return max(0.0, max(ends) - now)
 
+    MAX_KEYS = 10_000  # names and addresses tracked at most (an attacker chooses both)
+
     def record(self, account: str, address: str, ok: bool) -> None:
         now = self.clock()
         with self._lock:
+            if len(self._failures) > self.MAX_KEYS:  # forget what is no longer locked
+                self._failures = {k: f for k, f in self._failures.items() if f.locked_until > now}
             if ok:
                 self._failures.pop(f"account:{account}", None)
                 return
