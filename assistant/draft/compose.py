@@ -26,6 +26,7 @@ from assistant.draft.slogan_check import slogan_problems
 from assistant.errors import ConfigError
 from assistant.retrieve.search import SearcherLike
 from assistant.schema import Citation, Clause
+from assistant.text.labels import without_label
 from assistant.text.normalize import contains_normalized
 
 _CONNECTORS = ("", "同时，", "此外，", "另外，")
@@ -69,15 +70,12 @@ def _short_title(doc_title: str) -> str:
 
 
 _HALF_TO_FULL = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"})
-_LABEL_HEAD = re.compile(
-    r"^(?:第[一二三四五六七八九十百零〇]+条(?:之[一二三四五六七八九十]+)?|\d+\.|[（(][一二三四五六七八九十]+[）)])\s*"
-)
 _MODAL = re.compile(r"严禁|不得|禁止|必须|应当|须|要")
 
 
 def _plain(text: str) -> str:
     """A clause sentence as article prose: no article label or item number, full-width punctuation."""
-    text = _LABEL_HEAD.sub("", text.strip())
+    text = without_label(text.strip())
     text = re.sub(r"(?<=\d),(?=\d{3})", "\x00", text).translate(_HALF_TO_FULL).replace("\x00", ",")
     return _sentence(text)
 
@@ -278,7 +276,7 @@ def _number_question(fact: NumberFact) -> tuple[str, str] | None:
     if i is None:
         return None
     item = next(x for x in re.split(r"、", pieces[i]) if fact.text in x)
-    item = _LABEL_HEAD.sub("", re.sub(r"^对", "", item.strip()))
+    item = without_label(re.sub(r"^对", "", item.strip()))
     question = item.replace(fact.text, ask, 1)
     if not _MODAL.search(item) and i + 1 < len(pieces) and pieces[i + 1].strip():
         question += "，" + pieces[i + 1].strip()

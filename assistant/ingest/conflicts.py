@@ -8,10 +8,11 @@ A quiz never teaches a superseded figure, and an answer citing one says which pr
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from assistant.text.labels import ARTICLE
 
 
 @dataclass(frozen=True)
@@ -38,11 +39,8 @@ def conflicts() -> dict[tuple[str, str], Conflict]:
     return out
 
 
-_ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇]+条(?:之[一二三四五六七八九十]+)?")
-
-
 def superseded(doc_id: str, label: str) -> Conflict | None:
     """The conflict that makes this article's figures outdated, if any (``label``: an article's label, or a
     label that starts with it)."""
-    m = _ARTICLE.search(label or "")
+    m = ARTICLE.search(label or "")
     return conflicts().get((doc_id, m.group())) if m else None

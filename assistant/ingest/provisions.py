@@ -30,6 +30,7 @@ from assistant.ingest.quantities import Quantity
 from assistant.ingest.sanctions import Fine, Sanction
 from assistant.ingest.statements import DEONTIC, LEAD_IN, SentenceReader, Span, Statement
 from assistant.ingest.subjects import Subject, heads
+from assistant.text.labels import LABEL
 
 __all__ = ["Provision", "Ref", "Span", "Statement", "Unit", "analyse"]
 
@@ -176,10 +177,7 @@ _ITEM_NUM = re.compile(r"[（）()]")
 
 # ---------------------------------------------------------------------------------------- analyse
 
-_LABEL_PREFIX = re.compile(  # used with .match(text, pos): anchored at pos, so no 「^」
-    r"\s*(?:第[一二三四五六七八九十百千零〇\d]+条(?:之[一二三四五六七八九十]+)?|[（(][一二三四五六七八九十\d]+[)）]|"
-    r"\d+[.．、]|[一二三四五六七八九十]+、)\s*"
-)
+_LABEL_PREFIX = LABEL  # used with .match(text, pos): anchored at pos
 
 
 def analyse(

@@ -37,6 +37,7 @@ from assistant.ingest.sanctions import (
     Warning,
 )
 from assistant.ingest.subjects import OFFICIAL_SUBJECTS, PERSON_SUBJECTS, find_subjects, heads
+from assistant.text.labels import ARTICLE
 
 # ---------------------------------------------------------------------------------------- pieces
 
@@ -156,7 +157,7 @@ _ACCIDENT = re.compile(
 _WHOM = re.compile(
     r"^(?:并|同时)?对(?P<whom>[^，；。]+?)(?=处以?|给予|依法|予以|可以|并处|处上|吊销|由|，|$)"
 )
-_ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇]+条(?:之[一二三四五六七八九十]+)?")
+_ARTICLE = ARTICLE
 _LAW = re.compile(r"《[^》]+》")
 
 

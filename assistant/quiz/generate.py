@@ -23,6 +23,7 @@ from assistant.quiz.model import LETTERS, TYPES, Question, QuizBank
 from assistant.quiz.stem_check import stem_problems
 from assistant.retrieve.search import SearcherLike
 from assistant.schema import Clause
+from assistant.text.labels import without_label
 from assistant.text.normalize import contains_normalized, normalize
 
 __all__ = ["generate_bank", "verify_answer_key", "near_duplicate", "Question", "QuizBank"]
@@ -93,11 +94,6 @@ def _explain(clause: Clause, quote: str) -> str:
     return f"依据《{clause.doc_title}》{clause.label}：「{quote}」"
 
 
-_LABEL_AT_START = re.compile(
-    r"^(?:第[一二三四五六七八九十百零〇]+条(?:之[一二三四五六七八九十]+)?\s*|\d+[．.、]\s*)"
-)
-
-
 def _question(
     clause: Clause,
     qtype: str,
@@ -113,7 +109,7 @@ def _question(
     return Question(
         "",
         qtype,
-        _LABEL_AT_START.sub("", stem.strip()),  # 「第十二条 国务院……」 reads 「国务院……」
+        without_label(stem.strip()),  # 「第十二条 国务院……」 reads 「国务院……」
         options or [],
         answer,
         _explain(clause, quote),

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from assistant.quiz.model import Question
+from assistant.text.labels import without_label
 
 _OPENERS = re.compile(r"^(?:并且|并|以及|及|和|或者|或|其中|同时|是指|而且|而|且|则|即|等|但|对其|由其|其)")
 _FRAMES = re.compile(r"^(?:结合|按照|根据|围绕|对照|依照|通过|为了|为)")
@@ -27,9 +28,7 @@ _VERBS = re.compile(
 def _head(text: str) -> str:
     """The first characters of a sentence, without its label, item number and numbers (a changed number
     at the start of a 判断题 must not count as another start)."""
-    text = re.sub(
-        r"^(?:第[一二三四五六七八九十百零〇]+条\s*|\d+\.|[（(][一二三四五六七八九十]+[）)])", "", text.strip()
-    )
+    text = without_label(text.strip())
     return re.sub(r"[\d.%一二三四五六七八九十百千万两半]+", "", text)[:3]
 
 
