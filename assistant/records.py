@@ -95,6 +95,7 @@ def _now() -> str:
 class Records:
     def __init__(self, path: Path):
         self.path = path
+        self._ready = False  # the tables exist (created on the first call)
 
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
@@ -106,7 +107,9 @@ class Records:
                 f"无法打开记录文件 {self.path}：{exc}；请检查 data_dir 设置与写权限"
             ) from None
         try:
-            con.executescript(SCHEMA)
+            if not self._ready:
+                con.executescript(SCHEMA)
+                self._ready = True
             with con:
                 yield con
         finally:

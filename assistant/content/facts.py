@@ -20,6 +20,8 @@ _NUMBER = re.compile(
     r"(?<![\d.\-—(（])(?P<value>\d+(?:\.\d+)?)(?P<unit>" + "|".join(re.escape(u) for u in _UNITS) + r")"
     r"(?P<qual>以上|以下|左右|以内|内|及以上)?"
 )
+# A stated period (每月, 每半年 …): what a frequency says, wherever it is checked (slogans, graded answers)
+PERIOD = re.compile(r"每(?:半年|年|季度|季|月|周|旬|日|天|班)")
 # 每半年至少组织开展一次 / 每年更新一次 / 每月开展1次: the period is the fact.
 _FREQUENCY = re.compile(r"每(?P<value>半年|年|季度|月|周)(?P<rest>[^，。；,;:：]{0,10}?(?:一|1)次)")
 _CN_COUNT = "一二三四五六七八九十"

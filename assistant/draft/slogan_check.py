@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.content.facts import PERIOD
 from assistant.numerals import arabize
 
 STOCK_TAILS = (
@@ -31,7 +32,7 @@ STOCK_TAILS = (
 )
 MIN_HALF, MAX_HALF, MAX_GAP = 5, 12, 3
 _MARKS = re.compile(r"〔\d+〕|\[\d+\]|[《》()（）?？]|[,;:!\"']|！！")
-_FREQUENCY = re.compile(r"每(?:半年|年|季度|季|月|周|旬|日|天|班)")
+_FREQUENCY = PERIOD
 _DANGLING = re.compile(
     r"^(?:或者|或|然后|并且|并|但|而且|而|且|以及|及|和|同时|对于|对)|(?:后|时|的|之前|以前|前提下|或者|并)$"
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.content.facts import PERIOD
 from assistant.numerals import arabize
 from assistant.text.normalize import normalize
 
@@ -100,7 +101,7 @@ def point_found(point: str, answer: str, threshold: float | None = None) -> bool
 
 
 _SANCTION = re.compile(r"吊销\w{0,6}|判刑|有期徒刑|拘役|罚款|警告|拘留|撤职|开除")
-_FREQUENCY = re.compile(r"每(?:半年|年|季度|季|月|周|旬|日|天|班)")
+_FREQUENCY = PERIOD
 
 
 def wrong_points(answer: str, key_points: list[str], clause_text: str) -> list[str]:
