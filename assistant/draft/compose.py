@@ -29,8 +29,6 @@ from assistant.schema import Citation, Clause
 from assistant.text.labels import without_label
 from assistant.text.normalize import contains_normalized
 
-_CONNECTORS = ("", "同时，", "此外，", "另外，")
-
 
 class _Cites:
     """Numbers citations in order of first use, one per clause."""
@@ -58,10 +56,6 @@ def _sentence(text: str) -> str:
 
 def _title(clause: Clause) -> str:
     return (clause.title or clause.label).rstrip("。.")
-
-
-def _doc_voice(clause: Clause) -> str:
-    return {"notice": "通知", "local-plan": "方案"}.get(clause.doc_kind, "文件")
 
 
 def _short_title(doc_title: str) -> str:

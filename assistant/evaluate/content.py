@@ -6,6 +6,7 @@ from __future__ import annotations
 from assistant.draft.compose import make_draft
 from assistant.draft.fidelity import number_fidelity
 from assistant.draft.model import KINDS
+from assistant.evaluate.datasets import read_records
 from assistant.evaluate.registry import EvalContext, ratio, register, split_metrics
 from assistant.evaluate.results import Failure, Metric, SetResult
 from assistant.quiz.fill_in import fill_in_matches
@@ -177,12 +178,11 @@ def _quiz_review(ctx: EvalContext, result: SetResult) -> None:
     20 questions, seed 0); each item found in the review counts with its verdict. An item the review has
     not seen (the generator changed) is counted as unreviewed: coverage is gated, so a change that makes
     new items asks for a new review instead of slipping past the bad rate."""
-    import json
 
     path = ctx.evals_dir / "quiz_review.jsonl"
     if not path.exists():
         return
-    reviewed = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    reviewed = read_records(path, required=("doc_id", "type", "stem", "answer", "verdict"))
     verdicts = {(r["doc_id"], r["type"], r["stem"], r["answer"]): r for r in reviewed}
     banks = list(dict.fromkeys(r["doc_id"] for r in reviewed))
     known = {c.doc_id for c in ctx.searcher.clauses}

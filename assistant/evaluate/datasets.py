@@ -269,6 +269,19 @@ def _unique_ids(rows: list[tuple[int, dict[str, Any]]], problems: _Problems, key
 T = TypeVar("T")
 
 
+def read_records(path: Path, required: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """The JSON objects of a gold file that has no typed loader (``feedback.jsonl``, ``quiz_review.jsonl``),
+    read with the same checks as the typed sets: every bad line is listed in one EvalDataError."""
+    problems = _Problems(path)
+    rows = _read_jsonl(path, problems)
+    for line, obj in rows:
+        for key in required:
+            if key not in obj:
+                problems.add(line, f"缺少字段 {key}")
+    problems.raise_if_any()
+    return [obj for _, obj in rows]
+
+
 def _load(path: Path, parse: Callable[[int, dict[str, Any], _Problems], T]) -> list[T]:
     problems = _Problems(path)
     rows = _read_jsonl(path, problems)

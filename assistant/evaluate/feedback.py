@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import EvalDataError
+from assistant.evaluate.datasets import read_records
 from assistant.records import Records
 
 FILE = "feedback.jsonl"
@@ -34,20 +34,7 @@ class ImportReport:
 
 def read_cases(evals_dir: Path) -> list[dict[str, Any]]:
     path = Path(evals_dir) / FILE
-    if not path.exists():
-        return []
-    cases = []
-    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            case = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvalDataError(f"{path} 第 {i} 行不是有效的 JSON：{exc.msg}") from None
-        if not isinstance(case, dict) or "question" not in case:
-            raise EvalDataError(f"{path} 第 {i} 行缺少 question")
-        cases.append(case)
-    return cases
+    return read_records(path, required=("question",)) if path.exists() else []
 
 
 def import_feedback(records: Records, evals_dir: Path) -> ImportReport:
