@@ -3,8 +3,9 @@
     python scripts/fit_ranker.py            # cross-validate, fit on all dev, print test, write the file
     python scripts/fit_ranker.py --dry-run  # everything but writing
 
-Cases: the seed retrieval questions (evals/retrieval.jsonl) and the law questions
-(evals/laws/retrieval.jsonl), ``dev`` only. For each question the hybrid search gives its best
+Cases: the seed retrieval questions (evals/retrieval.jsonl), the law questions
+(evals/laws/retrieval.jsonl) and the inspectors' situations (evals/laws/scenarios.jsonl, searched with
+the penalty intent as `applies` does, the positives being the 罚则 that sanction them), ``dev`` only. For each question the hybrid search gives its best
 ``depth`` distinct clauses, each with the features of ``assistant.retrieve.rerank``; a clause is a
 positive when it is one of the question's ``expected`` clauses. The model is linear with a listwise
 softmax loss (−log of the probability mass on the positives) and an L2 penalty, fitted by gradient
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -32,7 +33,11 @@ sys.path.insert(0, str(REPO / "scripts"))
 from fitted_file import stratified_folds, write_fitted  # noqa: E402
 
 from assistant.config import load_config  # noqa: E402
-from assistant.evaluate.datasets import load_law_retrieval, load_retrieval  # noqa: E402
+from assistant.evaluate.datasets import (  # noqa: E402
+    load_law_retrieval,
+    load_law_scenarios,
+    load_retrieval,
+)
 from assistant.retrieve.rerank import FEATURES  # noqa: E402
 from assistant.retrieve.search import Searcher  # noqa: E402
 
@@ -52,21 +57,26 @@ class Case:
 
 def collect(searcher: Searcher, depth: int) -> list[Case]:
     evals = REPO / "evals"
+    asked = [
+        (name, c.split, searcher.query(c.question), c.expected)
+        for name, cases in (("seed", load_retrieval(evals)), ("laws", load_law_retrieval(evals)))
+        for c in cases
+    ]
+    # `applies` searches a described violation with the penalty intent for the 罚则 that sanctions it
+    asked += [
+        ("scenarios", c.split, replace(searcher.query(c.situation), intent="penalty"), c.penalty)
+        for c in load_law_scenarios(evals)
+    ]
     out = []
-    for name, cases in (("seed", load_retrieval(evals)), ("laws", load_law_retrieval(evals))):
-        for c in cases:
-            q = searcher.query(c.question)
-            articles = searcher._distinct(searcher.hybrid, q, None, depth)
-            X = np.array(searcher.candidate_features(q, articles), dtype=float)
-            expected = {(e.doc_id, e.clause) for e in c.expected}
-            y = np.array(
-                [
-                    (searcher.clauses[row].doc_id, searcher.clauses[row].label) in expected
-                    for row, _ in articles
-                ],
-                dtype=float,
-            )
-            out.append(Case(name, c.split, X, y))
+    for name, split, q, expected_refs in asked:
+        articles = searcher._distinct(searcher.hybrid, q, None, depth)
+        X = np.array(searcher.candidate_features(q, articles), dtype=float)
+        expected = {(e.doc_id, e.clause) for e in expected_refs}
+        y = np.array(
+            [(searcher.clauses[row].doc_id, searcher.clauses[row].label) in expected for row, _ in articles],
+            dtype=float,
+        )
+        out.append(Case(name, split, X, y))
     return out
 
 
@@ -102,7 +112,7 @@ def ranks(cases: list[Case], w: np.ndarray | None, depth: int) -> list[int]:
 
 def summary(cases: list[Case], rk: list[int]) -> str:
     parts = []
-    for name in ("seed", "laws"):
+    for name in ("seed", "laws", "scenarios"):
         idx = [i for i, c in enumerate(cases) if c.set == name]
         if idx:
             h1 = np.mean([rk[i] == 1 for i in idx])

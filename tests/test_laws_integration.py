@@ -85,6 +85,17 @@ def test_applies_names_the_penalty_with_its_fine_and_who_pays_next_to_the_duty(l
     assert "罚则：《中华人民共和国安全生产法》第一百零三条" in text and "相关度 1.000" not in text
 
 
+def test_a_duty_without_a_link_still_comes_with_the_article_that_fines_the_conduct(laws_config: Config) -> None:
+    # 第四十三条 (专人现场安全管理) has no link to its 罚则; asked as 「罚什么」 the situation finds 第一百零一条
+    situation = "井下爆破的时候没安排专人在现场管安全，工人自己装药放炮"
+    rules = json.loads(run(laws_config, "applies", situation, "--json", "-k", "5"))["clauses"]
+    top = [(r["doc_id"], r["clause"], r["role"]) for r in rules[:3]]
+    assert ("work-safety-law", "第一百零一条", "罚则") in top, top
+    fine = next(r for r in rules if r["clause"] == "第一百零一条")
+    assert any("罚款" in p["text"] for p in fine["penalties"])
+    assert len({(r["doc_id"], r["clause"]) for r in rules}) == len(rules)  # no rule twice
+
+
 def test_a_may_i_question_on_the_laws_leads_with_the_fine(laws_config: Config) -> None:
     data = json.loads(run(laws_config, "ask", "矿山企业没有配注册安全工程师要罚多少", "--json"))
     assert not data["refused"]

@@ -57,3 +57,32 @@ def test_document_match_routes_a_question_to_the_document_that_uses_its_words() 
 def test_softmax_is_a_distribution_in_score_order() -> None:
     p = softmax([2.0, 1.0, -1.0])
     assert abs(sum(p) - 1) < 1e-9 and p[0] > p[1] > p[2]
+
+
+def test_a_colloquial_word_is_covered_by_the_statutes_word_for_it() -> None:
+    # 安全员 is how a manager says it; 第九十七条 says 安全生产管理人员
+    fine = vector("没配安全员罚多少？", "未按照规定配备安全生产管理人员的，处十万元以下的罚款。", "罚则")
+    other = vector("没配安全员罚多少？", "未签订安全生产管理协议的，处五万元以下的罚款。", "罚则")
+    assert fine["coverage"] > other["coverage"]
+
+
+def test_a_penalty_is_supported_by_how_well_the_duty_it_enforces_matches() -> None:
+    q = Query.parse("没配安全员罚多少？")
+    fine = clause("有下列行为之一的，处十万元以下的罚款。", "罚则")
+    duty = clause("矿山应当配备专职安全生产管理人员。", "义务")
+    supported = dict(zip(FEATURES, features(q, fine, 0.5, 0.5, 0.0, CURRENT, False, 0.0, 0.9), strict=True))
+    on_duty = dict(zip(FEATURES, features(q, duty, 0.5, 0.5, 0.0, CURRENT, False, 0.0, 0.9), strict=True))
+    assert supported["duty_support"] == 0.9
+    assert on_duty["duty_support"] == 0.0  # only a 罚则 borrows from the duty it enforces
+    asked_what = Query.parse("安全员要配几个？")
+    not_penalty = features(asked_what, fine, 0.5, 0.5, 0.0, CURRENT, False, 0.0, 0.9)
+    assert dict(zip(FEATURES, not_penalty, strict=True))["duty_support"] == 0.0
+
+
+def test_a_coal_regulation_is_out_of_scope_for_a_gold_mine() -> None:
+    coal = DocFacts(("煤矿安全生产条例",), ("煤矿", "安全生产", "条例"), "", False, False, coal_only=True)
+    gold = vector("地下金矿没做安全设施设计审查就开工", "未经审查擅自施工的，责令停止施工。", "罚则", coal)
+    coal_q = vector("煤矿没做安全设施设计审查就开工", "未经审查擅自施工的，责令停止施工。", "罚则", coal)
+    law = vector("地下金矿没做安全设施设计审查就开工", "未经审查擅自施工的，责令停止施工。", "罚则")
+    assert gold["scope_mismatch"] == 1.0
+    assert coal_q["scope_mismatch"] == 0.0 and law["scope_mismatch"] == 0.0

@@ -2,7 +2,8 @@
 sentence that makes it apply (trigger), the consequence it states (if any), and — for a local plan
 item — the national measure clause on the same subject.
 
-Ranking is the hybrid search over the situation text; the trigger is the best-scoring sentence of the
+Ranking is the hybrid search over the situation text, with the best 罚则 for the situation asked as
+「罚什么」 put right after the first rule; the trigger is the best-scoring sentence of the
 clause (same scorer as extractive answers). The consequence is the comma-delimited segment of the
 clause text holding a sanction phrase (责令…停产整顿, 一案双罚, 关闭取缔, 追究…责任 …), quoted
 verbatim, preferring the trigger sentence. Nothing is paraphrased, so every field can be verified.
@@ -24,7 +25,8 @@ from typing import Any
 from assistant.answer.extractive import score_sentences
 from assistant.ingest.links import Link, duties_for, penalties_for
 from assistant.retrieve.search import SearcherLike
-from assistant.schema import Clause
+from assistant.schema import Clause, Hit
+from assistant.text.query import Query
 
 _SANCTION = re.compile(
     r"停产整顿|一案双罚|关闭取缔|推倒重来|提级调查|提请.{0,8}关闭|吊销|不再延期|一律|依法.{0,6}(?:处罚|查处|追究)|"
@@ -35,6 +37,8 @@ NATIONAL_KINDS = ("national-measure", "notice", "regulation", "standard")
 RELATED_MIN_BM25 = 4.0  # raw BM25 of the trigger sentence against the national clause
 MAX_LINKED = 2  # linked 罚则 (or duties) shown per rule
 MAX_PENALTIES = 6  # sanctions shown per 罚则
+SANCTIONS = 2  # the best 罚则 of the situation asked as 「罚什么」, shown after its best rule
+SHOWN_CONFIDENCE = 0.005  # a rule that would print 「置信度 0.00」 is not shown as a sanction
 
 
 @dataclass(frozen=True)
@@ -140,7 +144,7 @@ def find_consequence(clause: Clause, trigger: str) -> str | None:
 
 def which_clauses_apply(searcher: SearcherLike, situation: str, k: int = 8) -> list[Applicable]:
     query = searcher.query(situation)
-    hits = searcher.search(query, k)
+    hits = _with_sanction(searcher, query, searcher.search(query, k), k)
     words = list(query.content_words)
     links = searcher.store.links
     first_piece = _first_pieces(searcher)
@@ -165,6 +169,39 @@ def which_clauses_apply(searcher: SearcherLike, situation: str, k: int = 8) -> l
             rule = replace(rule, penalties=_penalties(searcher, penalty))
         out.append(rule)
     return out
+
+
+def _with_sanction(searcher: SearcherLike, query: Query, hits: list[Hit], k: int) -> list[Hit]:
+    """The situation's best rule, then the 罚则 that sanction such conduct, then its other rules. A
+    described violation is also asked as 「罚什么」 (the situation searched with the penalty intent): a
+    duty with no link, or a wrong one, still comes with the article that fines the conduct — as a rule
+    of its own, with its own sanctions, never grafted onto the duty. A clause already shown, or linked
+    to one shown before it, is not repeated. (Order and ``SANCTIONS`` chosen on the dev scenarios:
+    penalty article in the top 3 from 13 to 17 of 23, duty from 13 to 15.)"""
+    links = searcher.store.links
+    pieces = _first_pieces(searcher)
+    sanctions = [
+        h
+        for h in searcher.search(replace(query, intent="penalty"), SANCTIONS)
+        if h.clause.role == "罚则" and h.sources.get("rerank", 1.0) >= SHOWN_CONFIDENCE
+    ]
+    out: list[Hit] = []
+    shown: set[tuple[str, str]] = set()
+
+    def add(hit: Hit) -> None:
+        key = (hit.clause.doc_id, hit.clause.label)
+        if key not in shown:
+            out.append(hit)
+            shown.add(key)
+            shown.update((c.doc_id, c.label) for c in _linked(links, hit.clause, pieces))
+
+    def confidence(hit: Hit) -> float:
+        return hit.sources.get("rerank", hit.score)
+
+    rest = sorted([*hits[1:], *sanctions], key=lambda h: -confidence(h))  # stable: ties keep hits first
+    for hit in [*hits[:1], *rest]:
+        add(hit)
+    return out[:k]
 
 
 def _penalty_text(p: Penalty) -> str:

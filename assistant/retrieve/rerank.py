@@ -22,7 +22,7 @@ from importlib import resources
 
 from assistant.schema import Clause, Document
 from assistant.text.normalize import normalize
-from assistant.text.query import Query, region_names
+from assistant.text.query import Query, region_names, synonyms
 
 FEATURES = (
     "fused",  # the hybrid score (0–1, min-max fused)
@@ -43,12 +43,16 @@ FEATURES = (
     "policy_doc",  # a local plan or a notice (not a law or regulation)
     "doc_relevance",  # how well the whole document matches the question (BM25 over documents), 0–1
     "doc_top",  # the document is the one that matches the question best
+    "scope_mismatch",  # a question about a non-coal mine (金矿, 采石场, 尾矿库 …) and a document only for 煤矿
+    "duty_support",  # a penalty question, a 罚则, and how well the duty it enforces matches (its fused score)
 )
 
 _PRISON_Q = re.compile(r"判|刑|坐牢|罪|拘役|蹲")
 _PRISON_C = re.compile(r"有期徒刑|拘役|管制")
 _TIME_C = re.compile(r"[0-9一二三四五六七八九十百]+\s*(?:个)?(?:日|天|小时|年|月|周)")
 _TIME_INTENTS = ("deadline", "frequency")
+# A mine that is not a coal mine: the coal regulations do not govern it.
+_NON_COAL = re.compile(r"非煤|金属非金属|[金铁铜铅锌锰磷锡钨钼铝镍银]矿|稀土|石场|采石|砂石|石灰石|萤石|尾矿")
 _ROLE_FOR = {
     "penalty": ("罚则",),
     "permission": ("禁止", "义务", "权利"),
@@ -71,6 +75,7 @@ class DocFacts:
     region: str  # the region a local document applies to ("" for national ones)
     repealed: bool
     policy: bool
+    coal_only: bool = False  # the document governs coal mines only (煤矿 in its title)
 
 
 def doc_facts(documents: Sequence[Document], tokenize: object = None) -> dict[str, DocFacts]:
@@ -97,6 +102,7 @@ def doc_facts(documents: Sequence[Document], tokenize: object = None) -> dict[st
             region,
             d.catalog.status == "已废止",
             d.catalog.level in _POLICY_LEVELS,
+            "煤矿" in d.catalog.title,
         )
     return out
 
@@ -141,11 +147,13 @@ def features(
     facts: DocFacts,
     named_any: bool,
     doc_score: float = 0.0,
+    duty_support: float = 0.0,
 ) -> list[float]:
-    """The feature vector of one candidate (order: ``FEATURES``)."""
+    """The feature vector of one candidate (order: ``FEATURES``). ``duty_support`` is the best fused
+    score among the candidates of the duty articles this one enforces (``ingest.links``), 0 for none."""
     text = normalize(clause.retrieval_text())
     words = [w for w in query.content_words if len(w) > 1] or list(query.content_words)
-    coverage = sum(1 for w in words if w in text) / max(1, len(words))
+    coverage = sum(1 for w in words if covered(w, text)) / max(1, len(words))
     title_words = sum(1 for w in facts.title_words if w in query.normalized) / max(1, len(facts.title_words))
     named = any(n in query.normalized for n in facts.names)
     roles = _ROLE_FOR.get(query.intent, ())
@@ -171,7 +179,16 @@ def features(
         float(facts.policy),
         doc_score,
         float(doc_score >= 1.0),
+        float(facts.coal_only and bool(_NON_COAL.search(query.normalized)) and "煤" not in query.normalized),
+        duty_support if query.intent == "penalty" and role == "罚则" else 0.0,
     ]
+
+
+def covered(word: str, text: str) -> bool:
+    """The question's word, or the statutes' word for it (安全员 → 安全生产管理人员), is in ``text``."""
+    if word in text:
+        return True
+    return any(word in colloquial and any(t in text for t in legal) for colloquial, legal in synonyms())
 
 
 @dataclass(frozen=True)

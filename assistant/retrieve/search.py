@@ -225,9 +225,15 @@ class Searcher:
         dense_top = max((s.sources.get("dense", 0.0) for _, s in articles), default=0.0)
         named_any = any(n in q.normalized for f in facts.values() for n in f.names)
         doc_scores = self.document_match.scores([*q.tokens, *q.expansions])
+        fused_of: dict[tuple[str, str], float] = {}
+        for row, scored in articles:
+            c = self.clauses[row]
+            fused_of.setdefault((c.doc_id, c.label), scored.score)
         out = []
         for row, scored in articles:
             clause = self.clauses[row]
+            duties = self._duties_of.get((clause.doc_id, clause.label), ())
+            support = max((fused_of.get(d, 0.0) for d in duties), default=0.0)
             out.append(
                 features(
                     q,
@@ -238,9 +244,18 @@ class Searcher:
                     facts[clause.doc_id],
                     named_any,
                     doc_scores.get(clause.doc_id, 0.0),
+                    support,
                 )
             )
         return out
+
+    @cached_property
+    def _duties_of(self) -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
+        """Per penalty article, the duty articles it enforces (the build's links)."""
+        out: dict[tuple[str, str], set[tuple[str, str]]] = {}
+        for x in self.store.links:
+            out.setdefault((x.doc_id, x.penalty), set()).add((x.duty_doc_id, x.duty))
+        return {k: tuple(sorted(v)) for k, v in out.items()}
 
     def _reranked(
         self, q: Query, articles: list[tuple[int, Scored]], ranker: Ranker

@@ -184,7 +184,7 @@ mark.quote { background: #fde68a; padding: 0 2px; }
 
 # Clicking a 〔n〕 mark anywhere puts its key into the hidden #cite-key box and presses #cite-open,
 # which renders the panel on the server from this session's answers.
-HEAD_JS = """
+HEAD_JS = r"""
 <script>
 // Gradio's few English attributes (aria-labels and titles a screen reader or a hover shows), in Chinese.
 (function () {
