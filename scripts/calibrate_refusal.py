@@ -61,6 +61,7 @@ class Case:
 def collect(searcher: Searcher, top_k: int) -> list[Case]:
     evals = REPO / "evals"
     corpus = searcher.store.corpus_text
+    vocabulary = searcher.store.vocabulary
     out = []  # evidence with the searcher's own cosines (no embedding given: nothing neutralised)
     groups = (
         ("seed", load_retrieval(evals), 0),
@@ -71,7 +72,7 @@ def collect(searcher: Searcher, top_k: int) -> list[Case]:
     for name, cases, label in groups:
         for c in cases:
             q = searcher.query(c.question)
-            ev = refusal.evidence(corpus, q, searcher.search(q, top_k))
+            ev = refusal.evidence(corpus, q, searcher.search(q, top_k), vocabulary=vocabulary)
             rule = bool(ev.excluded or ev.other_region)
             out.append(Case(name, c.split, np.array(ev.vector()), label, rule))
     return out

@@ -85,7 +85,9 @@ def test_applies_names_the_penalty_with_its_fine_and_who_pays_next_to_the_duty(l
     assert "罚则：《中华人民共和国安全生产法》第一百零三条" in text and "相关度 1.000" not in text
 
 
-def test_a_duty_without_a_link_still_comes_with_the_article_that_fines_the_conduct(laws_config: Config) -> None:
+def test_a_duty_without_a_link_still_comes_with_the_article_that_fines_the_conduct(
+    laws_config: Config,
+) -> None:
     # 第四十三条 (专人现场安全管理) has no link to its 罚则; asked as 「罚什么」 the situation finds 第一百零一条
     situation = "井下爆破的时候没安排专人在现场管安全，工人自己装药放炮"
     rules = json.loads(run(laws_config, "applies", situation, "--json", "-k", "5"))["clauses"]
@@ -101,6 +103,8 @@ def test_a_may_i_question_on_the_laws_leads_with_the_fine(laws_config: Config) -
     assert not data["refused"]
     assert data["answer"].startswith("结论：") and "罚款" in data["answer"].splitlines()[0]
     assert data["citations"][0]["clause"] == "第九十七条"
+    # the 罚则 names the duty it enforces (linked at build, and retrieved for this question)
+    assert any("罚则" in n and "第二十七条" in n for n in data["notices"]), data["notices"]
 
 
 def test_an_everyday_question_naming_jiujiang_is_refused(laws_config: Config) -> None:

@@ -23,7 +23,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.answer.extractive import score_sentences
-from assistant.ingest.links import Link, duties_for, penalties_for
+from assistant.answer.linked import first_pieces
+from assistant.answer.linked import linked as linked_to
 from assistant.retrieve.search import SearcherLike
 from assistant.schema import Clause, Hit
 from assistant.text.query import Query
@@ -35,7 +36,6 @@ _SANCTION = re.compile(
 _SEGMENT = re.compile(r"[^，,；;。]+")
 NATIONAL_KINDS = ("national-measure", "notice", "regulation", "standard")
 RELATED_MIN_BM25 = 4.0  # raw BM25 of the trigger sentence against the national clause
-MAX_LINKED = 2  # linked 罚则 (or duties) shown per rule
 MAX_PENALTIES = 6  # sanctions shown per 罚则
 SANCTIONS = 2  # the best 罚则 of the situation asked as 「罚什么」, shown after its best rule
 SHOWN_CONFIDENCE = 0.005  # a rule that would print 「置信度 0.00」 is not shown as a sanction
@@ -154,7 +154,7 @@ def which_clauses_apply(searcher: SearcherLike, situation: str, k: int = 8) -> l
         if not sentences:
             continue
         trigger = max(sentences, key=lambda s: s.score).text
-        linked = _linked(links, hit.clause, first_piece)
+        linked = linked_to(links, hit.clause, first_piece)
         rule = Applicable(
             hit.clause,
             float(hit.score),
@@ -193,7 +193,7 @@ def _with_sanction(searcher: SearcherLike, query: Query, hits: list[Hit], k: int
         if key not in shown:
             out.append(hit)
             shown.add(key)
-            shown.update((c.doc_id, c.label) for c in _linked(links, hit.clause, pieces))
+            shown.update((c.doc_id, c.label) for c in linked_to(links, hit.clause, pieces))
 
     def confidence(hit: Hit) -> float:
         return hit.sources.get("rerank", hit.score)
@@ -212,24 +212,7 @@ def _penalty_text(p: Penalty) -> str:
 
 
 def _first_pieces(searcher: SearcherLike) -> dict[tuple[str, str], Clause]:
-    out: dict[tuple[str, str], Clause] = {}
-    for c in searcher.clauses:
-        out.setdefault((c.doc_id, c.label), c)
-    return out
-
-
-def _linked(links: list[Link], clause: Clause, pieces: dict[tuple[str, str], Clause]) -> tuple[Clause, ...]:
-    """The 罚则 linked to a duty (best link first), or the duties a 罚则 enforces."""
-    if clause.role == "罚则":
-        found = [(x.duty_doc_id, x.duty, x.score) for x in duties_for(links, clause.doc_id, clause.label)]
-    else:
-        found = [(x.doc_id, x.penalty, x.score) for x in penalties_for(links, clause.doc_id, clause.label)]
-    out: list[Clause] = []
-    for doc_id, label, _ in sorted(found, key=lambda t: -t[2]):
-        linked = pieces.get((doc_id, label))
-        if linked is not None and linked not in out:
-            out.append(linked)
-    return tuple(out[:MAX_LINKED])
+    return first_pieces(searcher.clauses)
 
 
 def _penalties(searcher: SearcherLike, clause: Clause) -> tuple[Penalty, ...]:

@@ -12,6 +12,7 @@ from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 
 from assistant.answer import extractive, refusal
+from assistant.answer.linked import first_pieces, linked
 from assistant.answer.llm import REFUSAL_TEXT, ChatClient, ChatClientLike, parse_reply
 from assistant.answer.prompts import answer_messages
 from assistant.answer.verify import verify_answer
@@ -22,6 +23,7 @@ from assistant.schema import Answer, Citation, Clause, Hit
 from assistant.text.query import Query
 
 RELATED_K = 3
+LINKED_FROM = 2  # LLM mode: the first hits whose linked 罚则 (or duty) join the clauses the model sees
 
 
 @dataclass(frozen=True)
@@ -117,8 +119,9 @@ class AnswerEngine:
         searcher = self.searcher
         query = text if isinstance(text, Query) else searcher.query(text)
         hits = searcher.search(query, self.config.top_k)
+        store = searcher.store
         evidence = refusal.evidence(
-            searcher.store.corpus_text, query, hits, searcher.store.manifest.embedding_id
+            store.corpus_text, query, hits, store.manifest.embedding_id, store.vocabulary
         )
         return Retrieval(query, hits, evidence)
 
@@ -182,18 +185,41 @@ class AnswerEngine:
             removed_citations=result.removed,
             notices=[
                 *superseded_notices(result.citations),
+                *self._duty_notices(result.citations, [h.clause for h in hits]),
                 *instruction_notices(result.citations, [h.clause for h in hits]),
                 *result.problems,
             ],
             related=hits[1 : 1 + RELATED_K],
         )
 
+    def _duty_notices(self, citations: list[Citation], clauses: list[Clause]) -> list[str]:
+        """For a first citation that is a 罚则: the duty it enforces, named when the build linked them and
+        search found that duty too (a 罚则 of seven 项 enforces seven duties; the one the question is
+        about is the one retrieved)."""
+        if not citations:
+            return []
+        first = citations[0]
+        cited = next((c for c in clauses if (c.doc_id, c.label) == (first.doc_id, first.clause)), None)
+        if cited is None or cited.role != "罚则":
+            return []
+        retrieved = {(c.doc_id, c.label) for c in clauses}
+        links = self.searcher.store.links
+        duties = [
+            d
+            for d in linked(links, cited, first_pieces(self.searcher.clauses), limit=len(links))
+            if (d.doc_id, d.label) in retrieved
+        ]
+        if not duties:
+            return []
+        names = "、".join(f"《{d.doc_title}》{d.label}" for d in duties)
+        return [f"〔{first.n}〕是罚则，它处罚的是违反{names}的行为。"]
+
     def _llm_answer(
         self, question: str, query: str, hits: list[Hit], stream_text: bool
     ) -> Generator[str, None, Answer]:
         assert self.client is not None
-        clauses = [h.clause for h in hits]
-        messages = answer_messages(query, clauses)
+        clauses, relations = self._with_linked([h.clause for h in hits])
+        messages = answer_messages(query, clauses, relations)
         if stream_text:
             parts: list[str] = []
             shown = 0
@@ -230,6 +256,32 @@ class AnswerEngine:
             notices=notices,
             related=hits[1 : 1 + RELATED_K],
         )
+
+    def _with_linked(self, clauses: list[Clause]) -> tuple[list[Clause], dict[int, list[str]]]:
+        """The retrieved clauses, and per clause number what it is linked to: for each of the first
+        ``LINKED_FROM``, the 罚则 that sanction it (or the duties a 罚则 enforces) among the retrieved
+        clauses, else its best link added to the list. The model sees the duty and its sanction
+        together, as `applies` shows them."""
+        links = self.searcher.store.links
+        if not links:
+            return clauses, {}
+        pieces = first_pieces(self.searcher.clauses)
+        out = list(clauses)
+        number = {(c.doc_id, c.label): n for n, c in enumerate(out, 1)}
+        relations: dict[int, list[str]] = {}
+        for c in clauses[:LINKED_FROM]:
+            others = linked(links, c, pieces, limit=len(links))
+            shown = [o for o in others if (o.doc_id, o.label) in number]
+            for other in shown or others[:1]:  # the ones retrieved anyway, else the best link
+                key = (other.doc_id, other.label)
+                if key not in number:
+                    out.append(other)
+                    number[key] = len(out)
+                here, there = number[(c.doc_id, c.label)], number[key]
+                duty, penalty = (there, here) if c.role == "罚则" else (here, there)
+                relations.setdefault(penalty, []).append(f"所罚义务〔{duty}〕")
+                relations.setdefault(duty, []).append(f"罚则见〔{penalty}〕")
+        return out, {n: list(dict.fromkeys(r)) for n, r in relations.items()}
 
     def _refusal(self, question: str, query: str, hits: list[Hit], mode: str | None = None) -> Answer:
         text = f"{REFUSAL_TEXT}。"

@@ -19,13 +19,14 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass
 from functools import cache
 from importlib import resources
 
 from assistant.schema import Hit
 from assistant.text.normalize import normalize
-from assistant.text.query import Query
+from assistant.text.query import Query, synonyms
 
 FEATURES = (
     "log_bm25",
@@ -37,6 +38,7 @@ FEATURES = (
     "quantity_missing",
     "top_prob",
     "top_not_provision",
+    "figure_unrelated",
 )
 
 _NUMBER = "[0-9０-９.一二三四五六七八九十两百千万]+"
@@ -54,9 +56,14 @@ _UNIT_FORMS = {
 }
 # A question that wants a figure (a limit, a concentration, a coefficient), with or without a unit.
 _ASKS_QUANTITY = re.compile(r"多少|几[个年天次倍米级]|限值|浓度|系数|最[高低大小](?:允许|不得|是)")
+# Words that frame a figure rather than name what is measured (最高不能超过 … 多少).
+_FRAME = re.compile(
+    r"最[高低大小多少长短]|(?:不)?(?:超过|低于|高于|少于|多于)|不能|不得|允许|至少|多少|多长|多久|一般|大概|左右|以上|以下"
+)
+_PHRASE = re.compile(r"[，,；;。：:\n]")
 # A figure with a unit (or a percentage) in a clause.
 _QUANTITY = re.compile(
-    _NUMBER + r"\s*(?:%|％|个百分点|倍|米|元|万元|日|天|小时|个月|年|周|人|名|吨|学时|分钟|次|级|度|℃|分之)"
+    _NUMBER + r"\s*(?:%|％|个|倍|米|元|万元|日|天|小时|年|周|人|名|吨|学时|分钟|次|级|度|℃|分之|类)"
 )
 
 
@@ -101,6 +108,9 @@ class Evidence:
     quantity_missing: int = 0  # 1 when the question asks for a figure and the top clause states none
     top_prob: float = 0.5  # the reranker's probability for the first hit (0.5 when search did not rerank)
     top_not_provision: int = 0  # 1 when the best hit is a document's 前言/结尾, not one of its provisions
+    # 1 when a non-penalty question asks for a figure and no phrase of the top clause states a figure
+    # together with one of the question's words (瓦斯浓度 asked, 「氧气不低于20%」 found)
+    figure_unrelated: int = 0
     excluded: str = ""  # a question word the corpus only ever uses negated (煤矿 only inside 非煤矿山)
     other_region: str = ""  # a province/city the question names that no document mentions (山西, 内蒙古)
 
@@ -115,6 +125,7 @@ class Evidence:
             float(self.quantity_missing),
             self.top_prob,
             float(self.top_not_provision),
+            float(self.figure_unrelated),
         )
 
     def probability(self, fitted: RefusalModel | None = None) -> float:
@@ -127,16 +138,26 @@ class Evidence:
         return {**asdict(self), "p_not_covered": round(self.probability(), 4)}
 
 
-def evidence(corpus: str, query: Query, hits: list[Hit], embedding: str = "") -> Evidence:
+def evidence(
+    corpus: str,
+    query: Query,
+    hits: list[Hit],
+    embedding: str = "",
+    vocabulary: AbstractSet[str] | None = None,
+) -> Evidence:
     """Measure how well the corpus covers ``query`` given its ``hits``.
 
     ``corpus`` is the normalised text of every indexed document (``IndexStore.corpus_text``);
-    ``embedding`` (backend:model) says whose cosines the hits carry ("" = the fitted one's)."""
+    ``embedding`` (backend:model) says whose cosines the hits carry ("" = the fitted one's);
+    ``vocabulary`` is the indexed words (``IndexStore.vocabulary``): a question word is foreign when the
+    corpus never uses it as a word — 「内存」 is not one because 「库内存放」 holds its two characters —
+    and has no statutes' word for it (安全员 → 安全生产管理人员). Without it, foreign means absent
+    from the text."""
     from assistant.text.tokenize import frequency
 
     words = query.content_words
     top = normalize(hits[0].clause.retrieval_text()) if hits else ""
-    foreign = [w for w in words if len(w) >= 2 and w not in corpus]
+    foreign = [w for w in words if len(w) >= 2 and not _known(w, corpus, vocabulary)]
     unit_missing = 0
     if query.units:
         form = _UNIT_FORMS.get(query.units[0], re.escape(query.units[0]))
@@ -153,9 +174,37 @@ def evidence(corpus: str, query: Query, hits: list[Hit], embedding: str = "") ->
         quantity_missing=quantity_missing,
         top_prob=hits[0].sources.get("rerank", 0.5) if hits else 0.0,
         top_not_provision=int(bool(hits) and hits[0].clause.kind in ("preamble", "closing")),
+        figure_unrelated=int(
+            query.intent != "penalty"
+            and bool(_ASKS_QUANTITY.search(query.normalized))
+            and not _figure_about(top, [w for w in words if len(w) >= 2 and not _FRAME.fullmatch(w)], corpus)
+        ),
         excluded=excluded_word(query, corpus),
         other_region=other_region(query, corpus),
     )
+
+
+def _figure_about(text: str, words: list[str], corpus: str) -> bool:
+    """Some phrase of ``text`` (between commas, semicolons, full stops) states a figure and names one of
+    ``words`` or the statutes' word for one."""
+    for phrase in _PHRASE.split(text):
+        if _QUANTITY.search(phrase) and any(_covered(w, phrase) for w in words):
+            return True
+    return False
+
+
+def _covered(word: str, text: str) -> bool:
+    if word in text:
+        return True
+    return any(word in colloquial and any(t in text for t in legal) for colloquial, legal in synonyms())
+
+
+def _known(word: str, corpus: str, vocabulary: AbstractSet[str] | None) -> bool:
+    if vocabulary is None:
+        return word in corpus
+    if word in vocabulary:
+        return True
+    return any(word in colloquial and any(t in corpus for t in legal) for colloquial, legal in synonyms())
 
 
 def _dense(hits: list[Hit], embedding: str) -> float:

@@ -221,6 +221,11 @@ class IndexStore:
         return normalize(" ".join(d.text for d in self.documents.values()))
 
     @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every word the index holds (the clauses' search-mode tokens): what refusal calls a known word."""
+        return frozenset(t for tokens in self.tokens() for t in tokens)
+
+    @cached_property
     def links(self) -> list[Link]:
         """Penalty → duty links of the corpus (``ingest.links``), as the build made them."""
         from assistant.ingest.links import Link

@@ -256,6 +256,7 @@ class Assistant:
             new.clauses,
             new.store.documents,
             new.store.corpus_text,
+            new.store.vocabulary,
             new.bm25,
             new.dense,
             new.store.faiss_index,

@@ -129,3 +129,40 @@ def test_quoting_a_clause_that_instructs_the_assistant_warns_the_reader(poisoned
     poisoned = next(k for k in cited if "poison" in k[0])
     assert any("含有类似对助手下达指令的文字" in n and poisoned[1] in n for n in answer.notices)
     assert not answer.answer.startswith("结论")
+
+
+def test_the_model_sees_level_validity_role_and_the_duty_a_penalty_enforces(laws_config, chat_server) -> None:
+    question = "矿山企业没有配注册安全工程师要罚多少"
+    engine = _engine(laws_config, chat_server)
+    clauses, _ = engine._with_linked(
+        [h.clause for h in engine.searcher.search(question, engine.config.top_k)]
+    )
+    fine = next(n for n, c in enumerate(clauses, 1) if c.label == "第九十七条")
+    duty = next(n for n, c in enumerate(clauses, 1) if c.label == "第二十七条")
+    chat_server.script(
+        (
+            "ok",
+            f"结论：处十万元以下的罚款〔{fine}〕。\n它处罚的是未按规定配备注册安全工程师〔{duty}〕。\n"
+            f"引用：\n〔{fine}〕「责令限期改正，处十万元以下的罚款」\n"
+            f"〔{duty}〕「矿山、金属冶炼单位应当有注册安全工程师从事安全生产管理工作」",
+        )
+    )
+    answer = engine.ask(question)
+    prompt = chat_server.requests[0]["messages"][-1]["content"]
+    system = chat_server.requests[0]["messages"][0]["content"]
+    head = next(line for line in prompt.splitlines() if f'编号="{fine}"' in line)
+    assert '层级="法律"' in head and '效力="现行有效"' in head and '性质="罚则"' in head
+    assert f"所罚义务〔{duty}〕" in head
+    assert "结论：" in system and "罚则" in system and "已废止" in system
+    assert answer.mode == "llm" and answer.removed_citations == 0, answer.notices
+    assert answer.answer.startswith("结论：处十万元以下的罚款〔1〕")
+    assert [c.clause for c in answer.citations] == ["第九十七条", "第二十七条"]
+
+
+def test_a_repealed_clause_is_marked_repealed_for_the_model(laws_config) -> None:
+    from assistant.answer.prompts import format_clauses
+
+    searcher = Searcher(laws_config)
+    repealed = next(c for c in searcher.clauses if c.doc_status == "已废止" and c.kind == "clause")
+    head = format_clauses([repealed]).splitlines()[0]
+    assert '效力="已废止"' in head and "废止" in head.split("说明=")[1]

@@ -71,3 +71,35 @@ def test_a_best_hit_that_is_document_furniture_is_evidence_against_coverage() ->
     ev = refusal.evidence(text, Query.parse("九江明天天气怎么样？"), hit)
     assert ev.top_not_provision == 1
     assert ev.probability() > refusal.Evidence(**{**ev.__dict__, "top_not_provision": 0}).probability()
+
+
+def test_a_figure_about_something_else_does_not_answer_the_figure_asked() -> None:
+    # the laws state the oxygen and CO2 limits, never a gas (瓦斯) concentration
+    text = "井下空气中，氧气不得低于20%，二氧化碳不得超过0.5%。"
+    asked = refusal.evidence(text, Query.parse("回风流里瓦斯浓度最高允许多少？"), hits(text))
+    assert asked.quantity_missing == 0 and asked.figure_unrelated == 1
+    stated = refusal.evidence(text, Query.parse("井下氧气浓度最低允许多少？"), hits(text))
+    assert stated.figure_unrelated == 0
+
+
+def test_a_count_is_a_figure() -> None:
+    text = "硬措施共8个方面30条。"
+    ev = refusal.evidence(text, Query.parse("硬措施一共几个方面？"), hits(text))
+    assert ev.quantity_missing == 0 and ev.figure_unrelated == 0
+
+
+def test_a_fine_asked_for_is_judged_by_its_unit_not_by_naming_the_conduct() -> None:
+    text = "生产经营单位有下列行为之一的，处十万元以下的罚款。"
+    ev = refusal.evidence(text, Query.parse("没配安全员罚多少钱？"), hits(text))
+    assert ev.figure_unrelated == 0 and ev.unit_missing == 0
+
+
+def test_a_word_is_foreign_when_the_corpus_holds_its_characters_only_across_words() -> None:
+    corpus = "炸药应当在库内存放，手续齐全。安全生产管理人员"
+    vocabulary = {"炸药", "应当", "库内", "存放", "手续", "齐全", "安全", "生产", "管理", "人员"}
+    q = Query.parse("手机内存怎么清理？")
+    by_text = refusal.evidence(corpus, q, hits(corpus))
+    by_words = refusal.evidence(corpus, q, hits(corpus), vocabulary=vocabulary)
+    assert by_words.foreign > by_text.foreign  # 内存 is in 「库内存放」 only as characters
+    colloquial = refusal.evidence(corpus, Query.parse("安全员"), hits(corpus), vocabulary=vocabulary)
+    assert colloquial.foreign == 0.0  # 安全员 is the statutes' 安全生产管理人员
