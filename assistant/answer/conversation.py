@@ -39,6 +39,10 @@ _TAIL = re.compile(r"(?:的话)?(?:呢|吗|怎么样|怎么办|如何)?[？?。�
 _BACKREF = re.compile(r"这个|这些|那个|那些|上述|该条|该项|其中|他们|它们|它|这条|这一条|这种|这次")
 _PREDICATE = re.compile(r"要|是|能|可以|有|必须|需要|应|得|怎么|如何|多少|什么|哪|会|由|在|的")
 _QUESTION_WORDS = re.compile(r"什么|多少|多久|多长|何时|哪|谁|怎么|如何|几|吗|是否|能不能|要不要|有没有")
+# Adverbs, negation and aspect make a phrase a predicate («有隐患还接着生产», «瞒着不报», «人数又增加了»),
+# not the bare new subject of «那X呢？»: such a follow-up keeps its words and borrows the topic instead.
+_PREDICATE_MARKS = re.compile(r"还|又|就|没|不|了|已经|只是|着")
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 
 
 def is_followup(question: str) -> bool:
@@ -52,6 +56,8 @@ def _elliptical_subject(question: str) -> str | None:
     core = _TAIL.sub("", _LEAD.sub("", question.strip()))
     if not core or len(core) > 12 or _QUESTION_WORDS.search(core) or _BACKREF.fullmatch(core):
         return None  # «那这个呢？» names no new subject: it asks on about the topic in play
+    if _PREDICATE_MARKS.search(core):
+        return None
     return core
 
 
@@ -69,8 +75,10 @@ def _swap_subject(previous: str, subject: str) -> str:
     if best:
         return prev.replace(best, subject, 1)
     m = _PREDICATE.search(prev)
-    if m and m.start() > 0:
+    if m and m.start() > 0 and not _CLAUSE_BREAK.search(prev[: m.start()]):
         return subject + prev[m.start() :]
+    # no leading subject to replace (it would span a clause: «特种作业人员没证上岗，企业罚多少»): the new
+    # one qualifies the whole earlier question («煤矿 特种作业人员没证上岗，企业罚多少»)
     return f"{subject} {prev}"
 
 

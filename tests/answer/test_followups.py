@@ -26,3 +26,20 @@ def test_five_follow_ups_in_a_row_stay_one_question_plus_the_topic() -> None:
 def test_a_refused_turn_is_skipped_when_finding_the_topic() -> None:
     history = [("头顶库多久演练一次？", "头顶库多久演练一次？"), ("九江明天天气怎么样？", "")]
     assert previous_topic(history) == "头顶库多久演练一次？"
+
+
+def test_a_new_subject_replaces_the_old_one() -> None:
+    history = [("五职矿长要什么学历？", "五职矿长要什么学历？")]
+    assert resolve_followup("那专业技术人员呢？", history) == "专业技术人员要什么学历"
+
+
+def test_a_new_subject_qualifies_a_question_whose_subject_spans_a_clause() -> None:
+    # «特种作业人员没证上岗，企业罚多少» has no short leading subject to swap: 「煤矿多少」 lost the question
+    history = [("特种作业人员没证上岗，企业罚多少？", "特种作业人员没证上岗，企业罚多少？")]
+    assert resolve_followup("要是煤矿呢？", history) == "煤矿 特种作业人员没证上岗，企业罚多少"
+
+
+@pytest.mark.parametrize("question", ["有隐患还接着生产呢？", "要是瞒着不报呢？", "后来死亡人数又增加了呢？"])
+def test_a_predicate_is_not_taken_for_a_new_subject(question: str) -> None:
+    history = [("煤矿重大事故隐患有哪些情形？", "煤矿重大事故隐患有哪些情形？")]
+    assert resolve_followup(question, history) == f"{question} 煤矿重大事故隐患有哪些情形？"
