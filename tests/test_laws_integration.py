@@ -5,6 +5,7 @@ never shown as current."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -143,7 +144,13 @@ def test_a_provision_a_later_higher_law_superseded_is_never_stated_as_the_answer
     out = json.loads(run(laws_config, "ask", "事故报告条例规定发生一般事故对主要负责人罚多少", "--json"))
     cited = [(c["doc_id"], c["clause"]) for c in out["citations"]]
     assert ("accident-reporting-regulation", "第三十八条") in cited
-    assert not out["answer"].startswith("结论：")  # 30 % is not given as the law
+    # the prevailing law comes first and any verdict is its figure (40 %), never the superseded 30 %
+    assert cited[0] == ("work-safety-law", "第九十五条")
+    if out["answer"].startswith("结论："):
+        verdict = out["answer"].splitlines()[0]
+        marks = [int(m) for m in re.findall(r"〔(\d+)〕", verdict)]
+        assert marks and all(cited[m - 1] == ("work-safety-law", "第九十五条") for m in marks)
+        assert "百分之三十" not in verdict
     assert any("第九十五条" in n and "应适用安全生产法" in n for n in out["notices"])
     bank = generate_bank(searcher, doc="accident-reporting-regulation", n=0)
     assert bank.questions and all(q.clause not in ("第三十七条", "第三十八条") for q in bank.questions)
@@ -152,3 +159,20 @@ def test_a_provision_a_later_higher_law_superseded_is_never_stated_as_the_answer
         for c in searcher.clauses
         if c.label == "第三十八条" and c.doc_id == "accident-reporting-regulation"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "old", "new"),
+    [
+        ("发生较大事故，对企业罚多少？", "第三十七条", "第一百一十四条"),
+        ("主要负责人事故迟报了，罚多少？", "第三十五条", "第一百一十条"),
+    ],
+)
+def test_the_prevailing_law_is_listed_before_the_provision_it_superseded(
+    laws_config: Config, question: str, old: str, new: str
+) -> None:
+    hits = json.loads(run(laws_config, "search", question, "--json", "-k", "8"))["hits"]
+    order = [(h["doc_id"], h["clause"]) for h in hits]
+    assert ("work-safety-law", new) in order, order
+    if ("accident-reporting-regulation", old) in order:
+        assert order.index(("work-safety-law", new)) < order.index(("accident-reporting-regulation", old))

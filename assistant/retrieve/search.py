@@ -144,6 +144,8 @@ class Searcher:
         articles = self._distinct(chosen, q, base_mask, want)
         if use_ranker and ranker is not None:
             articles = self._reranked(q, articles, ranker)
+        if method == "hybrid" and retriever is None:
+            articles = self._prevailing_first(articles, base_mask)
         top = articles[:k]
         if method == "hybrid" and retriever is None:
             top = self._with_dense(q, top)
@@ -151,6 +153,46 @@ class Searcher:
             Hit(self.clauses[row], scored.score, rank, scored.sources)
             for rank, (row, scored) in enumerate(top, 1)
         ]
+
+    def _prevailing_first(
+        self, articles: list[tuple[int, Scored]], mask: np.ndarray | None
+    ) -> list[tuple[int, Scored]]:
+        """A provision whose figures a higher or later law replaced (``ingest.conflicts``: 事故报告条例
+        第三十七条's fines, raised by 安全生产法 第一百一十四条) never comes before the prevailing one:
+        上位法、新法优先 is the law, not a score. The prevailing article moves up to just before it, or
+        is brought in there when search did not find it (its own cosine is filled in later; it carries
+        no BM25 or rerank score of its own)."""
+        from assistant.ingest.conflicts import superseded
+
+        out = list(articles)
+        i = 0
+        while i < len(out):
+            clause = self.clauses[out[i][0]]
+            conflict = superseded(clause.doc_id, clause.label)
+            if conflict is not None:
+                key = (conflict.prevailing_doc_id, conflict.prevailing_article)
+                at = next((j for j, (row, _) in enumerate(out) if self._key(row) == key), None)
+                if at is None:
+                    row = self._first_row.get(key)
+                    if row is not None and (mask is None or mask[row]):
+                        out.insert(i, (row, Scored(out[i][1].score, {"prevailing": 1.0})))
+                        i += 1
+                elif at > i:
+                    out.insert(i, out.pop(at))
+                    i += 1
+            i += 1
+        return out
+
+    def _key(self, row: int) -> tuple[str, str]:
+        c = self.clauses[row]
+        return (c.doc_id, c.label)
+
+    @cached_property
+    def _first_row(self) -> dict[tuple[str, str], int]:
+        out: dict[tuple[str, str], int] = {}
+        for row, c in enumerate(self.clauses):
+            out.setdefault((c.doc_id, c.label), row)
+        return out
 
     def _with_dense(self, q: Query, hits: list[tuple[int, Scored]]) -> list[tuple[int, Scored]]:
         """Every returned hit with its own cosine: one BM25 found outside the dense candidates gets its
