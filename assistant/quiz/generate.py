@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from assistant.content.facts import ListFact, NumberFact, list_facts, number_facts
 from assistant.content.selection import select_clauses
@@ -381,8 +382,58 @@ def _one_change(changed: str, original: str) -> bool:
 # ---------------------------------------------------------------- the bank
 
 
+# A duty or prohibition read as a true/false item: the sentence as written is true; with its one modal
+# turned into its opposite it is false, and verifiably so (the clause says the opposite, word for word).
+_MODAL = re.compile(r"不得|严禁|禁止|必须|应当")
+_OPPOSITE = {"不得": "可以", "严禁": "可以", "禁止": "允许", "必须": "可以不", "应当": "可以不"}
+_RULE_ROLES = ("义务", "禁止")
+_RULE_CHARS = (12, 70)  # a statement a trainee reads at a glance, not a paragraph
+
+
+@dataclass(frozen=True)
+class RuleFact:
+    """One sentence of a duty or prohibition with exactly one modal (应当, 不得 …)."""
+
+    clause: Clause
+    sentence: str
+    modal: str
+
+
+def rule_facts(clause: Clause) -> list[RuleFact]:
+    if clause.kind != "clause" or not (set(clause.roles or (clause.role,)) & set(_RULE_ROLES)):
+        return []
+    out = []
+    lo, hi = _RULE_CHARS
+    for sentence in re.findall(r"[^。]+。", without_label(clause.text)):
+        sentence = sentence.strip()
+        modals = list(_MODAL.finditer(sentence))
+        if (
+            len(modals) != 1
+            or not lo <= len(sentence) <= hi
+            or re.search(r"（[一二三四五六七八九十]+）", sentence)
+            or modals[0].start() == 0  # 「不得……」: whom it binds is in a lead-in left behind
+        ):
+            continue
+        # the modal must govern one predicate to the end: 「可以不具有……，建立……，采取……」 would read as if
+        # only the first were optional
+        if re.search(r"[，,；;：:]", sentence[modals[0].end() :]):
+            continue
+        out.append(RuleFact(clause, sentence, modals[0].group()))
+    return out
+
+
+def build_rule(f: RuleFact, qtype: str, ctx: _Ctx) -> Question | None:
+    if qtype != "judge":
+        return None
+    quote = f.sentence.rstrip("。")
+    if ctx.rng.random() < 0.5:
+        return _question(f.clause, "judge", f.sentence, "对", quote, quote, difficulty="易")
+    changed = quote.replace(f.modal, _OPPOSITE[f.modal], 1)
+    return _question(f.clause, "judge", changed + "。", "错", quote, changed, difficulty="易")
+
+
 def _next_question(
-    facts: list[NumberFact | ListFact],
+    facts: Sequence[NumberFact | ListFact | RuleFact],
     qtype: str,
     ctx: _Ctx,
     max_uses: int,
@@ -395,7 +446,12 @@ def _next_question(
     for i, f in enumerate(facts):
         if uses.get(i, 0) >= max_uses or (i, qtype) in used_types:
             continue
-        q = build_list(f, qtype, ctx) if isinstance(f, ListFact) else build_number(f, qtype, ctx)
+        if isinstance(f, RuleFact):
+            q = build_rule(f, qtype, ctx)
+        elif isinstance(f, ListFact):
+            q = build_list(f, qtype, ctx)
+        else:
+            q = build_number(f, qtype, ctx)
         if q is None:
             continue
         used_types.add((i, qtype))
@@ -448,14 +504,17 @@ def gives_away(asked: Question, other: Question) -> bool:
     return any(len(a) >= 2 and normalize(a) in shown for a in answer_texts(asked))
 
 
-def _spread(facts: list[NumberFact | ListFact]) -> list[NumberFact | ListFact]:
+F = TypeVar("F", NumberFact, ListFact, RuleFact, "NumberFact | ListFact")
+
+
+def _spread(facts: list[F]) -> list[F]:
     """Facts interleaved over the sections of their documents (the first heading of each clause), so a
     short bank draws from every section instead of the first few."""
-    groups: dict[tuple[str, str], list[NumberFact | ListFact]] = {}
+    groups: dict[tuple[str, str], list[F]] = {}
     for f in facts:
         c = f.clause
         groups.setdefault((c.doc_id, c.headings[0] if c.headings else ""), []).append(f)
-    out: list[NumberFact | ListFact] = []
+    out: list[F] = []
     queues = list(groups.values())
     while queues:
         out += [q.pop(0) for q in queues]
@@ -520,6 +579,18 @@ def generate_bank(
                 if q is not None:
                     chosen.append(q)
                     progress = True
+    if len(chosen) < limit and "judge" in types:
+        # numbers and lists ran out (a statute states few): its duties and prohibitions as true/false items
+        rules = _spread([r for c in clauses if not superseded(c.doc_id, c.label) for r in rule_facts(c)])
+        if topic:
+            rules = [r for r in rules if central(r.sentence, topic)]
+        rule_uses: dict[int, int] = {}
+        rule_types: set[tuple[int, str]] = set()
+        while len(chosen) < limit:
+            q = _next_question(rules, "judge", ctx, 1, rule_uses, rule_types, set(), chosen, by_chunk)
+            if q is None:
+                break
+            chosen.append(q)
     order = {c.chunk_id: i for i, c in enumerate(searcher.clauses)}
     chosen.sort(key=lambda q: (TYPES.index(q.type), order.get(q.chunk_id, 0)))
     for i, q in enumerate(chosen, 1):

@@ -115,3 +115,48 @@ def test_llm_draft_with_a_changed_number_falls_back_to_the_checked_offline_draft
     assert draft is not None and problems == [] and draft.mode == "llm"
     draft, problems = write_with_llm(wrong_number, "article", [clause], "应急演练", "标题")
     assert draft is None and any("2026" in p for p in problems)
+
+
+def _rule_clause(make_clause, text: str, role: str = "禁止"):
+    from dataclasses import replace
+
+    return replace(make_clause(text, label="第二十九条"), role=role, roles=(role,))
+
+
+def test_a_duty_becomes_a_true_statement_or_its_opposite_with_one_modal_turned(make_clause):
+    import random
+
+    from assistant.quiz.generate import _Ctx, build_rule, rule_facts
+
+    text = "第二十九条 矿山企业不得录用未成年人从事矿山井下劳动。"
+    (fact,) = rule_facts(_rule_clause(make_clause, text))
+    seen = set()
+    for seed in range(8):
+        q = build_rule(fact, "judge", _Ctx(random.Random(seed), [], [], []))
+        assert q is not None and verify_answer_key(q, text)
+        seen.add((q.answer, q.stem))
+    assert seen == {
+        ("对", "矿山企业不得录用未成年人从事矿山井下劳动。"),
+        ("错", "矿山企业可以录用未成年人从事矿山井下劳动。"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the modal governs several predicates: 「可以不具有……，建立……」 reads as if only the first were optional
+        "矿山企业必须具有保障安全生产的设施，建立、健全安全管理制度，采取有效措施改善职工劳动条件。",
+        "矿山企业应当建立制度，并不得拒绝检查。",  # two modals
+        "（一）不得分配女职工从事矿山井下劳动。",  # an item without its lead-in
+    ],
+)
+def test_no_true_false_item_from_a_sentence_a_turned_modal_would_garble(make_clause, text):
+    from assistant.quiz.generate import rule_facts
+
+    assert rule_facts(_rule_clause(make_clause, text, "义务")) == []
+
+
+def test_a_clause_that_is_not_a_duty_gives_no_rule_items(make_clause):
+    from assistant.quiz.generate import rule_facts
+
+    assert rule_facts(_rule_clause(make_clause, "对违法行为，应当依法处理。", "罚则")) == []
