@@ -579,6 +579,7 @@ def generate_bank(
                 if q is not None:
                     chosen.append(q)
                     progress = True
+    rules: list[RuleFact] = []
     if len(chosen) < limit and "judge" in types:
         # numbers and lists ran out (a statute states few): its duties and prohibitions as true/false items
         rules = _spread([r for c in clauses if not superseded(c.doc_id, c.label) for r in rule_facts(c)])
@@ -599,9 +600,10 @@ def generate_bank(
     title = f"“{what}”知识测试题库" if topic else f"《{clauses[0].doc_title}》知识测试题库"
     source = {"topic": topic, "doc": doc, "section": section, "seed": seed, "types": list(types)}
     if n and len(chosen) < n:
+        rule_note = f"和 {len(rules)} 句可出判断题的义务、禁止性规定" if rules else ""
         source["shortfall"] = (
             f"要求 {n} 道，只出了 {len(chosen)} 道：所选范围的 {len(clauses)} 个条款中只有 {len(facts)} 处可出题的"
-            "事实（数字、期限、列举），每处最多出两道不同题型的题，且不出重复或互相泄露答案的题；"
-            "可扩大主题或文档范围，或增加题型"
+            f"事实（数字、期限、列举）{rule_note}，每处最多出两道不同题型的题，不出重复或互相泄露答案的题，"
+            "题干读不通、答案核对不上的题也不出；可扩大主题或文档范围，或增加题型"
         )
     return QuizBank(title, chosen, source)
