@@ -412,6 +412,7 @@ def rule_facts(clause: Clause) -> list[RuleFact]:
             or not lo <= len(sentence) <= hi
             or re.search(r"（[一二三四五六七八九十]+）", sentence)
             or modals[0].start() == 0  # 「不得……」: whom it binds is in a lead-in left behind
+            or "除外" in sentence[modals[0].start() :]  # 「依法应当保密的除外」: the modal is the exception's
         ):
             continue
         # the modal must govern one predicate to the end: 「可以不具有……，建立……，采取……」 would read as if
@@ -422,11 +423,16 @@ def rule_facts(clause: Clause) -> list[RuleFact]:
     return out
 
 
+# Words that condemn the act themselves: 「可以擅自回采」 is false at a glance and teaches nothing.
+_SELF_CONDEMNING = re.compile(r"擅自|违法|违规|非法|弄虚作假|伪造|冒用|隐瞒|谎报|瞒报")
+
+
 def build_rule(f: RuleFact, qtype: str, ctx: _Ctx) -> Question | None:
     if qtype != "judge":
         return None
     quote = f.sentence.rstrip("。")
-    if ctx.rng.random() < 0.5:
+    permits = _OPPOSITE[f.modal] in ("可以", "允许")
+    if ctx.rng.random() < 0.5 or (permits and _SELF_CONDEMNING.search(quote[quote.find(f.modal) :])):
         return _question(f.clause, "judge", f.sentence, "对", quote, quote, difficulty="易")
     changed = quote.replace(f.modal, _OPPOSITE[f.modal], 1)
     return _question(f.clause, "judge", changed + "。", "错", quote, changed, difficulty="易")

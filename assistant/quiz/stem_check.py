@@ -3,7 +3,8 @@
 A stem cut out of a longer sentence often loses its start: 「并组织专业技术人员每月开展____…」,
 「以及开发区、工业园区……」, 「是指易燃易爆物品……」, 「检测、检查、检验结果负责」. These rules catch such cuts:
 - no opening conjunction or particle (并、以及、及、和、或、其中、同时、是指、而、且、则、即、等);
-- an opening phrase such as 「结合……」「按照……」 is followed by a main clause;
+- an opening phrase such as 「结合……」「按照……」 is followed by a main clause, and a stem is not just
+  「对……的X」;
 - a 判断题 or 填空题 has a verb of duty or action (not a bare noun phrase) and does not end in 「……的」;
 - a 判断题 statement is a whole sentence from its start, not a list of nouns;
 - brackets and quotation marks are balanced;
@@ -47,6 +48,10 @@ def stem_problems(question: Question) -> list[str]:
             problems.append(f"{a}{b} 不成对")
     if _FRAMES.match(stem) and "，" not in stem and "," not in stem:
         problems.append("只有「结合/按照……」的状语，没有主句")
+    if re.match(r"^对[^，,]*的[^，,。的]{1,8}[。；;]?$", stem) and not re.search(
+        r"处|责令|给予|没收|吊销|追究|实行|实施|进行|采取|予以", stem
+    ):
+        problems.append("只有「对……的X」的介词短语，没有主句")
     if question.type in ("judge", "blank") and not _VERBS.search(re.sub(r"[（(][^）)]*[）)]", "", stem)):
         problems.append("没有谓语，只是一个名词短语")
     if re.search(r"的[。；;]?$", stem):

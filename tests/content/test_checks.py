@@ -66,3 +66,24 @@ def test_a_judge_statement_must_be_a_whole_sentence_that_says_something() -> Non
 )
 def test_a_whole_sentence_passes(stem: str) -> None:
     assert stem_problems(q(stem)) == []
+
+
+def test_a_stem_that_is_only_a_to_phrase_has_no_main_clause() -> None:
+    cut = "对运行到设计最终标高、不再排尾作业、停用超过（ ）的尾矿库。"
+    assert "只有「对……的X」的介词短语，没有主句" in stem_problems(q(cut, "single", "C"))
+    # 「对……处……的罚款」 is a whole sentence in a statute (the sanction is its predicate)
+    fine = "对直接负责的主管人员处一万元以上（ ）以下的罚款。"
+    assert "只有「对……的X」的介词短语，没有主句" not in stem_problems(q(fine, "single", "A"))
+
+
+def test_a_prohibition_of_an_unauthorised_act_is_only_asked_as_written(make_clause) -> None:
+    import random
+    from dataclasses import replace
+
+    from assistant.quiz.generate import _Ctx, build_rule, rule_facts
+
+    text = "第一条 销号后的尾矿库不得重新用于排放尾矿或擅自回采。"
+    clause = replace(make_clause(text, label="第一条"), role="禁止", roles=("禁止",))
+    (fact,) = rule_facts(clause)
+    answers = {build_rule(fact, "judge", _Ctx(random.Random(i), [], [], [])).answer for i in range(8)}
+    assert answers == {"对"}  # 「可以擅自回采」 would be false at a glance
