@@ -176,3 +176,18 @@ def test_the_prevailing_law_is_listed_before_the_provision_it_superseded(
     assert ("work-safety-law", new) in order, order
     if ("accident-reporting-regulation", old) in order:
         assert order.index(("work-safety-law", new)) < order.index(("accident-reporting-regulation", old))
+
+
+def test_a_draft_names_each_source_with_its_level_and_never_publicises_a_superseded_figure(
+    laws_config: Config,
+) -> None:
+    from assistant.ingest.conflicts import superseded
+
+    data = json.loads(run(laws_config, "draft", "article", "--topic", "事故报告", "--json"))
+    cited = data["citations"]
+    assert cited and all(c["doc_level"] and c["doc_status"] for c in cited)
+    assert not [c for c in cited if superseded(c["doc_id"], c["clause"])], cited
+    assert "（行政法规·现行有效）" in data["markdown"] or "（法律·现行有效）" in data["markdown"]
+    # the duty to organise the rescue is sanctioned by 安全生产法 第一百一十条 (60 %–100 %), not by the
+    # 事故报告条例 第三十五条 (40 %–80 %) it superseded
+    assert "40%至80%" not in data["markdown"]

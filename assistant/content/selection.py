@@ -19,9 +19,12 @@ def select_clauses(
 
     ``doc``/``section`` take every clause of that document (or section: a label prefix such as
     ``二、（四）``); ``topic`` takes the retrieved clauses that mention the topic (or the top three when
-    none do). Closing lines (contacts, signatures) never make questions.
+    none do). Closing lines (contacts, signatures) never make questions, and a provision whose figures a
+    higher or later law replaced (``ingest.conflicts``) is neither taught nor publicised.
     """
-    clauses = [c for c in searcher.clauses if c.kind != "closing"]
+    from assistant.ingest.conflicts import superseded
+
+    clauses = [c for c in searcher.clauses if c.kind != "closing" and not superseded(c.doc_id, c.label)]
     if doc and doc not in {c.doc_id for c in clauses}:
         known = ", ".join(sorted({c.doc_id for c in clauses}))
         raise ConfigError(f"没有文档 {doc!r}；已索引的文档：{known}")

@@ -41,7 +41,18 @@ class _Cites:
         if clause.chunk_id not in self._by_chunk:
             n = len(self.items) + 1
             self.items.append(
-                Citation(n, clause.doc_id, clause.doc_title, clause.label, quote, clause.chunk_id)
+                Citation(
+                    n,
+                    clause.doc_id,
+                    clause.doc_title,
+                    clause.label,
+                    quote,
+                    clause.chunk_id,
+                    clause.doc_level,
+                    clause.doc_status,
+                    clause.status_note,
+                    clause.chapter,
+                )
             )
             self._by_chunk[clause.chunk_id] = n
         return self._by_chunk[clause.chunk_id]
@@ -149,11 +160,20 @@ def _article(
 
 
 def _linked_penalty(clause: Clause, all_clauses: list[Clause], links: Any) -> tuple[Clause, str] | None:
-    """The 罚则 linked to this duty clause at build, and its sentence with the sanction."""
+    """The 罚则 linked to this duty clause at build, and its sentence with the sanction. A 罚则 whose
+    figures a higher or later law replaced gives way to the prevailing one (事故报告条例 第三十五条's
+    40 %–80 % → 安全生产法 第一百一十条's 60 %–100 %)."""
+    from assistant.ingest.conflicts import superseded
     from assistant.ingest.links import penalties_for
 
+    def find(doc_id: str, label: str) -> Clause | None:
+        return next((c for c in all_clauses if c.doc_id == doc_id and c.label == label), None)
+
     for link in penalties_for(links or [], clause.doc_id, clause.label):
-        p = next((c for c in all_clauses if c.doc_id == link.doc_id and c.label == link.penalty), None)
+        p = find(link.doc_id, link.penalty)
+        conflict = superseded(link.doc_id, link.penalty)
+        if conflict is not None:
+            p = find(conflict.prevailing_doc_id, conflict.prevailing_article)
         if p is None:
             continue
         sentence = next((s.text for s in fact_sentences(p) if "罚款" in s.text or "责令" in s.text), "")

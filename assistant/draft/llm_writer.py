@@ -58,7 +58,21 @@ def write_with_llm(
             problems.append(f"含数字的句子没有引用：{body}")
         for n in refs:
             c = clauses[n - 1]
-            citations.setdefault(n, Citation(n, c.doc_id, c.doc_title, c.label, c.text[:80], c.chunk_id))
+            citations.setdefault(
+                n,
+                Citation(
+                    n,
+                    c.doc_id,
+                    c.doc_title,
+                    c.label,
+                    c.text[:80],
+                    c.chunk_id,
+                    c.doc_level,
+                    c.doc_status,
+                    c.status_note,
+                    c.chapter,
+                ),
+            )
         blocks.append(Block("paragraph", [Line(body, refs)]))
     draft = Draft(kind, title, blocks, [citations[n] for n in sorted(citations)], mode="llm")
     ok, total, fidelity = number_fidelity(draft, {c.chunk_id: c for c in clauses})

@@ -79,7 +79,7 @@ class Draft:
                     out.append("")
                 out += [body, ""]
         out += ["", "---", "", "**资料来源**", ""]
-        out += [f"〔{c.n}〕《{c.doc_title}》{c.clause}：「{c.quote}」" + "  " for c in self.citations]
+        out += [f"〔{c.n}〕{c.source()}：「{c.quote}」" + "  " for c in self.citations]
         return "\n".join(out).rstrip() + "\n"
 
     def to_docx(self, path: str | Path) -> Path:
@@ -119,7 +119,7 @@ class Draft:
                     run.font.superscript = True
         doc.add_heading("资料来源", level=1)
         for c in self.citations:
-            p = doc.add_paragraph(f"[{c.n}] 《{c.doc_title}》{c.clause}：「{c.quote}」")
+            p = doc.add_paragraph(f"[{c.n}] {c.source()}：「{c.quote}」")
             for run in p.runs:
                 run.font.size = Pt(9)
         path = Path(path)

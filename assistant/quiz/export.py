@@ -14,7 +14,19 @@ from assistant.errors import AssistantError
 from assistant.quiz.model import LETTERS, TYPE_BY_NAME, Question, QuizBank
 
 HEADER = ["题号", "题型", "题干", *[f"选项{ch}" for ch in LETTERS], "答案", "解析", "出处", "难度"]
-META_HEADER = ["题号", "doc_id", "doc_title", "clause", "chunk_id", "key_points", "template", "quote", "type"]
+META_HEADER = [
+    "题号",
+    "doc_id",
+    "doc_title",
+    "clause",
+    "chunk_id",
+    "key_points",
+    "template",
+    "quote",
+    "type",
+    "doc_level",
+    "doc_status",
+]
 
 
 class BankFileError(AssistantError):
@@ -62,6 +74,8 @@ def to_xlsx(bank: QuizBank, path: str | Path) -> Path:
                 q.template,
                 q.quote,
                 q.type,
+                q.doc_level,
+                q.doc_status,
             ]
         )
     path = Path(path)
@@ -180,6 +194,8 @@ def load_bank(path: str | Path) -> QuizBank:
                 else ([p for p in cell("答案").split("；") if p] if qtype == "short" else []),
                 str(m[6] or "") if m else "",
                 str(m[7] or "") if m else "",
+                str(m[9] or "") if m and len(m) > 9 else "",  # banks written before level/status: ""
+                str(m[10] or "") if m and len(m) > 10 else "",
             )
         )
     wb.close()

@@ -92,7 +92,7 @@ class _Ctx:
 
 
 def _explain(clause: Clause, quote: str) -> str:
-    return f"依据《{clause.doc_title}》{clause.label}：「{quote}」"
+    return f"依据{clause.source()}：「{quote}」"
 
 
 def _question(
@@ -122,6 +122,8 @@ def _question(
         key_points or [],
         template,
         quote,
+        clause.doc_level,
+        clause.doc_status,
     )
 
 

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from assistant.content.templates import BLANK
+from assistant.schema import source_label
 
 __all__ = ["BLANK", "LETTERS", "TYPES", "TYPE_NAMES", "TYPE_BY_NAME", "Question", "QuizBank", "fingerprint"]
 
@@ -45,6 +46,8 @@ class Question:
     key_points: list[str] = field(default_factory=list)
     template: str = ""
     quote: str = ""
+    doc_level: str = ""  # the document's rank and validity, so 出处 says what kind of rule it is
+    doc_status: str = ""
 
     @property
     def type_name(self) -> str:
@@ -52,7 +55,8 @@ class Question:
 
     @property
     def source(self) -> str:
-        return f"《{self.doc_title}》{self.clause}"
+        """《title》（level·status）clause."""
+        return source_label(self.doc_title, self.doc_level, self.doc_status, "", self.clause)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -148,6 +148,7 @@ def test_xlsx_and_json_round_trip_keep_every_question(full_banks, tmp_path):
         back = load_bank(path)
         assert back.bank_id == bank.bank_id
         assert [q.to_dict() for q in back.questions] == [q.to_dict() for q in bank.questions]
+        assert all(q.doc_level and q.doc_status for q in back.questions)  # 出处 says what kind of rule
 
 
 @pytest.fixture()
