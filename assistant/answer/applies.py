@@ -3,7 +3,7 @@ sentence that makes it apply (trigger), the consequence it states (if any), and 
 item — the national measure clause on the same subject.
 
 Ranking is the hybrid search over the situation text, with the best 罚则 for the situation asked as
-「罚什么」 put right after the first rule; the trigger is the best-scoring sentence of the
+「罚什么」 merged in after the first rule; the trigger is the best-scoring sentence of the
 clause (same scorer as extractive answers). The consequence is the comma-delimited segment of the
 clause text holding a sanction phrase (责令…停产整顿, 一案双罚, 关闭取缔, 追究…责任 …), quoted
 verbatim, preferring the trigger sentence. Nothing is paraphrased, so every field can be verified.
@@ -172,12 +172,12 @@ def which_clauses_apply(searcher: SearcherLike, situation: str, k: int = 8) -> l
 
 
 def _with_sanction(searcher: SearcherLike, query: Query, hits: list[Hit], k: int) -> list[Hit]:
-    """The situation's best rule, then the 罚则 that sanction such conduct, then its other rules. A
-    described violation is also asked as 「罚什么」 (the situation searched with the penalty intent): a
-    duty with no link, or a wrong one, still comes with the article that fines the conduct — as a rule
-    of its own, with its own sanctions, never grafted onto the duty. A clause already shown, or linked
-    to one shown before it, is not repeated. (Order and ``SANCTIONS`` chosen on the dev scenarios:
-    penalty article in the top 3 from 13 to 17 of 23, duty from 13 to 15.)"""
+    """The situation's best rule first; after it, its other rules and the best ``SANCTIONS`` 罚则 for the
+    situation asked as 「罚什么」 (searched with the penalty intent), merged by the reranker's
+    probability. A duty with no link, or a wrong one, still comes with the article that fines the
+    conduct — as a rule of its own, with its own sanctions, never grafted onto the duty. A clause
+    already shown, or linked to one shown before it, is not repeated. (Chosen on the dev scenarios:
+    penalty article in the top 3 from 13 to 16 of 23, duty from 13 to 15.)"""
     links = searcher.store.links
     pieces = _first_pieces(searcher)
     sanctions = [
