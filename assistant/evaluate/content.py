@@ -62,9 +62,11 @@ def drafts_set(ctx: EvalContext) -> SetResult:
 def _topic_purity(ctx: EvalContext, result: SetResult) -> None:
     """Share of the clauses cited by drafts on ``PURITY_TOPICS`` (every kind) that name their topic
     (quotation marks ignored: 「“五职”矿长」). The 罚则 an article cites as 「做不到的后果」 for a duty that names
-    the topic counts with that duty: it is linked to it at build, not picked by the topic."""
+    the topic counts with that duty: it is linked to it at build (or prevails over the 罚则 that is:
+    ``ingest.conflicts``), not picked by the topic."""
     import re
 
+    from assistant.ingest.conflicts import conflicts
     from assistant.ingest.links import duties_for
     from assistant.text.normalize import contains_normalized
 
@@ -89,6 +91,11 @@ def _topic_purity(ctx: EvalContext, result: SetResult) -> None:
                 clause = by_chunk.get(c.chunk_id)
                 text = f"{clause.title}{clause.text}" if clause is not None else c.quote
                 enforced = {(x.duty_doc_id, x.duty) for x in duties_for(links, c.doc_id, c.clause)}
+                for old in conflicts().values():
+                    if (old.prevailing_doc_id, old.prevailing_article) == (c.doc_id, c.clause):
+                        enforced |= {
+                            (x.duty_doc_id, x.duty) for x in duties_for(links, old.doc_id, old.article)
+                        }
                 cited += 1
                 if names(text, topic) or enforced & on_topic:
                     named += 1
