@@ -3,6 +3,11 @@
 Every question is built on a verbatim span of one clause (``Question.template``), so its answer key
 can be checked against that clause (``verify_answer_key``); the generator drops any question that
 fails the check, any distractor that the corpus would make true, and near-duplicate questions.
+
+Facts are numbers (deadlines, frequencies, thresholds) and lists; when they cannot fill a bank (a
+statute states few), the sentences of its duties and prohibitions with one modal become true/false
+items: as written, or with the modal turned (不得 → 可以, 应当 → 可以不), never where turning it would
+garble the sentence or make it false at a glance.
 """
 
 from __future__ import annotations
