@@ -26,7 +26,7 @@ from importlib import resources
 
 from assistant.schema import Hit
 from assistant.text.normalize import normalize
-from assistant.text.query import Query, synonyms
+from assistant.text.query import Query, mentions, statutes_word_in
 
 FEATURES = (
     "log_bm25",
@@ -188,23 +188,15 @@ def _figure_about(text: str, words: list[str], corpus: str) -> bool:
     """Some phrase of ``text`` (between commas, semicolons, full stops) states a figure and names one of
     ``words`` or the statutes' word for one."""
     for phrase in _PHRASE.split(text):
-        if _QUANTITY.search(phrase) and any(_covered(w, phrase) for w in words):
+        if _QUANTITY.search(phrase) and any(mentions(w, phrase) for w in words):
             return True
     return False
-
-
-def _covered(word: str, text: str) -> bool:
-    if word in text:
-        return True
-    return any(word in colloquial and any(t in text for t in legal) for colloquial, legal in synonyms())
 
 
 def _known(word: str, corpus: str, vocabulary: AbstractSet[str] | None) -> bool:
     if vocabulary is None:
         return word in corpus
-    if word in vocabulary:
-        return True
-    return any(word in colloquial and any(t in corpus for t in legal) for colloquial, legal in synonyms())
+    return word in vocabulary or statutes_word_in(word, corpus)
 
 
 def _dense(hits: list[Hit], embedding: str) -> float:

@@ -22,7 +22,7 @@ from importlib import resources
 
 from assistant.schema import Clause, Document
 from assistant.text.normalize import normalize
-from assistant.text.query import Query, region_names, synonyms
+from assistant.text.query import Query, mentions, region_names
 
 FEATURES = (
     "fused",  # the hybrid score (0–1, min-max fused)
@@ -153,7 +153,7 @@ def features(
     score among the candidates of the duty articles this one enforces (``ingest.links``), 0 for none."""
     text = normalize(clause.retrieval_text())
     words = [w for w in query.content_words if len(w) > 1] or list(query.content_words)
-    coverage = sum(1 for w in words if covered(w, text)) / max(1, len(words))
+    coverage = sum(1 for w in words if mentions(w, text)) / max(1, len(words))
     title_words = sum(1 for w in facts.title_words if w in query.normalized) / max(1, len(facts.title_words))
     named = any(n in query.normalized for n in facts.names)
     roles = _ROLE_FOR.get(query.intent, ())
@@ -182,13 +182,6 @@ def features(
         float(facts.coal_only and bool(_NON_COAL.search(query.normalized)) and "煤" not in query.normalized),
         duty_support if query.intent == "penalty" and role == "罚则" else 0.0,
     ]
-
-
-def covered(word: str, text: str) -> bool:
-    """The question's word, or the statutes' word for it (安全员 → 安全生产管理人员), is in ``text``."""
-    if word in text:
-        return True
-    return any(word in colloquial and any(t in text for t in legal) for colloquial, legal in synonyms())
 
 
 @dataclass(frozen=True)

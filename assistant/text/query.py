@@ -43,6 +43,16 @@ def synonyms() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(out)
 
 
+def statutes_word_in(word: str, text: str) -> bool:
+    """The statutes' word for a colloquial ``word`` (安全员 → 安全生产管理人员) occurs in ``text``."""
+    return any(word in colloquial and any(t in text for t in legal) for colloquial, legal in synonyms())
+
+
+def mentions(word: str, text: str) -> bool:
+    """``word``, or the statutes' word for it, occurs in ``text``."""
+    return word in text or statutes_word_in(word, text)
+
+
 @dataclass(frozen=True)
 class Query:
     """One question, analysed. ``tokens`` keep jieba's search-mode order (sub-tokens included)."""
