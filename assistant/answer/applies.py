@@ -144,10 +144,10 @@ def find_consequence(clause: Clause, trigger: str) -> str | None:
 
 def which_clauses_apply(searcher: SearcherLike, situation: str, k: int = 8) -> list[Applicable]:
     query = searcher.query(situation)
-    hits = _with_sanction(searcher, query, searcher.search(query, k), k)
+    first_piece = first_pieces(searcher.clauses)
+    hits = _with_sanction(searcher, query, searcher.search(query, k), k, first_piece)
     words = list(query.content_words)
     links = searcher.store.links
-    first_piece = _first_pieces(searcher)
     out: list[Applicable] = []
     for hit in hits:
         sentences = score_sentences(hit.clause, words)
@@ -171,7 +171,13 @@ def which_clauses_apply(searcher: SearcherLike, situation: str, k: int = 8) -> l
     return out
 
 
-def _with_sanction(searcher: SearcherLike, query: Query, hits: list[Hit], k: int) -> list[Hit]:
+def _with_sanction(
+    searcher: SearcherLike,
+    query: Query,
+    hits: list[Hit],
+    k: int,
+    pieces: dict[tuple[str, str], Clause],
+) -> list[Hit]:
     """The situation's best rule first; after it, its other rules and the best ``SANCTIONS`` 罚则 for the
     situation asked as 「罚什么」 (searched with the penalty intent), merged by the reranker's
     probability. A duty with no link, or a wrong one, still comes with the article that fines the
@@ -179,7 +185,6 @@ def _with_sanction(searcher: SearcherLike, query: Query, hits: list[Hit], k: int
     already shown, or linked to one shown before it, is not repeated. (Chosen on the dev scenarios:
     penalty article in the top 3 from 13 to 16 of 23, duty from 13 to 15.)"""
     links = searcher.store.links
-    pieces = _first_pieces(searcher)
     sanctions = [
         h
         for h in searcher.search(replace(query, intent="penalty"), SANCTIONS)
@@ -209,10 +214,6 @@ def _penalty_text(p: Penalty) -> str:
     if not p.whom or p.whom in p.text:
         return f"「{p.text}」"
     return f"{p.whom}「{p.text}」"
-
-
-def _first_pieces(searcher: SearcherLike) -> dict[tuple[str, str], Clause]:
-    return first_pieces(searcher.clauses)
 
 
 def _penalties(searcher: SearcherLike, clause: Clause) -> tuple[Penalty, ...]:
