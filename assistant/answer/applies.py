@@ -23,7 +23,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.answer.extractive import score_sentences
-from assistant.answer.linked import first_pieces
 from assistant.answer.linked import linked as linked_to
 from assistant.retrieve.search import SearcherLike
 from assistant.schema import Clause, Hit
@@ -144,7 +143,7 @@ def find_consequence(clause: Clause, trigger: str) -> str | None:
 
 def which_clauses_apply(searcher: SearcherLike, situation: str, k: int = 8) -> list[Applicable]:
     query = searcher.query(situation)
-    first_piece = first_pieces(searcher.clauses)
+    first_piece = searcher.store.first_pieces
     hits = _with_sanction(searcher, query, searcher.search(query, k), k, first_piece)
     words = list(query.content_words)
     links = searcher.store.links

@@ -12,7 +12,7 @@ from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 
 from assistant.answer import extractive, refusal
-from assistant.answer.linked import first_pieces, linked
+from assistant.answer.linked import linked
 from assistant.answer.llm import REFUSAL_TEXT, ChatClient, ChatClientLike, parse_reply
 from assistant.answer.prompts import answer_messages
 from assistant.answer.verify import verify_answer
@@ -206,7 +206,7 @@ class AnswerEngine:
         links = self.searcher.store.links
         duties = [
             d
-            for d in linked(links, cited, first_pieces(self.searcher.clauses), limit=len(links))
+            for d in linked(links, cited, self.searcher.store.first_pieces, limit=len(links))
             if (d.doc_id, d.label) in retrieved
         ]
         if not duties:
@@ -265,7 +265,7 @@ class AnswerEngine:
         links = self.searcher.store.links
         if not links:
             return clauses, {}
-        pieces = first_pieces(self.searcher.clauses)
+        pieces = self.searcher.store.first_pieces
         out = list(clauses)
         number = {(c.doc_id, c.label): n for n, c in enumerate(out, 1)}
         relations: dict[int, list[str]] = {}

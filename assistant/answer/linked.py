@@ -4,26 +4,17 @@ model beside the clause it retrieved."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from assistant.ingest.links import Link, duties_for, penalties_for
 from assistant.schema import Clause
 
 MAX_LINKED = 2  # linked 罚则 (or duties) per clause
 
 
-def first_pieces(clauses: Iterable[Clause]) -> dict[tuple[str, str], Clause]:
-    """Each article's first piece, by (doc_id, label)."""
-    out: dict[tuple[str, str], Clause] = {}
-    for c in clauses:
-        out.setdefault((c.doc_id, c.label), c)
-    return out
-
-
 def linked(
     links: list[Link], clause: Clause, pieces: dict[tuple[str, str], Clause], limit: int = MAX_LINKED
 ) -> tuple[Clause, ...]:
-    """The 罚则 linked to a duty (best link first), or the duties a 罚则 enforces."""
+    """The 罚则 linked to a duty (best link first), or the duties a 罚则 enforces; ``pieces`` is the
+    index's first piece of each article (``IndexStore.first_pieces``)."""
     if clause.role == "罚则":
         found = [(x.duty_doc_id, x.duty, x.score) for x in duties_for(links, clause.doc_id, clause.label)]
     else:

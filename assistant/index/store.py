@@ -203,6 +203,20 @@ class IndexStore:
         return clauses
 
     @cached_property
+    def article_rows(self) -> dict[tuple[str, str], int]:
+        """Each article's first row (its first piece), by (doc_id, label)."""
+        out: dict[tuple[str, str], int] = {}
+        for row, c in enumerate(self.clauses):
+            out.setdefault((c.doc_id, c.label), row)
+        return out
+
+    @cached_property
+    def first_pieces(self) -> dict[tuple[str, str], Clause]:
+        """Each article's first piece, by (doc_id, label): what links and citations name an article by."""
+        clauses = self.clauses
+        return {key: clauses[row] for key, row in self.article_rows.items()}
+
+    @cached_property
     def documents(self) -> dict[str, Document]:
         try:
             data = json.loads((self.folder / DOCUMENTS).read_text(encoding="utf-8"))

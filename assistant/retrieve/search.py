@@ -173,7 +173,7 @@ class Searcher:
                 key = (conflict.prevailing_doc_id, conflict.prevailing_article)
                 at = next((j for j, (row, _) in enumerate(out) if self._key(row) == key), None)
                 if at is None:
-                    row = self._first_row.get(key)
+                    row = self.store.article_rows.get(key)
                     if row is not None and (mask is None or mask[row]):
                         out.insert(i, (row, Scored(out[i][1].score, {"prevailing": 1.0})))
                         i += 1
@@ -186,13 +186,6 @@ class Searcher:
     def _key(self, row: int) -> tuple[str, str]:
         c = self.clauses[row]
         return (c.doc_id, c.label)
-
-    @cached_property
-    def _first_row(self) -> dict[tuple[str, str], int]:
-        out: dict[tuple[str, str], int] = {}
-        for row, c in enumerate(self.clauses):
-            out.setdefault((c.doc_id, c.label), row)
-        return out
 
     def _with_dense(self, q: Query, hits: list[tuple[int, Scored]]) -> list[tuple[int, Scored]]:
         """Every returned hit with its own cosine: one BM25 found outside the dense candidates gets its
