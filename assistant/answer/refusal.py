@@ -177,14 +177,14 @@ def evidence(
         figure_unrelated=int(
             query.intent != "penalty"
             and bool(_ASKS_QUANTITY.search(query.normalized))
-            and not _figure_about(top, [w for w in words if len(w) >= 2 and not _FRAME.fullmatch(w)], corpus)
+            and not _figure_about(top, [w for w in words if len(w) >= 2 and not _FRAME.fullmatch(w)])
         ),
         excluded=excluded_word(query, corpus),
         other_region=other_region(query, corpus),
     )
 
 
-def _figure_about(text: str, words: list[str], corpus: str) -> bool:
+def _figure_about(text: str, words: list[str]) -> bool:
     """Some phrase of ``text`` (between commas, semicolons, full stops) states a figure and names one of
     ``words`` or the statutes' word for one."""
     for phrase in _PHRASE.split(text):

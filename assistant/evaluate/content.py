@@ -78,6 +78,11 @@ def _topic_purity(ctx: EvalContext, result: SetResult) -> None:
         links = ctx.searcher.store.links
     except Exception:  # noqa: BLE001 - a searcher without a store has no links
         links = []
+    prevails_over: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for old in conflicts().values():
+        prevails_over.setdefault((old.prevailing_doc_id, old.prevailing_article), []).append(
+            (old.doc_id, old.article)
+        )
     named = cited = 0
     for topic in PURITY_TOPICS:
         for kind in KINDS:
@@ -91,11 +96,8 @@ def _topic_purity(ctx: EvalContext, result: SetResult) -> None:
                 clause = by_chunk.get(c.chunk_id)
                 text = f"{clause.title}{clause.text}" if clause is not None else c.quote
                 enforced = {(x.duty_doc_id, x.duty) for x in duties_for(links, c.doc_id, c.clause)}
-                for old in conflicts().values():
-                    if (old.prevailing_doc_id, old.prevailing_article) == (c.doc_id, c.clause):
-                        enforced |= {
-                            (x.duty_doc_id, x.duty) for x in duties_for(links, old.doc_id, old.article)
-                        }
+                for doc_id, article in prevails_over.get((c.doc_id, c.clause), ()):
+                    enforced |= {(x.duty_doc_id, x.duty) for x in duties_for(links, doc_id, article)}
                 cited += 1
                 if names(text, topic) or enforced & on_topic:
                     named += 1
