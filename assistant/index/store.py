@@ -236,8 +236,9 @@ class IndexStore:
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
-        """Every word the index holds (the clauses' search-mode tokens): what refusal calls a known word."""
-        return frozenset(t for tokens in self.tokens() for t in tokens)
+        """Every word the index holds (the clauses' search-mode tokens): what refusal calls a known word.
+        Read from the BM25 index search has loaded anyway, not from tokens.jsonl again."""
+        return frozenset(w for w in self.bm25.vocab_dict if w)
 
     @cached_property
     def links(self) -> list[Link]:
