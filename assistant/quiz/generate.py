@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from assistant.content.facts import ListFact, NumberFact, list_facts, number_facts
 from assistant.content.selection import select_clauses
@@ -517,7 +517,12 @@ def gives_away(asked: Question, other: Question) -> bool:
     return any(len(a) >= 2 and normalize(a) in shown for a in answer_texts(asked))
 
 
-F = TypeVar("F", NumberFact, ListFact, RuleFact, "NumberFact | ListFact")
+class _FromClause(Protocol):
+    @property
+    def clause(self) -> Clause: ...
+
+
+F = TypeVar("F", bound=_FromClause)  # any fact: it knows its clause
 
 
 def _spread(facts: list[F]) -> list[F]:
