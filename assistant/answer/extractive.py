@@ -149,7 +149,7 @@ def clause_name(clause: Clause) -> str:
 def verdict(intent: str, quotes: list[str], question: str = "") -> str:
     """The answer in a few words, taken verbatim from the first clause's quotes, or "" when the quotes
     do not say it plainly. A penalty question gets the fine or measure (「处二万元以上五万元以下的罚款」),
-    a "may I" question 「不得」 or 「应当」 with the consequence, a "when / how often" question the
+    a "may I" question 「不得」 with the consequence (「应当」 does not answer it), a "when / how often" question the
     time. Every piece is a substring of a quote shown below it, so it carries that quote's mark.
     A duty question gets 「应当」/「不得」 only when it asks yes or no (要不要, 是否 …): 「安全员管些什么」
     is not answered by 「应当」."""
@@ -164,7 +164,8 @@ def verdict(intent: str, quotes: list[str], question: str = "") -> str:
         banned, must = _PROHIBITION.search(text), _MUST.search(text)
         if banned and must:
             return ""  # the quote says both (应当设专人管理……不得在……存放): no one-word verdict
-        word = banned or must
+        # 「能不能……？」 is not answered by 「应当」: only a prohibition (or a sanction) says no
+        word = banned if intent == "permission" else banned or must
         if word is None:
             # 「……专项外包的,依法责令改正直至停产整顿」: conduct that is sanctioned is not allowed
             sanctioned = _SANCTIONED_CONDUCT.search(text) if intent == "permission" else None

@@ -93,3 +93,10 @@ def test_a_clause_that_instructs_the_assistant_gives_no_verdict() -> None:
         [hit(poisoned, "第一条")], ["外包", "爆破"], intent="permission", question="能不能外包？"
     )
     assert not text.startswith("结论")
+
+
+def test_a_may_i_question_is_not_answered_by_a_duty_word() -> None:
+    # 「能上岗吗」 asks for yes or no; 「应当」 answers neither
+    quote = "生产经营单位的特种作业人员必须按照国家有关规定经专门的安全作业培训，取得相应资格，方可上岗作业。"
+    assert verdict("permission", [quote], "特种作业人员没有证能上岗吗？") == ""
+    assert verdict("permission", ["不得将爆破作业专项外包。"], "爆破作业能不能外包？") == "不得"
