@@ -2,7 +2,8 @@
 
     python scripts/fit_grading.py
 
-A key point counts as found when the answer covers at least ``threshold`` of its characters
+A key point counts as found when the answer covers at least ``threshold`` of its own characters (those it
+does not share with most of its sibling key points)
 (``assistant/quiz/shortanswer.py``). The threshold is chosen on dev by point agreement with the hand marks;
 5-fold cross-validation grouped by question (a question's answers stay in one fold) gives the figure it is
 chosen by. The test half is printed for the record, never used. Writes assistant/data/grading.json.
@@ -29,7 +30,7 @@ def agreement(cases: list[dict], threshold: float) -> tuple[int, int]:
     agree = total = 0
     for c in cases:
         for point, gold in zip(c["key_points"], c["points_found"], strict=False):
-            agree += point_found(point, c["answer"], threshold) == gold
+            agree += point_found(point, c["answer"], threshold, c["key_points"]) == gold
             total += 1
     return agree, total
 

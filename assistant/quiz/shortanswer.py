@@ -3,6 +3,11 @@
 A key point counts as found when the answer covers most of its wording (greedy cover by shared
 substrings of two or more characters, after width/numeral normalisation and a small list of
 everyday synonyms) and states every number in it exactly: 「五年以上」 does not match 「3年」.
+
+Wording a key point shares with most of its siblings says nothing about which of them the answer
+covers: of 「程序到位、事实到位、法条到位、实体到位」 the answer 「程序、事实都要到位」 covers 「实体到位」 only by
+its 「到位」. So coverage is measured on a point's own part, the wording left once the substrings found in
+at least half of the other key points are taken out (the whole point if fewer than two characters are left).
 """
 
 from __future__ import annotations
@@ -60,10 +65,28 @@ def _prep(text: str) -> str:
     return _PUNCT.sub("", text)
 
 
+_PREPPED_SYNONYMS = tuple((_prep(said), _prep(canonical)) for said, canonical in SYNONYMS)
+
+
 def _with_synonyms(text: str) -> str:
-    for said, canonical in SYNONYMS:
+    """``text`` already passed through :func:`_prep`, so the pairs are too (「一年两次」 is 「1年2次」 by then)."""
+    for said, canonical in _PREPPED_SYNONYMS:
         text = text.replace(said, canonical)
     return text
+
+
+def _own_part(point: str, siblings: list[str]) -> str:
+    """``point`` without the substrings (two characters or more) found in at least half of ``siblings``
+    (the other key points, prepared the same way); the whole point when fewer than two characters remain."""
+    if len(siblings) < 2:
+        return point
+    keep = [True] * len(point)
+    for i in range(len(point)):
+        for j in range(i + 2, len(point) + 1):
+            if 2 * sum(point[i:j] in s for s in siblings) >= len(siblings):
+                keep[i:j] = [False] * (j - i)
+    own = "".join(ch for ch, k in zip(point, keep, strict=True) if k)
+    return own if len(own) >= 2 else point
 
 
 def coverage(point: str, answer: str) -> float:
@@ -87,7 +110,11 @@ def coverage(point: str, answer: str) -> float:
     return sum(covered) / len(point)
 
 
-def point_found(point: str, answer: str, threshold: float | None = None) -> bool:
+def point_found(
+    point: str, answer: str, threshold: float | None = None, siblings: list[str] | None = None
+) -> bool:
+    """Whether ``answer`` states ``point``; ``siblings`` are the question's key points (``point`` among
+    them or not), whose shared wording does not count."""
     p, a = _prep(point), _with_synonyms(_prep(answer))
     nums = re.findall(r"\d+(?:\.\d+)?", p)
     if nums and not all(n in re.findall(r"\d+(?:\.\d+)?", a) for n in nums):
@@ -97,7 +124,9 @@ def point_found(point: str, answer: str, threshold: float | None = None) -> bool
         return False
     if p in a:
         return True
-    return coverage(_with_synonyms(p), a) >= (THRESHOLD if threshold is None else threshold)
+    others = [_with_synonyms(_prep(s)) for s in siblings or [] if s != point]
+    own = _own_part(_with_synonyms(p), others)
+    return coverage(own, a) >= (THRESHOLD if threshold is None else threshold)
 
 
 _SANCTION = re.compile(r"吊销\w{0,6}|判刑|有期徒刑|拘役|罚款|警告|拘留|撤职|开除")
@@ -115,7 +144,7 @@ def wrong_points(answer: str, key_points: list[str], clause_text: str) -> list[s
     clause = arabize(_prep(clause_text))
     out = []
     for part in re.split(r"[，,。；;！？!?\s]+", answer or ""):
-        if len(_prep(part)) < 2 or any(point_found(p, part) for p in key_points):
+        if len(_prep(part)) < 2 or any(point_found(p, part, siblings=key_points) for p in key_points):
             continue
         said = arabize(_prep(part))
         if [f for f in _FREQUENCY.findall(said) if f not in clause] or [
@@ -133,6 +162,6 @@ def grade_short_answer(
     (points found − wrong points) / key points, at least 0."""
     if not key_points:
         return 0.0, [], []
-    found = [point_found(p, answer or "") for p in key_points]
+    found = [point_found(p, answer or "", siblings=key_points) for p in key_points]
     wrong = wrong_points(answer, key_points, clause_text)
     return round(max(0.0, (sum(found) - len(wrong)) / len(found)), 4), found, wrong

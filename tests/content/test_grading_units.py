@@ -84,6 +84,18 @@ def test_short_answer_with_a_wrong_number_does_not_get_the_point():
     assert grade_short_answer("停用满五年的也要闭库", ["停用超过3年"], "")[1] == [False]
 
 
+def test_wording_shared_by_the_key_points_does_not_credit_any_of_them():
+    points = ["程序到位", "事实到位", "法条到位", "实体到位", "文本到位"]
+    _, found, _ = grade_short_answer("程序、事实、法律依据、文书都要到位。", points, "")
+    assert found == [True, True, True, False, True]
+
+
+def test_everyday_wording_with_numerals_reaches_the_documents_wording():
+    # 「一年两次」 is 「1年2次」 once numerals are normalised; the synonym must still apply
+    _, found, _ = grade_short_answer("一年两次逃生避险演练", ["每半年至少一次", "逃生避险"], "")
+    assert found == [True, True]
+
+
 def _write_csv(path: Path, rows: list[list[str]]) -> Path:
     with path.open("w", encoding="utf-8", newline="") as f:
         csv.writer(f).writerows(rows)
