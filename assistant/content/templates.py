@@ -12,6 +12,28 @@ from assistant.content.facts import NumberFact
 
 BLANK = "____"
 _FRAGMENT_END = re.compile(r"[，,；;。]")
+# A piece that only sets the frame of a main clause still to come: 「按照国家监察、地方监管、企业负责，」
+# 「应当自本条例施行之日起1年内，」. A fragment never ends on one; it takes the next piece too.
+ADVERBIAL_PIECE = re.compile(
+    r"^(?:按照|依照|根据|结合|围绕|对照|通过|为了|自)[^，,；;。]*[，,]$|(?:之内|以内|内|之日起|起|期间|之前|以前)[，,]$"
+)
+
+
+def mid_enumeration(piece: str, following: str) -> bool:
+    """Whether ``piece`` (ending in a comma) is one of a run of parallel noun phrases that ``following``
+    continues: 「推进同一个矿体分属2个以上不同开采主体的非煤矿山,」 then 「……安全规定的非煤矿山,」. Cut
+    there, the verb the run belongs to (整合重组) is lost."""
+    a = re.sub(r"[，,]$", "", piece.strip())
+    b = re.split(r"[，,；;。]", following.strip(), maxsplit=1)[0]
+    m = re.search(r"的([^的，,；;。]{2,6})$", a)
+    return bool(piece.strip()[-1:] in "，," and m and "的" + m.group(1) in b)
+
+
+def ends_in_adverbial(text: str) -> bool:
+    """Whether the last comma-piece of ``text`` is a frame or time adverbial followed by a comma."""
+    pieces = re.split(r"(?<=[，,；;。])", text.strip())
+    pieces = [p for p in pieces if p]
+    return bool(pieces) and bool(ADVERBIAL_PIECE.search(pieces[-1]))
 
 
 def fragment(sentence: str, start: int, end: int, min_len: int = 18, max_len: int = 70) -> tuple[str, int]:
@@ -32,6 +54,11 @@ def fragment(sentence: str, start: int, end: int, min_len: int = 18, max_len: in
             hi = after[0]
         else:
             break
+    while ends_in_adverbial(sentence[lo:hi]) or mid_enumeration(sentence[lo:hi], sentence[hi:]):
+        after = [b for b in bounds if b > hi]
+        if not after or after[0] - lo > max_len:
+            break
+        hi = after[0]
     return sentence[lo:hi], lo
 
 

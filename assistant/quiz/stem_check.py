@@ -8,13 +8,16 @@ A stem cut out of a longer sentence often loses its start: 「并组织专业技
 - a 判断题 or 填空题 has a verb of duty or action (not a bare noun phrase) and does not end in 「……的」;
 - a 判断题 statement is a whole sentence from its start, not a list of nouns;
 - brackets and quotation marks are balanced;
-- a statement does not start with a bare list of nouns followed by its verb (the subject was cut off).
+- a statement does not start with a bare list of nouns followed by its verb (the subject was cut off);
+- the source sentence is not cut right after a frame or time adverbial (「按照……，」「……1年内，」): its main
+  clause would be missing, nor in the middle of a run of parallel 「……的X，」 phrases.
 """
 
 from __future__ import annotations
 
 import re
 
+from assistant.content.templates import BLANK, ends_in_adverbial, mid_enumeration
 from assistant.quiz.model import Question
 from assistant.text.labels import without_label
 
@@ -58,6 +61,12 @@ def stem_problems(question: Question) -> list[str]:
         problems.append("以「……的」结尾，是条件或定语，不是完整的句子")
     if re.search(r"(?:后|时|之前|以前|期间)[。；;]?$", stem):
         problems.append("以「……后/时」结尾，只有时间状语，主句被截掉了")
+    if ends_in_adverbial(question.template):
+        problems.append("以「按照……」「……内」这样的状语收尾，原句的主句被截掉了")
+    tail = question.template.rsplit(BLANK, 1)[-1]
+    at = question.quote.find(tail) if tail and question.quote else -1
+    if at >= 0 and mid_enumeration(question.template, question.quote[at + len(tail) :]):
+        problems.append("停在一串并列的「……的X」中间，后面的谓语被截掉了")
     if re.search(r"等[。；;]?$", stem):
         problems.append("以「……等」结尾，只有一串名词，没有说完")
     if re.search(r"前款|前条|前两款|前三款|本条第[一二三四五六七八九十]+款|上述", stem):

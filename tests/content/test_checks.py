@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.content.templates import fragment
 from assistant.draft.slogan_check import slogan_problems
 from assistant.quiz.model import Question
 from assistant.quiz.stem_check import stem_problems
@@ -87,3 +88,67 @@ def test_a_prohibition_of_an_unauthorised_act_is_only_asked_as_written(make_clau
     (fact,) = rule_facts(clause)
     answers = {build_rule(fact, "judge", _Ctx(random.Random(i), [], [], [])).answer for i in range(8)}
     assert answers == {"对"}  # 「可以擅自回采」 would be false at a glance
+
+
+COAL_DUTIES = (
+    "煤矿安全生产工作实行管行业必须管安全、管业务必须管安全、管生产经营必须管安全，"
+    "按照国家监察、地方监管、企业负责，强化和落实安全生产责任。"
+)
+PERMIT_DEADLINE = (
+    "本条例施行前已经进行生产的企业，应当自本条例施行之日起1年内，依照本条例的规定向安全生产许可证颁发管理"
+    "机关申请办理安全生产许可证；"
+)
+
+
+def test_a_fragment_never_stops_on_a_frame_or_time_adverbial() -> None:
+    at = COAL_DUTIES.find("企业负责")
+    frag, lo = fragment(COAL_DUTIES, at, at + 4)
+    assert frag.endswith("强化和落实安全生产责任。") and lo == 0
+    at = PERMIT_DEADLINE.find("1年内")
+    assert fragment(PERMIT_DEADLINE, at, at + 3)[0].endswith("申请办理安全生产许可证；")
+
+
+def test_a_stem_that_keeps_only_the_adverbial_of_its_sentence_is_refused() -> None:
+    cut = "本条例施行前已经进行生产的企业，应当自本条例施行之日起1年内，"
+    judge = Question(
+        "Q01",
+        "judge",
+        cut.rstrip("，") + "。",
+        [],
+        "对",
+        "",
+        "d",
+        "文件",
+        "第二十二条",
+        "c",
+        template=cut,
+        quote=PERMIT_DEADLINE,
+    )
+    assert any("状语" in p for p in stem_problems(judge))
+    whole = PERMIT_DEADLINE.rstrip("；")
+    judge.template, judge.stem = whole, whole + "。"
+    assert not any("状语" in p for p in stem_problems(judge))
+
+
+def test_a_stem_that_stops_inside_a_run_of_parallel_phrases_is_refused() -> None:
+    quote = (
+        "推进同一个矿体分属2个以上不同开采主体的非煤矿山,生产建设作业范围最小距离不满足相关安全规定的非煤矿山,"
+        "以山脊划界的普通建筑用砂石露天矿山和同一开采主体2个及以上“零边界”且开采矿种、相同的非煤矿山等企业整合重组,"
+        "统一开采规划、生产系统和安全管理。"
+    )
+    template = "推进同一个矿体分属2个以上不同开采主体的非煤矿山,"
+    judge = Question(
+        "Q01",
+        "judge",
+        template.rstrip(",") + "。",
+        [],
+        "对",
+        "",
+        "d",
+        "文件",
+        "14.",
+        "c",
+        template=template,
+        quote=quote,
+    )
+    assert any("并列" in p for p in stem_problems(judge))
