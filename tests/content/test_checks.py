@@ -108,22 +108,17 @@ def test_a_fragment_never_stops_on_a_frame_or_time_adverbial() -> None:
     assert fragment(PERMIT_DEADLINE, at, at + 3)[0].endswith("申请办理安全生产许可证；")
 
 
+def statement(template: str, quote: str) -> Question:
+    """A 判断题 shown as ``template`` (its trailing comma made a full stop), cut out of ``quote``."""
+    stem = template.rstrip("，,") + "。"
+    return Question(
+        "Q01", "judge", stem, [], "对", "", "d", "文件", "第一条", "c", template=template, quote=quote
+    )
+
+
 def test_a_stem_that_keeps_only_the_adverbial_of_its_sentence_is_refused() -> None:
     cut = "本条例施行前已经进行生产的企业，应当自本条例施行之日起1年内，"
-    judge = Question(
-        "Q01",
-        "judge",
-        cut.rstrip("，") + "。",
-        [],
-        "对",
-        "",
-        "d",
-        "文件",
-        "第二十二条",
-        "c",
-        template=cut,
-        quote=PERMIT_DEADLINE,
-    )
+    judge = statement(cut, PERMIT_DEADLINE)
     assert any("状语" in p for p in stem_problems(judge))
     whole = PERMIT_DEADLINE.rstrip("；")
     judge.template, judge.stem = whole, whole + "。"
@@ -137,18 +132,5 @@ def test_a_stem_that_stops_inside_a_run_of_parallel_phrases_is_refused() -> None
         "统一开采规划、生产系统和安全管理。"
     )
     template = "推进同一个矿体分属2个以上不同开采主体的非煤矿山,"
-    judge = Question(
-        "Q01",
-        "judge",
-        template.rstrip(",") + "。",
-        [],
-        "对",
-        "",
-        "d",
-        "文件",
-        "14.",
-        "c",
-        template=template,
-        quote=quote,
-    )
+    judge = statement(template, quote)
     assert any("并列" in p for p in stem_problems(judge))
