@@ -248,9 +248,10 @@ def list_facts(clause: Clause) -> list[ListFact]:
                 items = _clean_items(_split_items(m.group("items")))
                 start = s.text.find(items[0], m.start())
                 span = s.text[start : m.end()]
-                found.append(
-                    ListFact(clause, kind, m.group("name"), tuple(items), span, s.text, s.start + start)
-                )
+                name = m.group("name")
+                if kind == "enum" and len(name) > 2:
+                    name = re.sub(r"(?:时|后|中|之)$", "", name)  # 「等情形时」 names 情形
+                found.append(ListFact(clause, kind, name, tuple(items), span, s.text, s.start + start))
         covered = [(f.start, f.start + len(f.span)) for f in found]
         if clause.kind == "clause":
             found.extend(_series(clause, s, covered))

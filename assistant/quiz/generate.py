@@ -235,7 +235,9 @@ def _list_stem_subject(fact: ListFact) -> str:
     if fact.kind == "named":
         return f"“{fact.name}”"
     title = fact.clause.title.rstrip("。")
-    if not title:  # an article of a law: 「《安全生产法》第二十八条所列的……」
+    if not title or re.fullmatch(r"第[一二三四五六七八九十百零〇]+条", fact.clause.label):
+        # an article of a law: 「《安全生产法》第二十八条所列的……」 (a law's article has no title; its first
+        # paragraph, 「职业病病人变动工作单位，其依法享有的待遇不变」, does not name the list)
         doc = re.sub(r"^中华人民共和国", "", re.sub(r"[《》]", "", fact.clause.doc_title))
         return f"《{doc}》{fact.clause.label}所列的{fact.name}"
     return f"“{title}”一条所列的{fact.name}"

@@ -1,7 +1,7 @@
 import pytest
 
 from assistant.content.facts import list_facts, number_facts
-from assistant.quiz.generate import near_duplicate, verify_answer_key
+from assistant.quiz.generate import _list_stem_subject, near_duplicate, verify_answer_key
 from assistant.quiz.model import Question
 
 pytestmark = pytest.mark.unit
@@ -160,3 +160,13 @@ def test_a_clause_that_is_not_a_duty_gives_no_rule_items(make_clause):
     from assistant.quiz.generate import rule_facts
 
     assert rule_facts(_rule_clause(make_clause, "对违法行为，应当依法处理。", "罚则")) == []
+
+
+def test_a_list_of_situations_is_named_without_its_time_particle_and_by_its_article(make_clause):
+    text = (
+        "用人单位在发生分立、合并、解散、破产等情形时，应当对从事接触职业病危害的作业的劳动者进行健康检查。"
+    )
+    clause = make_clause(text, label="第六十条", title="职业病病人变动工作单位，其依法享有的待遇不变")
+    (fact,) = [f for f in list_facts(clause) if f.kind == "enum"]
+    assert fact.name == "情形" and fact.items == ("分立", "合并", "解散", "破产")
+    assert _list_stem_subject(fact) == "《测试文件》第六十条所列的情形"
