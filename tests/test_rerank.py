@@ -86,3 +86,11 @@ def test_a_coal_regulation_is_out_of_scope_for_a_gold_mine() -> None:
     law = vector("地下金矿没做安全设施设计审查就开工", "未经审查擅自施工的，责令停止施工。", "罚则")
     assert gold["scope_mismatch"] == 1.0
     assert coal_q["scope_mismatch"] == 0.0 and law["scope_mismatch"] == 0.0
+
+
+def test_a_coal_regulation_is_marked_for_a_question_that_does_not_say_coal() -> None:
+    coal = DocFacts(("煤矿安全生产条例",), ("煤矿", "安全生产", "条例"), "", False, False, coal_only=True)
+    clause = "未取得安全生产许可证擅自进行生产的，责令停止生产。"
+    assert vector("矿山没有安全生产许可证就开始采矿", clause, "罚则", coal)["coal_unnamed"] == 1.0
+    assert vector("煤矿没有安全生产许可证就开始采煤", clause, "罚则", coal)["coal_unnamed"] == 0.0
+    assert vector("矿山没有安全生产许可证就开始采矿", clause, "罚则")["coal_unnamed"] == 0.0

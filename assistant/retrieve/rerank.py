@@ -45,6 +45,7 @@ FEATURES = (
     "doc_top",  # the document is the one that matches the question best
     "scope_mismatch",  # a question about a non-coal mine (金矿, 采石场, 尾矿库 …) and a document only for 煤矿
     "duty_support",  # a penalty question, a 罚则, and how well the duty it enforces matches (its fused score)
+    "coal_unnamed",  # a document only for 煤矿, and a question that does not say 煤 (「矿山没有许可证就采矿」)
 )
 
 _PRISON_Q = re.compile(r"判|刑|坐牢|罪|拘役|蹲")
@@ -181,6 +182,7 @@ def features(
         float(doc_score >= 1.0),
         float(facts.coal_only and bool(_NON_COAL.search(query.normalized)) and "煤" not in query.normalized),
         duty_support if query.intent == "penalty" and role == "罚则" else 0.0,
+        float(facts.coal_only and "煤" not in query.normalized),
     ]
 
 
