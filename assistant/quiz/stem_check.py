@@ -39,6 +39,30 @@ def _head(text: str) -> str:
 _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("「", "」"))
 
 
+_SANCTION = re.compile(r"罚款|给予[^，,；;。]{0,12}处分|追究|吊销|责令|没收|有期徒刑|拘役|警告")
+
+
+def _sanction_problems(question: Question, stem: str) -> list[str]:
+    """A rule with a sanction is asked whole: whom it binds, for what conduct, and what follows. A stem
+    that shows a 罚则's conduct without its sanction reads as an accusation, one that shows a sanction
+    without its conduct (「有下列行为之一的」 off-stage) says nothing about what is punished."""
+    quote = re.sub(r"\s", "", question.quote)
+    out = []
+    if re.match(r"^对[^，,；;。]{1,40}(?:处|给予)", stem):
+        out.append("只说对谁处罚，不说因何受罚：违法情形被截掉了")
+    elif re.search(r"下列[^，,；;。]{0,6}之一", quote):
+        out.append("原句靠「有下列……之一的」引出违法情形，题干里看不到是哪些行为")
+    elif re.search(r"的[；;。]?$", quote) and not _SANCTION.search(stem):
+        out.append("原句是罚则所列的违法情形（以「……的」收尾），单拿出来当陈述句，缺少引语和后果")
+    else:
+        tail = question.template.rsplit(BLANK, 1)[-1]
+        at = quote.find(tail) if tail else -1
+        rest = quote[at + len(tail) :] if at >= 0 else ""
+        if rest and _SANCTION.search(rest.split("；")[0]) and not _SANCTION.search(stem):
+            out.append("条件后面的处罚被截掉了，只剩违法情形，读来像一句指控")
+    return out
+
+
 def stem_problems(question: Question) -> list[str]:
     stem = re.sub(r"_{2,}|（\s*）", "□", question.stem.strip())
     problems = []
@@ -46,6 +70,8 @@ def stem_problems(question: Question) -> list[str]:
         problems.append("以连词或助词开头，句子的前半截被截掉了")
     if re.match(r"^(?:必须|应当|不得|严禁|由|按|依照)", stem):
         problems.append("以「必须/应当/由……」开头，主语被截掉了")
+    elif re.match(r"^(?:□|[\d.一二三四五六七八九十百]+[^，,。□]{0,3})内?(?:不得|应当|必须|严禁)", stem):
+        problems.append("以期限加「不得/应当……」开头，谁、自何时起都被截掉了")
     for a, b in _PAIRS:
         if stem.count(a) != stem.count(b):
             problems.append(f"{a}{b} 不成对")
@@ -67,6 +93,8 @@ def stem_problems(question: Question) -> list[str]:
     at = question.quote.find(tail) if tail and question.quote else -1
     if at >= 0 and mid_enumeration(question.template, question.quote[at + len(tail) :]):
         problems.append("停在一串并列的「……的X」中间，后面的谓语被截掉了")
+    if question.type in ("judge", "blank", "single") and question.quote:
+        problems.extend(_sanction_problems(question, stem))
     if re.search(r"等[。；;]?$", stem):
         problems.append("以「……等」结尾，只有一串名词，没有说完")
     if re.search(r"前款|前条|前两款|前三款|本条第[一二三四五六七八九十]+款|上述", stem):

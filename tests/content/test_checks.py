@@ -134,3 +134,68 @@ def test_a_stem_that_stops_inside_a_run_of_parallel_phrases_is_refused() -> None
     template = "推进同一个矿体分属2个以上不同开采主体的非煤矿山,"
     judge = statement(template, quote)
     assert any("并列" in p for p in stem_problems(judge))
+
+
+PERMIT_BAN = "主要负责人受到刑事处罚或者撤职处分的，自刑罚执行完毕或者受处分之日起，5年内不得担任任何生产经营单位的主要负责人。"
+FINES = "事故发生单位主要负责人有下列行为之一的，处上一年年收入40%至80%的罚款；"
+ITEM = "对职业病防护设备、应急救援设施和个人使用的职业病防护用品未按照规定进行维护、检修、检测，或者不能保持正常运行、使用状态的；"
+OFFICIALS = (
+    "县级以上人民政府职业卫生监督管理部门不履行本法规定的职责，滥用职权、玩忽职守、徇私舞弊，"
+    "依法对直接负责的主管人员和其他直接责任人员给予记大过或者降级的处分；"
+)
+
+
+@pytest.mark.parametrize(
+    ("stem", "template", "quote", "fault"),
+    [
+        (
+            "____内不得担任任何生产经营单位的主要负责人。",
+            "____内不得担任任何生产经营单位的主要负责人。",
+            PERMIT_BAN,
+            "谁、自何时起",
+        ),
+        ("事故发生单位主要负责人有下列行为之一的，处上一年年收入（ ）至80%的罚款。", FINES, FINES, "下列"),
+        (
+            "对主要负责人处上一年年收入（ ）至100%的罚款。",
+            "对主要负责人处上一年年收入____至100%的罚款；",
+            "对主要负责人处上一年年收入60%至100%的罚款；",
+            "因何受罚",
+        ),
+        (
+            ITEM.replace("检修", "____").replace("，或者不能保持正常运行、使用状态的；", "。"),
+            ITEM.split("，")[0].replace("检修", "____") + "，",
+            ITEM,
+            "违法情形",
+        ),
+        (
+            OFFICIALS.split("徇私舞弊")[0] + "____。",
+            OFFICIALS.split("徇私舞弊")[0] + "____，",
+            OFFICIALS,
+            "处罚被截掉",
+        ),
+    ],
+    ids=[
+        "ban-without-subject",
+        "fine-for-listed-conduct",
+        "fine-without-conduct",
+        "penalty-item",
+        "cut-before-sanction",
+    ],
+)
+def test_a_rule_with_a_sanction_is_asked_with_its_subject_conduct_and_sanction(
+    stem, template, quote, fault
+) -> None:
+    question = Question(
+        "Q01", "blank", stem, [], "x", "", "d", "文件", "第一条", "c", template=template, quote=quote
+    )
+    assert any(fault in p for p in stem_problems(question)), stem_problems(question)
+
+
+def test_a_whole_rule_with_its_condition_and_sanction_passes() -> None:
+    stem = "生产经营单位未按照规定对从业人员进行安全生产教育和培训的，责令限期改正，处（ ）以下的罚款。"
+    template = stem.replace("（ ）", "____")
+    quote = template.replace("____", "十万元")
+    question = Question(
+        "Q01", "single", stem, [], "A", "", "d", "文件", "第一条", "c", template=template, quote=quote
+    )
+    assert stem_problems(question) == []
