@@ -13,9 +13,11 @@ from assistant.content.facts import NumberFact
 BLANK = "____"
 _FRAGMENT_END = re.compile(r"[，,；;。]")
 # A piece that only sets the frame of a main clause still to come: 「按照国家监察、地方监管、企业负责，」
-# 「应当自本条例施行之日起1年内，」. A fragment never ends on one; it takes the next piece too.
+# 「应当自本条例施行之日起1年内，」, or names its subject (「……(以下简称煤矿安全监察机构)，」). A fragment
+# never ends on one; it takes the next piece too.
 ADVERBIAL_PIECE = re.compile(
     r"^(?:按照|依照|根据|结合|围绕|对照|通过|为了|自)[^，,；;。]*[，,]$|(?:之内|以内|内|之日起|起|期间|之前|以前)[，,]$"
+    r"|以下简称[^)）]*[)）][，,]$|(?:依照|按照|根据)[^，,；;。]*(?:规定|要求)[，,]$"
 )
 
 

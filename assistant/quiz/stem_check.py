@@ -42,6 +42,18 @@ _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("「", "�
 _SANCTION = re.compile(r"罚款|给予[^，,；;。]{0,12}处分|追究|吊销|责令|没收|有期徒刑|拘役|警告")
 
 
+_MODAL = re.compile(r"应当|必须|不得|严禁|禁止|可以|由|负责|实行|有权")
+
+
+def _starts_mid_sentence(question: Question) -> bool:
+    """Whether the stem's text starts after a comma inside its source sentence (「……单位，应当……配备」
+    asked from 「配备」 on)."""
+    head = question.template.split(BLANK, 1)[0][:8]
+    quote = re.sub(r"\s", "", question.quote)
+    at = quote.find(head) if len(head) >= 4 else -1
+    return at > 0 and quote[at - 1] in "，,、"
+
+
 def _sanction_problems(question: Question, stem: str) -> list[str]:
     """A rule with a sanction is asked whole: whom it binds, for what conduct, and what follows. A stem
     that shows a 罚则's conduct without its sanction reads as an accusation, one that shows a sanction
@@ -50,6 +62,8 @@ def _sanction_problems(question: Question, stem: str) -> list[str]:
     out = []
     if re.match(r"^对[^，,；;。]{1,40}(?:处|给予)", stem):
         out.append("只说对谁处罚，不说因何受罚：违法情形被截掉了")
+    elif re.match(r"^(?:发生|未|有|违反|拒绝|不)[^，,；;。]*的[，,](?:处|给予|责令|没收|吊销)", stem):
+        out.append("条件里没有主语、后面直接是处罚：谁受罚看不出来（引语被截掉了）")
     elif re.search(r"下列[^，,；;。]{0,6}之一", quote):
         out.append("原句靠「有下列……之一的」引出违法情形，题干里看不到是哪些行为")
     elif re.search(r"的[；;。]?$", quote) and not _SANCTION.search(stem):
@@ -70,6 +84,16 @@ def stem_problems(question: Question) -> list[str]:
         problems.append("以连词或助词开头，句子的前半截被截掉了")
     if re.match(r"^(?:必须|应当|不得|严禁|由|按|依照)", stem):
         problems.append("以「必须/应当/由……」开头，主语被截掉了")
+    elif _starts_mid_sentence(question) and not _MODAL.search(re.split(r"[，,；;]", stem)[0]):
+        problems.append("从原句中间截起，前面的主语被截掉了，不知道是谁「……」")
+    if re.match(r"^对[^，,；;。]*[。；;]?$", stem) and "的" not in stem.split("□")[0][-12:] and not re.search(
+        r"处|责令|给予|没收|吊销|追究|实行|实施|进行|采取|予以|负责", stem
+    ):
+        problems.append("「对……」介词短语没有说完，主句被截掉了")
+    if re.match(r"^该(?!当)", stem):
+        problems.append("以「该……」开头，指的是谁在题干外，读不懂")
+    if question.type == "blank" and 0 < len(question.answer) <= 2 and question.answer in stem.replace("□", ""):
+        problems.append("答案在题干别处已经出现，一眼就能填出")
     elif re.match(r"^(?:□|[\d.一二三四五六七八九十百]+[^，,。□]{0,3})内?(?:不得|应当|必须|严禁)", stem):
         problems.append("以期限加「不得/应当……」开头，谁、自何时起都被截掉了")
     for a, b in _PAIRS:
@@ -81,7 +105,9 @@ def stem_problems(question: Question) -> list[str]:
         r"处|责令|给予|没收|吊销|追究|实行|实施|进行|采取|予以", stem
     ):
         problems.append("只有「对……的X」的介词短语，没有主句")
-    if question.type in ("judge", "blank") and not _VERBS.search(re.sub(r"[（(][^）)]*[）)]", "", stem)):
+    bare = re.sub(r"[（(][^）)]*[）)]", "", stem)
+    bare = re.sub(r"有(?:效|关|限|毒|害|机|线|偿|利)", "", bare)  # 有效期限 is a noun, not 有
+    if question.type in ("judge", "blank") and not _VERBS.search(bare):
         problems.append("没有谓语，只是一个名词短语")
     if re.search(r"的[。；;]?$", stem):
         problems.append("以「……的」结尾，是条件或定语，不是完整的句子")

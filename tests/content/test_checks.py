@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.content.facts import list_facts
 from assistant.content.templates import fragment
 from assistant.draft.slogan_check import slogan_problems
 from assistant.quiz.model import Question
@@ -199,3 +200,66 @@ def test_a_whole_rule_with_its_condition_and_sanction_passes() -> None:
         "Q01", "single", stem, [], "A", "", "d", "文件", "第一条", "c", template=template, quote=quote
     )
     assert stem_problems(question) == []
+
+
+TRANSPORT = (
+    "《民用爆炸物品运输许可证》应当载明收货单位、销售企业、承运人，一次性运输有效期限、起始地点、运输路线、经停地点，"
+    "民用爆炸物品的品种、数量。"
+)
+RESCUE = "矿山、金属冶炼单位，应当根据本单位的特点，配备必要的灭火、排水、通风以及危险物品稀释、掩埋、收集等应急救援器材。"
+
+
+@pytest.mark.parametrize(
+    ("stem", "template", "quote", "fault"),
+    [
+        (
+            "一次性运输有效期限、____、运输路线、经停地点。",
+            "一次性运输有效期限、____、运输路线、经停地点，",
+            TRANSPORT,
+            "谓语",
+        ),
+        (
+            "配备必要的灭火、排水、通风以及危险物品稀释、掩埋、____等应急救援器材。",
+            "配备必要的灭火、排水、通风以及危险物品稀释、掩埋、____等应急救援器材。",
+            RESCUE,
+            "主语被截掉",
+        ),
+        (
+            "该煤矿的矿长（ ）内不得再担任任何煤矿的矿长。",
+            "该煤矿的矿长____内不得再担任任何煤矿的矿长。",
+            "",
+            "该",
+        ),
+        ("《购买许可证》应当载明许可购买的品种、数量以及____的有效期限。", "", "", "题干别处"),
+        ("对3个月内2次或者1次以上发现有重大安全生产隐患。", "", "", "介词短语"),
+        (
+            "发生较大事故的，处上一年年收入（ ）的罚款。",
+            "",
+            "发生较大事故的，处上一年年收入60%的罚款；",
+            "谁受罚",
+        ),
+    ],
+    ids=["noun-list", "subject-cut", "that-mine", "answer-in-stem", "to-phrase", "fine-without-party"],
+)
+def test_a_stem_a_trainee_cannot_read_on_its_own_is_refused(stem, template, quote, fault) -> None:
+    qtype = "single" if "（ ）" in stem else "blank"
+    question = Question(
+        "Q01", qtype, stem, [], "许可", "", "d", "文件", "第一条", "c", template=template, quote=quote
+    )
+    assert any(fault in p for p in stem_problems(question)), stem_problems(question)
+
+
+def test_a_fragment_runs_on_past_a_short_name_or_a_by_the_rules_phrase() -> None:
+    named = "国家煤矿安全监察机构设在省、自治区、直辖市的煤矿安全监察机构(以下简称煤矿安全监察机构)，对所辖区域的隐患负有查处的职责。"
+    at = named.find("直辖市")
+    assert fragment(named, at, at + 3)[0].endswith("负有查处的职责。")
+    ruled = "国务院交通运输、水利、民航等有关部门依照本法的规定，在各自的职责范围内实施监督管理；"
+    at = ruled.find("水利")
+    assert fragment(ruled, at, at + 2)[0].endswith("实施监督管理；")
+
+
+def test_a_run_whose_items_hold_a_clause_is_not_a_series(make_clause) -> None:
+    clause = make_clause(
+        "检测、检验机构对检测、检验结果负责。爆破作业单位应当如实记载品种、数量、编号以及领取、发放人员姓名。"
+    )
+    assert not [f for f in list_facts(clause) if f.kind == "series"]
