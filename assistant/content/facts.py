@@ -177,6 +177,25 @@ def _strip_lead_in(first: str, others: list[str]) -> str:
     return first
 
 
+def _cleanly_cut(sentence: str, start: int, items: list[str]) -> bool:
+    """Whether an enumeration's items are whole: the first starts on a word boundary of the sentence (not
+    「料加工」 out of 「来料加工」, 「联网接入」 out of 「互联网接入」), none opens on a preposition
+    (「在生态环境」) or holds a label, 或者 or a digit, and their lengths do not say that acts and their object
+    were run together (「伪造、盗窃、……、使用武装部队车辆号牌」)."""
+    from assistant.text.tokenize import words
+
+    offsets, at = {0}, 0
+    for w in words(sentence):
+        at += len(w)
+        offsets.add(at)
+    if start not in offsets:
+        return False
+    if any(re.match(r"^(?:在|对|为|向|从|将|把)", i) or re.search(r"或者|\d|\s|条", i) for i in items):
+        return False
+    lengths = [len(i) for i in items]
+    return max(lengths) <= 2 * min(lengths) + 2
+
+
 def _common_suffix(items: list[str]) -> str:
     if len(items) < 2:
         return ""
@@ -247,6 +266,8 @@ def list_facts(clause: Clause) -> list[ListFact]:
             for m in pattern.finditer(s.text):
                 items = _clean_items(_split_items(m.group("items")))
                 start = s.text.find(items[0], m.start())
+                if kind == "enum" and not _cleanly_cut(s.text, start, items):
+                    continue
                 span = s.text[start : m.end()]
                 name = m.group("name")
                 if kind == "enum" and len(name) > 2:

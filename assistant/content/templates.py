@@ -19,6 +19,9 @@ ADVERBIAL_PIECE = re.compile(
     r"^(?:按照|依照|根据|结合|围绕|对照|通过|为了|自)[^，,；;。]*[，,]$|(?:之内|以内|内|之日起|起|期间|之前|以前)[，,]$"
     r"|以下简称[^)）]*[)）][，,]$|(?:依照|按照|根据)[^，,；;。]*(?:规定|要求)[，,]$"
 )
+# A piece that is only its sentence's subject: 「被判处管制、拘役、有期徒刑、无期徒刑的犯罪分子，」.
+_SUBJECT_PIECE = re.compile(r"的[^的，,；;。]{1,6}[，,]$")
+_PREDICATE = re.compile(r"应当|必须|不得|可以|严禁|禁止|负责|有权|是|为|实行|依法")
 
 
 def mid_enumeration(piece: str, following: str) -> bool:
@@ -32,10 +35,14 @@ def mid_enumeration(piece: str, following: str) -> bool:
 
 
 def ends_in_adverbial(text: str) -> bool:
-    """Whether the last comma-piece of ``text`` is a frame or time adverbial followed by a comma."""
+    """Whether the last comma-piece of ``text`` is a frame or time adverbial, or a bare subject, followed by
+    a comma: the sentence's main clause is still to come."""
     pieces = re.split(r"(?<=[，,；;。])", text.strip())
     pieces = [p for p in pieces if p]
-    return bool(pieces) and bool(ADVERBIAL_PIECE.search(pieces[-1]))
+    if not pieces:
+        return False
+    last = pieces[-1]
+    return bool(ADVERBIAL_PIECE.search(last)) or bool(_SUBJECT_PIECE.search(last) and not _PREDICATE.search(last))
 
 
 def fragment(sentence: str, start: int, end: int, min_len: int = 18, max_len: int = 70) -> tuple[str, int]:

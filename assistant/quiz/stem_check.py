@@ -42,7 +42,20 @@ _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("「", "�
 _SANCTION = re.compile(r"罚款|给予[^，,；;。]{0,12}处分|追究|吊销|责令|没收|有期徒刑|拘役|警告")
 
 
+# A statute's provision binds a named party; a plan's or a notice's tasks are addressed to its readers
+# (「有计划、有步骤、____地做好制修订工作」 needs no subject).
+_STATUTES = ("法律", "行政法规", "部门规章", "地方性法规")
 _MODAL = re.compile(r"应当|必须|不得|严禁|禁止|可以|由|负责|实行|有权")
+
+
+def _answer_text(question: Question) -> str:
+    """What the blank or the single choice's bracket stands for (empty for other types)."""
+    if question.type == "blank":
+        return question.answer
+    if question.type == "single" and len(question.answer) == 1 and question.answer in "ABCDEF":
+        i = "ABCDEF".index(question.answer)
+        return question.options[i] if i < len(question.options) else ""
+    return ""
 
 
 def _starts_mid_sentence(question: Question) -> bool:
@@ -84,7 +97,11 @@ def stem_problems(question: Question) -> list[str]:
         problems.append("以连词或助词开头，句子的前半截被截掉了")
     if re.match(r"^(?:必须|应当|不得|严禁|由|按|依照)", stem):
         problems.append("以「必须/应当/由……」开头，主语被截掉了")
-    elif _starts_mid_sentence(question) and not _MODAL.search(re.split(r"[，,；;]", stem)[0]):
+    elif (
+        question.doc_level in _STATUTES
+        and _starts_mid_sentence(question)
+        and not _MODAL.search(re.split(r"[，,；;]", stem)[0])
+    ):
         problems.append("从原句中间截起，前面的主语被截掉了，不知道是谁「……」")
     if re.match(r"^对[^，,；;。]*[。；;]?$", stem) and "的" not in stem.split("□")[0][-12:] and not re.search(
         r"处|责令|给予|没收|吊销|追究|实行|实施|进行|采取|予以|负责", stem
@@ -92,7 +109,7 @@ def stem_problems(question: Question) -> list[str]:
         problems.append("「对……」介词短语没有说完，主句被截掉了")
     if re.match(r"^该(?!当)", stem):
         problems.append("以「该……」开头，指的是谁在题干外，读不懂")
-    if question.type == "blank" and 0 < len(question.answer) <= 2 and question.answer in stem.replace("□", ""):
+    if _answer_text(question) and _answer_text(question) in stem.replace("□", ""):
         problems.append("答案在题干别处已经出现，一眼就能填出")
     elif re.match(r"^(?:□|[\d.一二三四五六七八九十百]+[^，,。□]{0,3})内?(?:不得|应当|必须|严禁)", stem):
         problems.append("以期限加「不得/应当……」开头，谁、自何时起都被截掉了")
