@@ -16,7 +16,7 @@ _FRAGMENT_END = re.compile(r"[，,；;。]")
 # 「应当自本条例施行之日起1年内，」, or names its subject (「……(以下简称煤矿安全监察机构)，」). A fragment
 # never ends on one; it takes the next piece too.
 ADVERBIAL_PIECE = re.compile(
-    r"^(?:按照|依照|根据|结合|围绕|对照|通过|为了|自)[^，,；;。]*[，,]$|(?:之内|以内|内|之日起|起|期间|之前|以前)[，,]$"
+    r"^(?:按照|依照|根据|结合|围绕|对照|通过|为了|自|如果|若|凡)[^，,；;。]*[，,]$|(?:之内|以内|内|之日起|起|期间|之前|以前)[，,]$"
     r"|以下简称[^)）]*[)）][，,]$|(?:依照|按照|根据)[^，,；;。]*(?:规定|要求)[，,]$"
 )
 # A piece that is only its sentence's subject: 「被判处管制、拘役、有期徒刑、无期徒刑的犯罪分子，」.
@@ -42,7 +42,9 @@ def ends_in_adverbial(text: str) -> bool:
     if not pieces:
         return False
     last = pieces[-1]
-    return bool(ADVERBIAL_PIECE.search(last)) or bool(_SUBJECT_PIECE.search(last) and not _PREDICATE.search(last))
+    return bool(ADVERBIAL_PIECE.search(last)) or bool(
+        _SUBJECT_PIECE.search(last) and not _PREDICATE.search(last)
+    )
 
 
 def fragment(sentence: str, start: int, end: int, min_len: int = 18, max_len: int = 70) -> tuple[str, int]:

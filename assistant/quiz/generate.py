@@ -328,6 +328,8 @@ def _build_series(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
     pos = frag.find(item, frag.find(fact.items[i - 1]) + len(fact.items[i - 1]))
     if pos < 0:
         return None
+    if frag[pos + len(item) : pos + len(item) + 1] == "的":
+        return None  # 「可能产生的危害后果」: the item is a modifier of a noun, not a thing of the run
     template = frag[:pos] + BLANK + frag[pos + len(item) :]
     if qtype == "blank":
         return _question(clause, "blank", _display(template), item, fact.sentence, template, difficulty="中")
@@ -441,9 +443,12 @@ def build_rule(f: RuleFact, qtype: str, ctx: _Ctx) -> Question | None:
         return None
     quote = f.sentence.rstrip("。")
     permits = _OPPOSITE[f.modal] in ("可以", "允许")
-    if ctx.rng.random() < 0.5 or (permits and _SELF_CONDEMNING.search(quote[quote.find(f.modal) :])):
+    after = quote[quote.find(f.modal) + len(f.modal) :]
+    # 「应当定期」 → 「可以不定期」 reads as 「may do it irregularly」: a new word, not the duty turned
+    fused = not permits and after.startswith(("定期", "定时", "同意", "一致"))
+    if ctx.rng.random() < 0.5 or fused or (permits and _SELF_CONDEMNING.search(after)):
         return _question(f.clause, "judge", f.sentence, "对", quote, quote, difficulty="易")
-    changed = quote.replace(f.modal, _OPPOSITE[f.modal], 1)
+    changed = quote.replace(f.modal, _OPPOSITE[f.modal], 1).replace("可以不有", "可以没有", 1)
     return _question(f.clause, "judge", changed + "。", "错", quote, changed, difficulty="易")
 
 

@@ -48,6 +48,17 @@ _STATUTES = ("法律", "行政法规", "部门规章", "地方性法规")
 _MODAL = re.compile(r"应当|必须|不得|严禁|禁止|可以|由|负责|实行|有权")
 
 
+def _open_condition(question: Question) -> bool:
+    """A 「如果……」 condition in a stem cut before its sentence's end: its consequence is missing."""
+    template = question.template.rstrip("，,。；;")
+    if not re.search(r"如果|假如|若", template) or not question.quote:
+        return False
+    tail = template.rsplit(BLANK, 1)[-1]
+    quote = re.sub(r"\s", "", question.quote).rstrip("。；;")
+    at = quote.find(tail) if tail else -1
+    return at >= 0 and at + len(tail) < len(quote)
+
+
 def _answer_text(question: Question) -> str:
     """What the blank or the single choice's bracket stands for (empty for other types)."""
     if question.type == "blank":
@@ -103,8 +114,10 @@ def stem_problems(question: Question) -> list[str]:
         and not _MODAL.search(re.split(r"[，,；;]", stem)[0])
     ):
         problems.append("从原句中间截起，前面的主语被截掉了，不知道是谁「……」")
-    if re.match(r"^对[^，,；;。]*[。；;]?$", stem) and "的" not in stem.split("□")[0][-12:] and not re.search(
-        r"处|责令|给予|没收|吊销|追究|实行|实施|进行|采取|予以|负责", stem
+    if (
+        re.match(r"^对[^，,；;。]*[。；;]?$", stem)
+        and "的" not in stem.split("□")[0][-12:]
+        and not re.search(r"处|责令|给予|没收|吊销|追究|实行|实施|进行|采取|予以|负责", stem)
     ):
         problems.append("「对……」介词短语没有说完，主句被截掉了")
     if re.match(r"^该(?!当)", stem):
@@ -130,6 +143,8 @@ def stem_problems(question: Question) -> list[str]:
         problems.append("以「……的」结尾，是条件或定语，不是完整的句子")
     if re.search(r"(?:后|时|之前|以前|期间)[。；;]?$", stem):
         problems.append("以「……后/时」结尾，只有时间状语，主句被截掉了")
+    if _open_condition(question):
+        problems.append("「如果……」的条件没说完，原句的后果被截掉了")
     if ends_in_adverbial(question.template):
         problems.append("以「按照……」「……内」这样的状语收尾，原句的主句被截掉了")
     tail = question.template.rsplit(BLANK, 1)[-1]
@@ -140,7 +155,7 @@ def stem_problems(question: Question) -> list[str]:
         problems.extend(_sanction_problems(question, stem))
     if re.search(r"等[。；;]?$", stem):
         problems.append("以「……等」结尾，只有一串名词，没有说完")
-    if re.search(r"前款|前条|前两款|前三款|本条第[一二三四五六七八九十]+款|上述", stem):
+    if re.search(r"前款|前条|前两款|前三款|(?:本条)?第[一二三四五六七八九十]+款|上述", stem):
         problems.append("引用了题干外的「前款/前条」，脱离原文读不懂")
     if question.type == "blank" and stem.endswith(("□。", "□")) and question.quote:
         quote = re.sub(r"\s", "", question.quote)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import random
+from dataclasses import replace
+
 import pytest
 
 from assistant.content.facts import list_facts
 from assistant.content.templates import fragment
 from assistant.draft.slogan_check import slogan_problems
+from assistant.quiz.generate import _Ctx, build_rule, rule_facts
 from assistant.quiz.model import Question
 from assistant.quiz.stem_check import stem_problems
 
@@ -244,7 +248,19 @@ RESCUE = "矿山、金属冶炼单位，应当根据本单位的特点，配备�
 def test_a_stem_a_trainee_cannot_read_on_its_own_is_refused(stem, template, quote, fault) -> None:
     qtype = "single" if "（ ）" in stem else "blank"
     question = Question(
-        "Q01", qtype, stem, [], "许可", "", "d", "文件", "第一条", "c", template=template, quote=quote
+        "Q01",
+        qtype,
+        stem,
+        [],
+        "许可",
+        "",
+        "d",
+        "文件",
+        "第一条",
+        "c",
+        template=template,
+        quote=quote,
+        doc_level="行政法规",
     )
     assert any(fault in p for p in stem_problems(question)), stem_problems(question)
 
@@ -263,3 +279,31 @@ def test_a_run_whose_items_hold_a_clause_is_not_a_series(make_clause) -> None:
         "检测、检验机构对检测、检验结果负责。爆破作业单位应当如实记载品种、数量、编号以及领取、发放人员姓名。"
     )
     assert not [f for f in list_facts(clause) if f.kind == "series"]
+
+
+def test_a_condition_cut_before_its_consequence_is_refused() -> None:
+    quote = "被判处管制、拘役、有期徒刑、无期徒刑的犯罪分子，在执行期间，如果认真遵守监规，接受教育改造，确有悔改表现的，可以减刑；"
+    template = "被判处管制、____、有期徒刑、无期徒刑的犯罪分子，在执行期间，如果认真遵守监规，接受教育改造，"
+    blank = Question(
+        "Q01",
+        "blank",
+        template.rstrip("，") + "。",
+        [],
+        "拘役",
+        "",
+        "d",
+        "文件",
+        "第七十八条",
+        "c",
+        template=template,
+        quote=quote,
+    )
+    assert any("如果" in p for p in stem_problems(blank))
+
+
+def test_a_duty_to_have_turned_false_reads_may_not_have(make_clause) -> None:
+    clause = make_clause("矿山建设工程安全设施的设计必须有劳动行政主管部门参加审查。", label="第十条")
+    (fact,) = rule_facts(replace(clause, role="义务", roles=("义务",)))
+    ctx = _Ctx(random.Random(1), [], [], [])
+    falsified = [q for q in (build_rule(fact, "judge", ctx) for _ in range(8)) if q and q.answer == "错"]
+    assert falsified and all("可以没有" in q.stem for q in falsified)
