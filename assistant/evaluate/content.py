@@ -3,6 +3,8 @@ generated banks, and grading agreement with the hand marks in ``short_answers.js
 
 from __future__ import annotations
 
+from typing import Any
+
 from assistant.draft.compose import make_draft
 from assistant.draft.fidelity import number_fidelity
 from assistant.draft.model import KINDS
@@ -184,25 +186,36 @@ def quiz_set(ctx: EvalContext) -> SetResult:
 
 def _quiz_review(ctx: EvalContext, result: SetResult) -> None:
     """The hand review in ``quiz_review.jsonl``: the banks it covers are generated again (same documents,
-    20 questions, seed 0); each item found in the review counts with its verdict. An item the review has
-    not seen (the generator changed) is counted as unreviewed: coverage is gated, so a change that makes
-    new items asks for a new review instead of slipping past the bad rate."""
+    or same topics for records with a ``topic``; 20 questions, the record's ``seed`` or 0); each item found in the review
+    counts with its verdict. An item the review has not seen (the generator changed) is counted as
+    unreviewed: coverage is gated, so a change that makes new items asks for a new review instead of
+    slipping past the bad rate."""
 
     path = ctx.evals_dir / "quiz_review.jsonl"
     if not path.exists():
         return
     reviewed = read_records(path, required=("doc_id", "type", "stem", "answer", "verdict"))
-    verdicts = {(r["doc_id"], r["type"], r["stem"], r["answer"]): r for r in reviewed}
-    banks = list(dict.fromkeys(r["doc_id"] for r in reviewed))
+
+    def bank_of(r: dict[str, Any]) -> tuple[str, str, int]:
+        seed = int(r.get("seed", 0))
+        return ("topic", r["topic"], seed) if r.get("topic") else ("doc", r["doc_id"], seed)
+
+    verdicts = {(bank_of(r), r["type"], r["stem"], r["answer"]): r for r in reviewed}
+    banks = list(dict.fromkeys(bank_of(r) for r in reviewed))
     known = {c.doc_id for c in ctx.searcher.clauses}
-    found: list[dict[str, str]] = []
+    found: list[dict[str, Any]] = []
     generated = 0
-    for doc in (b for b in banks if b in known):
-        for q in generate_bank(ctx.searcher, doc=doc, n=20, seed=0).questions:
+    for bank in (b for b in banks if b[0] == "topic" or b[1] in known):
+        kind, name, seed = bank
+        topic, doc = (name, None) if kind == "topic" else (None, name)
+        made = generate_bank(ctx.searcher, topic=topic, doc=doc, n=20, seed=seed)
+        for q in made.questions:
             generated += 1
-            r = verdicts.get((doc, q.type, q.stem, q.answer))
+            r = verdicts.get((bank, q.type, q.stem, q.answer))
             if r is None:
-                result.failures.append(Failure("quiz", f"{doc} {q.id}", q.stem, "已人工审阅", "未审阅的新题"))
+                result.failures.append(
+                    Failure("quiz", f"{name} {q.id}", q.stem, "已人工审阅", "未审阅的新题")
+                )
                 continue
             found.append(r)
             if r["verdict"] == "bad":

@@ -547,6 +547,17 @@ def _spread(facts: list[F]) -> list[F]:
     return out
 
 
+def _on_topic(text: str, topic: str) -> bool:
+    """``text`` is about ``topic``: names it, or each of its words (「报告」 and 「事故」 for 事故报告, as
+    in 「发生事故后……立即报告」), none in passing inside a list."""
+    from assistant.text.tokenize import words
+
+    if central(text, topic):
+        return True
+    parts = [w for w in words(topic) if len(w) > 1]
+    return len(parts) > 1 and all(central(text, w) for w in parts)
+
+
 def generate_bank(
     searcher: SearcherLike,
     topic: str | None = None,
@@ -565,7 +576,8 @@ def generate_bank(
     bad = [t for t in types if t not in TYPES]
     if bad or not types:
         raise ConfigError(f"未知的题型 {','.join(bad) or '（空）'}；可选：{','.join(TYPES)}")
-    clauses = select_clauses(searcher, topic, doc, section)
+    # a bank wants more clauses than a draft: three per question asked, every one naming the topic
+    clauses = select_clauses(searcher, topic, doc, section, k=max(8, min(60, 3 * (n or 20))))
     all_clauses = [c for c in searcher.clauses if c.kind != "closing"]
     ctx = _Ctx(
         random.Random(seed),
@@ -580,7 +592,7 @@ def generate_bank(
             continue  # a figure a later, higher law replaced is never taught (ingest.conflicts)
         found: list[NumberFact | ListFact] = [*list_facts(c), *number_facts(c)]
         if topic:  # a bank on 尾矿库 asks about 尾矿库, not about the other lines of a clause naming it
-            found = [f for f in found if central(f.sentence, topic) or central(c.title or "", topic)]
+            found = [f for f in found if _on_topic(f.sentence, topic) or _on_topic(c.title or "", topic)]
         for f in found:
             key = (c.chunk_id, f.span if isinstance(f, ListFact) else f"{f.sentence_start}:{f.text}")
             if key not in seen_spans:
@@ -609,7 +621,7 @@ def generate_bank(
         # numbers and lists ran out (a statute states few): its duties and prohibitions as true/false items
         rules = _spread([r for c in clauses if not superseded(c.doc_id, c.label) for r in rule_facts(c)])
         if topic:
-            rules = [r for r in rules if central(r.sentence, topic)]
+            rules = [r for r in rules if _on_topic(r.sentence, topic)]
         rule_uses: dict[int, int] = {}
         rule_types: set[tuple[int, str]] = set()
         while len(chosen) < limit:
