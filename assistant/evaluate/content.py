@@ -201,11 +201,12 @@ def _quiz_review(ctx: EvalContext, result: SetResult) -> None:
         return ("topic", r["topic"], seed) if r.get("topic") else ("doc", r["doc_id"], seed)
 
     verdicts = {(bank_of(r), r["type"], r["stem"], r["answer"]): r for r in reviewed}
-    banks = list(dict.fromkeys(bank_of(r) for r in reviewed))
     known = {c.doc_id for c in ctx.searcher.clauses}
+    # a bank is made again only where the knowledge base holds the documents its items came from
+    banks = list(dict.fromkeys(bank_of(r) for r in reviewed if r["doc_id"] in known))
     found: list[dict[str, Any]] = []
     generated = 0
-    for bank in (b for b in banks if b[0] == "topic" or b[1] in known):
+    for bank in banks:
         kind, name, seed = bank
         topic, doc = (name, None) if kind == "topic" else (None, name)
         made = generate_bank(ctx.searcher, topic=topic, doc=doc, n=20, seed=seed)
