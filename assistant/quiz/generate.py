@@ -411,27 +411,46 @@ class RuleFact:
 
 
 def rule_facts(clause: Clause) -> list[RuleFact]:
+    """The clause's duty and prohibition sentences with exactly one modal, asked as true/false. In a plan or
+    a notice, a sentence with several rules (「……，严禁新建“头顶库”，新建四等、五等小型尾矿库应当采用一次性
+    建坝。」) gives its comma-pieces that carry one rule: a plan's pieces are tasks of their own, where a
+    statute's pieces lean on the condition or the object the sentence gave first (「……应当责令立即停止生产」)."""
     if clause.kind != "clause" or not (set(clause.roles or (clause.role,)) & set(_RULE_ROLES)):
         return []
     out = []
-    lo, hi = _RULE_CHARS
     for sentence in re.findall(r"[^。]+。", without_label(clause.text)):
         sentence = sentence.strip()
-        modals = list(_MODAL.finditer(sentence))
-        if (
-            len(modals) != 1
-            or not lo <= len(sentence) <= hi
-            or re.search(r"（[一二三四五六七八九十]+）", sentence)
-            or modals[0].start() == 0  # 「不得……」: whom it binds is in a lead-in left behind
-            or "除外" in sentence[modals[0].start() :]  # 「依法应当保密的除外」: the modal is the exception's
-        ):
-            continue
-        # the modal must govern one predicate to the end: 「可以不具有……，建立……，采取……」 would read as if
-        # only the first were optional
-        if re.search(r"[，,；;：:]", sentence[modals[0].end() :]):
-            continue
-        out.append(RuleFact(clause, sentence, modals[0].group()))
+        if len(_MODAL.findall(sentence)) == 1 or clause.doc_level not in _PLAN_LEVELS:
+            candidates = [sentence]
+        else:
+            candidates = [p.strip() + "。" for p in re.split(r"[，,；;]", sentence.rstrip("。")) if p.strip()]
+        for text in candidates:
+            modal = _one_rule(text)
+            if modal:
+                out.append(RuleFact(clause, text, modal))
     return out
+
+
+_PLAN_LEVELS = ("地方工作方案", "规范性文件")
+
+
+def _one_rule(sentence: str) -> str:
+    """The modal of a sentence that states one rule a true/false item can turn, or ``""``."""
+    lo, hi = _RULE_CHARS
+    modals = list(_MODAL.finditer(sentence))
+    if (
+        len(modals) != 1
+        or not lo <= len(sentence) <= hi
+        or re.search(r"（[一二三四五六七八九十]+）", sentence)
+        or modals[0].start() == 0  # 「不得……」: whom it binds is in a lead-in left behind
+        or "除外" in sentence[modals[0].start() :]  # 「依法应当保密的除外」: the modal is the exception's
+    ):
+        return ""
+    # the modal must govern one predicate to the end: 「可以不具有……，建立……，采取……」 would read as if
+    # only the first were optional
+    if re.search(r"[，,；;：:]", sentence[modals[0].end() :]):
+        return ""
+    return modals[0].group()
 
 
 # Words that condemn the act themselves: 「可以擅自回采」 is false at a glance and teaches nothing.

@@ -307,3 +307,13 @@ def test_a_duty_to_have_turned_false_reads_may_not_have(make_clause) -> None:
     ctx = _Ctx(random.Random(1), [], [], [])
     falsified = [q for q in (build_rule(fact, "judge", ctx) for _ in range(8)) if q and q.answer == "错"]
     assert falsified and all("可以没有" in q.stem for q in falsified)
+
+
+def test_a_plan_sentence_with_several_rules_gives_each_rule_alone(make_clause) -> None:
+    text = "严格执行等量或减量置换政策控制尾矿库总量，严禁新建“头顶库”，新建四等、五等小型尾矿库应当采用一次性建坝。"
+    plan = replace(
+        make_clause(text, label="二、（三）12."), role="禁止", roles=("禁止",), doc_level="地方工作方案"
+    )
+    assert [f.sentence for f in rule_facts(plan)] == ["新建四等、五等小型尾矿库应当采用一次性建坝。"]
+    statute = replace(plan, doc_level="行政法规")
+    assert rule_facts(statute) == []  # a statute's pieces lean on what the sentence said first
