@@ -94,3 +94,6 @@ def test_a_coal_regulation_is_marked_for_a_question_that_does_not_say_coal() -> 
     assert vector("矿山没有安全生产许可证就开始采矿", clause, "罚则", coal)["coal_unnamed"] == 1.0
     assert vector("煤矿没有安全生产许可证就开始采煤", clause, "罚则", coal)["coal_unnamed"] == 0.0
     assert vector("矿山没有安全生产许可证就开始采矿", clause, "罚则")["coal_unnamed"] == 0.0
+    # 「非煤矿山」 says 煤 and means the opposite
+    non_coal = vector("非煤矿山没办许可证就开工生产，罚多少？", clause, "罚则", coal)
+    assert non_coal["coal_unnamed"] == 1.0 and non_coal["scope_mismatch"] == 1.0

@@ -54,6 +54,8 @@ _TIME_C = re.compile(r"[0-9一二三四五六七八九十百]+\s*(?:个)?(?:日|
 _TIME_INTENTS = ("deadline", "frequency")
 # A mine that is not a coal mine: the coal regulations do not govern it.
 _NON_COAL = re.compile(r"非煤|金属非金属|[金铁铜铅锌锰磷锡钨钼铝镍银]矿|稀土|石场|采石|砂石|石灰石|萤石|尾矿")
+# A question about coal mines says 煤 — but 「非煤矿山」 says the opposite.
+_COAL = re.compile(r"(?<!非)煤")
 _ROLE_FOR = {
     "penalty": ("罚则",),
     "permission": ("禁止", "义务", "权利"),
@@ -180,9 +182,9 @@ def features(
         float(facts.policy),
         doc_score,
         float(doc_score >= 1.0),
-        float(facts.coal_only and bool(_NON_COAL.search(query.normalized)) and "煤" not in query.normalized),
+        float(facts.coal_only and bool(_NON_COAL.search(query.normalized)) and not _COAL.search(query.normalized)),
         duty_support if query.intent == "penalty" and role == "罚则" else 0.0,
-        float(facts.coal_only and "煤" not in query.normalized),
+        float(facts.coal_only and not _COAL.search(query.normalized)),
     ]
 
 
