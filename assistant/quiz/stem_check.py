@@ -59,6 +59,15 @@ def _open_condition(question: Question) -> bool:
     return at >= 0 and at + len(tail) < len(quote)
 
 
+def _condition_cut(question: Question) -> bool:
+    """The stem starts after a condition that points at another paragraph (前款, 前条 …), which it drops."""
+    if not _starts_mid_sentence(question):
+        return False
+    head = question.template.split(BLANK, 1)[0][:8]
+    quote = re.sub(r"\s", "", question.quote)
+    return bool(re.search(r"前款|前条|前两款|第[一二三四五六七八九十]+款", quote[: quote.find(head)]))
+
+
 def _answer_text(question: Question) -> str:
     """What the blank or the single choice's bracket stands for (empty for other types)."""
     if question.type == "blank":
@@ -120,6 +129,10 @@ def stem_problems(question: Question) -> list[str]:
         and not re.search(r"处|责令|给予|没收|吊销|追究|实行|实施|进行|采取|予以|负责", stem)
     ):
         problems.append("「对……」介词短语没有说完，主句被截掉了")
+    if question.doc_level in _STATUTES and re.match(r"^有(?!关)", stem):
+        problems.append("以「有……」开头，是清单里的一项条件，谁应当具备被截掉了")
+    if _condition_cut(question):
+        problems.append("原句前面引用前款的条件被截掉了（「有前款规定行为的，……还应当责令其……」）")
     if re.match(r"^该(?!当)", stem):
         problems.append("以「该……」开头，指的是谁在题干外，读不懂")
     if _answer_text(question) and _answer_text(question) in stem.replace("□", ""):

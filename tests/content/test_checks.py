@@ -317,3 +317,42 @@ def test_a_plan_sentence_with_several_rules_gives_each_rule_alone(make_clause) -
     assert [f.sentence for f in rule_facts(plan)] == ["新建四等、五等小型尾矿库应当采用一次性建坝。"]
     statute = replace(plan, doc_level="行政法规")
     assert rule_facts(statute) == []  # a statute's pieces lean on what the sentence said first
+
+
+def test_a_statutes_list_condition_or_a_stem_cut_after_a_prior_paragraphs_condition_is_refused() -> None:
+    item = Question(
+        "Q01",
+        "blank",
+        "有健全的充装管理制度、责任制度、____。",
+        [],
+        "处理措施",
+        "",
+        "d",
+        "文件",
+        "第四十九条",
+        "c",
+        template="有健全的充装管理制度、责任制度、____。",
+        quote="有健全的充装管理制度、责任制度、处理措施。",
+        doc_level="法律",
+    )
+    assert any("「有……」" in p for p in stem_problems(item))
+    quote = (
+        "有前款规定行为的，安全生产监督管理部门还应当责令其对所生产、经营、使用的危险化学品进行无害化处理。"
+    )
+    template = "安全生产监督管理部门还应当责令其对所生产、____、使用的危险化学品进行无害化处理。"
+    cut = Question(
+        "Q01",
+        "blank",
+        template,
+        [],
+        "经营",
+        "",
+        "d",
+        "文件",
+        "第七十五条",
+        "c",
+        template=template,
+        quote=quote,
+        doc_level="行政法规",
+    )
+    assert any("前款" in p for p in stem_problems(cut))
