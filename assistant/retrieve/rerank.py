@@ -182,7 +182,11 @@ def features(
         float(facts.policy),
         doc_score,
         float(doc_score >= 1.0),
-        float(facts.coal_only and bool(_NON_COAL.search(query.normalized)) and not _COAL.search(query.normalized)),
+        float(
+            facts.coal_only
+            and bool(_NON_COAL.search(query.normalized))
+            and not _COAL.search(query.normalized)
+        ),
         duty_support if query.intent == "penalty" and role == "罚则" else 0.0,
         float(facts.coal_only and not _COAL.search(query.normalized)),
     ]
