@@ -61,11 +61,11 @@ def _open_condition(question: Question) -> bool:
 
 def _condition_cut(question: Question) -> bool:
     """The stem starts after a condition that points at another paragraph (前款, 前条 …), which it drops."""
-    if not _starts_mid_sentence(question):
-        return False
-    head = question.template.split(BLANK, 1)[0][:8]
-    quote = re.sub(r"\s", "", question.quote)
-    return bool(re.search(r"前款|前条|前两款|第[一二三四五六七八九十]+款", quote[: quote.find(head)]))
+    at = _start_in_quote(question)
+    before = re.sub(r"\s", "", question.quote)[:at] if at > 0 else ""
+    return _starts_mid_sentence(question) and bool(
+        re.search(r"前款|前条|前两款|第[一二三四五六七八九十]+款", before)
+    )
 
 
 def _answer_text(question: Question) -> str:
@@ -78,13 +78,17 @@ def _answer_text(question: Question) -> str:
     return ""
 
 
+def _start_in_quote(question: Question) -> int:
+    """Where the stem's text starts in its source sentence (whitespace removed), -1 when not found."""
+    head = question.template.split(BLANK, 1)[0][:8]
+    return re.sub(r"\s", "", question.quote).find(head) if len(head) >= 4 else -1
+
+
 def _starts_mid_sentence(question: Question) -> bool:
     """Whether the stem's text starts after a comma inside its source sentence (「……单位，应当……配备」
     asked from 「配备」 on)."""
-    head = question.template.split(BLANK, 1)[0][:8]
-    quote = re.sub(r"\s", "", question.quote)
-    at = quote.find(head) if len(head) >= 4 else -1
-    return at > 0 and quote[at - 1] in "，,、"
+    at = _start_in_quote(question)
+    return at > 0 and re.sub(r"\s", "", question.quote)[at - 1] in "，,、"
 
 
 def _sanction_problems(question: Question, stem: str) -> list[str]:
@@ -137,7 +141,7 @@ def stem_problems(question: Question) -> list[str]:
         problems.append("以「该……」开头，指的是谁在题干外，读不懂")
     if _answer_text(question) and _answer_text(question) in stem.replace("□", ""):
         problems.append("答案在题干别处已经出现，一眼就能填出")
-    elif re.match(r"^(?:□|[\d.一二三四五六七八九十百]+[^，,。□]{0,3})内?(?:不得|应当|必须|严禁)", stem):
+    if re.match(r"^(?:□|[\d.一二三四五六七八九十百]+[^，,。□]{0,3})内?(?:不得|应当|必须|严禁)", stem):
         problems.append("以期限加「不得/应当……」开头，谁、自何时起都被截掉了")
     for a, b in _PAIRS:
         if stem.count(a) != stem.count(b):
