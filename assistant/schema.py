@@ -15,6 +15,9 @@ from assistant.numerals import int_to_cn
 DOC_KINDS = ("national-measure", "notice", "local-plan", "regulation", "standard")
 # The rank of a document in the hierarchy of Chinese legal norms, highest first.
 LEVELS = ("法律", "行政法规", "部门规章", "地方性法规", "规范性文件", "地方工作方案", "标准")
+# Statutes bind a named party in every provision; policy documents (notices, plans) address their readers.
+STATUTE_LEVELS = LEVELS[:4]
+POLICY_LEVELS = ("地方工作方案", "规范性文件")
 STATUSES = ("现行有效", "已修改", "已废止")
 _LEVEL_OF_KIND = {
     "local-plan": "地方工作方案",

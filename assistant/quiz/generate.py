@@ -28,7 +28,7 @@ from assistant.ingest.conflicts import superseded
 from assistant.quiz.model import LETTERS, TYPES, Question, QuizBank
 from assistant.quiz.stem_check import stem_problems
 from assistant.retrieve.search import SearcherLike
-from assistant.schema import Clause
+from assistant.schema import POLICY_LEVELS, Clause
 from assistant.text.labels import without_label
 from assistant.text.normalize import contains_normalized, normalize
 
@@ -420,7 +420,7 @@ def rule_facts(clause: Clause) -> list[RuleFact]:
     out = []
     for sentence in re.findall(r"[^。]+。", without_label(clause.text)):
         sentence = sentence.strip()
-        if len(_MODAL.findall(sentence)) == 1 or clause.doc_level not in _PLAN_LEVELS:
+        if len(_MODAL.findall(sentence)) == 1 or clause.doc_level not in POLICY_LEVELS:
             candidates = [sentence]
         else:
             candidates = [p.strip() + "。" for p in re.split(r"[，,；;]", sentence.rstrip("。")) if p.strip()]
@@ -429,9 +429,6 @@ def rule_facts(clause: Clause) -> list[RuleFact]:
             if modal:
                 out.append(RuleFact(clause, text, modal))
     return out
-
-
-_PLAN_LEVELS = ("地方工作方案", "规范性文件")
 
 
 def _one_rule(sentence: str) -> str:

@@ -19,6 +19,7 @@ import re
 
 from assistant.content.templates import BLANK, ends_in_adverbial, mid_enumeration
 from assistant.quiz.model import Question
+from assistant.schema import STATUTE_LEVELS
 from assistant.text.labels import without_label
 
 _OPENERS = re.compile(r"^(?:并且|并|以及|及|和|或者|或|其中|同时|是指|而且|而|且|则|即|等|但|对其|由其|其)")
@@ -42,9 +43,8 @@ _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("「", "�
 _SANCTION = re.compile(r"罚款|给予[^，,；;。]{0,12}处分|追究|吊销|责令|没收|有期徒刑|拘役|警告")
 
 
-# A statute's provision binds a named party; a plan's or a notice's tasks are addressed to its readers
-# (「有计划、有步骤、____地做好制修订工作」 needs no subject).
-_STATUTES = ("法律", "行政法规", "部门规章", "地方性法规")
+# What gives a cut statute stem its party back: a modal or an assignment of duty. (A plan's or a notice's
+# tasks are addressed to its readers: 「有计划、有步骤、____地做好制修订工作」 needs no subject.)
 _MODAL = re.compile(r"应当|必须|不得|严禁|禁止|可以|由|负责|实行|有权")
 
 
@@ -122,7 +122,7 @@ def stem_problems(question: Question) -> list[str]:
     if re.match(r"^(?:必须|应当|不得|严禁|由|按|依照)", stem):
         problems.append("以「必须/应当/由……」开头，主语被截掉了")
     elif (
-        question.doc_level in _STATUTES
+        question.doc_level in STATUTE_LEVELS
         and _starts_mid_sentence(question)
         and not _MODAL.search(re.split(r"[，,；;]", stem)[0])
     ):
@@ -133,7 +133,7 @@ def stem_problems(question: Question) -> list[str]:
         and not re.search(r"处|责令|给予|没收|吊销|追究|实行|实施|进行|采取|予以|负责", stem)
     ):
         problems.append("「对……」介词短语没有说完，主句被截掉了")
-    if question.doc_level in _STATUTES and re.match(r"^有(?!关)", stem):
+    if question.doc_level in STATUTE_LEVELS and re.match(r"^有(?!关)", stem):
         problems.append("以「有……」开头，是清单里的一项条件，谁应当具备被截掉了")
     if _condition_cut(question):
         problems.append("原句前面引用前款的条件被截掉了（「有前款规定行为的，……还应当责令其……」）")

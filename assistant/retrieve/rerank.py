@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from assistant.schema import Clause, Document
+from assistant.schema import POLICY_LEVELS, Clause, Document
 from assistant.text.normalize import normalize
 from assistant.text.query import Query, mentions, region_names
 
@@ -66,7 +66,6 @@ _ROLE_FOR = {
     "deadline": ("期限", "义务", "程序"),
     "frequency": ("期限", "义务"),
 }
-_POLICY_LEVELS = ("地方工作方案", "规范性文件")
 
 
 @dataclass(frozen=True)
@@ -104,7 +103,7 @@ def doc_facts(documents: Sequence[Document], tokenize: object = None) -> dict[st
             tuple(w for w in content_words(tokenize_query(core)) if len(w) > 1),
             region,
             d.catalog.status == "已废止",
-            d.catalog.level in _POLICY_LEVELS,
+            d.catalog.level in POLICY_LEVELS,
             "煤矿" in d.catalog.title,
         )
     return out
