@@ -316,6 +316,8 @@ def _series(clause: Clause, s: Sentence, covered: list[tuple[int, int]]) -> list
         if len(parts) < 3:
             continue
         middle = {len(p) for p in parts[1:-1]}
+        if max(middle) - min(middle) > 2:
+            continue  # 「生产、经营、使用单位提供安全、可靠」: two runs glued, not one
         width = max(middle)
         first = _strip_lead_in(parts[0], parts[1:])
         if len(first) > width + 1:

@@ -356,3 +356,14 @@ def test_a_statutes_list_condition_or_a_stem_cut_after_a_prior_paragraphs_condit
         doc_level="行政法规",
     )
     assert any("前款" in p for p in stem_problems(cut))
+
+
+def test_two_runs_glued_by_a_longer_middle_item_are_not_one_series(make_clause) -> None:
+    glued = make_clause(
+        "检测机构应当依法为特种设备生产、经营、使用单位提供安全、可靠、便捷、诚信的检验服务。"
+    )
+    assert not [f for f in list_facts(glued) if f.kind == "series"]
+    one_run = make_clause("要协调主流媒体在重要栏目、重点时段、显著版面对硬措施进行集中宣传报道。")
+    assert [f.items for f in list_facts(one_run) if f.kind == "series"] == [
+        ("重要栏目", "重点时段", "显著版面")
+    ]
