@@ -19,8 +19,9 @@ ADVERBIAL_PIECE = re.compile(
     r"^(?:按照|依照|根据|结合|围绕|对照|通过|为了|自|如果|若|凡)[^，,；;。]*[，,]$|(?:之内|以内|内|之日起|起|期间|之前|以前)[，,]$"
     r"|以下简称[^)）]*[)）][，,]$|(?:依照|按照|根据)[^，,；;。]*(?:规定|要求)[，,]$"
 )
-# A piece that is only its sentence's subject: 「被判处管制、拘役、有期徒刑、无期徒刑的犯罪分子，」.
-_SUBJECT_PIECE = re.compile(r"的[^的，,；;。]{1,6}[，,]$")
+# A piece that is only its sentence's subject: 「被判处管制、拘役、有期徒刑、无期徒刑的犯罪分子，」,
+# 「……排水、排土等主要生产系统和……等安全设施，」.
+_SUBJECT_PIECE = re.compile(r"[的等][^的等，,；;。]{1,6}[，,]$")
 _PREDICATE = re.compile(r"应当|必须|不得|可以|严禁|禁止|负责|有权|是|为|实行|依法")
 
 

@@ -367,3 +367,9 @@ def test_two_runs_glued_by_a_longer_middle_item_are_not_one_series(make_clause) 
     assert [f.items for f in list_facts(one_run) if f.kind == "series"] == [
         ("重要栏目", "重点时段", "显著版面")
     ]
+
+
+def test_a_fragment_runs_on_past_a_subject_that_ends_a_list() -> None:
+    systems = "煤矿的采煤、掘进、机电、运输、通风、排水、排土等主要生产系统和防尘、监控与通讯等安全设施，应当符合煤矿安全规程的要求。"
+    at = systems.find("排水")
+    assert fragment(systems, at, at + 2)[0].endswith("应当符合煤矿安全规程的要求。")
