@@ -56,6 +56,19 @@ def banks() -> list[dict[str, Any]]:
         return out
 
 
+def key(item: dict[str, Any]) -> tuple[str, str, str, str]:
+    """How an item is found in the review: its bank's document, type, stem and answer."""
+    return (item["doc_id"], item["type"], item["stem"], item["answer"])
+
+
+def reviewed() -> dict[tuple[str, str, str, str], dict[str, Any]]:
+    """The review's records by ``key`` (empty before the first reading)."""
+    if not REVIEW.exists():
+        return {}
+    lines = REVIEW.read_text(encoding="utf-8").splitlines()
+    return {key(r): r for r in map(json.loads, filter(str.strip, lines))}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--print", action="store_true", help="print the banks as JSON lines")
@@ -65,13 +78,8 @@ def main() -> int:
         for item in items:
             print(json.dumps(item, ensure_ascii=False))
         return 0
-    reviewed = {}
-    if REVIEW.exists():
-        for line in REVIEW.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                r = json.loads(line)
-                reviewed[(r["doc_id"], r["type"], r["stem"], r["answer"])] = r
-    found = [reviewed.get((i["doc_id"], i["type"], i["stem"], i["answer"])) for i in items]
+    verdicts = reviewed()
+    found = [verdicts.get(key(i)) for i in items]
     seen = [r for r in found if r]
     bad = [r for r in seen if r["verdict"] == "bad"]
     for item, r in zip(items, found, strict=True):
