@@ -12,7 +12,7 @@ The model is a logistic regression over ``refusal.FEATURES`` (standardised, clas
 fitted by gradient descent. The L2 strength and the threshold are chosen by 5-fold cross-validation on
 dev, repeated over three fold assignments and pooled (the sets are small: one split alone moved the
 test recall by 0.08): the threshold is the lowest probability at which at most ``MAX_FALSE_REFUSAL`` of the out-of-fold
-answerable questions are refused (the issue's target: ≤ 5% wrongly refused), counting the two rules
+answerable questions of each set are refused (the issue's target: ≤ 5% wrongly refused), counting the two rules
 (a word the corpus only uses negated, a region no document names) as refusals too. The printed CV
 figures are out-of-fold; the test halves are scored once with the model fitted on all of dev.
 """
@@ -45,7 +45,7 @@ from assistant.retrieve.search import Searcher  # noqa: E402
 L2S = (0.001, 0.01, 0.1)
 FOLDS = 5
 REPEATS = 3
-MAX_FALSE_REFUSAL = 0.05
+MAX_FALSE_REFUSAL = 0.03
 OUT = REPO / "assistant" / "data" / "refusal.json"
 
 
@@ -100,11 +100,16 @@ def probabilities(cases: list[Case], coef: np.ndarray, intercept: float) -> np.n
 
 
 def choose_threshold(cases: list[Case], p: np.ndarray) -> float:
-    """The lowest threshold whose false-refusal rate (rules included) is at most the target."""
-    answerable = [i for i, c in enumerate(cases) if c.y == 0]
+    """The lowest threshold whose false-refusal rate (rules included) is at most the target on each
+    set: the target is the seed set's and the laws' own, so the pooled rate must not hide one of them."""
+    sets = {c.set for c in cases}
+    answerable = {name: [i for i, c in enumerate(cases) if c.y == 0 and c.set == name] for name in sets}
     for t in np.arange(0.05, 0.99, 0.01):
-        refused = sum(cases[i].rule or p[i] > t for i in answerable)
-        if refused / len(answerable) <= MAX_FALSE_REFUSAL:
+        if all(
+            sum(cases[i].rule or p[i] > t for i in rows) / len(rows) <= MAX_FALSE_REFUSAL
+            for rows in answerable.values()
+            if rows
+        ):
             return float(round(t, 2))
     return 0.99
 

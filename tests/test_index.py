@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from assistant.answer import refusal
 from assistant.config import Config
 from assistant.errors import IndexMismatchError, IndexMissingError, UnknownBackendError
 from assistant.index import build as build_module
@@ -392,3 +393,18 @@ def test_the_refresh_script_ships_the_vectors_of_the_corpus_and_a_fresh_build_em
 
     again = subprocess.run([*script, *args, "--out", str(out)], capture_output=True, text=True, cwd=tmp_path)
     assert "已是最新" in again.stdout  # an unchanged corpus leaves the committed file untouched
+
+
+def test_a_region_named_only_in_a_documents_title_is_in_scope(fake_config: FakeConfigFactory) -> None:
+    # provincial rules write 「本省」 in their body; 河南 is only on the card
+    body = "第一条　矿长应当经过安全资格考核。\n第二条　本省矿山企业应当建立安全生产责任制。\n"
+    card = 'title = "河南省实施矿山安全法办法"\nkind = "regulation"\nlevel = "地方性法规"\n'
+    config = fake_config({"henan.txt": body, "henan.txt.toml": card})
+    build_index(config, progress=False)
+    store = open_index(config.index_path)
+    question = Searcher(config).query("河南的矿长要经过考核吗？")
+    assert "河南" not in "".join(c.text for c in store.clauses)
+    assert refusal.other_region(question, store.corpus_text) == ""
+    assert (
+        refusal.other_region(Searcher(config).query("山西的矿长要经过考核吗？"), store.corpus_text) == "山西"
+    )

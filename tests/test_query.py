@@ -40,3 +40,11 @@ def test_the_query_is_a_value_and_later_stages_change_it_by_replacing() -> None:
 def test_the_tokenizer_is_injected() -> None:
     q = Query.parse("甲乙 丙", tokenize=lambda text: text.split())
     assert q.tokens == ("甲乙", "丙") and q.content_words == ("甲乙", "丙")
+
+
+def test_a_modal_the_segmenter_glued_to_a_verb_is_split_off() -> None:
+    # jieba's HMM makes 要罚 / 要测 / 没派 words; they are 要 + 罚 … and 要 is a stopword
+    assert "罚" in Query.parse("矿长不尽职责要罚多少钱？").tokens
+    tokens = Query.parse("搞爆破没派专人现场盯着").tokens
+    assert "派" in tokens and "没派" not in tokens
+    assert "重要" in Query.parse("安全管理很重要").tokens  # a dictionary word with 要 is left whole

@@ -55,11 +55,17 @@ _UNIT_FORMS = {
     "分": "分",
 }
 # A question that wants a figure (a limit, a concentration, a coefficient), with or without a unit.
-_ASKS_QUANTITY = re.compile(r"多少|几[个年天次倍米级]|限值|浓度|系数|最[高低大小](?:允许|不得|是)")
+# 「哪几次」 asks which occasions and 「二十几个工人」 states a number: neither asks for one.
+_ASKS_QUANTITY = re.compile(
+    r"多少|(?<![哪0-9一二三四五六七八九十百千万])几[个年天次倍米级]|限值|浓度|系数|最[高低大小](?:允许|不得|是)"
+)
 # Words that frame a figure rather than name what is measured (最高不能超过 … 多少).
 _FRAME = re.compile(
     r"最[高低大小多少长短]|(?:不)?(?:超过|低于|高于|少于|多于)|不能|不得|允许|至少|多少|多长|多久|一般|大概|左右|以上|以下"
 )
+# A word that is the question's frame, not its subject: 几次, 多少度, 二十几个, 多长时间 are in no statute
+# and say nothing about whether the corpus covers the question.
+_QUESTION_WORD = re.compile(r"几|多少|多长|多久|哪|啥|什么")
 _PHRASE = re.compile(r"[，,；;。：:\n]")
 # A figure with a unit (or a percentage) in a clause.
 _QUANTITY = re.compile(
@@ -157,7 +163,9 @@ def evidence(
 
     words = query.content_words
     top = normalize(hits[0].clause.retrieval_text()) if hits else ""
-    foreign = [w for w in words if len(w) >= 2 and not _known(w, corpus, vocabulary)]
+    foreign = [
+        w for w in words if len(w) >= 2 and not _QUESTION_WORD.search(w) and not _known(w, corpus, vocabulary)
+    ]
     unit_missing = 0
     if query.units:
         form = _UNIT_FORMS.get(query.units[0], re.escape(query.units[0]))

@@ -228,11 +228,14 @@ class IndexStore:
 
     @cached_property
     def corpus_text(self) -> str:
-        """Normalised text of every document (refusal looks words up in it); cached on the store, so
-        it goes when the store goes (a re-index opens a new store)."""
+        """Normalised text of every document, after its catalog title and issuer (refusal looks words
+        and regions up in it: the 河南 rules never write 「河南」 in their body, only in their title);
+        cached on the store, so it goes when the store goes (a re-index opens a new store)."""
         from assistant.text.normalize import normalize
 
-        return normalize(" ".join(d.text for d in self.documents.values()))
+        return normalize(
+            " ".join(f"{d.catalog.title} {d.catalog.issuer} {d.text}" for d in self.documents.values())
+        )
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:

@@ -97,7 +97,7 @@ def stopwords() -> frozenset[str]:
 def tokenizer_version() -> str:
     """Identifies the tokenizer in index manifests: a change means BM25 must be rebuilt."""
     digest = hashlib.sha256((_data_text("userdict.txt") + _data_text("stopwords.txt")).encode()).hexdigest()
-    return f"jieba-0.42.1-search+{digest[:12]}"
+    return f"jieba-0.42.1-search+{digest[:12]}+{_GLUE_RULE}"
 
 
 def warm_up() -> None:
@@ -117,7 +117,22 @@ def tokenize_query(text: str, *, keep_stopwords: bool = False) -> list[str]:
 
 def _tokens(tk, text: str, keep_stopwords: bool) -> list[str]:
     stop = frozenset() if keep_stopwords else stopwords()
-    return [t for t in tk.cut_for_search(normalize(text)) if _TOKEN_OK.search(t) and t not in stop]
+    out = []
+    for t in tk.cut_for_search(normalize(text)):
+        out += _unglued(tk, t)
+    return [t for t in out if _TOKEN_OK.search(t) and t not in stop]
+
+
+# jieba's HMM glues 要/没 to the character beside it when the pair is in no dictionary: 「要罚多少钱」
+# gives 要罚, 「每个月要测几次」 要测, 「没派专人」 没派. Such a pair is two words.
+_GLUE_RULE = "glue1"
+_GLUE_CHARS = frozenset("要没")
+
+
+def _unglued(tk, token: str) -> list[str]:
+    if len(token) == 2 and not tk.FREQ.get(token) and _GLUE_CHARS & set(token):
+        return list(token)
+    return [token]
 
 
 def frequency(word: str) -> int:

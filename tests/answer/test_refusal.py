@@ -103,3 +103,19 @@ def test_a_word_is_foreign_when_the_corpus_holds_its_characters_only_across_word
     assert by_words.foreign > by_text.foreign  # 内存 is in 「库内存放」 only as characters
     colloquial = refusal.evidence(corpus, Query.parse("安全员"), hits(corpus), vocabulary=vocabulary)
     assert colloquial.foreign == 0.0  # 安全员 is the statutes' 安全生产管理人员
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["接触粉尘的工人要做哪几次职业健康检查？", "我们只有二十几个工人，要不要建应急救援队伍？"],
+)
+def test_which_occasions_and_an_approximate_count_do_not_ask_for_a_figure(question: str) -> None:
+    text = "对从事接触职业病危害作业的劳动者，应当组织上岗前、在岗期间和离岗时的职业健康检查。"
+    assert refusal.evidence(text, Query.parse(question), hits(text)).quantity_missing == 0
+
+
+def test_the_words_that_frame_a_question_are_not_foreign() -> None:
+    text = "放射性物质作业点应当每月测定一次。"
+    vocabulary = {"放射性物质", "作业点", "每月", "测定", "一次"}
+    q = Query.parse("作业点多少度？几次？啥时候？")
+    assert refusal.evidence(text, q, hits(text), vocabulary=vocabulary).foreign == 0.0
