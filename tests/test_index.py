@@ -13,11 +13,10 @@ from assistant.answer import refusal
 from assistant.config import Config
 from assistant.errors import IndexMismatchError, IndexMissingError, UnknownBackendError
 from assistant.index import build as build_module
-from assistant.index.build import build_index, stale_reasons
+from assistant.index.build import analysis_version, build_index, stale_reasons
 from assistant.index.embed_cache import EmbeddingCache
 from assistant.index.embeddings import FakeEmbedder, get_embedder
 from assistant.index.store import open_index, version_folder
-from assistant.ingest.chunking import CHUNKER_VERSION
 from assistant.retrieve.search import Searcher
 from tests.conftest import FakeConfigFactory, regulation_text
 
@@ -245,7 +244,7 @@ def test_successive_builds_keep_one_previous_version_for_readers_mid_load(three_
 def test_the_manifest_describes_the_index(three_docs: Config) -> None:
     data = json.loads((version_folder(three_docs.index_path) / "manifest.json").read_text(encoding="utf-8"))  # type: ignore[operator]
     assert data["embedding"] == {"backend": "fake", "model": "hash-bigram-64", "dim": 64}
-    assert data["chunker"] == CHUNKER_VERSION and data["tokenizer"].startswith("jieba-")
+    assert data["chunker"] == analysis_version() and data["tokenizer"].startswith("jieba-")
     assert sorted(data["files"]) == ["gas.txt", "open-pit.txt", "tailings.txt"]
     assert all(len(f["sha256"]) == 64 and f["status"] == "ok" for f in data["files"].values())
     assert data["n_clauses"] == len(open_index(three_docs.index_path).clauses)
@@ -265,7 +264,7 @@ def test_an_index_of_another_format_version_is_refused(three_docs: Config) -> No
     manifest.write_text(json.dumps({**data, "format": 0}), encoding="utf-8")
     with pytest.raises(IndexMismatchError, match="格式版本为 0.*--rebuild"):
         Searcher(three_docs)
-    assert stale_reasons(three_docs) == ["索引格式或分条规则已更新"]
+    assert stale_reasons(three_docs) == ["索引格式、分条规则或罚则关联规则已更新"]
 
 
 def test_building_with_another_model_re_embeds_everything_instead_of_mixing_vectors(
@@ -407,4 +406,23 @@ def test_a_region_named_only_in_a_documents_title_is_in_scope(fake_config: FakeC
     assert refusal.other_region(question, store.corpus_text) == ""
     assert (
         refusal.other_region(Searcher(config).query("山西的矿长要经过考核吗？"), store.corpus_text) == "山西"
+    )
+
+
+def test_a_changed_tokenizer_or_linking_rule_makes_the_index_stale_and_is_rebuilt(
+    three_docs: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert stale_reasons(three_docs) == []
+    monkeypatch.setattr(build_module, "tokenizer_version", lambda: "jieba-other-dictionary")
+    assert stale_reasons(three_docs) == ["分词词典或停用词已更新"]
+    assert build_index(three_docs, progress=False).changed
+    assert stale_reasons(three_docs) == []
+    monkeypatch.setattr(build_module, "analysis_version", lambda: "statutes-v1+links-other")
+    assert stale_reasons(three_docs) == ["索引格式、分条规则或罚则关联规则已更新"]
+    assert build_index(three_docs, progress=False).changed
+    assert (
+        json.loads((version_folder(three_docs.index_path) / "manifest.json").read_text("utf-8"))[  # type: ignore[operator]
+            "chunker"
+        ]
+        == "statutes-v1+links-other"
     )

@@ -3,12 +3,14 @@ texts are embedded, and the result is published atomically (see ``store``)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -40,7 +42,7 @@ from assistant.ingest.catalog import catalog_path
 from assistant.ingest.chunking import CHUNKER_VERSION
 from assistant.ingest.limits import IngestLimits
 from assistant.ingest.linking import link_corpus
-from assistant.ingest.links import Link
+from assistant.ingest.links import LINKS_VERSION, Link
 from assistant.ingest.loaders import supported_suffixes
 from assistant.ingest.pipeline import corpus_files, file_sha256, ingest_file, links_outside
 from assistant.schema import Clause, Document
@@ -112,7 +114,7 @@ def _previous(config: Config) -> _Previous:
         return _Previous(problems=[exc.problem])
     manifest = store.manifest
     damage = store.verify(load=False)  # the parts lent below are loaded (and their counts checked) here
-    compatible = manifest.chunker == CHUNKER_VERSION and manifest.tokenizer == tokenizer_version()
+    compatible = manifest.chunker == analysis_version() and manifest.tokenizer == tokenizer_version()
     if not compatible or damage.keys() & {MANIFEST, CLAUSES, TOKENS, DOCUMENTS}:
         return _Previous(manifest, {}, list(damage.values()))
     try:
@@ -146,6 +148,14 @@ def _file_hash(path: Path, rel: str, manifest: Manifest | None, max_bytes: int |
     return file_sha256(path)
 
 
+def analysis_version() -> str:
+    """What a build derives from the text besides its tokens and vectors: the statute chunker and the
+    penalty → duty links (their rules and fitted parameters). When it changes every file is read again
+    (the embeddings stay cached by text)."""
+    params = resources.files("assistant.data").joinpath("link_params.json").read_bytes()
+    return f"{CHUNKER_VERSION}+{LINKS_VERSION}-{hashlib.sha256(params).hexdigest()[:8]}"
+
+
 def stale_reasons(config: Config, manifest: Manifest | None = None) -> list[str]:
     """Why the index does not match the corpus (empty when it is up to date).
 
@@ -160,8 +170,10 @@ def stale_reasons(config: Config, manifest: Manifest | None = None) -> list[str]
             return [f"索引已损坏：{exc.problem}"]
         except Exception as exc:  # noqa: BLE001 - any unreadable manifest means "rebuild"
             return [f"索引无法读取：{exc}"]
-    if manifest.format != FORMAT_VERSION or manifest.chunker != CHUNKER_VERSION:
-        return ["索引格式或分条规则已更新"]
+    if manifest.format != FORMAT_VERSION or manifest.chunker != analysis_version():
+        return ["索引格式、分条规则或罚则关联规则已更新"]
+    if manifest.tokenizer != tokenizer_version():
+        return ["分词词典或停用词已更新"]
     reasons = []
     current = {_rel(p, config.corpus_dir): p for p in corpus_files(config.corpus_dir)}
     for rel, path in current.items():
@@ -284,7 +296,11 @@ def build_index(config: Config, *, rebuild: bool = False, progress: bool = True)
         embedder.backend,
         embedder.model_id,
     )
-    if same_model and not report.removed and not changed and clauses:
+    same_analysis = manifest is not None and (manifest.chunker, manifest.tokenizer) == (
+        analysis_version(),
+        tokenizer_version(),
+    )
+    if same_model and same_analysis and not report.removed and not changed and clauses:
         report.changed = False
         report.n_clauses = len(clauses)
         report.index_folder = str(version_folder(config.index_path))
@@ -320,7 +336,7 @@ def build_index(config: Config, *, rebuild: bool = False, progress: bool = True)
         counts = _write(folder, documents, clauses, tokens, vectors, links)
         built = Manifest(
             embedding={"backend": embedder.backend, "model": embedder.model_id, "dim": int(vectors.shape[1])},
-            chunker=CHUNKER_VERSION,
+            chunker=analysis_version(),
             tokenizer=tokenizer_version(),
             files=files_record,
             n_clauses=len(clauses),

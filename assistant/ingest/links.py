@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
@@ -33,6 +34,10 @@ from assistant.ingest.provisions import Provision, Ref, Unit
 from assistant.ingest.subjects import OFFICIAL_SUBJECTS
 
 Tokenizer = Callable[[str], list[str]]
+
+# The linking rules' version: the index records it (with the parameters' hash), so a build after a
+# change of rules links again instead of keeping the old links.
+LINKS_VERSION = "links-2"
 
 # Legal boilerplate every penalty and duty shares: matching on it links anything to anything.
 _BOILERPLATE = frozenset(
@@ -145,6 +150,8 @@ def link_penalties(
             found = _by_refs(p, u, by_doc)
             if not found and u.refers_back:
                 found = [_moved(x, p, u) for x in done.get(u.paragraph - 1, [])]
+            if not found:
+                found = _by_duty_list(p, u, by_doc.get(p.doc_id, {}))
             if not found:
                 found = _by_conduct(p, u, tokens(_query(u)), own, idf, params)
             if not found and (titles := _laws_named(p, u)):
@@ -321,6 +328,46 @@ def _by_refs(p: Provision, u: Unit, by_doc: Mapping[str, Mapping[str, Provision]
             Link(p.doc_id, p.label, u.paragraph, u.item, r.doc_id, r.article, r.paragraph, None, 1.0, "ref")
         )
     return list(dict.fromkeys(out))
+
+
+# 「主要负责人未履行本法规定的安全生产管理职责的」 refers, without naming it, to the article that lists
+# that party's 职责 (「主要负责人对本单位安全生产工作负有下列职责：」).
+_DUTIES_UNFULFILLED = re.compile(
+    r"未(?:依法)?履行(?:本法|本条例|本规定|本办法)?(?:规定的)?[^，。；]{0,12}职责"
+)
+_DUTY_LIST = re.compile(r"(?:负有|履行)下列[^，。；：:]{0,8}职责[：:]")
+
+
+def _by_duty_list(p: Provision, u: Unit, same_doc: Mapping[str, Provision]) -> list[Link]:
+    """A penalty for not fulfilling the 职责 the law gives a party links to the articles that list the
+    职责 of that same party (the subjects each names before 负有/履行下列职责)."""
+    if not any(_DUTIES_UNFULFILLED.search(c.text) for c in u.conducts):
+        return []
+    who = frozenset(s.norm for s in u.subjects if s.head)
+    out = []
+    for target in same_doc.values():
+        if target.label == p.label or target.role == "罚则":
+            continue
+        for t in target.units:
+            if t.item is not None or not _DUTY_LIST.search(target.text[t.start : t.end]):
+                continue
+            bound = frozenset(s.norm for s in t.subjects if s.head)
+            if who & bound and not _binds_state(bound):
+                out.append(
+                    Link(
+                        p.doc_id,
+                        p.label,
+                        u.paragraph,
+                        u.item,
+                        p.doc_id,
+                        target.label,
+                        t.paragraph,
+                        None,
+                        1.0,
+                        "ref",
+                    )
+                )
+    return out
 
 
 def _is_penalty(target: Provision, r: Ref) -> bool:
