@@ -3,8 +3,8 @@
     python scripts/quiz_heldout.py            # bad rate of the reviewed items, and any unreviewed one
     python scripts/quiz_heldout.py --print    # the banks as JSON lines (for a first, blind review)
 
-``evals/heldout/`` holds two statutes that are not in the knowledge base (特种设备安全法, 危险化学品安全管理
-条例, with their catalog cards). They are indexed into a throwaway folder (BM25 and a ``fake`` embedding:
+``evals/heldout/`` holds statutes that are not in the knowledge base (特种设备安全法, 危险化学品安全管理条例,
+read at stop 18; 消防法, 建设工程安全生产管理条例, read at stop 19; each with its catalog card). They are indexed into a throwaway folder (BM25 and a ``fake`` embedding:
 a document's bank does not search), each gets the bank ``mine-assistant quiz --doc <id> --n 20 --seed 0``
 would make, and the items are looked up in ``evals/quiz_heldout.jsonl``, which a reviewer wrote after
 reading the banks once, blind, before any generator rule was written on them. Every later generator
@@ -87,6 +87,10 @@ def main() -> int:
             print(f"未审阅  {item['doc_id']} {item['qid']} {item['stem']}")
         elif r["verdict"] == "bad":
             print(f"不合格  {r['id']} {item['stem']} —— {r['reason']}")
+    for doc in sorted({i["doc_id"] for i in items}):
+        rows = [r for i, r in zip(items, found, strict=True) if r and i["doc_id"] == doc]
+        n_bad = sum(r["verdict"] == "bad" for r in rows)
+        print(f"  {doc}: {len(rows)} reviewed, {n_bad} bad")
     rate = len(bad) / len(seen) if seen else 0.0
     print(f"held-out banks: {len(items)} items, {len(seen)} reviewed, {len(bad)} bad → bad rate {rate:.3f}")
     return 0
