@@ -164,12 +164,7 @@ def _clean_items(items: list[str]) -> list[str]:
 
 def _strip_lead_in(first: str, others: list[str]) -> str:
     """``明确班组按照点名`` → ``点名``: cut after the last lead-in verb that leaves an item behind."""
-    cut = 0
-    for verb in _LEAD_INS:
-        i = first.rfind(verb)
-        if i >= 0 and len(first) - (i + len(verb)) >= 2:
-            cut = max(cut, i + len(verb))
-    first = first[cut:]
+    first = _after_lead_in_verb(first)
     longest = max(len(o) for o in others)
     if len(first) > longest + 2:  # still carries a lead-in: keep as many characters as its siblings
         lengths = sorted(len(o) for o in others)
@@ -177,10 +172,31 @@ def _strip_lead_in(first: str, others: list[str]) -> str:
     return first
 
 
+def _after_lead_in_verb(first: str) -> str:
+    cut = 0
+    for verb in _LEAD_INS:
+        i = first.rfind(verb)
+        if i >= 0 and len(first) - (i + len(verb)) >= 2:
+            cut = max(cut, i + len(verb))
+    return first[cut:]
+
+
+def _first_item_guessed(parts: list[str]) -> bool:
+    """The first item still runs into its sentence after any lead-in verb is cut (「应当立即组织安全生产
+    监督管理」) and its siblings differ in length, so where it starts is a guess: a list question must not
+    be asked on a guessed item. (Siblings of one length fix it: 「在发生分立」 among 合并、解散、破产.)"""
+    others = [p.strip() for p in parts[1:]]
+    first = _after_lead_in_verb(parts[0].strip())
+    if not others or len(first) <= max(len(o) for o in others) + 2:
+        return False
+    # 「提供……的虚假的资产评估」: a modifier runs into the item, however even its siblings
+    return len({len(o) for o in others}) > 1 or "的" in first
+
+
 def _cleanly_cut(sentence: str, start: int, items: list[str]) -> bool:
     """Whether an enumeration's items are whole: the first starts on a word boundary of the sentence (not
     「料加工」 out of 「来料加工」, 「联网接入」 out of 「互联网接入」), none opens on a preposition
-    (「在生态环境」) or holds a label, 或者 or a digit, and their lengths do not say that acts and their object
+    (「在生态环境」) or holds a label, 或者, 的 or a digit, and their lengths do not say that acts and their object
     were run together (「伪造、盗窃、……、使用武装部队车辆号牌」)."""
     from assistant.text.tokenize import words
 
@@ -192,8 +208,10 @@ def _cleanly_cut(sentence: str, start: int, items: list[str]) -> bool:
         return False
     if any(re.match(r"^(?:在|对|为|向|从|将|把)", i) or re.search(r"或者|\d|\s|条", i) for i in items):
         return False
+    if any("的" in i for i in items):
+        return False  # 「投放虚假的爆炸性」「公共安全的重大工程」: a phrase of the sentence, not an item
     lengths = [len(i) for i in items]
-    return max(lengths) <= 2 * min(lengths) + 2
+    return max(lengths) <= 2 * min(lengths) + 1
 
 
 def _common_suffix(items: list[str]) -> str:
@@ -264,9 +282,10 @@ def list_facts(clause: Clause) -> list[ListFact]:
                 )
         for kind, pattern in (("named", _BEFORE_NAME), ("enum", _ENUM)):
             for m in pattern.finditer(s.text):
-                items = _clean_items(_split_items(m.group("items")))
+                parts = _split_items(m.group("items"))
+                items = _clean_items(parts)
                 start = s.text.find(items[0], m.start())
-                if kind == "enum" and not _cleanly_cut(s.text, start, items):
+                if kind == "enum" and (_first_item_guessed(parts) or not _cleanly_cut(s.text, start, items)):
                     continue
                 span = s.text[start : m.end()]
                 name = m.group("name")

@@ -35,7 +35,22 @@ from assistant.text.normalize import contains_normalized, normalize
 __all__ = ["generate_bank", "verify_answer_key", "near_duplicate", "Question", "QuizBank"]
 
 # category nouns that do not tell a trainee what is asked (「第二十八条所列的情况包括哪些？」)
-_GENERIC_ENUM_NAMES = {"企业", "规定要求", "情况", "工作", "情形", "事项", "内容", "方面", "资料"}
+# (「第六条所列的单位」: the article names several kinds of 单位)
+_GENERIC_ENUM_NAMES = {
+    "企业",
+    "规定要求",
+    "情况",
+    "工作",
+    "情形",
+    "事项",
+    "内容",
+    "方面",
+    "资料",
+    "单位",
+    "有关单位",
+    "有关部门",
+    "活动",
+}
 
 
 # ---------------------------------------------------------------- fragments and distractors
@@ -191,7 +206,7 @@ def _affix(items: tuple[str, ...]) -> tuple[str, str]:
 def _sibling_items(fact: ListFact, ctx: _Ctx, clause_text: str) -> list[str]:
     """Distractors of the same kind as the list's items, none of them in the cited clause: items of other
     lists of the same document and the same category (another 措施 for a 措施) or the same affix (「有X」
-    for 「有X」, 「X到位」 for 「X到位」), within one character of the items' length. No such item: no
+    for 「有X」, 「X到位」 for 「X到位」, of an item's exact length), within one character of the items' length. No such item: no
     distractor, and no question that needs one (「澡堂」 is not a 督办 measure, 「假兽药」 not a training
     fraud)."""
     own = set(fact.items)
@@ -209,7 +224,13 @@ def _sibling_items(fact: ListFact, ctx: _Ctx, clause_text: str) -> list[str]:
                 continue
             if min(abs(len(item) - n) for n in lengths) > 1:
                 continue
-            same_affix = bool(first or last) and item.startswith(first) and item.endswith(last)
+            # a shared affix is a pattern of the exact length too: 「新建」 is not one of 「新结构、新材料」
+            same_affix = (
+                bool(first or last)
+                and item.startswith(first)
+                and item.endswith(last)
+                and len(item) in lengths
+            )
             if same_category or same_affix:
                 seen.add(item)
                 out.append(item)
@@ -501,6 +522,7 @@ def _next_question(
             or gives_away(o, q)
             or gives_away(q, o)
             or same_blank(o, q)
+            or same_predicate(o, q)
             for o in chosen
         ):
             continue  # the same sentence twice, or one stem answers another item
@@ -521,6 +543,18 @@ def same_blank(a: Question, b: Question) -> bool:
     return around(a) == around(b)
 
 
+def same_predicate(a: Question, b: Question) -> bool:
+    """Two 判断题 of one article that end in the same predicate (「……的，应当予以许可」 twice in 第十五条)
+    test one rule twice."""
+    if a.type != "judge" or b.type != "judge" or a.chunk_id != b.chunk_id:
+        return False
+
+    def predicate(q: Question) -> str:
+        return re.split(r"[，,；;]", normalize(q.stem).rstrip("。；;"))[-1]
+
+    return len(predicate(a)) >= 4 and predicate(a) == predicate(b)
+
+
 def answer_texts(q: Question) -> list[str]:
     """What a trainee must produce: the blank's key, or the text of the correct options."""
     if q.type in ("single", "multi"):
@@ -535,8 +569,12 @@ def answer_texts(q: Question) -> list[str]:
 
 
 def gives_away(asked: Question, other: Question) -> bool:
-    """Whether ``other``'s stem or options state ``asked``'s answer (at least two characters)."""
+    """Whether ``other``'s stem or options state ``asked``'s answer (at least two characters); for a list
+    question, half of its items or more (a fill-in of 「新建、扩建、____和拆除」 gives away 「所列的活动」)."""
     shown = normalize(other.stem + "".join(other.options))
+    if asked.type == "short" and "；" in asked.answer:
+        items = [normalize(i) for i in asked.answer.split("；") if i.strip()]
+        return 2 * sum(len(i) >= 2 and i in shown for i in items) >= len(items)
     return any(len(a) >= 2 and normalize(a) in shown for a in answer_texts(asked))
 
 

@@ -97,7 +97,9 @@ def _sanction_problems(question: Question, stem: str) -> list[str]:
     without its conduct (「有下列行为之一的」 off-stage) says nothing about what is punished."""
     quote = re.sub(r"\s", "", question.quote)
     out = []
-    if re.match(r"^对[^，,；;。]{1,40}(?:处|给予)", stem):
+    if re.match(r"^(?:情节(?:特别|较为|较)?严重|逾期[^，,；;。]{0,8})的[，,]", stem):
+        out.append("以「情节严重的/逾期……的」开头：谁的什么违法行为被截掉了")
+    elif re.match(r"^对[^，,；;。]{1,40}(?:处|给予)", stem):
         out.append("只说对谁处罚，不说因何受罚：违法情形被截掉了")
     elif re.match(r"^(?:发生|未|有|违反|拒绝|不)[^，,；;。]*的[，,](?:处|给予|责令|没收|吊销)", stem):
         out.append("条件里没有主语、后面直接是处罚：谁受罚看不出来（引语被截掉了）")
@@ -137,6 +139,8 @@ def stem_problems(question: Question) -> list[str]:
         problems.append("以「有……」开头，是清单里的一项条件，谁应当具备被截掉了")
     if _condition_cut(question):
         problems.append("原句前面引用前款的条件被截掉了（「有前款规定行为的，……还应当责令其……」）")
+    if question.doc_level in STATUTE_LEVELS and re.match(r"^经[^，,；;。]{1,12}的[，,]", stem):
+        problems.append("以「经检测不合格的」这样的条件开头：什么不合格在前一句，题干里没有")
     if re.match(r"^该(?!当)", stem):
         problems.append("以「该……」开头，指的是谁在题干外，读不懂")
     if _answer_text(question) and _answer_text(question) in stem.replace("□", ""):
@@ -170,6 +174,17 @@ def stem_problems(question: Question) -> list[str]:
         problems.append("停在一串并列的「……的X」中间，后面的谓语被截掉了")
     if question.type in ("judge", "blank", "single") and question.quote:
         problems.extend(_sanction_problems(question, stem))
+    if re.search(r"[：:][。；;]?$", stem):
+        problems.append("以「：」收尾，靠「下列」引出的清单不在题干里")
+    pieces = re.split(r"、", stem.rstrip("。；;"))
+    if (
+        question.type in ("judge", "blank")
+        and len(pieces) >= 3
+        and not re.search(r"[，,；;：:]", stem)
+        and all(len(p) <= 14 for p in pieces)
+        and not re.search(r"应当|必须|不得|严禁|禁止|可以|负责|实行|由|有权|要求|是|为", stem)
+    ):
+        problems.append("只是清单里的一串名词，没有主语和谓语（引出清单的那句被截掉了）")
     if re.search(r"等[。；;]?$", stem):
         problems.append("以「……等」结尾，只有一串名词，没有说完")
     if re.search(r"前款|前条|前两款|前三款|(?:本条)?第[一二三四五六七八九十]+款|上述", stem):

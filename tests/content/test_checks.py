@@ -242,8 +242,28 @@ RESCUE = "矿山、金属冶炼单位，应当根据本单位的特点，配备�
             "发生较大事故的，处上一年年收入60%的罚款；",
             "谁受罚",
         ),
+        ("机关、____、企业、事业等单位应当履行下列消防安全职责：。", "", "", "「：」"),
+        ("大型核设施单位、____、民用机场、主要港口。", "", "", "一串名词"),
+        (
+            "情节严重的，吊销执业资格证书，（ ）内不予注册。",
+            "",
+            "注册执业人员未执行法律、法规和工程建设强制性标准的，责令停止执业3个月以上1年以下；情节严重的，吊销执业资格证书，5年内不予注册；",
+            "情节严重",
+        ),
+        ("经检测不合格的，不得继续使用____。", "", "", "经检测不合格"),
     ],
-    ids=["noun-list", "subject-cut", "that-mine", "answer-in-stem", "to-phrase", "fine-without-party"],
+    ids=[
+        "noun-list",
+        "subject-cut",
+        "that-mine",
+        "answer-in-stem",
+        "to-phrase",
+        "fine-without-party",
+        "colon-lead-in",
+        "list-item-only",
+        "degree-clause-opening",
+        "condition-of-the-sentence-before",
+    ],
 )
 def test_a_stem_a_trainee_cannot_read_on_its_own_is_refused(stem, template, quote, fault) -> None:
     qtype = "single" if "（ ）" in stem else "blank"
@@ -373,3 +393,19 @@ def test_a_fragment_runs_on_past_a_subject_that_ends_a_list() -> None:
     systems = "煤矿的采煤、掘进、机电、运输、通风、排水、排土等主要生产系统和防尘、监控与通讯等安全设施，应当符合煤矿安全规程的要求。"
     at = systems.find("排水")
     assert fragment(systems, at, at + 2)[0].endswith("应当符合煤矿安全规程的要求。")
+
+
+def test_an_enumeration_whose_first_item_runs_into_its_sentence_is_not_asked(make_clause) -> None:
+    # 「应当立即组织安全生产监督管理、环境保护、公安……等有关部门」: where the first item starts is a guess
+    clause = make_clause(
+        "发生危险化学品事故，有关地方人民政府应当立即组织安全生产监督管理、环境保护、公安、卫生、交通运输等有关部门，"
+        "按照本地区危险化学品事故应急预案组织实施救援。"
+    )
+    assert not [f for f in list_facts(clause) if f.kind == "enum"]
+
+
+def test_an_enumeration_of_phrases_with_de_is_not_a_list(make_clause) -> None:
+    clause = make_clause(
+        "投放虚假的爆炸性、毒害性、放射性、传染病病原体等物质，严重扰乱社会秩序的，处五年以下有期徒刑。"
+    )
+    assert not [f for f in list_facts(clause) if f.kind == "enum"]

@@ -1,7 +1,13 @@
 import pytest
 
 from assistant.content.facts import list_facts, number_facts
-from assistant.quiz.generate import _list_stem_subject, near_duplicate, verify_answer_key
+from assistant.quiz.generate import (
+    _list_stem_subject,
+    gives_away,
+    near_duplicate,
+    same_predicate,
+    verify_answer_key,
+)
 from assistant.quiz.model import Question
 
 pytestmark = pytest.mark.unit
@@ -170,3 +176,21 @@ def test_a_list_of_situations_is_named_without_its_time_particle_and_by_its_arti
     (fact,) = [f for f in list_facts(clause) if f.kind == "enum"]
     assert fact.name == "情形" and fact.items == ("分立", "合并", "解散", "破产")
     assert _list_stem_subject(fact) == "《测试文件》第六十条所列的情形"
+
+
+def _item(qid: str, qtype: str, stem: str, answer: str, chunk: str = "c") -> Question:
+    return Question(qid, qtype, stem, [], answer, "", "d", "文件", "第一条", chunk)
+
+
+def test_a_fill_in_of_the_same_list_gives_away_a_list_question():
+    listing = _item("Q19", "short", "第二十条所列的活动包括哪些？请逐项列出。", "新建；扩建；改建；拆除")
+    blank = _item("Q16", "blank", "从事建设工程的新建、扩建、____和拆除等有关活动，必须遵守本条例。", "改建")
+    other = _item("Q02", "blank", "施工单位应当对管理人员每年至少进行一次____。", "安全生产教育培训")
+    assert gives_away(listing, blank) and not gives_away(listing, other)
+
+
+def test_two_true_false_items_ending_in_one_predicate_of_one_article_test_one_rule():
+    a = _item("Q05", "judge", "申请材料齐全、符合法定形式的，可以不予以许可。", "错")
+    b = _item("Q06", "judge", "经检查符合消防安全要求的，可以不予以许可。", "错")
+    elsewhere = _item("Q07", "judge", "经检查符合消防安全要求的，可以不予以许可。", "错", chunk="other")
+    assert same_predicate(a, b) and not same_predicate(a, elsewhere)
