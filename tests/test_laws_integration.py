@@ -191,3 +191,25 @@ def test_a_draft_names_each_source_with_its_level_and_never_publicises_a_superse
     # the duty to organise the rescue is sanctioned by 安全生产法 第一百一十条 (60 %–100 %), not by the
     # 事故报告条例 第三十五条 (40 %–80 %) it superseded
     assert "40%至80%" not in data["markdown"]
+
+
+def test_a_plan_items_national_counterpart_is_a_national_duty_in_force_of_its_own_mine_type(
+    laws_config: Config,
+) -> None:
+    from assistant.answer.applies import _national_counterpart
+    from assistant.retrieve.search import Searcher
+
+    searcher = Searcher(laws_config)
+    documents = searcher.store.documents
+    plan = [c for c in searcher.clauses if c.doc_id == "jiujiang-plan" and c.kind == "clause"]
+    found = [(c, _national_counterpart(searcher, c, c.text)) for c in plan]
+    related = [(c, r) for c, r in found if r is not None]
+    assert len(related) >= len(plan) // 2
+    for item, national in related:
+        card = documents[national.doc_id].catalog
+        assert card.level not in ("地方性法规", "地方政府规章", "地方工作方案"), (item.label, card.title)
+        assert card.status != "已废止" and national.role != "罚则", (item.label, national.label)
+        assert "煤矿" not in card.title or "煤" in item.text.replace("非煤", ""), (item.label, card.title)
+    # 主要负责人 training implements the principal's duty to be examined, not the fine for failing his duties
+    first = dict((c.label, r) for c, r in found)["二、（一）1."]
+    assert first is not None and (first.doc_id, first.label) == ("work-safety-law", "第二十七条")

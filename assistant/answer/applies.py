@@ -33,6 +33,8 @@ _SANCTION = re.compile(
     r"追究.{0,12}责任|倒查|约谈|通报|从重惩处|黑名单|不予|严禁|不得"
 )
 _SEGMENT = re.compile(r"[^，,；;。]+")
+_COAL = re.compile(r"(?<!非)煤")
+_LOCAL_LEVELS = ("地方性法规", "地方政府规章", "地方工作方案")
 NATIONAL_KINDS = ("national-measure", "notice", "regulation", "standard")
 RELATED_MIN_BM25 = 4.0  # raw BM25 of the trigger sentence against the national clause
 MAX_PENALTIES = 6  # sanctions shown per 罚则
@@ -230,16 +232,25 @@ def _penalties(searcher: SearcherLike, clause: Clause) -> tuple[Penalty, ...]:
 
 
 def _national_counterpart(searcher: SearcherLike, clause: Clause, trigger: str) -> Clause | None:
-    """For a local-plan clause, the national measure/notice clause on the same subject, if one is close."""
+    """For a local-plan clause, the national clause on the same subject, if one is close: a duty or measure
+    (not a 罚则) of a national document in force, and of a coal-only one (煤矿 in its title) only for a
+    clause that is about coal."""
     if clause.doc_kind != "local-plan":
         return None
     best: tuple[float, Clause] | None = None
     query = searcher.query(trigger)  # analysed once for every national document
+    about_coal = bool(_COAL.search(clause.text))
     for doc_id, doc in searcher.store.documents.items():
         if doc.catalog.kind not in NATIONAL_KINDS or doc_id == clause.doc_id:
             continue
-        for hit in searcher.search(query, 1, doc=doc_id, method="bm25"):
+        if doc.catalog.status == "已废止" or doc.catalog.level in _LOCAL_LEVELS:
+            continue  # a repealed text implements nothing now; another province's rules are not national
+        if "煤矿" in doc.catalog.title and not about_coal:
+            continue  # a coal regulation governs no 非煤 plan item
+        hits = searcher.search(query, 3, doc=doc_id, method="bm25")
+        # a plan item implements a duty or a measure, not the penalty for breaking it
+        for hit in [h for h in hits if h.clause.kind == "clause" and h.clause.role != "罚则"][:1]:
             raw = hit.sources.get("bm25", hit.score)
-            if hit.clause.kind == "clause" and raw >= RELATED_MIN_BM25 and (best is None or raw > best[0]):
+            if raw >= RELATED_MIN_BM25 and (best is None or raw > best[0]):
                 best = (raw, hit.clause)
     return best[1] if best else None

@@ -26,7 +26,7 @@ from importlib import resources
 
 from assistant.schema import Hit
 from assistant.text.normalize import normalize
-from assistant.text.query import Query, mentions, statutes_word_in
+from assistant.text.query import Query, is_question_word, mentions, statutes_word_in
 
 FEATURES = (
     "log_bm25",
@@ -63,9 +63,6 @@ _ASKS_QUANTITY = re.compile(
 _FRAME = re.compile(
     r"最[高低大小多少长短]|(?:不)?(?:超过|低于|高于|少于|多于)|不能|不得|允许|至少|多少|多长|多久|一般|大概|左右|以上|以下"
 )
-# A word that is the question's frame, not its subject: 几次, 多少度, 二十几个, 多长时间 are in no statute
-# and say nothing about whether the corpus covers the question.
-_QUESTION_WORD = re.compile(r"几|多少|多长|多久|哪|啥|什么")
 _PHRASE = re.compile(r"[，,；;。：:\n]")
 # A figure with a unit (or a percentage) in a clause.
 _QUANTITY = re.compile(
@@ -164,7 +161,7 @@ def evidence(
     words = query.content_words
     top = normalize(hits[0].clause.retrieval_text()) if hits else ""
     foreign = [
-        w for w in words if len(w) >= 2 and not _QUESTION_WORD.search(w) and not _known(w, corpus, vocabulary)
+        w for w in words if len(w) >= 2 and not is_question_word(w) and not _known(w, corpus, vocabulary)
     ]
     unit_missing = 0
     if query.units:

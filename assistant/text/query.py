@@ -48,6 +48,15 @@ def statutes_word_in(word: str, text: str) -> bool:
     return any(word in colloquial and any(t in text for t in legal) for colloquial, legal in synonyms())
 
 
+# A word that frames a question rather than names its subject: 几次, 多少度, 几个, 啥时候, 哪些. No provision
+# states it, so it is neither evidence that the corpus lacks the subject nor a word a clause should cover.
+_QUESTION_WORD = re.compile(r"几|多少|多长|多久|哪|啥|什么")
+
+
+def is_question_word(word: str) -> bool:
+    return bool(_QUESTION_WORD.search(word))
+
+
 def mentions(word: str, text: str) -> bool:
     """``word``, or the statutes' word for it, occurs in ``text``."""
     return word in text or statutes_word_in(word, text)
