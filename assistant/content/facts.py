@@ -335,8 +335,10 @@ def _series(clause: Clause, s: Sentence, covered: list[tuple[int, int]]) -> list
         if len(parts) < 3:
             continue
         middle = {len(p) for p in parts[1:-1]}
-        if max(middle) - min(middle) > 2:
-            continue  # 「生产、经营、使用单位提供安全、可靠」: two runs glued, not one
+        if max(middle) - min(middle) > 1:
+            # 「生产、经营、使用单位提供安全、可靠」「盗窃、抢夺枪支、弹药」「生产、经营黑火药、烟火药」: two
+            # runs glued (acts, then their objects), not one
+            continue
         width = max(middle)
         first = _strip_lead_in(parts[0], parts[1:])
         if len(first) > width + 1:

@@ -53,6 +53,15 @@ _GENERIC_ENUM_NAMES = {
 }
 
 
+# A list's name read after 「等」 is a category noun (措施, 物质, 新闻媒体) only when no 的 or verb runs into it:
+# 「等的支持力度」「等方式使用土地」「等活动的管理」「等协同实施」 are the rest of the sentence.
+_NOT_A_CATEGORY = re.compile(r"的|使用|实施|进行|开展|推进|落实|执行|处理")
+
+
+def _a_category(name: str) -> bool:
+    return not _NOT_A_CATEGORY.search(name)
+
+
 # ---------------------------------------------------------------- fragments and distractors
 
 
@@ -266,7 +275,7 @@ def _list_stem_subject(fact: ListFact) -> str:
 
 def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
     clause = fact.clause
-    if fact.kind == "enum" and (fact.name in _GENERIC_ENUM_NAMES or fact.name.endswith("的")):
+    if fact.kind == "enum" and (fact.name in _GENERIC_ENUM_NAMES or not _a_category(fact.name)):
         return None
     if _misread(fact.items):
         return None

@@ -194,3 +194,29 @@ def test_two_true_false_items_ending_in_one_predicate_of_one_article_test_one_ru
     b = _item("Q06", "judge", "经检查符合消防安全要求的，可以不予以许可。", "错")
     elsewhere = _item("Q07", "judge", "经检查符合消防安全要求的，可以不予以许可。", "错", chunk="other")
     assert same_predicate(a, b) and not same_predicate(a, elsewhere)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "盗窃、抢夺枪支、弹药、爆炸物的，依照本法第一百二十七条的规定处罚。",
+        "生产、经营黑火药、烟火药、引火线的企业，不得向未取得许可的单位销售黑火药。",
+    ],
+)
+def test_a_run_of_acts_glued_to_their_objects_is_not_one_series(make_clause, text):
+    assert not [f for f in list_facts(make_clause(text)) if f.kind == "series"]
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("国家加大对战略性矿产资源勘查、开采、贸易、储备等的支持力度。", False),
+        ("保障矿业权人依法通过出让、租赁、作价出资等方式使用土地。", False),
+        ("矿区生态修复应当采取工程、技术、生物等措施。", True),
+    ],
+)
+def test_a_list_is_asked_by_its_name_only_when_the_name_is_a_category(make_clause, text, asked):
+    from assistant.quiz.generate import _a_category
+
+    (fact,) = [f for f in list_facts(make_clause(text, label="第八条")) if f.kind == "enum"]
+    assert _a_category(fact.name) is asked
