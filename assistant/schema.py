@@ -18,6 +18,8 @@ LEVELS = ("法律", "行政法规", "部门规章", "地方性法规", "规范�
 # Statutes bind a named party in every provision; policy documents (notices, plans) address their readers.
 STATUTE_LEVELS = LEVELS[:4]
 POLICY_LEVELS = ("地方工作方案", "规范性文件")
+# A region's own documents: they bind that region only (a rule of 河南 is not national, nor 九江's)
+LOCAL_LEVELS = ("地方性法规", "地方政府规章", "地方工作方案")
 STATUSES = ("现行有效", "已修改", "已废止")
 _LEVEL_OF_KIND = {
     "local-plan": "地方工作方案",

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from assistant.cli import cli
 from assistant.config import Config
 from assistant.index.store import open_index
+from assistant.schema import LOCAL_LEVELS
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -207,7 +208,7 @@ def test_a_plan_items_national_counterpart_is_a_national_duty_in_force_of_its_ow
     assert len(related) >= len(plan) // 2
     for item, national in related:
         card = documents[national.doc_id].catalog
-        assert card.level not in ("地方性法规", "地方政府规章", "地方工作方案"), (item.label, card.title)
+        assert card.level not in LOCAL_LEVELS, (item.label, card.title)
         assert card.status != "已废止" and national.role != "罚则", (item.label, national.label)
         assert "煤矿" not in card.title or "煤" in item.text.replace("非煤", ""), (item.label, card.title)
     # 主要负责人 training implements the principal's duty to be examined, not the fine for failing his duties

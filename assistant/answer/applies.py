@@ -25,16 +25,14 @@ from typing import Any
 from assistant.answer.extractive import score_sentences
 from assistant.answer.linked import linked as linked_to
 from assistant.retrieve.search import SearcherLike
-from assistant.schema import Clause, Hit
-from assistant.text.query import Query
+from assistant.schema import LOCAL_LEVELS, Clause, Hit
+from assistant.text.query import Query, names_coal
 
 _SANCTION = re.compile(
     r"停产整顿|一案双罚|关闭取缔|推倒重来|提级调查|提请.{0,8}关闭|吊销|不再延期|一律|依法.{0,6}(?:处罚|查处|追究)|"
     r"追究.{0,12}责任|倒查|约谈|通报|从重惩处|黑名单|不予|严禁|不得"
 )
 _SEGMENT = re.compile(r"[^，,；;。]+")
-_COAL = re.compile(r"(?<!非)煤")
-_LOCAL_LEVELS = ("地方性法规", "地方政府规章", "地方工作方案")
 NATIONAL_KINDS = ("national-measure", "notice", "regulation", "standard")
 RELATED_MIN_BM25 = 4.0  # raw BM25 of the trigger sentence against the national clause
 MAX_PENALTIES = 6  # sanctions shown per 罚则
@@ -239,11 +237,11 @@ def _national_counterpart(searcher: SearcherLike, clause: Clause, trigger: str) 
         return None
     best: tuple[float, Clause] | None = None
     query = searcher.query(trigger)  # analysed once for every national document
-    about_coal = bool(_COAL.search(clause.text))
+    about_coal = names_coal(clause.text)
     for doc_id, doc in searcher.store.documents.items():
         if doc.catalog.kind not in NATIONAL_KINDS or doc_id == clause.doc_id:
             continue
-        if doc.catalog.status == "已废止" or doc.catalog.level in _LOCAL_LEVELS:
+        if doc.catalog.status == "已废止" or doc.catalog.level in LOCAL_LEVELS:
             continue  # a repealed text implements nothing now; another province's rules are not national
         if "煤矿" in doc.catalog.title and not about_coal:
             continue  # a coal regulation governs no 非煤 plan item

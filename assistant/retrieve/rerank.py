@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from assistant.schema import POLICY_LEVELS, Clause, Document
+from assistant.schema import LOCAL_LEVELS, POLICY_LEVELS, Clause, Document
 from assistant.text.normalize import normalize
-from assistant.text.query import Query, mentions, region_names
+from assistant.text.query import Query, mentions, names_coal, region_names
 
 FEATURES = (
     "fused",  # the hybrid score (0–1, min-max fused)
@@ -54,8 +54,6 @@ _TIME_C = re.compile(r"[0-9一二三四五六七八九十百]+\s*(?:个)?(?:日|
 _TIME_INTENTS = ("deadline", "frequency")
 # A mine that is not a coal mine: the coal regulations do not govern it.
 _NON_COAL = re.compile(r"非煤|金属非金属|[金铁铜铅锌锰磷锡钨钼铝镍银]矿|稀土|石场|采石|砂石|石灰石|萤石|尾矿")
-# A question about coal mines says 煤 — but 「非煤矿山」 says the opposite.
-_COAL = re.compile(r"(?<!非)煤")
 _ROLE_FOR = {
     "penalty": ("罚则",),
     "permission": ("禁止", "义务", "权利"),
@@ -96,7 +94,7 @@ def doc_facts(documents: Sequence[Document], tokenize: object = None) -> dict[st
                 names.add(suffix)
                 break
         region = next((r for r in region_names() if r in d.catalog.issuer or r in d.catalog.title), "")
-        if d.catalog.level not in ("地方性法规", "地方工作方案", "地方政府规章"):
+        if d.catalog.level not in LOCAL_LEVELS:
             region = ""
         out[d.doc_id] = DocFacts(
             tuple(sorted(names, key=len, reverse=True)),
@@ -182,12 +180,10 @@ def features(
         doc_score,
         float(doc_score >= 1.0),
         float(
-            facts.coal_only
-            and bool(_NON_COAL.search(query.normalized))
-            and not _COAL.search(query.normalized)
+            facts.coal_only and bool(_NON_COAL.search(query.normalized)) and not names_coal(query.normalized)
         ),
         duty_support if query.intent == "penalty" and role == "罚则" else 0.0,
-        float(facts.coal_only and not _COAL.search(query.normalized)),
+        float(facts.coal_only and not names_coal(query.normalized)),
     ]
 
 

@@ -57,6 +57,14 @@ def is_question_word(word: str) -> bool:
     return bool(_QUESTION_WORD.search(word))
 
 
+# Coal mines are named by 煤 — but 「非煤矿山」 names the opposite.
+_COAL = re.compile(r"(?<!非)煤")
+
+
+def names_coal(text: str) -> bool:
+    return bool(_COAL.search(text))
+
+
 def mentions(word: str, text: str) -> bool:
     """``word``, or the statutes' word for it, occurs in ``text``."""
     return word in text or statutes_word_in(word, text)
