@@ -42,6 +42,7 @@ FEATURES = (
 )
 
 _NUMBER = "[0-9０-９.一二三四五六七八九十两百千万]+"
+_NUMBER_CN = "[0-9０-９一二三四五六七八九十两半几]+"
 # The forms a statute writes an asked-for unit in: 「罚多少钱」 is answered in 万元, 「多少天」 in 日.
 _UNIT_FORMS = {
     # a fine is also written as a share of income or a multiple of the illegal gains
@@ -63,6 +64,9 @@ _ASKS_QUANTITY = re.compile(
 _FRAME = re.compile(
     r"最[高低大小多少长短]|(?:不)?(?:超过|低于|高于|少于|多于)|不能|不得|允许|至少|多少|多长|多久|一般|大概|左右|以上|以下"
 )
+# A span of time or a count (一个月, 每年, 三次) frames the figure asked; it is not what is measured: 「燃气费一个月
+# 多少」 is not answered by 「拘役的期限，为一个月以上」.
+_SPAN = re.compile(_NUMBER_CN + r"个?(?:月|年|天|日|周|次|小时)|每(?:年|月|天|日|周|班)")
 _PHRASE = re.compile(r"[，,；;。：:\n]")
 # A figure with a unit (or a percentage) in a clause.
 _QUANTITY = re.compile(
@@ -182,7 +186,9 @@ def evidence(
         figure_unrelated=int(
             query.intent != "penalty"
             and bool(_ASKS_QUANTITY.search(query.normalized))
-            and not _figure_about(top, [w for w in words if len(w) >= 2 and not _FRAME.fullmatch(w)])
+            and not _figure_about(
+                top, [w for w in words if len(w) >= 2 and not _FRAME.fullmatch(w) and not _SPAN.fullmatch(w)]
+            )
         ),
         excluded=excluded_word(query, corpus),
         other_region=other_region(query, corpus),

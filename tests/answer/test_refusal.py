@@ -119,3 +119,12 @@ def test_the_words_that_frame_a_question_are_not_foreign() -> None:
     vocabulary = {"放射性物质", "作业点", "每月", "测定", "一次"}
     q = Query.parse("作业点多少度？几次？啥时候？")
     assert refusal.evidence(text, q, hits(text), vocabulary=vocabulary).foreign == 0.0
+
+
+def test_a_span_of_time_in_the_question_does_not_make_a_figure_about_what_is_asked() -> None:
+    # 「一个月」 frames the figure asked; a clause stating 「一个月以上」 says nothing about a gas bill
+    text = "拘役的期限，为一个月以上六个月以下。"
+    ev = refusal.evidence(text, Query.parse("家里燃气费一个月一般多少？"), hits(text))
+    assert ev.figure_unrelated == 1
+    stated = refusal.evidence(text, Query.parse("拘役的期限一般是多少？"), hits(text))
+    assert stated.figure_unrelated == 0
