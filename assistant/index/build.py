@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -114,8 +115,7 @@ def _previous(config: Config) -> _Previous:
         return _Previous(problems=[exc.problem])
     manifest = store.manifest
     damage = store.verify(load=False)  # the parts lent below are loaded (and their counts checked) here
-    compatible = manifest.chunker == analysis_version() and manifest.tokenizer == tokenizer_version()
-    if not compatible or damage.keys() & {MANIFEST, CLAUSES, TOKENS, DOCUMENTS}:
+    if not _same_analysis(manifest) or damage.keys() & {MANIFEST, CLAUSES, TOKENS, DOCUMENTS}:
         return _Previous(manifest, {}, list(damage.values()))
     try:
         clauses, documents, tokens = store.clauses, store.documents, store.tokens()
@@ -148,12 +148,21 @@ def _file_hash(path: Path, rel: str, manifest: Manifest | None, max_bytes: int |
     return file_sha256(path)
 
 
+@cache
 def analysis_version() -> str:
     """What a build derives from the text besides its tokens and vectors: the statute chunker and the
     penalty → duty links (their rules and fitted parameters). When it changes every file is read again
     (the embeddings stay cached by text)."""
     params = resources.files("assistant.data").joinpath("link_params.json").read_bytes()
     return f"{CHUNKER_VERSION}+{LINKS_VERSION}-{hashlib.sha256(params).hexdigest()[:8]}"
+
+
+def _same_analysis(manifest: Manifest | None) -> bool:
+    """The index was built with today's chunker, links and tokenizer (its clauses and tokens can be lent)."""
+    return manifest is not None and (manifest.chunker, manifest.tokenizer) == (
+        analysis_version(),
+        tokenizer_version(),
+    )
 
 
 def stale_reasons(config: Config, manifest: Manifest | None = None) -> list[str]:
@@ -296,11 +305,7 @@ def build_index(config: Config, *, rebuild: bool = False, progress: bool = True)
         embedder.backend,
         embedder.model_id,
     )
-    same_analysis = manifest is not None and (manifest.chunker, manifest.tokenizer) == (
-        analysis_version(),
-        tokenizer_version(),
-    )
-    if same_model and same_analysis and not report.removed and not changed and clauses:
+    if same_model and _same_analysis(manifest) and not report.removed and not changed and clauses:
         report.changed = False
         report.n_clauses = len(clauses)
         report.index_folder = str(version_folder(config.index_path))
