@@ -97,3 +97,26 @@ def test_a_coal_regulation_is_marked_for_a_question_that_does_not_say_coal() -> 
     # 「非煤矿山」 says 煤 and means the opposite
     non_coal = vector("非煤矿山没办许可证就开工生产，罚多少？", clause, "罚则", coal)
     assert non_coal["coal_unnamed"] == 1.0 and non_coal["scope_mismatch"] == 1.0
+
+
+def test_rare_words_weigh_more_and_the_document_title_is_every_clause_context() -> None:
+    plan = DocFacts(
+        ("三年行动",),
+        ("三年", "行动"),
+        "九江",
+        False,
+        True,
+        title="九江市矿山安全生产治本攻坚三年行动实施方案",
+    )
+    q = Query.parse("三年行动分几个阶段？")
+    rare = {"阶段": 5.0}.get
+
+    def covered(text: str) -> float:
+        v = features(q, clause(text, "目标"), 0.5, 0.5, 0.0, plan, False, idf=lambda w: rare(w) or 1.0)
+        return dict(zip(FEATURES, v, strict=True))["coverage_idf"]
+
+    steps = covered("工作步骤：从2024年3月至2026年12月，分四个阶段进行。")
+    lead = covered("全市矿山安全生产治本攻坚三年行动由市应急管理局牵头。")
+    assert (
+        steps > lead
+    )  # the rare word the question is about outweighs words every clause shares by its title

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -46,6 +46,7 @@ FEATURES = (
     "scope_mismatch",  # a question about a non-coal mine (金矿, 采石场, 尾矿库 …) and a document only for 煤矿
     "duty_support",  # a penalty question, a 罚则, and how well the duty it enforces matches (its fused score)
     "coal_unnamed",  # a document only for 煤矿, and a question that does not say 煤 (「矿山没有许可证就采矿」)
+    "coverage_idf",  # coverage weighted by each word's rarity among the clauses, the document title counting
 )
 
 _PRISON_Q = re.compile(r"判|刑|坐牢|罪|拘役|蹲")
@@ -76,6 +77,7 @@ class DocFacts:
     repealed: bool
     policy: bool
     coal_only: bool = False  # the document governs coal mines only (煤矿 in its title)
+    title: str = ""  # the normalised title: its words are the context of every clause
 
 
 def doc_facts(documents: Sequence[Document], tokenize: object = None) -> dict[str, DocFacts]:
@@ -103,6 +105,7 @@ def doc_facts(documents: Sequence[Document], tokenize: object = None) -> dict[st
             d.catalog.status == "已废止",
             d.catalog.level in POLICY_LEVELS,
             "煤矿" in d.catalog.title,
+            normalize(d.catalog.title),
         )
     return out
 
@@ -148,12 +151,16 @@ def features(
     named_any: bool,
     doc_score: float = 0.0,
     duty_support: float = 0.0,
+    idf: Callable[[str], float] | None = None,
 ) -> list[float]:
     """The feature vector of one candidate (order: ``FEATURES``). ``duty_support`` is the best fused
     score among the candidates of the duty articles this one enforces (``ingest.links``), 0 for none."""
     text = normalize(clause.retrieval_text())
     words = [w for w in query.content_words if len(w) > 1] or list(query.content_words)
     coverage = sum(1 for w in words if mentions(w, text)) / max(1, len(words))
+    weight = idf or (lambda _w: 1.0)
+    covered = [w for w in words if mentions(w, text) or w in facts.title]
+    coverage_idf = sum(map(weight, covered)) / max(1e-9, sum(map(weight, words)))
     title_words = sum(1 for w in facts.title_words if w in query.normalized) / max(1, len(facts.title_words))
     named = any(n in query.normalized for n in facts.names)
     roles = _ROLE_FOR.get(query.intent, ())
@@ -184,6 +191,7 @@ def features(
         ),
         duty_support if query.intent == "penalty" and role == "罚则" else 0.0,
         float(facts.coal_only and not names_coal(query.normalized)),
+        coverage_idf,
     ]
 
 

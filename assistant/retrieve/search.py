@@ -7,6 +7,7 @@ query (the retrievers are built once, lazily; a search returns its own evidence 
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from functools import cached_property
 from typing import Protocol
@@ -280,9 +281,21 @@ class Searcher:
                     named_any,
                     doc_scores.get(clause.doc_id, 0.0),
                     support,
+                    self._idf,
                 )
             )
         return out
+
+    @cached_property
+    def _clause_df(self) -> dict[str, int]:
+        from collections import Counter
+
+        return Counter(t for tokens in self.store.tokens() for t in set(tokens))
+
+    def _idf(self, word: str) -> float:
+        """How rare ``word`` is among the clauses (log scale; an unknown word counts as the rarest)."""
+        n = len(self.clauses)
+        return math.log((n + 1) / (self._clause_df.get(word, 0) + 1))
 
     @cached_property
     def _duties_of(self) -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:

@@ -90,7 +90,7 @@ def test_an_evaluator_that_raises_fails_its_set_with_the_reason_and_never_skips_
 
 
 def test_metrics_carry_their_own_direction_and_counts_are_reported_not_gated():
-    result = registry.REGISTRY["grading"](
+    result = registry.evaluators()["grading"](
         _ctx(short_answers=[_short("g1", "每半年搞一次应急演练", [True, True])])
     )
     assert result.metrics == {
@@ -107,7 +107,7 @@ def test_metrics_carry_their_own_direction_and_counts_are_reported_not_gated():
 
 
 def test_quiz_counts_per_document_are_reported_not_gated():
-    result = registry.REGISTRY["quiz"](_ctx())
+    result = registry.evaluators()["quiz"](_ctx())
     assert "quiz.questions_per_doc.d" in result.metrics
     assert "quiz.questions_per_doc.d" not in result.gated and "quiz.questions" not in result.gated
     assert result.gated == {"quiz.answer_key_verified": "higher", "quiz.duplicate_rate": "lower"}
@@ -116,7 +116,7 @@ def test_quiz_counts_per_document_are_reported_not_gated():
 def test_grading_failures_say_what_was_expected_and_what_was_got():
     case = _short("g2", "每年搞一次应急演练", [False, True])  # hand: 每半年 missing
     ctx = _ctx(short_answers=[replace(case, points_found=(True, True), score=1.0)])
-    (failure,) = registry.REGISTRY["grading"](ctx).failures
+    (failure,) = registry.evaluators()["grading"](ctx).failures
     assert failure.line() == "✗ grading g2 每半年 | expected 人工判定 有 | got 自动判定 无"
 
 
@@ -136,7 +136,7 @@ def test_grading_reports_dev_and_test_figures_for_a_gold_set_with_both_splits():
         _short("g1", "每半年搞一次应急演练", [True, True], "dev"),
         _short("g2", "每半年搞一次应急演练", [False, True], "test"),  # the hand mark disagrees here
     ]
-    result = registry.REGISTRY["grading"](_ctx(short_answers=cases))
+    result = registry.evaluators()["grading"](_ctx(short_answers=cases))
     assert result.metrics["grading.grading_point_agreement@dev"] == 1.0
     assert result.metrics["grading.grading_point_agreement@test"] == 0.5
     assert result.metrics["grading.grading_point_agreement"] == 0.75
@@ -212,7 +212,7 @@ def test_cli_refuses_check_and_update_together(monkeypatch: pytest.MonkeyPatch):
 
 
 def test_answers_metrics_declare_their_directions():
-    result = registry.REGISTRY["answers"](_ctx())  # no gold cases: only the declarations are exercised
+    result = registry.evaluators()["answers"](_ctx())  # no gold cases: only the declarations are exercised
     assert result.gated["answers.false_refusal_rate"] == "lower"
     assert result.gated["answers.median_answer_chars"] == "lower"
     assert result.gated["answers.first_citation_accuracy"] == "higher"
