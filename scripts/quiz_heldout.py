@@ -57,9 +57,10 @@ def banks() -> list[dict[str, Any]]:
         return out
 
 
-def key(item: dict[str, Any]) -> tuple[str, str, str, str]:
-    """How an item is found in the review: its bank's document, type, stem and answer."""
-    return (item["doc_id"], item["type"], item["stem"], item["answer"])
+def key(item: dict[str, Any]) -> tuple[str, str, str, str, tuple[str, ...]]:
+    """How an item is found in the review: its bank's document, type, stem, answer and options (a new
+    distractor asks for a new reading)."""
+    return (item["doc_id"], item["type"], item["stem"], item["answer"], tuple(item.get("options", [])))
 
 
 def reviewed() -> dict[tuple[str, str, str, str], dict[str, Any]]:

@@ -200,7 +200,10 @@ def _quiz_review(ctx: EvalContext, result: SetResult) -> None:
         seed = int(r.get("seed", 0))
         return ("topic", r["topic"], seed) if r.get("topic") else ("doc", r["doc_id"], seed)
 
-    verdicts = {(bank_of(r), r["type"], r["stem"], r["answer"]): r for r in reviewed}
+    # the options are part of an item: a new distractor asks for a new reading
+    verdicts = {
+        (bank_of(r), r["type"], r["stem"], r["answer"], tuple(r.get("options", []))): r for r in reviewed
+    }
     known = {c.doc_id for c in ctx.searcher.clauses}
     # a bank is made again only where the knowledge base holds the documents its items came from
     banks = list(dict.fromkeys(bank_of(r) for r in reviewed if r["doc_id"] in known))
@@ -212,7 +215,7 @@ def _quiz_review(ctx: EvalContext, result: SetResult) -> None:
         made = generate_bank(ctx.searcher, topic=topic, doc=doc, n=20, seed=seed)
         for q in made.questions:
             generated += 1
-            r = verdicts.get((bank, q.type, q.stem, q.answer))
+            r = verdicts.get((bank, q.type, q.stem, q.answer, tuple(q.options)))
             if r is None:
                 result.failures.append(
                     Failure("quiz", f"{name} {q.id}", q.stem, "已人工审阅", "未审阅的新题")

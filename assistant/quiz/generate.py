@@ -12,6 +12,7 @@ garble the sentence or make it false at a glance.
 
 from __future__ import annotations
 
+import math
 import random
 import re
 from collections.abc import Iterable, Sequence
@@ -157,14 +158,62 @@ def _question(
 
 
 def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[str]:
-    out = []
+    values = []
     for value in _number_alternatives(f, ctx.numbers):
         filled = value if f.kind == "frequency" else value + f.unit
-        if filled not in template and not _also_true(template, filled, ctx.corpus):
-            out.append(filled)
-        if len(out) == n:
-            break
-    return out
+        if filled in template or _also_true(template, filled, ctx.corpus):
+            continue
+        if f.kind == "number" and not _within_bounds(template, value, f.unit):
+            continue
+        values.append(value)
+    chosen = _straddling(f.value, values, n) if f.kind == "number" else values[:n]
+    return [v if f.kind == "frequency" else v + f.unit for v in chosen]
+
+
+# One unit in terms of another, to compare a distractor with a range's other end: 「（ ）以上1年以下」.
+_IN_BASE = {
+    "年": ("月", 12),
+    "个月": ("月", 1),
+    "月": ("月", 1),
+    "日": ("日", 1),
+    "天": ("日", 1),
+    "万元": ("元", 10000),
+    "元": ("元", 1),
+    "小时": ("小时", 1),
+}
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)(年|个月|月|日|天|万元|元|小时)")
+
+
+def _within_bounds(template: str, value: str, unit: str) -> bool:
+    """A distractor inside the range the sentence states: not 12个月 or more in 「（ ）以上1年以下」, nor
+    the lower end or less in 「3个月以上（ ）以下」."""
+    if unit not in _IN_BASE:
+        return True
+    base, factor = _IN_BASE[unit]
+    x = float(value) * factor
+    before, _, after = template.partition(BLANK)
+    upper = re.match(r"^以上" + _AMOUNT.pattern + "以下", after)
+    lower = re.search(_AMOUNT.pattern + r"以上$", before)
+    for m, too_far in ((upper, lambda y: x >= y), (lower, lambda y: x <= y)):
+        if m and _IN_BASE[m.group(2)][0] == base and too_far(float(m.group(1)) * _IN_BASE[m.group(2)][1]):
+            return False
+    return True
+
+
+def _straddling(answer: str, values: list[str], n: int) -> list[str]:
+    """``n`` of ``values`` in their order, but not all on one side of the answer when the other side has
+    one (the nearest in ratio): 23, 25 and 27个月 (the 伤残补助金 months) around 12个月 leave the key
+    the odd one out."""
+    chosen = values[:n]
+    key = float(answer)
+    sides = {float(v) > key for v in chosen}
+    if len(chosen) == n and len(sides) == 1:
+        others = [v for v in values[n:] if (float(v) > key) not in sides and float(v) > 0]
+        # the one nearest the key in ratio: 5% rather than 0.5% for 「减少10%左右」
+        other = min(others, key=lambda v: abs(math.log(float(v) / key)), default=None) if key > 0 else None
+        if other is not None:
+            chosen = [*chosen[: n - 1], other]
+    return chosen
 
 
 def _display(text: str) -> str:
@@ -261,6 +310,32 @@ def _misread(items: tuple[str, ...]) -> bool:
     return False
 
 
+_ITEM_MARK = re.compile(r"[（(][一二三四五六七八九十]+[）)]")
+
+
+def _name_of_another_list(fact: ListFact, text: str) -> bool:
+    """Whether another 项 of the article uses the list's name for something else: 「第六十七条所列的场所」
+    is item (二)'s 应急避难、封闭隔离…场所 or item (七)'s 易受危害的场所? A name repeated with the list's
+    own items (刑法 第三百一十八条's 「杀害、伤害……等犯罪行为」 again in its second paragraph) is the same list."""
+    at = text.find(fact.span)
+    marks = [m.start() for m in _ITEM_MARK.finditer(text)]
+    if at < 0 or not marks:
+        return False
+
+    def item_of(pos: int) -> int:
+        return sum(1 for m in marks if m <= pos)
+
+    for m in re.finditer(re.escape(fact.name), text):
+        if at <= m.start() < at + len(fact.span):
+            continue
+        sentence = re.split(r"[。；;\n]", text[: m.start()])[-1]
+        if any(item in sentence for item in fact.items):
+            continue
+        if item_of(m.start()) != item_of(at):
+            return True
+    return False
+
+
 def _list_stem_subject(fact: ListFact) -> str:
     if fact.kind == "named":
         return f"“{fact.name}”"
@@ -278,6 +353,8 @@ def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
     if fact.kind == "enum" and (fact.name in _GENERIC_ENUM_NAMES or not _a_category(fact.name)):
         return None
     if _misread(fact.items):
+        return None
+    if fact.kind == "enum" and _name_of_another_list(fact, clause.text):
         return None
     if fact.kind == "series":
         return _build_series(fact, qtype, ctx)
@@ -541,13 +618,13 @@ def _next_question(
 
 def same_blank(a: Question, b: Question) -> bool:
     """Two fill-ins of one fact in two articles (a duty and its 罚则 repeat the words): the same key with
-    the same four characters on each side of the blank."""
+    the same three characters on each side of the blank (「决定、____、措施」 in 第七条 and 第二十条)."""
     if a.type != "blank" or b.type != "blank" or normalize(a.answer) != normalize(b.answer):
         return False
 
     def around(q: Question) -> tuple[str, str]:
         before, _, after = normalize(q.stem).partition(normalize(BLANK))
-        return before[-4:], after[:4]
+        return before[-3:], after[:3]
 
     return around(a) == around(b)
 

@@ -68,6 +68,33 @@ def _condition_cut(question: Question) -> bool:
     )
 
 
+# Who can be the subject of a statute's condition: a wording of ``subjects.txt`` or a noun that names a
+# party (「……单位」「……人员」「职工」「公民」 …).
+_PARTY = re.compile(
+    r"单位|人员|部门|机构|机关|政府|委员会|企业|职工|工人|劳动者|公民|法人|组织|个人|近亲属|亲属|负责人|矿长|"
+    r"经营者|从业者|所有人|承包|投资人|矿山|煤矿|队伍|当事人|分子|被告人|医疗机构|者$|人(?!民)"
+)
+# A statute's sentence does not open on an action: 「调集应急救援所需物资……」 is item (二) of 「县级以上地方人民
+# 政府……采取下列措施」, cut from whoever acts. (A plan's tasks open so, addressed to its readers.)
+_ACTION_START = re.compile(
+    r"^(?:调集|调动|责令|采取|落实|加强|做好|确保|推动|督促|配备|实行|转移|疏散|启用|储备|划定|封锁|查封|扣押)"
+)
+# Nouns that need a possessor: 「标准为：……」 says nothing until one knows whose standard it is.
+_RELATIONAL = re.compile(r"^(?:标准|比例|期限|数额|金额|范围|时间|费用|待遇)(?:为|是)")
+
+
+def _ownerless_condition(stem: str) -> bool:
+    """A statute stem that opens on a short 「……的，」 condition naming no party: 「生活有困难的，可以预支……」
+    and 「伤情严重的，……」 continue a sentence about someone named before (下落不明职工的供养亲属)."""
+    m = re.match(r"^([^，,；;。：:]{2,8}?)的[，,]", stem)
+    if not m or re.match(r"^对", m.group(1)):
+        return False  # a long condition states conduct (刑法: 「……的，处……」 binds whoever does it)
+    from assistant.ingest.subjects import find_subjects
+
+    condition = m.group(1)
+    return not find_subjects(condition) and not _PARTY.search(condition)
+
+
 def _answer_text(question: Question) -> str:
     """What the blank or the single choice's bracket stands for (empty for other types)."""
     if question.type == "blank":
@@ -121,8 +148,8 @@ def stem_problems(question: Question) -> list[str]:
     problems = []
     if _OPENERS.match(stem):
         problems.append("以连词或助词开头，句子的前半截被截掉了")
-    if re.match(r"^(?:必须|应当|不得|严禁|由|按|依照)", stem):
-        problems.append("以「必须/应当/由……」开头，主语被截掉了")
+    if re.match(r"^(?:必须|应当|不得|严禁|可以|有权|需要|由|按|依照)", stem):
+        problems.append("以「必须/应当/可以/由……」开头，主语被截掉了")
     elif (
         question.doc_level in STATUTE_LEVELS
         and _starts_mid_sentence(question)
@@ -141,6 +168,12 @@ def stem_problems(question: Question) -> list[str]:
         problems.append("原句前面引用前款的条件被截掉了（「有前款规定行为的，……还应当责令其……」）")
     if question.doc_level in STATUTE_LEVELS and re.match(r"^经[^，,；;。]{1,12}的[，,]", stem):
         problems.append("以「经检测不合格的」这样的条件开头：什么不合格在前一句，题干里没有")
+    if question.doc_level in STATUTE_LEVELS and _ownerless_condition(stem):
+        problems.append("以不含主体的「……的，」条件开头：谁「……」在前一句，题干里没有")
+    if question.doc_level in STATUTE_LEVELS and _ACTION_START.match(stem):
+        problems.append("以动作开头（「调集……」「责令……」），是「下列措施」里的一项，谁来做被截掉了")
+    if _RELATIONAL.match(stem):
+        problems.append("以「标准为/比例为……」开头：谁的什么标准被截掉了")
     if re.match(r"^该(?!当)", stem):
         problems.append("以「该……」开头，指的是谁在题干外，读不懂")
     if _answer_text(question) and _answer_text(question) in stem.replace("□", ""):

@@ -409,3 +409,90 @@ def test_an_enumeration_of_phrases_with_de_is_not_a_list(make_clause) -> None:
         "投放虚假的爆炸性、毒害性、放射性、传染病病原体等物质，严重扰乱社会秩序的，处五年以下有期徒刑。"
     )
     assert not [f for f in list_facts(clause) if f.kind == "enum"]
+
+
+def statute_item(stem: str, qtype: str = "judge", answer: str = "对") -> Question:
+    return Question(
+        "Q01",
+        qtype,
+        stem,
+        [],
+        answer,
+        "",
+        "d",
+        "文件",
+        "第一条",
+        "c",
+        template=stem,
+        quote=stem,
+        doc_level="行政法规",
+    )
+
+
+@pytest.mark.parametrize(
+    ("stem", "fault"),
+    [
+        (
+            "生活有困难的，可以预支一次性工亡补助金的50%。",
+            "不含主体",
+        ),  # whose relatives? (the sentence before)
+        ("可以安装假肢、矫形器、假眼、____和配置轮椅等辅助器具。", "可以"),  # 工伤职工 cut off
+        ("标准为：配偶每月40%，其他亲属每人每月（ ）", "标准为"),  # whose standard?
+        ("调集应急救援所需物资、设备、____，准备应急设施。", "以动作开头"),  # item (二) of a 措施 list
+        ("需要转产、____、搬迁、关闭的，由本级人民政府决定并组织实施。", "可以"),  # what must move?
+    ],
+)
+def test_a_statute_stem_whose_subject_is_in_another_sentence_is_refused(stem: str, fault: str) -> None:
+    assert any(fault in p for p in stem_problems(statute_item(stem)))
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "职工被人民法院宣告死亡的，按照本条例第三十九条职工因工死亡的规定处理。",
+        "用人单位应当将参加工伤保险的有关情况在本单位内公示。",
+        "生产经营单位未按照规定配备安全生产管理人员的，责令限期改正，处十万元以下的罚款。",
+        "已满七十五周岁的人故意犯罪的，可以从轻或者减轻处罚。",  # 刑法 names the party in the condition
+        "对于被胁迫参加犯罪的，应当按照他的犯罪情节减轻处罚或者免除处罚。",
+        "法律明文规定为犯罪行为的，依照法律定罪处刑。",  # a long condition states the conduct itself
+        "设立民用爆炸物品生产企业，应当遵循统筹规划、合理布局的原则。",
+    ],
+)
+def test_a_statute_stem_that_names_its_party_passes_those_rules(stem: str) -> None:
+    assert not [p for p in stem_problems(statute_item(stem)) if "主体" in p or "动作" in p or "可以" in p]
+
+
+def test_number_distractors_lie_on_both_sides_of_the_key_and_inside_the_stated_range() -> None:
+    from assistant.content.templates import BLANK
+    from assistant.quiz.generate import _straddling, _within_bounds
+
+    # the 伤残补助金 months 27/25/23 all above 停工留薪期 12个月 would leave the key the odd one out
+    picked = _straddling("12", ["27", "25", "23", "24", "6", "11"], 3)
+    assert any(float(v) < 12 for v in picked) and any(float(v) > 12 for v in picked)
+    assert "11" in picked  # the nearest below, not 6
+    stem = "责令停止执业" + BLANK + "以上1年以下。"
+    assert _within_bounds(stem, "9", "个月") and not _within_bounds(stem, "12", "个月")
+    assert not _within_bounds("处2万元以上" + BLANK + "以下的罚款", "1", "万元")
+
+
+def test_the_same_phrase_blanked_in_two_articles_is_asked_once() -> None:
+    from assistant.quiz.generate import same_blank
+
+    a = q("有关人民政府和部门应当及时公布有关突发事件应对的决定、____、措施等信息。", answer="命令")
+    b = q("突发事件应急指挥机构可以依法发布有关突发事件应对的决定、____、措施。", answer="命令")
+    assert same_blank(a, b)
+    assert not same_blank(a, q("国家建立统一指挥、____、反应灵敏的应急管理体制。", answer="专常兼备"))
+
+
+def test_a_list_name_the_article_uses_for_more_than_one_list_is_not_asked(make_clause) -> None:
+    from assistant.quiz.generate import build_list
+
+    ctx = _Ctx(random.Random(0), [], [], [])
+    clause = make_clause(
+        "（二）准备应急设施和应急避难、封闭隔离、紧急医疗救治等场所；（七）关闭或者限制使用易受突发事件危害的场所。"
+    )
+    enums = [f for f in list_facts(clause) if f.kind == "enum" and f.name == "场所"]
+    assert enums and all(build_list(f, "short", ctx) is None for f in enums)
+    alone = make_clause("准备应急设施和应急避难、封闭隔离、紧急医疗救治等场所。")
+    (fact,) = [f for f in list_facts(alone) if f.kind == "enum" and f.name == "场所"]
+    assert build_list(fact, "short", ctx) is not None
