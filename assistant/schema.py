@@ -272,8 +272,25 @@ class Hit:
     rank: int
     sources: dict[str, float] = field(default_factory=dict)  # per-retriever scores, for debugging
 
+    @property
+    def relevance(self) -> float | None:
+        """The reranker's probability that this is the clause asked for, among the candidates it ranked
+        (None beyond its depth or without it). Unlike ``score`` (min-max fused: the top hit is always 1),
+        it falls with the rank and says how sure the ranking is."""
+        p = self.sources.get("rerank")
+        return None if p is None else float(p)
+
+    def relevance_label(self) -> str:
+        """How a listing shows it: 「匹配概率 44%」, or the fused 「相关度」 where nothing was reranked."""
+        p = self.relevance
+        if p is None:
+            return f"相关度 {self.score:.3f}"
+        if p >= 0.995:
+            return "匹配概率 >99%"
+        return f"匹配概率 {p:.0%}" if p >= 0.005 else "匹配概率 <1%"
+
     def to_json(self) -> dict[str, Any]:
-        """The stable ``search --json`` hit contract."""
+        """The stable ``search --json`` hit contract (``relevance`` added after the original keys)."""
         return {
             "doc_id": self.clause.doc_id,
             "doc_title": self.clause.doc_title,
@@ -284,6 +301,7 @@ class Hit:
             "doc_status": self.clause.doc_status,
             "status_note": self.clause.status_note,
             "chapter": self.clause.chapter,
+            "relevance": None if self.relevance is None else round(self.relevance, 4),
         }
 
 

@@ -73,6 +73,7 @@ def test_search_json_keeps_the_stable_contract(kb: Config) -> None:
             "doc_status",
             "status_note",
             "chapter",
+            "relevance",
         ]
         assert isinstance(hit["score"], float)
     top = data["hits"][0]
@@ -125,7 +126,8 @@ def test_search_text_output_shows_title_level_status_label_and_score(kb: Config)
     result = run(kb, "search", "瓦斯抽采系统", "-k", "1")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0].startswith("1. 《煤矿瓦斯防治规定》（规范性文件·现行有效）第一条  （相关度 ")
+    # the reranker's probability, not the min-max fused score that is 1.000 for every first hit
+    assert lines[0].startswith("1. 《煤矿瓦斯防治规定》（规范性文件·现行有效）第一条  （匹配概率 ")
     assert lines[1] == "第一条　煤矿应当建立瓦斯抽采系统。"
 
 
@@ -259,3 +261,11 @@ def test_the_answer_engine_retrieves_top_k_clauses(kb: Config) -> None:
 
     assert len(AnswerEngine(kb.with_overrides(top_k=2)).retrieve("矿山企业安全生产责任制度").hits) == 2
     assert len(AnswerEngine(kb.with_overrides(top_k=4)).retrieve("矿山企业安全生产责任制度").hits) == 4
+
+
+def test_search_json_gives_each_hit_a_relevance_that_falls_with_its_rank(kb: Config) -> None:
+    hits = search_json(kb, "瓦斯抽采系统")["hits"]
+    relevance = [h["relevance"] for h in hits]
+    assert len(hits) >= 2 and all(r is not None and 0 <= r <= 1 for r in relevance)
+    assert relevance == sorted(relevance, reverse=True) and len(set(relevance)) > 1
+    assert hits[0]["score"] == 1.0  # the fused score stays, unchanged, for scripts that read it

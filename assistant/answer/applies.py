@@ -19,6 +19,7 @@ among the candidates (a fitted, calibrated figure), not the fused score that is 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -26,7 +27,9 @@ from assistant.answer.extractive import score_sentences
 from assistant.answer.linked import linked as linked_to
 from assistant.retrieve.search import SearcherLike
 from assistant.schema import LOCAL_LEVELS, Clause, Hit
-from assistant.text.query import Query, names_coal
+from assistant.text.normalize import normalize
+from assistant.text.query import Query, mentions, names_coal
+from assistant.text.sentences import split_sentences
 
 _SANCTION = re.compile(
     r"停产整顿|一案双罚|关闭取缔|推倒重来|提级调查|提请.{0,8}关闭|吊销|不再延期|一律|依法.{0,6}(?:处罚|查处|追究)|"
@@ -127,16 +130,25 @@ class Applicable:
         }
 
 
-def find_consequence(clause: Clause, trigger: str) -> str | None:
-    """The verbatim sanction segment: in the trigger sentence if it has one, else anywhere in the clause.
+def find_consequence(clause: Clause, trigger: str, words: Sequence[str] = ()) -> str | None:
+    """The verbatim sanction segment: in the trigger sentence if it has one, else in another sentence of
+    the clause that speaks of the situation (one of its ``words``).
 
+    Another sentence's sanction is about that sentence's subject: item 12.'s 「周边300米……采石场……不再延期」
+    is about quarries and says nothing of a new 头顶库, so it is not the consequence of 「严禁新建“头顶库”」.
     Prohibitions (严禁, 不得) count only inside the trigger, where they are what applies.
     """
     strong = re.compile(_SANCTION.pattern.replace("|严禁|不得", ""))
-    for text, pattern in ((trigger, strong), (clause.text, strong)):
+    keys = [normalize(w) for w in words if len(w) >= 2]
+    others = [
+        s.text
+        for s in split_sentences(clause.text)
+        if s.text != trigger and any(mentions(w, normalize(s.text)) for w in keys)
+    ]
+    for text in (trigger, *others):
         for seg in _SEGMENT.findall(text):
             # a segment ending in 的 is a condition (…经停产整顿仍达不到条件的), not the consequence
-            if pattern.search(seg) and not seg.rstrip().endswith("的"):
+            if strong.search(seg) and not seg.rstrip().endswith("的"):
                 return seg.strip()
     return None
 
@@ -158,7 +170,7 @@ def which_clauses_apply(searcher: SearcherLike, situation: str, k: int = 8) -> l
             hit.clause,
             float(hit.score),
             trigger,
-            find_consequence(hit.clause, trigger),
+            find_consequence(hit.clause, trigger, words),
             _national_counterpart(searcher, hit.clause, trigger),
             linked=linked,
             confidence=hit.sources.get("rerank"),

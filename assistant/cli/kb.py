@@ -184,7 +184,9 @@ def search(
     method: str,
     as_json: bool,
 ) -> None:
-    """检索条款：按相关度列出条款，并标出出处、效力层级与时效。"""
+    """检索条款：按匹配程度列出条款，并标出出处、效力层级与时效。
+
+    「匹配概率」是排序模型认为该条即所问条款的概率（在它比较过的候选条款之间）。"""
     from assistant.service import SearchRequest
 
     if not query.strip():
@@ -204,7 +206,7 @@ def search(
     for h in result.hits:
         c = h.clause
         chapter = f" · {c.chapter}" if c.chapter else ""
-        head = f"{h.rank}. {c.source()}{chapter}  （相关度 {h.score:.3f}）"
+        head = f"{h.rank}. {c.source()}{chapter}  （{h.relevance_label()}）"
         click.echo(click.style(head, bold=True) if use_color() else head)
         click.echo(_highlight(c.text, result.terms))
         click.echo()

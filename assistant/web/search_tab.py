@@ -52,7 +52,7 @@ def search_html(
         c = h.clause
         rows.append(
             f'<div class="hit"><div class="hit-head">{h.rank}. 《{esc(c.doc_title)}》{esc(c.label)}'
-            f'<span style="color:#888;font-weight:normal">（相关度 {h.score:.3f}）</span></div>'
+            f'<span style="color:#888;font-weight:normal">（{h.relevance_label()}）</span></div>'
             f'<div class="cite-path">{esc(" › ".join(c.headings))}</div>'
             f'<div class="hit-text">{highlight_terms(c.text, result.terms)}</div></div>'
         )

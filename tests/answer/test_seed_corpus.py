@@ -125,3 +125,14 @@ def test_ask_prints_sources_in_the_documented_format_and_each_quote_once(seed_co
     )["citations"][0]["quote"]
     assert result.output.count(quote) == 1
     assert result.output.startswith("结论：不得")
+
+
+def test_a_new_tailings_pond_above_a_village_gets_no_consequence_borrowed_from_quarries(
+    seed_searcher,
+) -> None:
+    rules = which_clauses_apply(seed_searcher, "企业计划在一个村庄上游的山沟里新建尾矿库。")
+    item12 = next(r for r in rules if r.clause.label == "二、（三）12.")
+    assert "头顶库" in item12.trigger
+    # item 12 also says 「周边300米……采石场……不再延期」: a sanction on quarries, not on a new 头顶库
+    assert item12.consequence is None
+    assert "不再延期" in item12.clause.text
