@@ -4,7 +4,8 @@
     python scripts/fit_ranker.py --dry-run  # everything but writing
 
 Cases: the seed retrieval questions (evals/retrieval.jsonl), the law questions
-(evals/laws/retrieval.jsonl) and the inspectors' situations (evals/laws/scenarios.jsonl, searched with
+(evals/laws/retrieval.jsonl), each phrasing of the paraphrase groups (evals/paraphrases.jsonl; a group's
+phrasings share a fold) and the inspectors' situations (evals/laws/scenarios.jsonl, searched with
 the penalty intent as `applies` does, the positives being the 罚则 that sanction them), ``dev`` only. For each question the hybrid search gives its best
 ``depth`` distinct clauses, each with the features of ``assistant.retrieve.rerank``; a clause is a
 positive when it is one of the question's ``expected`` clauses. The model is linear with a listwise
@@ -36,6 +37,7 @@ from assistant.config import load_config  # noqa: E402
 from assistant.evaluate.datasets import (  # noqa: E402
     load_law_retrieval,
     load_law_scenarios,
+    load_paraphrases,
     load_retrieval,
 )
 from assistant.retrieve.rerank import FEATURES  # noqa: E402
@@ -53,22 +55,30 @@ class Case:
     split: str
     X: np.ndarray  # candidates × features, hybrid order
     y: np.ndarray  # 1 for an expected clause
+    group: str = ""  # cases of one group (the phrasings of one paraphrase set) share a fold
 
 
 def collect(searcher: Searcher, depth: int) -> list[Case]:
     evals = REPO / "evals"
     asked = [
-        (name, c.split, searcher.query(c.question), c.expected)
+        (name, c.split, searcher.query(c.question), c.expected, "")
         for name, cases in (("seed", load_retrieval(evals)), ("laws", load_law_retrieval(evals)))
         for c in cases
     ]
+    # the same question asked three ways (「能不能把爆破作业外包？」「爆破这块可以包出去给别人干吗？」):
+    # colloquial wordings the other sets have few of
+    asked += [
+        ("paraphrases", g.split, searcher.query(text), g.expected, g.id)
+        for g in load_paraphrases(evals)
+        for text in g.phrasings
+    ]
     # `applies` searches a described violation with the penalty intent for the 罚则 that sanctions it
     asked += [
-        ("scenarios", c.split, replace(searcher.query(c.situation), intent="penalty"), c.penalty)
+        ("scenarios", c.split, replace(searcher.query(c.situation), intent="penalty"), c.penalty, "")
         for c in load_law_scenarios(evals)
     ]
     out = []
-    for name, split, q, expected_refs in asked:
+    for name, split, q, expected_refs, group in asked:
         articles = searcher._distinct(searcher.hybrid, q, None, depth)
         X = np.array(searcher.candidate_features(q, articles), dtype=float)
         expected = {(e.doc_id, e.clause) for e in expected_refs}
@@ -76,7 +86,7 @@ def collect(searcher: Searcher, depth: int) -> list[Case]:
             [(searcher.clauses[row].doc_id, searcher.clauses[row].label) in expected for row, _ in articles],
             dtype=float,
         )
-        out.append(Case(name, split, X, y))
+        out.append(Case(name, split, X, y, group))
     return out
 
 
@@ -112,7 +122,7 @@ def ranks(cases: list[Case], w: np.ndarray | None, depth: int) -> list[int]:
 
 def summary(cases: list[Case], rk: list[int]) -> str:
     parts = []
-    for name in ("seed", "laws", "scenarios"):
+    for name in ("seed", "laws", "paraphrases", "scenarios"):
         idx = [i for i, c in enumerate(cases) if c.set == name]
         if idx:
             h1 = np.mean([rk[i] == 1 for i in idx])
@@ -122,7 +132,11 @@ def summary(cases: list[Case], rk: list[int]) -> str:
 
 
 def folds_of(cases: list[Case]) -> list[int]:
-    return stratified_folds([c.set for c in cases], FOLDS, seed=7)
+    """Folds split each gold set alike; the phrasings of one paraphrase group go to one fold."""
+    units = list(dict.fromkeys(c.group or f"{c.set}#{i}" for i, c in enumerate(cases)))
+    set_of = {c.group or f"{c.set}#{i}": c.set for i, c in enumerate(cases)}
+    fold_of = dict(zip(units, stratified_folds([set_of[u] for u in units], FOLDS, seed=7), strict=True))
+    return [fold_of[c.group or f"{c.set}#{i}"] for i, c in enumerate(cases)]
 
 
 def main(argv: list[str] | None = None) -> int:
