@@ -133,10 +133,53 @@ def pick_quotes(
             if sanction is not None and sanction is not scored[0]:
                 chosen = [scored[0], sanction]
         chosen.sort(key=lambda s: s.position)
-        picked.append((hit.clause, [_trim(s.text) for s in chosen]))
+        picked.append((hit.clause, _with_lead_ins(hit.clause, [_trim(s.text) for s in chosen])))
         if len(picked) >= MAX_CLAUSES:
             break
     return picked
+
+
+def item_lead_in(clause: Clause, quote: str) -> str:
+    """The lead-in of the 项 that ``quote`` starts (「……依照下列规定处以罚款：」), "" when the quote does not
+    start a 项 or the 项 has none."""
+    from assistant.ingest import statutes
+
+    at = clause.text.find(quote)
+    if at < 0 or not clause.parts:
+        return ""
+    pos = clause.start + at
+    item = next((p for p in statutes.items(clause.parts) if p.start <= pos < p.end), None)
+    if item is None or item.start < clause.start or clause.text[item.start - clause.start : at].strip():
+        return ""  # not in a 项, or not from its start (the display form quotes a 项 from its start)
+    span = statutes.lead_in_span(clause.parts, item)
+    if span is None:
+        return ""
+    if clause.start <= span[0] and span[1] <= clause.end:
+        return clause.text[span[0] - clause.start : span[1] - clause.start].strip()
+    return clause.lead_in.strip()  # a piece of a long article keeps its 项's lead-in
+
+
+def _with_lead_ins(clause: Clause, quotes: list[str]) -> list[str]:
+    """A quoted 项 in its display form 「<lead-in>……<item>」, so the reader sees whom it binds and the
+    sanction it carries: 「（二）发生较大事故的，处一百万元以上二百万元以下的罚款」 alone does not say that
+    the fine is on the 生产经营单位 responsible for the accident. The lead-in is given once per list, and a
+    quote of the lead-in itself is then not repeated."""
+    from assistant.ingest.statutes import ELLIPSIS
+
+    leads = {q: item_lead_in(clause, q) for q in quotes}
+    shown = {normalize(lead) for lead in leads.values() if lead}
+    out: list[str] = []
+    given: set[str] = set()
+    for q in quotes:
+        lead = leads[q]
+        if not lead and normalize(q) in shown:
+            continue  # the lead-in sentence itself: the 项 quoted with it says it
+        if lead and lead not in given:
+            given.add(lead)  # once per lead-in: the next 项 of the same list reads on from it
+            out.append(f"{lead}{ELLIPSIS}{q}")
+        else:
+            out.append(q)
+    return out
 
 
 def clause_name(clause: Clause) -> str:
@@ -202,7 +245,9 @@ def compose(
             lines.append(f"结论：{short}〔{n}〕。")
     citations: list[Citation] = []
     for i, (clause, quotes) in enumerate(picked):
-        about = f"（{clause.title.rstrip('。')}）" if clause.title else ""
+        title = clause.title.rstrip("。")
+        # a title that is the lead-in a quote now carries is not said twice
+        about = f"（{title}）" if title and not any(q.startswith(title) for q in quotes) else ""
         lead = "根据" if i == 0 else "另见"
         body = ""
         for quote in quotes:

@@ -104,3 +104,21 @@ def test_piece_two_of_a_split_article_verifies_with_its_stored_lead_in(coal: lis
     quote = f"{second.lead_in}……{second.text[item.start - second.start : item.end - second.start]}"
     assert quote_in_article(quote, [second])  # only piece two was retrieved
     assert not quote_in_article(quote.replace("属于重大事故隐患", "属于一般事故隐患"), [second])
+
+
+def test_an_answer_quoting_one_item_gives_its_lead_in_once_and_the_quote_verifies(law: list[Clause]) -> None:
+    from assistant.answer.extractive import compose
+    from assistant.schema import Hit
+
+    article = pieces(law, "第一百一十四条")
+    hits = [Hit(c, 1.0, i + 1) for i, c in enumerate(article)]
+    text, citations = compose(
+        hits, ["较大事故", "罚款"], intent="penalty", question="发生较大事故，企业罚多少？"
+    )
+    first = citations[0].quote
+    # whom the fine is on (the 生产经营单位 responsible) is in the lead-in, not in item (二)
+    assert first.startswith("发生生产安全事故，对负有责任的生产经营单位")
+    assert "……（二）发生较大事故的，处一百万元以上二百万元以下的罚款" in first
+    assert sum(c.quote.count("依照下列规定处以罚款") for c in citations) == 1
+    result = verify_answer(text, citations, article)
+    assert not result.removed and len(result.citations) == len(citations)
