@@ -39,9 +39,10 @@ _TAIL = re.compile(r"(?:的话)?(?:呢|吗|怎么样|怎么办|如何)?[？?。�
 _BACKREF = re.compile(r"这个|这些|那个|那些|上述|该条|该项|其中|他们|它们|它|这条|这一条|这种|这次")
 _PREDICATE = re.compile(r"要|是|能|可以|有|必须|需要|应|得|怎么|如何|多少|什么|哪|会|由|在|的")
 _QUESTION_WORDS = re.compile(r"什么|多少|多久|多长|何时|哪|谁|怎么|如何|几|吗|是否|能不能|要不要|有没有")
-# Adverbs, negation and aspect make a phrase a predicate («有隐患还接着生产», «瞒着不报», «人数又增加了»),
+# Adverbs, negation, aspect and verbs of finding or exceeding make a phrase a predicate («有隐患还接着生产»,
+# «瞒着不报», «人数又增加了», «三个月内查出两次»),
 # not the bare new subject of «那X呢？»: such a follow-up keeps its words and borrows the topic instead.
-_PREDICATE_MARKS = re.compile(r"还|又|就|没|不|了|已经|只是|着")
+_PREDICATE_MARKS = re.compile(r"还|又|就|没|不|了|已经|只是|着|查出|发现|出现|超过|达到|继续|接着")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 
 
@@ -73,7 +74,12 @@ def _swap_subject(previous: str, subject: str) -> str:
         if shared > overlap:
             best, overlap = w, shared
     if best:
-        return prev.replace(best, subject, 1)
+        at = prev.find(best)
+        after = prev[at + len(best) :]
+        # 「较大事故」 → 「重大事故」: the new subject already holds the word after the one it replaces
+        # (事故), which must not be said twice (「重大事故事故」)
+        shared = next((k for k in range(len(subject) - 1, 0, -1) if after.startswith(subject[-k:])), 0)
+        return prev[:at] + subject + after[shared:]
     m = _PREDICATE.search(prev)
     if m and m.start() > 0 and not _CLAUSE_BREAK.search(prev[: m.start()]):
         return subject + prev[m.start() :]

@@ -33,13 +33,21 @@ def test_a_new_subject_replaces_the_old_one() -> None:
     assert resolve_followup("那专业技术人员呢？", history) == "专业技术人员要什么学历"
 
 
+def test_a_new_subject_that_ends_in_the_next_word_does_not_say_it_twice() -> None:
+    history = [("发生较大事故，企业要罚多少？", "发生较大事故，企业要罚多少？")]
+    assert resolve_followup("那重大事故呢？", history) == "发生重大事故，企业要罚多少"  # not 「重大事故事故」
+
+
 def test_a_new_subject_qualifies_a_question_whose_subject_spans_a_clause() -> None:
     # «特种作业人员没证上岗，企业罚多少» has no short leading subject to swap: 「煤矿多少」 lost the question
     history = [("特种作业人员没证上岗，企业罚多少？", "特种作业人员没证上岗，企业罚多少？")]
     assert resolve_followup("要是煤矿呢？", history) == "煤矿 特种作业人员没证上岗，企业罚多少"
 
 
-@pytest.mark.parametrize("question", ["有隐患还接着生产呢？", "要是瞒着不报呢？", "后来死亡人数又增加了呢？"])
+@pytest.mark.parametrize(
+    "question",
+    ["有隐患还接着生产呢？", "要是瞒着不报呢？", "后来死亡人数又增加了呢？", "三个月内查出两次呢？"],
+)
 def test_a_predicate_is_not_taken_for_a_new_subject(question: str) -> None:
     history = [("煤矿重大事故隐患有哪些情形？", "煤矿重大事故隐患有哪些情形？")]
     assert resolve_followup(question, history) == f"{question} 煤矿重大事故隐患有哪些情形？"
