@@ -87,6 +87,12 @@ class AnswerEngine:
         resolved = resolve_followup(question, history)
         if resolved == question:
             return self._with_context_if_it_helps(question, history)
+        if resolved.startswith(question.strip() + " "):
+            # context appended: but a follow-up about a thing the corpus never names («那证件多久复审一次？»:
+            # no provision mentions 复审) is refused as asked, not answered from the earlier topic's words
+            alone = self.retrieve(question)
+            if alone.evidence.rare_foreign and self.should_refuse(alone):
+                return question, alone
         return resolved, None
 
     def _with_context_if_it_helps(

@@ -58,6 +58,17 @@ def test_a_weak_follow_up_without_a_linking_word_borrows_the_previous_question(e
     assert follow.citations[0].clause == "二、（六）23."
 
 
+def test_a_follow_up_about_what_no_provision_names_is_refused_not_answered_from_the_topic(
+    engine: AnswerEngine,
+) -> None:
+    conv = Conversation(engine)
+    assert not conv.ask("特种作业人员没证上岗怎么处理？").refused
+    follow = conv.ask("那证件多久复审一次？")  # no provision mentions 复审
+    assert follow.refused and follow.resolved_query == "那证件多久复审一次？"
+    # a follow-up the corpus does speak of still borrows the topic
+    assert not conv.ask("那专业技术人员呢？").refused
+
+
 def test_a_well_covered_new_question_keeps_its_own_words(engine: AnswerEngine) -> None:
     conv = Conversation(engine)
     conv.ask("五职矿长要什么学历？")
