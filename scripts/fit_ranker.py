@@ -133,10 +133,11 @@ def summary(cases: list[Case], rk: list[int]) -> str:
 
 def folds_of(cases: list[Case]) -> list[int]:
     """Folds split each gold set alike; the phrasings of one paraphrase group go to one fold."""
-    units = list(dict.fromkeys(c.group or f"{c.set}#{i}" for i, c in enumerate(cases)))
-    set_of = {c.group or f"{c.set}#{i}": c.set for i, c in enumerate(cases)}
+    keys = [c.group or f"{c.set}#{i}" for i, c in enumerate(cases)]
+    set_of = dict(zip(keys, (c.set for c in cases), strict=True))
+    units = list(set_of)  # first-seen order, as before
     fold_of = dict(zip(units, stratified_folds([set_of[u] for u in units], FOLDS, seed=7), strict=True))
-    return [fold_of[c.group or f"{c.set}#{i}"] for i, c in enumerate(cases)]
+    return [fold_of[k] for k in keys]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -151,12 +151,8 @@ def item_lead_in(clause: Clause, quote: str) -> str:
     item = next((p for p in statutes.items(clause.parts) if p.start <= pos < p.end), None)
     if item is None or item.start < clause.start or clause.text[item.start - clause.start : at].strip():
         return ""  # not in a 项, or not from its start (the display form quotes a 项 from its start)
-    span = statutes.lead_in_span(clause.parts, item)
-    if span is None:
-        return ""
-    if clause.start <= span[0] and span[1] <= clause.end:
-        return clause.text[span[0] - clause.start : span[1] - clause.start].strip()
-    return clause.lead_in.strip()  # a piece of a long article keeps its 项's lead-in
+    # the one reading the verifier checks the display form against (verify.quote_in_article)
+    return statutes.lead_in_text([clause], item, clause.text, clause.start).strip()
 
 
 def _with_lead_ins(clause: Clause, quotes: list[str]) -> list[str]:

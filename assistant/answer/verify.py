@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from assistant.ingest import statutes
-from assistant.schema import Citation, Clause, Part
+from assistant.schema import Citation, Clause
 from assistant.text.normalize import normalize
 
 MARK = re.compile(r"〔(\d{1,3})〕")
@@ -64,21 +64,10 @@ def quote_in_article(quote: str, pieces: list[Clause]) -> bool:
         if not offset <= part.start < offset + len(text):
             continue
         if normalize(text[part.start - offset : part.end - offset]).startswith(item) and lead == normalize(
-            _lead_in(pieces, part, text, offset)
+            statutes.lead_in_text(pieces, part, text, offset)
         ):
             return True
     return False
-
-
-def _lead_in(pieces: list[Clause], item: Part, text: str, offset: int) -> str:
-    """The lead-in of ``item``: from the retrieved text, or as stored on the piece that holds it."""
-    span = statutes.lead_in_span(pieces[0].parts, item)
-    if span is None:
-        return ""
-    if offset <= span[0] and span[1] <= offset + len(text):
-        return text[span[0] - offset : span[1] - offset]
-    holder = next((c for c in pieces if c.start <= item.start < c.end), None)
-    return holder.lead_in if holder is not None else ""
 
 
 def _clause_index(clauses: Iterable[Clause]) -> dict[tuple[str, str], list[Clause]]:

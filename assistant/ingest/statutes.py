@@ -154,6 +154,18 @@ def item_quote(text: str, parts: tuple[Part, ...], item: Part, offset: int = 0) 
     return f"{text[span[0] - offset : span[1] - offset].rstrip()}{ELLIPSIS}{body}"
 
 
+def lead_in_text(pieces: list[Clause], item: Part, text: str, offset: int) -> str:
+    """The lead-in of ``item``: from ``text`` (the article or one piece, at document offset ``offset``)
+    when it holds it, else as stored on the piece that holds the 项 (a piece of a long article keeps it)."""
+    span = lead_in_span(pieces[0].parts, item)
+    if span is None:
+        return ""
+    if offset <= span[0] and span[1] <= offset + len(text):
+        return text[span[0] - offset : span[1] - offset]
+    holder = next((c for c in pieces if c.start <= item.start < c.end), None)
+    return holder.lead_in if holder is not None else ""
+
+
 def article_text(pieces: list[Clause]) -> tuple[str, int]:
     """An article rebuilt from its stored pieces, and the document offset it starts at.
 

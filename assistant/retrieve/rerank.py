@@ -157,9 +157,10 @@ def features(
     score among the candidates of the duty articles this one enforces (``ingest.links``), 0 for none."""
     text = normalize(clause.retrieval_text())
     words = [w for w in query.content_words if len(w) > 1] or list(query.content_words)
-    coverage = sum(1 for w in words if mentions(w, text)) / max(1, len(words))
+    in_clause = [mentions(w, text) for w in words]  # (mentions reads the synonyms: once per word)
+    coverage = sum(in_clause) / max(1, len(words))
     weight = idf or (lambda _w: 1.0)
-    covered = [w for w in words if mentions(w, text) or w in facts.title]
+    covered = [w for w, hit in zip(words, in_clause, strict=True) if hit or w in facts.title]
     coverage_idf = sum(map(weight, covered)) / max(1e-9, sum(map(weight, words)))
     title_words = sum(1 for w in facts.title_words if w in query.normalized) / max(1, len(facts.title_words))
     named = any(n in query.normalized for n in facts.names)

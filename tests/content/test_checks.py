@@ -411,22 +411,9 @@ def test_an_enumeration_of_phrases_with_de_is_not_a_list(make_clause) -> None:
     assert not [f for f in list_facts(clause) if f.kind == "enum"]
 
 
-def statute_item(stem: str, qtype: str = "judge", answer: str = "对") -> Question:
-    return Question(
-        "Q01",
-        qtype,
-        stem,
-        [],
-        answer,
-        "",
-        "d",
-        "文件",
-        "第一条",
-        "c",
-        template=stem,
-        quote=stem,
-        doc_level="行政法规",
-    )
+def statute_item(stem: str) -> Question:
+    """A 判断题 of a 行政法规 whose stem is its whole source sentence."""
+    return replace(q(stem, "judge", "对", quote=stem), template=stem, doc_level="行政法规")
 
 
 @pytest.mark.parametrize(
