@@ -558,7 +558,9 @@ def _one_rule(sentence: str) -> str:
 
 
 # Words that condemn the act themselves: 「可以擅自回采」 is false at a glance and teaches nothing.
-_SELF_CONDEMNING = re.compile(r"擅自|违法|违规|非法|弄虚作假|伪造|冒用|隐瞒|谎报|瞒报")
+_SELF_CONDEMNING = re.compile(
+    r"擅自|违法|违规|非法|弄虚作假|伪造|冒用|隐瞒|谎报|瞒报|挪用|侵占|贪污|贿赂|回扣"
+)
 
 
 def build_rule(f: RuleFact, qtype: str, ctx: _Ctx) -> Question | None:
@@ -567,8 +569,9 @@ def build_rule(f: RuleFact, qtype: str, ctx: _Ctx) -> Question | None:
     quote = f.sentence.rstrip("。")
     permits = _OPPOSITE[f.modal] in ("可以", "允许")
     after = quote[quote.find(f.modal) + len(f.modal) :]
-    # 「应当定期」 → 「可以不定期」 reads as 「may do it irregularly」: a new word, not the duty turned
-    fused = not permits and after.startswith(("定期", "定时", "同意", "一致"))
+    # 「应当定期」 → 「可以不定期」 reads as 「may do it irregularly」: a new word, not the duty turned;
+    # 「可以不依法……」 is false at a glance
+    fused = not permits and after.startswith(("定期", "定时", "同意", "一致", "依法", "按照规定", "依照规定"))
     if ctx.rng.random() < 0.5 or fused or (permits and _SELF_CONDEMNING.search(after)):
         return _question(f.clause, "judge", f.sentence, "对", quote, quote, difficulty="易")
     changed = quote.replace(f.modal, _OPPOSITE[f.modal], 1).replace("可以不有", "可以没有", 1)

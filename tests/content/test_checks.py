@@ -82,17 +82,39 @@ def test_a_stem_that_is_only_a_to_phrase_has_no_main_clause() -> None:
     assert "只有「对……的X」的介词短语，没有主句" not in stem_problems(q(fine, "single", "A"))
 
 
-def test_a_prohibition_of_an_unauthorised_act_is_only_asked_as_written(make_clause) -> None:
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("第一条 销号后的尾矿库不得重新用于排放尾矿或擅自回采。", "禁止"),  # 「可以擅自回采」
+        ("第一条 任何组织和个人不得挪用社会保险基金。", "禁止"),  # 「可以挪用」
+        ("第一条 建筑施工企业应当依法为职工参加工伤保险缴纳工伤保险费。", "义务"),  # 「可以不依法」
+    ],
+)
+def test_a_rule_whose_turned_form_is_false_at_a_glance_is_only_asked_as_written(
+    make_clause, text: str, role: str
+) -> None:
     import random
     from dataclasses import replace
 
     from assistant.quiz.generate import _Ctx, build_rule, rule_facts
 
-    text = "第一条 销号后的尾矿库不得重新用于排放尾矿或擅自回采。"
+    clause = replace(make_clause(text, label="第一条"), role=role, roles=(role,))
+    (fact,) = rule_facts(clause)
+    answers = {build_rule(fact, "judge", _Ctx(random.Random(i), [], [], [])).answer for i in range(8)}
+    assert answers == {"对"}
+
+
+def test_a_duty_is_still_turned_when_the_turn_teaches_something(make_clause) -> None:
+    import random
+    from dataclasses import replace
+
+    from assistant.quiz.generate import _Ctx, build_rule, rule_facts
+
+    text = "第一条 对怀孕七个月以上的女职工，不得安排其延长工作时间和夜班劳动。"
     clause = replace(make_clause(text, label="第一条"), role="禁止", roles=("禁止",))
     (fact,) = rule_facts(clause)
     answers = {build_rule(fact, "judge", _Ctx(random.Random(i), [], [], [])).answer for i in range(8)}
-    assert answers == {"对"}  # 「可以擅自回采」 would be false at a glance
+    assert answers == {"对", "错"}
 
 
 COAL_DUTIES = (
