@@ -20,6 +20,15 @@ _NUMBER = re.compile(
     r"(?<![\d.\-—(（])(?P<value>\d+(?:\.\d+)?)(?P<unit>" + "|".join(re.escape(u) for u in _UNITS) + r")"
     r"(?P<qual>以上|以下|左右|以内|内|及以上)?"
 )
+# A statute writes its figures in Chinese numerals: 八小时, 六个月, 十六周岁, 二万元以上五万元以下. Not an
+# ordinal (第三条), a period (每年), a share (百分之四十, 三分之二) or a numeral inside a word (一次性, 三年行动:
+# the unit must end the word, so a following character that continues it is excluded below).
+_CN_NUMBER = re.compile(
+    r"(?<![第每之几数多两一二三四五六七八九十百千])(?P<value>[一二两三四五六七八九十百千]+)"
+    r"(?P<unit>小时|个月|日|天|年|周岁|万元|元|人)"
+    r"(?P<qual>以上|以下|以内|内)?"
+)
+_WORD_GOES_ON = re.compile(r"[性级度份轮代届期龄行计划]")
 # A stated period (每月, 每半年 …): what a frequency says, wherever it is checked (slogans, graded answers)
 PERIOD = re.compile(r"每(?:半年|年|季度|季|月|周|旬|日|天|班)")
 # 每半年至少组织开展一次 / 每年更新一次 / 每月开展1次: the period is the fact.
@@ -113,11 +122,14 @@ def _inside_title_or_brackets(text: str, pos: int) -> bool:
     return False
 
 
-def number_facts(clause: Clause) -> list[NumberFact]:
-    """Numbers with units, deadlines (``2025年底前``) and frequencies (``每半年…一次``) in ``clause``."""
+def number_facts(clause: Clause, chinese: bool = False) -> list[NumberFact]:
+    """Numbers with units, deadlines (``2025年底前``) and frequencies (``每半年…一次``) in ``clause``;
+    with ``chinese``, also figures in Chinese numerals (``八小时``, ``二万元以上``), as statutes write them."""
     facts: list[NumberFact] = []
     text = clause.text
     for s in fact_sentences(clause):
+        if chinese:
+            facts.extend(_chinese_facts(clause, s))
         for m in _NUMBER.finditer(s.text):
             pos = s.start + m.start()
             if _inside_title_or_brackets(text, pos):
@@ -138,6 +150,21 @@ def number_facts(clause: Clause) -> list[NumberFact]:
             span = "每" + m.group("value")
             facts.append(NumberFact(clause, "frequency", span, m.group("value"), "每", pos, s.text, s.start))
     return facts
+
+
+def _chinese_facts(clause: Clause, s: Sentence) -> list[NumberFact]:
+    out = []
+    for m in _CN_NUMBER.finditer(s.text):
+        value, unit = m.group("value"), m.group("unit")
+        number = cn_to_int(value)
+        after = s.text[m.end() : m.end() + 1]
+        if number is None or (number < 2 and not m.group("qual")) or _WORD_GOES_ON.match(after):
+            continue  # 一人 is an article, 三年行动 a name
+        pos = s.start + m.start()
+        if _inside_title_or_brackets(clause.text, pos):
+            continue
+        out.append(NumberFact(clause, "number", m.group(), value, unit, pos, s.text, s.start))
+    return out
 
 
 def _name_count(name: str) -> int | None:

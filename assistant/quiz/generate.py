@@ -26,6 +26,7 @@ from assistant.content.templates import BLANK, fragment, number_template
 from assistant.content.topic import central
 from assistant.errors import ConfigError
 from assistant.ingest.conflicts import superseded
+from assistant.numerals import CN_NUMERAL, cn_to_int, int_to_cn
 from assistant.quiz.model import LETTERS, TYPES, Question, QuizBank
 from assistant.quiz.stem_check import stem_problems
 from assistant.retrieve.search import SearcherLike
@@ -70,8 +71,12 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
     """Values of the same unit: first those the corpus uses elsewhere, then near values."""
     seen = {fact.value}
     out: list[str] = []
+    chinese = _is_chinese(fact.value)
     for other in pool:
-        if other.kind == fact.kind and other.unit == fact.unit and other.value not in seen:
+        same = other.kind == fact.kind and other.unit == fact.unit and _is_chinese(other.value) == chinese
+        if chinese and same:  # 一百人 is no distractor for 二人
+            same = 0.1 <= _value(other.value) / max(_value(fact.value), 1e-9) <= 10
+        if same and other.value not in seen:
             seen.add(other.value)
             out.append(other.value)
     if fact.kind == "frequency":
@@ -80,16 +85,35 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
         y = int(fact.value)
         near = [str(y + 1), str(y - 1), str(y + 2)]
     else:
-        v = float(fact.value)
+        v = _value(fact.value)
         cand = [v * 2, v / 2, v * 3, v + 1, v + 2, v * 5, v * 10]
         if v == int(v):
             cand = [x for x in cand if x == int(x)]
         near = [str(int(x)) if x == int(x) else f"{x:g}" for x in cand if x > 0]
+        if chinese:  # a statute's 八小时 gets 四小时, not 4小时; an age moves by years, a round figure by
+            # its own size (not 六十一日 or 三十二周岁)
+            cand = [x for x in cand if x not in (v * 5, v * 10)]  # not 二十五年 around 五年
+            if fact.unit == "周岁":
+                cand = [v + 2, v - 2, v + 4, v - 4]
+            elif fact.unit == "人":  # 「一人以上共同……」 is no reading
+                cand = [x for x in cand if x >= 2]
+            if v >= 10:
+                cand = [x for x in cand if x not in (v + 1, v + 2)]
+            near = [int_to_cn(int(x)) for x in cand if x == int(x) and 0 < x < 10000]
     for value in near:
         if value not in seen:
             seen.add(value)
             out.append(value)
     return out
+
+
+def _is_chinese(value: str) -> bool:
+    return bool(value) and all(ch in CN_NUMERAL for ch in value)
+
+
+def _value(value: str) -> float:
+    """A fact's value as a number: ``12`` → 12.0, ``十二`` → 12.0."""
+    return float(cn_to_int(value) or 0) if _is_chinese(value) else float(value)
 
 
 def _also_true(template: str, filled: str, corpus: list[str]) -> bool:
@@ -181,7 +205,7 @@ _IN_BASE = {
     "元": ("元", 1),
     "小时": ("小时", 1),
 }
-_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)(年|个月|月|日|天|万元|元|小时)")
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(年|个月|月|日|天|万元|元|小时)")
 
 
 def _within_bounds(template: str, value: str, unit: str) -> bool:
@@ -190,12 +214,12 @@ def _within_bounds(template: str, value: str, unit: str) -> bool:
     if unit not in _IN_BASE:
         return True
     base, factor = _IN_BASE[unit]
-    x = float(value) * factor
+    x = _value(value) * factor
     before, _, after = template.partition(BLANK)
     upper = re.match(r"^以上" + _AMOUNT.pattern + "以下", after)
     lower = re.search(_AMOUNT.pattern + r"以上$", before)
     for m, too_far in ((upper, lambda y: x >= y), (lower, lambda y: x <= y)):
-        if m and _IN_BASE[m.group(2)][0] == base and too_far(float(m.group(1)) * _IN_BASE[m.group(2)][1]):
+        if m and _IN_BASE[m.group(2)][0] == base and too_far(_value(m.group(1)) * _IN_BASE[m.group(2)][1]):
             return False
     return True
 
@@ -205,12 +229,12 @@ def _straddling(answer: str, values: list[str], n: int) -> list[str]:
     one (the nearest in ratio): 23, 25 and 27个月 (the 伤残补助金 months) around 12个月 leave the key
     the odd one out."""
     chosen = values[:n]
-    key = float(answer)
-    sides = {float(v) > key for v in chosen}
+    key = _value(answer)
+    sides = {_value(v) > key for v in chosen}
     if len(chosen) == n and len(sides) == 1:
-        others = [v for v in values[n:] if (float(v) > key) not in sides and float(v) > 0]
+        others = [v for v in values[n:] if (_value(v) > key) not in sides and _value(v) > 0]
         # the one nearest the key in ratio: 5% rather than 0.5% for 「减少10%左右」
-        other = min(others, key=lambda v: abs(math.log(float(v) / key)), default=None) if key > 0 else None
+        other = min(others, key=lambda v: abs(math.log(_value(v) / key)), default=None) if key > 0 else None
         if other is not None:
             chosen = [*chosen[: n - 1], other]
     return chosen
@@ -219,7 +243,7 @@ def _straddling(answer: str, values: list[str], n: int) -> list[str]:
 def _display(text: str) -> str:
     """A fragment as a stem: no dangling comma at either end, a full stop at the end."""
     text = text.strip(",，;；、")
-    return text if re.search(r"[。？！?)）]$", text) else text + "。"
+    return text if re.search(r"[。？！?)）]$", text) and not text.endswith("（ ）") else text + "。"
 
 
 def _shuffle(correct: list[str], wrong: list[str], ctx: _Ctx) -> tuple[list[str], str]:
@@ -228,8 +252,29 @@ def _shuffle(correct: list[str], wrong: list[str], ctx: _Ctx) -> tuple[list[str]
     return options, "".join(sorted(LETTERS[options.index(c)] for c in correct))
 
 
+# A statute's 「……的，处……」 that grades what came before: a tier after 「；」 (「对积极参加的，处……」, 「销售金额
+# 二十万元以上不满五十万元的，……」) or a 项 of a 「下列……」 list (「法定最高刑为十年以上有期徒刑的，经过十五年」).
+_TIER_OPENS = re.compile(r"(?:[；;]|[（(][一二三四五六七八九十]+[）)])\s*$")
+_CONDITION = re.compile(r"^[^，,；;。]{2,40}的[，,]")
+
+
+def _graded_tier(f: NumberFact, frag: str) -> bool:
+    """A statute's condition whose crime, party or lead-in is before it in the article, or a sentence that
+    a list after its 「：」 qualifies (「……主要负责人五年内不得担任……：」 of the 下列情形)."""
+    if f.clause.doc_level in POLICY_LEVELS:
+        return False
+    line = f.clause.text[f.sentence_start :].split("\n", 1)[0]
+    if line.rstrip().endswith(("：", ":")):
+        return True
+    if not f.sentence.startswith(frag[:6]):
+        return False
+    return bool(_TIER_OPENS.search(f.clause.text[: f.sentence_start]) and _CONDITION.match(frag))
+
+
 def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
     template, core, frag = number_template(f)
+    if _graded_tier(f, frag):
+        return None
     if qtype == "blank":
         return _question(f.clause, "blank", _display(template), core, f.sentence, template, difficulty="中")
     wrong = _distractors(f, template, ctx)
@@ -559,7 +604,7 @@ def _one_rule(sentence: str) -> str:
 
 # Words that condemn the act themselves: 「可以擅自回采」 is false at a glance and teaches nothing.
 _SELF_CONDEMNING = re.compile(
-    r"擅自|违法|违规|非法|弄虚作假|伪造|冒用|隐瞒|谎报|瞒报|挪用|侵占|贪污|贿赂|回扣"
+    r"擅自|违法|违规|违反|非法|弄虚作假|伪造|冒用|隐瞒|谎报|瞒报|挪用|侵占|贪污|贿赂|回扣"
 )
 
 
@@ -571,7 +616,11 @@ def build_rule(f: RuleFact, qtype: str, ctx: _Ctx) -> Question | None:
     after = quote[quote.find(f.modal) + len(f.modal) :]
     # 「应当定期」 → 「可以不定期」 reads as 「may do it irregularly」: a new word, not the duty turned;
     # 「可以不依法……」 is false at a glance
-    fused = not permits and after.startswith(("定期", "定时", "同意", "一致", "依法", "按照规定", "依照规定"))
+    fused = not permits and after.startswith(
+        ("定期", "定时", "同意", "一致", "依法", "按照规定", "依照规定", "遵守", "严格")
+    )
+    # 「可以不分区、分期验收」: does 不 govern the second word too? ambiguous
+    fused = fused or (not permits and "、" in after[:6])
     if ctx.rng.random() < 0.5 or fused or (permits and _SELF_CONDEMNING.search(after)):
         return _question(f.clause, "judge", f.sentence, "对", quote, quote, difficulty="易")
     changed = quote.replace(f.modal, _OPPOSITE[f.modal], 1).replace("可以不有", "可以没有", 1)
@@ -701,6 +750,11 @@ def _on_topic(text: str, topic: str) -> bool:
     return len(parts) > 1 and all(central(text, w) for w in parts)
 
 
+def _statute(clause: Clause) -> bool:
+    """A law or regulation writes its figures in Chinese numerals; a plan's 三年行动 is a name."""
+    return clause.doc_level not in POLICY_LEVELS
+
+
 def generate_bank(
     searcher: SearcherLike,
     topic: str | None = None,
@@ -725,7 +779,7 @@ def generate_bank(
     ctx = _Ctx(
         random.Random(seed),
         [normalize(c.text) for c in searcher.clauses],
-        [f for c in all_clauses for f in number_facts(c)],
+        [f for c in all_clauses for f in number_facts(c, chinese=_statute(c))],
         [f for c in all_clauses for f in list_facts(c)],
     )
     facts: list[NumberFact | ListFact] = []
@@ -733,7 +787,7 @@ def generate_bank(
     for c in clauses:
         if superseded(c.doc_id, c.label):
             continue  # a figure a later, higher law replaced is never taught (ingest.conflicts)
-        found: list[NumberFact | ListFact] = [*list_facts(c), *number_facts(c)]
+        found: list[NumberFact | ListFact] = [*list_facts(c), *number_facts(c, chinese=_statute(c))]
         if topic:  # a bank on 尾矿库 asks about 尾矿库, not about the other lines of a clause naming it
             found = [f for f in found if _on_topic(f.sentence, topic) or _on_topic(c.title or "", topic)]
         for f in found:

@@ -95,6 +95,17 @@ def _ownerless_condition(stem: str) -> bool:
     return not find_subjects(condition) and not _PARTY.search(condition)
 
 
+def _fined_nobody(stem: str) -> bool:
+    """A fine whose condition names no party: 「使用不符合国家安全标准……的，处以……罚款」 is item (二) of a
+    list whose lead-in says who is fined. (刑法's 「……的，处……有期徒刑，并处罚金」 binds whoever does it.)"""
+    m = re.match(r"^([^，,；;。]*?)的[，,](?:处以|处|并处)[^。]*罚款", stem)
+    if not m:
+        return False
+    from assistant.ingest.subjects import find_subjects
+
+    return not find_subjects(m.group(1)) and not _PARTY.search(m.group(1))
+
+
 def _answer_text(question: Question) -> str:
     """What the blank or the single choice's bracket stands for (empty for other types)."""
     if question.type == "blank":
@@ -126,10 +137,14 @@ def _sanction_problems(question: Question, stem: str) -> list[str]:
     out = []
     if re.match(r"^(?:情节(?:特别|较为|较)?严重|逾期[^，,；;。]{0,8})的[，,]", stem):
         out.append("以「情节严重的/逾期……的」开头：谁的什么违法行为被截掉了")
-    elif re.match(r"^对[^，,；;。]{1,40}(?:处|给予)", stem):
+    elif re.match(r"^对[^，,；;。]{1,40}[，,]?(?:处|给予)", stem):
         out.append("只说对谁处罚，不说因何受罚：违法情形被截掉了")
-    elif re.match(r"^(?:发生|未|有|违反|拒绝|不)[^，,；;。]*的[，,](?:处|给予|责令|没收|吊销)", stem):
+    elif re.match(
+        r"^(?:发生|未|有|违反|拒绝|不)[^，,；;。]*(?:的|事故)[，,](?:处|给予|责令|没收|吊销)", stem
+    ):
         out.append("条件里没有主语、后面直接是处罚：谁受罚看不出来（引语被截掉了）")
+    elif re.match(r"^[^处罚]*[，,]并处", stem):
+        out.append("「并处」前面的主罚被截掉了：谁受罚、主罚是什么看不出来")
     elif re.search(r"下列[^，,；;。]{0,6}之一", quote):
         out.append("原句靠「有下列……之一的」引出违法情形，题干里看不到是哪些行为")
     elif re.search(r"的[；;。]?$", quote) and not _SANCTION.search(stem):
@@ -170,6 +185,12 @@ def stem_problems(question: Question) -> list[str]:
         problems.append("以「经检测不合格的」这样的条件开头：什么不合格在前一句，题干里没有")
     if question.doc_level in STATUTE_LEVELS and _ownerless_condition(stem):
         problems.append("以不含主体的「……的，」条件开头：谁「……」在前一句，题干里没有")
+    if question.doc_level in STATUTE_LEVELS and _fined_nobody(stem):
+        problems.append("罚款的条件里没有受罚的一方：这是「有下列行为之一的」清单里的一项，引语被截掉了")
+    if question.doc_level in STATUTE_LEVELS and re.match(r"^(?:并处|处以|处)", stem):
+        problems.append("以「处……」开头：只有刑罚或处罚，犯了什么、谁受罚都在前面")
+    if question.doc_level in STATUTE_LEVELS and re.match(r"^(?:如果|[^，,。]{0,3}其)", stem):
+        problems.append("以「如果/……其」开头：说的是谁、什么情形在前一句，题干里没有")
     if question.doc_level in STATUTE_LEVELS and _ACTION_START.match(stem):
         problems.append("以动作开头（「调集……」「责令……」），是「下列措施」里的一项，谁来做被截掉了")
     if _RELATIONAL.match(stem):
@@ -178,6 +199,10 @@ def stem_problems(question: Question) -> list[str]:
         problems.append("以「该……」开头，指的是谁在题干外，读不懂")
     if _answer_text(question) and _answer_text(question) in stem.replace("□", ""):
         problems.append("答案在题干别处已经出现，一眼就能填出")
+    if question.doc_level in STATUTE_LEVELS and re.match(
+        r"^在(?:□|[\d一二三四五六七八九十百]+[^，,。□]{0,3})以?内", stem
+    ):
+        problems.append("以「在……以内」开头：期限从何时起算、谁「……」都被截掉了")
     if re.match(r"^(?:□|[\d.一二三四五六七八九十百]+[^，,。□]{0,3})内?(?:不得|应当|必须|严禁)", stem):
         problems.append("以期限加「不得/应当……」开头，谁、自何时起都被截掉了")
     for a, b in _PAIRS:
@@ -191,10 +216,12 @@ def stem_problems(question: Question) -> list[str]:
         problems.append("只有「对……的X」的介词短语，没有主句")
     bare = re.sub(r"[（(][^）)]*[）)]", "", stem)
     bare = re.sub(r"有(?:效|关|限|毒|害|机|线|偿|利)", "", bare)  # 有效期限 is a noun, not 有
-    if question.type in ("judge", "blank") and not _VERBS.search(bare):
+    if question.type in ("judge", "blank", "single") and not _VERBS.search(bare):
         problems.append("没有谓语，只是一个名词短语")
     if re.search(r"的[。；;]?$", stem):
         problems.append("以「……的」结尾，是条件或定语，不是完整的句子")
+    if re.search(r"满(?:□|[\d一二两三四五六七八九十百]+[^，,。]{0,2})(?:以上)?[。；;]?$", stem):
+        problems.append("以「满……以上」结尾，只有条件，规定本身被截掉了")
     if re.search(r"(?:后|时|之前|以前|期间)[。；;]?$", stem):
         problems.append("以「……后/时」结尾，只有时间状语，主句被截掉了")
     if _open_condition(question):

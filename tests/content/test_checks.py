@@ -505,3 +505,24 @@ def test_a_list_name_the_article_uses_for_more_than_one_list_is_not_asked(make_c
     alone = make_clause("准备应急设施和应急避难、封闭隔离、紧急医疗救治等场所。")
     (fact,) = [f for f in list_facts(alone) if f.kind == "enum" and f.name == "场所"]
     assert build_list(fact, "short", ctx) is not None
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "使用不符合国家安全标准的设备、器材的，处以三千元以上（ ）以下的罚款。",  # whom? in the lead-in
+        "处（ ）以下有期徒刑、拘役、管制或者剥夺政治权利。",  # for what?
+        "在（ ）以内再犯应当判处有期徒刑以上刑罚之罪的，是累犯。",  # within five years of what?
+        "禁止其自刑罚执行完毕之日起从事相关职业，期限为三年至____。",  # who is 其?
+    ],
+)
+def test_a_statute_stem_that_lost_whom_or_what_is_refused(stem: str) -> None:
+    question = q(stem, "single" if "（ ）" in stem else "blank", "A")
+    question.doc_level = "法律"
+    assert stem_problems(question)
+
+
+def test_a_fine_that_names_its_party_passes() -> None:
+    question = q("生产经营单位未按照规定设置安全生产管理机构的，处（ ）以下的罚款。", "single", "A")
+    question.doc_level = "法律"
+    assert not any("受罚的一方" in p for p in stem_problems(question))

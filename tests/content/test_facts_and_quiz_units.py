@@ -220,3 +220,51 @@ def test_a_list_is_asked_by_its_name_only_when_the_name_is_a_category(make_claus
 
     (fact,) = [f for f in list_facts(make_clause(text, label="第八条")) if f.kind == "enum"]
     assert _a_category(fact.name) is asked
+
+
+# ------------------------------------------------------------ figures in Chinese numerals (statutes)
+
+
+def _statute_clause(make_clause, text: str):
+    from dataclasses import replace
+
+    return replace(make_clause(text, label="第一条"), doc_level="法律")
+
+
+def test_a_statute_figure_in_chinese_numerals_is_a_fact_and_a_name_is_not(make_clause) -> None:
+    from assistant.content.facts import number_facts
+
+    text = (
+        "第一条 国家实行劳动者每日工作时间不超过八小时的工时制度。用人单位应当自收到申请之日起三十日内作出决定，"
+        "实施三年行动，一次性告知，依照第三条处理。"
+    )
+    clause = _statute_clause(make_clause, text)
+    assert [f.text for f in number_facts(clause, chinese=True)] == ["八小时", "三十日内"]
+    assert number_facts(clause) == []  # the plans' reading (Arabic figures only) is unchanged
+
+
+def test_chinese_distractors_stay_chinese_and_plausible(make_clause) -> None:
+    import random
+
+    from assistant.content.facts import number_facts
+    from assistant.quiz.generate import _Ctx, build_number
+
+    clause = _statute_clause(make_clause, "第一条 禁止用人单位招用未满十六周岁的未成年人。")
+    (fact,) = number_facts(clause, chinese=True)
+    q = build_number(fact, "single", _Ctx(random.Random(0), [], [fact], []))
+    assert q is not None and "十六周岁" in q.options
+    assert set(q.options) <= {"十二周岁", "十四周岁", "十六周岁", "十八周岁", "二十周岁"}  # never 三十二周岁
+
+
+def test_a_graded_tier_after_a_semicolon_is_not_asked(make_clause) -> None:
+    import random
+
+    from assistant.content.facts import number_facts
+    from assistant.quiz.generate import _Ctx, build_number
+
+    text = "第一条 组织、策划、实施分裂国家的，对首要分子，处无期徒刑；对积极参加的，处三年以上十年以下有期徒刑。"
+    clause = _statute_clause(make_clause, text)
+    tier = next(f for f in number_facts(clause, chinese=True) if f.text.startswith("三年"))
+    assert all(
+        build_number(tier, t, _Ctx(random.Random(0), [], [tier], [])) is None for t in ("blank", "judge")
+    )
