@@ -70,6 +70,9 @@ def fragment(sentence: str, start: int, end: int, min_len: int = 18, max_len: in
         ends_in_adverbial(sentence[lo:hi])
         or mid_enumeration(sentence[lo:hi], sentence[hi:])
         or re.match(r"^[，,]?(?:是|系)", sentence[hi:])  # 「……的犯罪组织，是犯罪集团」: the predicate follows
+        or re.search(
+            r"[，,]对[^，,。；;]{1,15}[，,]$", sentence[lo:hi]
+        )  # 「……，对劳务派遣单位，」 + its sanction
     ):
         after = [b for b in bounds if b > hi]
         if not after or after[0] - lo > max_len:

@@ -189,6 +189,9 @@ def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[st
             continue
         if f.kind == "number" and not _within_bounds(template, value, f.unit):
             continue
+        daily = f.unit == "小时" and re.search(r"每(?:日|天)", template.split(BLANK)[0])
+        if daily and _value(value) >= 24:
+            continue  # 「每日工作时间不超过二十四小时」 limits nothing
         values.append(value)
     chosen = _straddling(f.value, values, n) if f.kind == "number" else values[:n]
     return [v if f.kind == "frequency" else v + f.unit for v in chosen]
@@ -256,6 +259,7 @@ def _shuffle(correct: list[str], wrong: list[str], ctx: _Ctx) -> tuple[list[str]
 # 二十万元以上不满五十万元的，……」) or a 项 of a 「下列……」 list (「法定最高刑为十年以上有期徒刑的，经过十五年」).
 _TIER_OPENS = re.compile(r"(?:[；;]|[（(][一二三四五六七八九十]+[）)])\s*$")
 _CONDITION = re.compile(r"^[^，,；;。]{2,40}的[，,]")
+_ITEM_OPENS = re.compile(r"[（(][一二三四五六七八九十]+[）)]\s*$")
 
 
 def _graded_tier(f: NumberFact, frag: str) -> bool:
@@ -268,7 +272,17 @@ def _graded_tier(f: NumberFact, frag: str) -> bool:
         return True
     if not f.sentence.startswith(frag[:6]):
         return False
-    return bool(_TIER_OPENS.search(f.clause.text[: f.sentence_start]) and _CONDITION.match(frag))
+    before = f.clause.text[: f.sentence_start]
+    if _ITEM_OPENS.search(before) and "下列" in before and not _names_party(frag):
+        return True  # 「注册资本不得少于人民币二百万元」: whose? the list's lead-in says
+    return bool(_TIER_OPENS.search(before) and _CONDITION.match(frag))
+
+
+def _names_party(text: str) -> bool:
+    from assistant.ingest.subjects import find_subjects
+    from assistant.quiz.stem_check import PARTY
+
+    return bool(find_subjects(text) or PARTY.search(text))
 
 
 def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
@@ -604,7 +618,8 @@ def _one_rule(sentence: str) -> str:
 
 # Words that condemn the act themselves: 「可以擅自回采」 is false at a glance and teaches nothing.
 _SELF_CONDEMNING = re.compile(
-    r"擅自|违法|违规|违反|非法|弄虚作假|伪造|冒用|隐瞒|谎报|瞒报|挪用|侵占|贪污|贿赂|回扣"
+    r"擅自|违法|违规|违反|非法|弄虚作假|伪造|冒用|隐瞒|谎报|瞒报|挪用|侵占|贪污|贿赂|回扣|妨碍|阻挠|阻碍|危害|牟取|"
+    r"影响[^，。]{0,6}(?:逃生|安全|救援|疏散)"
 )
 
 
@@ -621,6 +636,8 @@ def build_rule(f: RuleFact, qtype: str, ctx: _Ctx) -> Question | None:
     )
     # 「可以不分区、分期验收」: does 不 govern the second word too? ambiguous
     fused = fused or (not permits and "、" in after[:6])
+    # 「可以不符合有关法律法规规定」 says 「may break the law」: false at a glance
+    fused = fused or (not permits and bool(re.match(r"^符合[^，。]{0,12}(?:法律|法规)", after)))
     if ctx.rng.random() < 0.5 or fused or (permits and _SELF_CONDEMNING.search(after)):
         return _question(f.clause, "judge", f.sentence, "对", quote, quote, difficulty="易")
     changed = quote.replace(f.modal, _OPPOSITE[f.modal], 1).replace("可以不有", "可以没有", 1)

@@ -70,7 +70,7 @@ def _condition_cut(question: Question) -> bool:
 
 # Who can be the subject of a statute's condition: a wording of ``subjects.txt`` or a noun that names a
 # party (「……单位」「……人员」「职工」「公民」 …).
-_PARTY = re.compile(
+PARTY = re.compile(
     r"单位|人员|部门|机构|机关|政府|委员会|企业|职工|工人|劳动者|公民|法人|组织|个人|近亲属|亲属|负责人|矿长|"
     r"经营者|从业者|所有人|承包|投资人|矿山|煤矿|队伍|当事人|分子|被告人|医疗机构|者$|人(?!民)"
 )
@@ -83,6 +83,12 @@ _ACTION_START = re.compile(
 _RELATIONAL = re.compile(r"^(?:标准|比例|期限|数额|金额|范围|时间|费用|待遇)(?:为|是)")
 
 
+# A result or a report with no owner: 「考核结果应当向社会公开」 — whose assessment is the sentence before.
+_OWNED_RESULT = re.compile(
+    r"^(?:考核|评估|检查|调查|鉴定|监测|检验|审查|评价)?(?:结果|情况|意见|报告|数据|名单)(?:应当|可以|必须|不得|由)"
+)
+
+
 def _ownerless_condition(stem: str) -> bool:
     """A statute stem that opens on a short 「……的，」 condition naming no party: 「生活有困难的，可以预支……」
     and 「伤情严重的，……」 continue a sentence about someone named before (下落不明职工的供养亲属)."""
@@ -92,7 +98,7 @@ def _ownerless_condition(stem: str) -> bool:
     from assistant.ingest.subjects import find_subjects
 
     condition = m.group(1)
-    return not find_subjects(condition) and not _PARTY.search(condition)
+    return not find_subjects(condition) and not PARTY.search(condition)
 
 
 def _fined_nobody(stem: str) -> bool:
@@ -103,7 +109,7 @@ def _fined_nobody(stem: str) -> bool:
         return False
     from assistant.ingest.subjects import find_subjects
 
-    return not find_subjects(m.group(1)) and not _PARTY.search(m.group(1))
+    return not find_subjects(m.group(1)) and not PARTY.search(m.group(1))
 
 
 def _answer_text(question: Question) -> str:
@@ -118,8 +124,14 @@ def _answer_text(question: Question) -> str:
 
 def _start_in_quote(question: Question) -> int:
     """Where the stem's text starts in its source sentence (whitespace removed), -1 when not found."""
-    head = question.template.split(BLANK, 1)[0][:8]
-    return re.sub(r"\s", "", question.quote).find(head) if len(head) >= 4 else -1
+    quote = re.sub(r"\s", "", question.quote)
+    head, blank, tail = question.template.partition(BLANK)
+    if len(head[:8]) >= 4:
+        return quote.find(head[:8])
+    if blank and len(tail[:6]) >= 4:  # 「以每人____以上……」: a short head, found with what follows the blank
+        m = re.search(re.escape(head) + r".{1,12}?" + re.escape(tail[:6]), quote)
+        return m.start() if m else -1
+    return -1
 
 
 def _starts_mid_sentence(question: Question) -> bool:
@@ -193,6 +205,8 @@ def stem_problems(question: Question) -> list[str]:
         problems.append("以「如果/……其」开头：说的是谁、什么情形在前一句，题干里没有")
     if question.doc_level in STATUTE_LEVELS and _ACTION_START.match(stem):
         problems.append("以动作开头（「调集……」「责令……」），是「下列措施」里的一项，谁来做被截掉了")
+    if question.doc_level in STATUTE_LEVELS and _OWNED_RESULT.match(stem):
+        problems.append("主语是「考核结果/检查情况」这样的名词：谁的考核、什么检查在前一句，题干里没有")
     if _RELATIONAL.match(stem):
         problems.append("以「标准为/比例为……」开头：谁的什么标准被截掉了")
     if re.match(r"^该(?!当)", stem):

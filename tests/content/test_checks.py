@@ -88,6 +88,8 @@ def test_a_stem_that_is_only_a_to_phrase_has_no_main_clause() -> None:
         ("第一条 销号后的尾矿库不得重新用于排放尾矿或擅自回采。", "禁止"),  # 「可以擅自回采」
         ("第一条 任何组织和个人不得挪用社会保险基金。", "禁止"),  # 「可以挪用」
         ("第一条 建筑施工企业应当依法为职工参加工伤保险缴纳工伤保险费。", "义务"),  # 「可以不依法」
+        ("第一条 养殖场的选址、建设和管理应当符合有关法律法规规定。", "义务"),  # 「可以不符合法律法规」
+        ("第一条 任何单位和个人都不得妨碍和阻挠依法进行的建筑活动。", "禁止"),  # 「都可以妨碍」
     ],
 )
 def test_a_rule_whose_turned_form_is_false_at_a_glance_is_only_asked_as_written(
@@ -526,3 +528,17 @@ def test_a_fine_that_names_its_party_passes() -> None:
     question = q("生产经营单位未按照规定设置安全生产管理机构的，处（ ）以下的罚款。", "single", "A")
     question.doc_level = "法律"
     assert not any("受罚的一方" in p for p in stem_problems(question))
+
+
+def test_a_result_whose_owner_is_the_sentence_before_is_refused() -> None:
+    question = q("考核结果可以不向社会公开。", "judge", "错")
+    question.doc_level = "法律"
+    assert any("考核结果" in p for p in stem_problems(question))
+
+
+def test_a_stem_with_a_short_head_is_still_found_to_start_mid_sentence() -> None:
+    quote = "逾期不改正的，以每人五千元以上一万元以下的标准处以罚款，对劳务派遣单位，吊销其劳务派遣业务经营许可证。"
+    question = q("以每人（ ）以上一万元以下的标准处以罚款。", "single", "B", quote)
+    question.template = "以每人____以上一万元以下的标准处以罚款，"
+    question.doc_level = "法律"
+    assert any("从原句中间截起" in p for p in stem_problems(question))

@@ -268,3 +268,27 @@ def test_a_graded_tier_after_a_semicolon_is_not_asked(make_clause) -> None:
     assert all(
         build_number(tier, t, _Ctx(random.Random(0), [], [tier], [])) is None for t in ("blank", "judge")
     )
+
+
+def test_a_figure_in_an_item_of_a_list_of_conditions_is_not_asked_without_its_lead_in(make_clause) -> None:
+    import random
+
+    from assistant.content.facts import number_facts
+    from assistant.quiz.generate import _Ctx, build_number
+
+    text = "第一条 经营劳务派遣业务，应当具备下列条件：\n（一）注册资本不得少于人民币二百万元；"
+    clause = _statute_clause(make_clause, text)
+    (fact,) = number_facts(clause, chinese=True)
+    assert build_number(fact, "single", _Ctx(random.Random(0), [], [fact], [])) is None
+
+
+def test_a_daily_limit_gets_no_distractor_of_a_whole_day(make_clause) -> None:
+    import random
+
+    from assistant.content.facts import number_facts
+    from assistant.quiz.generate import _Ctx, build_number
+
+    clause = _statute_clause(make_clause, "第一条 国家实行劳动者每日工作时间不超过八小时的工时制度。")
+    (fact,) = number_facts(clause, chinese=True)
+    q = build_number(fact, "single", _Ctx(random.Random(0), [], [fact], []))
+    assert q is not None and "二十四小时" not in q.options and "八小时" in q.options
