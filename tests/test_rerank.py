@@ -120,3 +120,11 @@ def test_rare_words_weigh_more_and_the_document_title_is_every_clause_context() 
     assert (
         steps > lead
     )  # the rare word the question is about outweighs words every clause shares by its title
+
+
+def test_a_question_that_asks_for_a_list_prefers_a_clause_that_enumerates() -> None:
+    listing = "煤矿企业主要负责人对本企业安全生产工作负有下列职责：\n（一）建立健全责任制；\n（二）组织制定规章制度；"
+    plain = "煤矿企业主要负责人应当履行安全生产职责。"
+    assert vector("煤矿主要负责人要履行哪些职责？", listing, "义务")["list_match"] == 1.0
+    assert vector("煤矿主要负责人要履行哪些职责？", plain, "义务")["list_match"] == 0.0
+    assert vector("煤矿主要负责人要不要履行职责？", listing, "义务")["list_match"] == 0.0

@@ -47,12 +47,16 @@ FEATURES = (
     "duty_support",  # a penalty question, a 罚则, and how well the duty it enforces matches (its fused score)
     "coal_unnamed",  # a document only for 煤矿, and a question that does not say 煤 (「矿山没有许可证就采矿」)
     "coverage_idf",  # coverage weighted by each word's rarity among the clauses, the document title counting
+    "list_match",  # the question asks for a list (哪些, 哪几个) and the clause enumerates (（一）……（二）……)
 )
 
 _PRISON_Q = re.compile(r"判|刑|坐牢|罪|拘役|蹲")
 _PRISON_C = re.compile(r"有期徒刑|拘役|管制")
 _TIME_C = re.compile(r"[0-9一二三四五六七八九十百]+\s*(?:个)?(?:日|天|小时|年|月|周)")
 _TIME_INTENTS = ("deadline", "frequency")
+# A question that asks for several things, and a clause that lists them.
+_LIST_Q = re.compile(r"哪些|哪几|几[个项种类条方面位]|哪[二三四五六七八九十两]|些什么|都有什么|包括什么")
+_LIST_C = re.compile(r"[（(][一1][）)].*[（(][二2][）)]", re.S)
 # A mine that is not a coal mine: the coal regulations do not govern it.
 _NON_COAL = re.compile(r"非煤|金属非金属|[金铁铜铅锌锰磷锡钨钼铝镍银]矿|稀土|石场|采石|砂石|石灰石|萤石|尾矿")
 _ROLE_FOR = {
@@ -193,6 +197,7 @@ def features(
         duty_support if query.intent == "penalty" and role == "罚则" else 0.0,
         float(facts.coal_only and not names_coal(query.normalized)),
         coverage_idf,
+        float(bool(_LIST_Q.search(query.text)) and bool(_LIST_C.search(clause.text))),
     ]
 
 
