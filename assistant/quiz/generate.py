@@ -74,8 +74,8 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
     chinese = _is_chinese(fact.value)
     for other in pool:
         same = other.kind == fact.kind and other.unit == fact.unit and _is_chinese(other.value) == chinese
-        if chinese and same:  # 一百人 is no distractor for 二人
-            same = 0.1 <= _value(other.value) / max(_value(fact.value), 1e-9) <= 10
+        if chinese and same:  # 一百人 is no distractor for 二人, nor 二十人 for 两人
+            same = 0.2 <= _value(other.value) / max(_value(fact.value), 1e-9) <= 5
         if same and other.value not in seen:
             seen.add(other.value)
             out.append(other.value)
@@ -600,7 +600,8 @@ def rule_facts(clause: Clause) -> list[RuleFact]:
 def _one_rule(sentence: str) -> str:
     """The modal of a sentence that states one rule a true/false item can turn, or ``""``."""
     lo, hi = _RULE_CHARS
-    modals = list(_MODAL.finditer(sentence))
+    # 「采取疏导、限制通行、禁止通行等措施」: a measure named in a list, not the sentence's modal
+    modals = [m for m in _MODAL.finditer(sentence) if sentence[m.start() - 1 : m.start()] != "、"]
     if (
         len(modals) != 1
         or not lo <= len(sentence) <= hi
@@ -632,12 +633,19 @@ def build_rule(f: RuleFact, qtype: str, ctx: _Ctx) -> Question | None:
     # 「应当定期」 → 「可以不定期」 reads as 「may do it irregularly」: a new word, not the duty turned;
     # 「可以不依法……」 is false at a glance
     fused = not permits and after.startswith(
-        ("定期", "定时", "同意", "一致", "依法", "按照规定", "依照规定", "遵守", "严格")
+        ("定期", "定时", "同意", "一致", "依法", "按照规定", "依照规定", "遵守", "严格", "依据", "依照本法")
     )
     # 「可以不分区、分期验收」: does 不 govern the second word too? ambiguous
     fused = fused or (not permits and "、" in after[:6])
     # 「可以不符合有关法律法规规定」 says 「may break the law」: false at a glance
     fused = fused or (not permits and bool(re.match(r"^符合[^，。]{0,12}(?:法律|法规)", after)))
+    before = quote[: quote.find(f.modal)]
+    # 「任何单位和个人可以……」 is no sentence; 「可以委托其他组织」 where the article itself lets one entrust
+    # qualified bodies is no clear falsehood
+    allowed_elsewhere = permits and bool(
+        re.search(f"可以[^。；，]{{0,12}}{re.escape(after[:2])}", f.clause.text)
+    )
+    fused = fused or (permits and ("任何" in before or allowed_elsewhere))
     if ctx.rng.random() < 0.5 or fused or (permits and _SELF_CONDEMNING.search(after)):
         return _question(f.clause, "judge", f.sentence, "对", quote, quote, difficulty="易")
     changed = quote.replace(f.modal, _OPPOSITE[f.modal], 1).replace("可以不有", "可以没有", 1)

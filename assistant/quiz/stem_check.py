@@ -112,6 +112,31 @@ def _fined_nobody(stem: str) -> bool:
     return not find_subjects(m.group(1)) and not PARTY.search(m.group(1))
 
 
+def _circumstance_only(stem: str) -> bool:
+    """「遇有大型群众性活动……等情况，……，应当提前向社会公告」: a circumstance, then the duty, and nobody who bears it."""
+    m = re.match(r"^遇有[^。]*?[，,](?:应当|必须|不得|可以|严禁)", stem)
+    if not m:
+        return False
+    from assistant.ingest.subjects import find_subjects
+
+    return not find_subjects(m.group()) and not PARTY.search(m.group())
+
+
+def _half_condition(question: Question, stem: str) -> bool:
+    """A stem with no modal cut where its source goes on to close a condition: 「外国人……在中华人民共和国领域内
+    有违法行为」 + 「，应当给予行政处罚的，适用本法」."""
+    modal = r"应当|必须|不得|可以|严禁|禁止|处以|并处|处[一二三四五六七八九十\d（□]|责令|是"
+    if re.search(modal, stem) or not question.quote:
+        return False
+    quote = re.sub(r"\s", "", question.quote)
+    tail = re.sub(r"\s", "", question.template.rsplit(BLANK, 1)[-1]).rstrip("，,。")
+    at = quote.find(tail) if len(tail) >= 4 else -1
+    if at < 0:
+        return False
+    rest = quote[at + len(tail) :]
+    return bool(re.match(r"^[，,][^。；;]{0,30}?的[，,]", rest))
+
+
 def _answer_text(question: Question) -> str:
     """What the blank or the single choice's bracket stands for (empty for other types)."""
     if question.type == "blank":
@@ -205,6 +230,21 @@ def stem_problems(question: Question) -> list[str]:
         problems.append("以「如果/……其」开头：说的是谁、什么情形在前一句，题干里没有")
     if question.doc_level in STATUTE_LEVELS and _ACTION_START.match(stem):
         problems.append("以动作开头（「调集……」「责令……」），是「下列措施」里的一项，谁来做被截掉了")
+    if question.doc_level in STATUTE_LEVELS and (
+        re.match(r"^(?:根据|按照|依照|依据)[^，,。]{1,20}[，,](?:应当|必须|不得|可以|严禁)", stem)
+        or _circumstance_only(stem)
+    ):
+        problems.append("「根据……，应当……」：谁应当被截掉了，句子没有主语")
+    if (
+        question.doc_level in STATUTE_LEVELS
+        and stem.startswith("未")
+        and not re.search(
+            r"应当|必须|不得|可以|严禁|处以|并处|处[一二三四五六七八九十\d（□]|责令|给予|予以|是", stem
+        )
+    ):
+        problems.append("只有「未……」的情形：谁未做、做了会怎样都被截掉了")
+    if question.doc_level in STATUTE_LEVELS and _half_condition(question, stem):
+        problems.append("只有条件的前半截：原句接着是「……的，」和它的后果，题干读来像一句断言")
     if question.doc_level in STATUTE_LEVELS and _OWNED_RESULT.match(stem):
         problems.append("主语是「考核结果/检查情况」这样的名词：谁的考核、什么检查在前一句，题干里没有")
     if _RELATIONAL.match(stem):

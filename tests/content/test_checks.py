@@ -90,6 +90,10 @@ def test_a_stem_that_is_only_a_to_phrase_has_no_main_clause() -> None:
         ("第一条 建筑施工企业应当依法为职工参加工伤保险缴纳工伤保险费。", "义务"),  # 「可以不依法」
         ("第一条 养殖场的选址、建设和管理应当符合有关法律法规规定。", "义务"),  # 「可以不符合法律法规」
         ("第一条 任何单位和个人都不得妨碍和阻挠依法进行的建筑活动。", "禁止"),  # 「都可以妨碍」
+        ("第一条 任何单位和个人不得收缴、扣留机动车号牌。", "禁止"),  # 「任何……可以」
+        ("第一条 交通警察应当依据事实和本法的有关规定予以处罚。", "义务"),  # 「可以不依据事实和本法」
+        # the article itself lets one entrust qualified bodies: 「可以委托其他组织」 is no clear falsehood
+        ("第一条 行政机关可以书面委托符合条件的组织实施处罚。行政机关不得委托其他组织实施处罚。", "禁止"),
     ],
 )
 def test_a_rule_whose_turned_form_is_false_at_a_glance_is_only_asked_as_written(
@@ -101,7 +105,7 @@ def test_a_rule_whose_turned_form_is_false_at_a_glance_is_only_asked_as_written(
     from assistant.quiz.generate import _Ctx, build_rule, rule_facts
 
     clause = replace(make_clause(text, label="第一条"), role=role, roles=(role,))
-    (fact,) = rule_facts(clause)
+    fact = rule_facts(clause)[-1]
     answers = {build_rule(fact, "judge", _Ctx(random.Random(i), [], [], [])).answer for i in range(8)}
     assert answers == {"对"}
 
@@ -542,3 +546,34 @@ def test_a_stem_with_a_short_head_is_still_found_to_start_mid_sentence() -> None
     question.template = "以每人____以上一万元以下的标准处以罚款，"
     question.doc_level = "法律"
     assert any("从原句中间截起" in p for p in stem_problems(question))
+
+
+def test_a_prohibited_measure_in_a_list_is_not_the_modal(make_clause) -> None:
+    from dataclasses import replace
+
+    from assistant.quiz.generate import rule_facts
+
+    text = "第一条 交通管理部门可以对机动车、行人采取疏导、限制通行、禁止通行等措施。"
+    clause = replace(make_clause(text, label="第一条"), role="义务", roles=("义务",))
+    assert (
+        rule_facts(clause) == []
+    )  # 「禁止通行」 is a measure; turning it into 「允许通行」 says nothing false
+
+
+@pytest.mark.parametrize(
+    ("stem", "quote"),
+    [
+        ("根据通行需要，应当及时增设、调换、更新道路交通信号。", ""),
+        ("遇有大型群众性活动等情况，需要采取限制交通的措施，应当提前向社会公告。", ""),
+        ("未依照本法的规定向当事人告知拟作出的行政处罚内容及事实、理由、____。", ""),
+        (
+            "外国人、无国籍人、____在中华人民共和国领域内有违法行为。",
+            "外国人、无国籍人、外国组织在中华人民共和国领域内有违法行为，应当给予行政处罚的，适用本法。",
+        ),
+    ],
+)
+def test_a_statute_stem_with_no_one_bound_or_half_a_condition_is_refused(stem: str, quote: str) -> None:
+    question = q(stem, "judge" if "____" not in stem else "blank", "外国组织", quote)
+    question.template = stem.rstrip("。")
+    question.doc_level = "法律"
+    assert stem_problems(question)
