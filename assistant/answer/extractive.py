@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from assistant.config import Config
 from assistant.schema import Citation, Clause, Hit, source_label
 from assistant.text.injection import instruction_like
+from assistant.text.labels import without_label
 from assistant.text.normalize import normalize
 from assistant.text.sentences import split_sentences
 
@@ -163,13 +164,14 @@ def _with_lead_ins(clause: Clause, quotes: list[str]) -> list[str]:
     from assistant.ingest.statutes import ELLIPSIS
 
     leads = {q: item_lead_in(clause, q) for q in quotes}
-    shown = {normalize(lead) for lead in leads.values() if lead}
+    shown = [normalize(lead) for lead in leads.values() if lead]
     out: list[str] = []
     given: set[str] = set()
     for q in quotes:
         lead = leads[q]
-        if not lead and normalize(q) in shown:
-            continue  # the lead-in sentence itself: the 项 quoted with it says it
+        bare = normalize(without_label(q)).rstrip("；;。")
+        if not lead and bare and any(bare in s for s in shown):
+            continue  # the lead-in (or a sentence of it) itself: the 项 quoted with it says it
         if lead and lead not in given:
             given.add(lead)  # once per lead-in: the next 项 of the same list reads on from it
             out.append(f"{lead}{ELLIPSIS}{q}")

@@ -122,3 +122,22 @@ def test_an_answer_quoting_one_item_gives_its_lead_in_once_and_the_quote_verifie
     assert sum(c.quote.count("依照下列规定处以罚款") for c in citations) == 1
     result = verify_answer(text, citations, article)
     assert not result.removed and len(result.citations) == len(citations)
+
+
+def test_a_sentence_of_the_lead_in_is_not_quoted_again_beside_the_item_that_carries_it(
+    law: list[Clause],
+) -> None:
+    from assistant.answer.extractive import compose
+    from assistant.schema import Hit
+
+    article = pieces(law, "第九十七条")
+    hits = [Hit(c, 1.0, i + 1) for i, c in enumerate(article)]
+    text, citations = compose(
+        hits, ["注册安全工程师", "罚款"], intent="penalty", question="矿山企业没有配注册安全工程师要罚多少"
+    )
+    quotes = [c.quote for c in citations]
+    # 「生产经营单位有下列行为之一的，责令限期改正，处十万元以下的罚款」 is printed once, inside the item's quote
+    assert sum(q.count("责令限期改正，处十万元以下的罚款") for q in quotes) == 1
+    assert any("……（一）未按照规定设置安全生产管理机构" in q for q in quotes)
+    result = verify_answer(text, citations, article)
+    assert not result.removed and len(result.citations) == len(citations)
