@@ -56,6 +56,9 @@ _LEAD_INS = (
     "对被",
     "根据",
     "确保",
+    "会同",
+    "支持",
+    "鼓励",
     "和",
     "及",
 )
@@ -233,6 +236,8 @@ def _cleanly_cut(sentence: str, start: int, items: list[str]) -> bool:
         offsets.add(at)
     if start not in offsets:
         return False
+    if re.search(r"[^、，。；：,;:]、$", sentence[:start]):
+        return False  # 「砂、石、土、矸石、尾矿、废渣等」: the run starts before, on items too short to match
     if any(re.match(r"^(?:在|对|为|向|从|将|把)", i) or re.search(r"或者|\d|\s|条", i) for i in items):
         return False
     if any("的" in i for i in items):
@@ -382,6 +387,8 @@ def _series(clause: Clause, s: Sentence, covered: list[tuple[int, int]]) -> list
         pos = s.start + start
         if start < 0 or end_last < 0 or (follow and follow not in _FOLLOW):
             continue
+        if s.text[:start].endswith("、"):
+            continue  # 「砂、石、土、矸石、尾矿、废渣」: the run starts before, on items too short to keep
         if any(a < s.start + end_last and pos < b for a, b in covered):
             continue
         if any(re.search(r"以及|或者|对|及|与", i) for i in items):

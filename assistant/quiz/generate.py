@@ -57,7 +57,9 @@ _GENERIC_ENUM_NAMES = {
 
 # A list's name read after 「等」 is a category noun (措施, 物质, 新闻媒体) only when no 的 or verb runs into it:
 # 「等的支持力度」「等方式使用土地」「等活动的管理」「等协同实施」 are the rest of the sentence.
-_NOT_A_CATEGORY = re.compile(r"的|使用|实施|进行|开展|推进|落实|执行|处理")
+_NOT_A_CATEGORY = re.compile(
+    r"的|使用|实施|进行|开展|推进|落实|执行|处理|协调|利用|攻关|合作|配合|应当|必须|可以|不得|部门(?:规定|制定|批准)"
+)
 
 
 def _a_category(name: str) -> bool:

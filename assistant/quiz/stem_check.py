@@ -77,7 +77,8 @@ PARTY = re.compile(
 # A statute's sentence does not open on an action: 「调集应急救援所需物资……」 is item (二) of 「县级以上地方人民
 # 政府……采取下列措施」, cut from whoever acts. (A plan's tasks open so, addressed to its readers.)
 _ACTION_START = re.compile(
-    r"^(?:调集|调动|责令|采取|落实|加强|做好|确保|推动|督促|配备|实行|转移|疏散|启用|储备|划定|封锁|查封|扣押)"
+    r"^(?:调集|调动|责令|采取|落实|加强|做好|确保|推动|督促|配备|实行|转移|疏散|启用|储备|划定|封锁|查封|扣押|要求|"
+    r"查阅|复制|进入)"
 )
 # Nouns that need a possessor: 「标准为：……」 says nothing until one knows whose standard it is.
 _RELATIONAL = re.compile(r"^(?:标准|比例|期限|数额|金额|范围|时间|费用|待遇)(?:为|是)")

@@ -577,3 +577,9 @@ def test_a_statute_stem_with_no_one_bound_or_half_a_condition_is_refused(stem: s
     question.template = stem.rstrip("。")
     question.doc_level = "法律"
     assert stem_problems(question)
+
+
+def test_an_item_of_a_list_of_measures_that_opens_on_its_action_is_refused() -> None:
+    question = q("要求被检查单位或者个人提供有关文件、证照、____。", "blank", "资料")
+    question.doc_level = "法律"
+    assert any("以动作开头" in p for p in stem_problems(question))

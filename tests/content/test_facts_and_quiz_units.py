@@ -292,3 +292,19 @@ def test_a_daily_limit_gets_no_distractor_of_a_whole_day(make_clause) -> None:
     (fact,) = number_facts(clause, chinese=True)
     q = build_number(fact, "single", _Ctx(random.Random(0), [], [fact], []))
     assert q is not None and "二十四小时" not in q.options and "八小时" in q.options
+
+
+def test_a_run_that_starts_before_the_items_long_enough_to_match_is_not_a_list(make_clause) -> None:
+    from assistant.content.facts import list_facts
+
+    text = "第一条 生产建设活动中排弃的砂、石、土、矸石、尾矿、废渣等应当综合利用。"
+    facts = list_facts(_statute_clause(make_clause, text))
+    assert not any("矸石" in f.items for f in facts)  # 砂、石、土 would be missing from the key
+
+
+def test_a_lead_in_verb_is_not_part_of_the_first_item(make_clause) -> None:
+    from assistant.content.facts import list_facts
+
+    text = "第一条 生态环境主管部门应当会同住房城乡建设、农业农村、卫生健康等主管部门，定期发布信息。"
+    (fact,) = [f for f in list_facts(_statute_clause(make_clause, text)) if "农业农村" in f.items]
+    assert fact.items[0] == "住房城乡建设"
