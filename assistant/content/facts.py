@@ -223,6 +223,12 @@ def _first_item_guessed(parts: list[str]) -> bool:
     return len({len(o) for o in others}) > 1 or "的" in first
 
 
+def _run_goes_on_before(sentence: str, start: int) -> bool:
+    """「砂、石、土、矸石、尾矿、废渣等」: a run read from 矸石 on has items before it, too short to match, that
+    its key would lose."""
+    return bool(re.search(r"[^、，。；：,;:]、$", sentence[:start]))
+
+
 def _cleanly_cut(sentence: str, start: int, items: list[str]) -> bool:
     """Whether an enumeration's items are whole: the first starts on a word boundary of the sentence (not
     「料加工」 out of 「来料加工」, 「联网接入」 out of 「互联网接入」), none opens on a preposition
@@ -236,8 +242,8 @@ def _cleanly_cut(sentence: str, start: int, items: list[str]) -> bool:
         offsets.add(at)
     if start not in offsets:
         return False
-    if re.search(r"[^、，。；：,;:]、$", sentence[:start]):
-        return False  # 「砂、石、土、矸石、尾矿、废渣等」: the run starts before, on items too short to match
+    if _run_goes_on_before(sentence, start):
+        return False
     if any(re.match(r"^(?:在|对|为|向|从|将|把)", i) or re.search(r"或者|\d|\s|条", i) for i in items):
         return False
     if any("的" in i for i in items):
@@ -387,8 +393,8 @@ def _series(clause: Clause, s: Sentence, covered: list[tuple[int, int]]) -> list
         pos = s.start + start
         if start < 0 or end_last < 0 or (follow and follow not in _FOLLOW):
             continue
-        if s.text[:start].endswith("、"):
-            continue  # 「砂、石、土、矸石、尾矿、废渣」: the run starts before, on items too short to keep
+        if _run_goes_on_before(s.text, start):
+            continue
         if any(a < s.start + end_last and pos < b for a, b in covered):
             continue
         if any(re.search(r"以及|或者|对|及|与", i) for i in items):

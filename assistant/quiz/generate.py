@@ -28,7 +28,7 @@ from assistant.errors import ConfigError
 from assistant.ingest.conflicts import superseded
 from assistant.numerals import CN_NUMERAL, cn_to_int, int_to_cn
 from assistant.quiz.model import LETTERS, TYPES, Question, QuizBank
-from assistant.quiz.stem_check import stem_problems
+from assistant.quiz.stem_check import names_party, stem_problems
 from assistant.retrieve.search import SearcherLike
 from assistant.schema import POLICY_LEVELS, Clause
 from assistant.text.labels import without_label
@@ -91,7 +91,6 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
         cand = [v * 2, v / 2, v * 3, v + 1, v + 2, v * 5, v * 10]
         if v == int(v):
             cand = [x for x in cand if x == int(x)]
-        near = [str(int(x)) if x == int(x) else f"{x:g}" for x in cand if x > 0]
         if chinese:  # a statute's 八小时 gets 四小时, not 4小时; an age moves by years, a round figure by
             # its own size (not 六十一日 or 三十二周岁)
             cand = [x for x in cand if x not in (v * 5, v * 10)]  # not 二十五年 around 五年
@@ -102,6 +101,8 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
             if v >= 10:
                 cand = [x for x in cand if x not in (v + 1, v + 2)]
             near = [int_to_cn(int(x)) for x in cand if x == int(x) and 0 < x < 10000]
+        else:
+            near = [str(int(x)) if x == int(x) else f"{x:g}" for x in cand if x > 0]
     for value in near:
         if value not in seen:
             seen.add(value)
@@ -259,15 +260,15 @@ def _shuffle(correct: list[str], wrong: list[str], ctx: _Ctx) -> tuple[list[str]
 
 # A statute's 「……的，处……」 that grades what came before: a tier after 「；」 (「对积极参加的，处……」, 「销售金额
 # 二十万元以上不满五十万元的，……」) or a 项 of a 「下列……」 list (「法定最高刑为十年以上有期徒刑的，经过十五年」).
-_TIER_OPENS = re.compile(r"(?:[；;]|[（(][一二三四五六七八九十]+[）)])\s*$")
-_CONDITION = re.compile(r"^[^，,；;。]{2,40}的[，,]")
 _ITEM_OPENS = re.compile(r"[（(][一二三四五六七八九十]+[）)]\s*$")
+_TIER_OPENS = re.compile(r"(?:[；;]|" + _ITEM_OPENS.pattern.removesuffix(r"\s*$") + r")\s*$")
+_CONDITION = re.compile(r"^[^，,；;。]{2,40}的[，,]")
 
 
 def _graded_tier(f: NumberFact, frag: str) -> bool:
     """A statute's condition whose crime, party or lead-in is before it in the article, or a sentence that
     a list after its 「：」 qualifies (「……主要负责人五年内不得担任……：」 of the 下列情形)."""
-    if f.clause.doc_level in POLICY_LEVELS:
+    if not _statute(f.clause):
         return False
     line = f.clause.text[f.sentence_start :].split("\n", 1)[0]
     if line.rstrip().endswith(("：", ":")):
@@ -275,16 +276,9 @@ def _graded_tier(f: NumberFact, frag: str) -> bool:
     if not f.sentence.startswith(frag[:6]):
         return False
     before = f.clause.text[: f.sentence_start]
-    if _ITEM_OPENS.search(before) and "下列" in before and not _names_party(frag):
+    if _ITEM_OPENS.search(before) and "下列" in before and not names_party(frag):
         return True  # 「注册资本不得少于人民币二百万元」: whose? the list's lead-in says
     return bool(_TIER_OPENS.search(before) and _CONDITION.match(frag))
-
-
-def _names_party(text: str) -> bool:
-    from assistant.ingest.subjects import find_subjects
-    from assistant.quiz.stem_check import PARTY
-
-    return bool(find_subjects(text) or PARTY.search(text))
 
 
 def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
@@ -626,29 +620,44 @@ _SELF_CONDEMNING = re.compile(
 )
 
 
+def _only_as_written(f: RuleFact, quote: str) -> bool:
+    """Whether turning the rule's modal would make no fair false statement, so it is asked as written."""
+    at = quote.find(f.modal)
+    before, after = quote[:at], quote[at + len(f.modal) :]
+    if _OPPOSITE[f.modal] in ("可以", "允许"):  # a prohibition turned into a permission
+        # 「可以擅自回采」 condemns itself; 「任何单位和个人可以……」 is no sentence; 「可以委托其他组织」 where the
+        # article itself lets one entrust qualified bodies is no clear falsehood
+        allowed_elsewhere = re.search(f"可以[^。；，]{{0,12}}{re.escape(after[:2])}", f.clause.text)
+        return bool(_SELF_CONDEMNING.search(after) or "任何" in before or allowed_elsewhere)
+    # a duty turned into 「可以不……」: 「应当定期」 → 「可以不定期」 reads as 「may do it irregularly」, a new word;
+    # 「可以不依法……」 and 「可以不符合有关法律法规规定」 are false at a glance; in 「可以不分区、分期验收」 does 不
+    # govern the second word too?
+    return (
+        after.startswith(
+            (
+                "定期",
+                "定时",
+                "同意",
+                "一致",
+                "依法",
+                "按照规定",
+                "依照规定",
+                "遵守",
+                "严格",
+                "依据",
+                "依照本法",
+            )
+        )
+        or "、" in after[:6]
+        or bool(re.match(r"^符合[^，。]{0,12}(?:法律|法规)", after))
+    )
+
+
 def build_rule(f: RuleFact, qtype: str, ctx: _Ctx) -> Question | None:
     if qtype != "judge":
         return None
     quote = f.sentence.rstrip("。")
-    permits = _OPPOSITE[f.modal] in ("可以", "允许")
-    after = quote[quote.find(f.modal) + len(f.modal) :]
-    # 「应当定期」 → 「可以不定期」 reads as 「may do it irregularly」: a new word, not the duty turned;
-    # 「可以不依法……」 is false at a glance
-    fused = not permits and after.startswith(
-        ("定期", "定时", "同意", "一致", "依法", "按照规定", "依照规定", "遵守", "严格", "依据", "依照本法")
-    )
-    # 「可以不分区、分期验收」: does 不 govern the second word too? ambiguous
-    fused = fused or (not permits and "、" in after[:6])
-    # 「可以不符合有关法律法规规定」 says 「may break the law」: false at a glance
-    fused = fused or (not permits and bool(re.match(r"^符合[^，。]{0,12}(?:法律|法规)", after)))
-    before = quote[: quote.find(f.modal)]
-    # 「任何单位和个人可以……」 is no sentence; 「可以委托其他组织」 where the article itself lets one entrust
-    # qualified bodies is no clear falsehood
-    allowed_elsewhere = permits and bool(
-        re.search(f"可以[^。；，]{{0,12}}{re.escape(after[:2])}", f.clause.text)
-    )
-    fused = fused or (permits and ("任何" in before or allowed_elsewhere))
-    if ctx.rng.random() < 0.5 or fused or (permits and _SELF_CONDEMNING.search(after)):
+    if ctx.rng.random() < 0.5 or _only_as_written(f, quote):
         return _question(f.clause, "judge", f.sentence, "对", quote, quote, difficulty="易")
     changed = quote.replace(f.modal, _OPPOSITE[f.modal], 1).replace("可以不有", "可以没有", 1)
     return _question(f.clause, "judge", changed + "。", "错", quote, changed, difficulty="易")

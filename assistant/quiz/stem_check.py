@@ -70,7 +70,7 @@ def _condition_cut(question: Question) -> bool:
 
 # Who can be the subject of a statute's condition: a wording of ``subjects.txt`` or a noun that names a
 # party (「……单位」「……人员」「职工」「公民」 …).
-PARTY = re.compile(
+_PARTY = re.compile(
     r"单位|人员|部门|机构|机关|政府|委员会|企业|职工|工人|劳动者|公民|法人|组织|个人|近亲属|亲属|负责人|矿长|"
     r"经营者|从业者|所有人|承包|投资人|矿山|煤矿|队伍|当事人|分子|被告人|医疗机构|者$|人(?!民)"
 )
@@ -90,44 +90,43 @@ _OWNED_RESULT = re.compile(
 )
 
 
+def names_party(text: str) -> bool:
+    """Whether ``text`` names someone a rule can bind: a wording of ``subjects.txt`` or a party noun (``_PARTY``)."""
+    from assistant.ingest.subjects import find_subjects
+
+    return bool(find_subjects(text) or _PARTY.search(text))
+
+
+# What makes a stem a rule and not a bare situation: a modal, a sanction or a copula.
+_RULE_WORDS = r"应当|必须|不得|可以|严禁|处以|并处|处[一二三四五六七八九十\d（□]|责令|是"
+
+
 def _ownerless_condition(stem: str) -> bool:
     """A statute stem that opens on a short 「……的，」 condition naming no party: 「生活有困难的，可以预支……」
     and 「伤情严重的，……」 continue a sentence about someone named before (下落不明职工的供养亲属)."""
     m = re.match(r"^([^，,；;。：:]{2,8}?)的[，,]", stem)
     if not m or re.match(r"^对", m.group(1)):
         return False  # a long condition states conduct (刑法: 「……的，处……」 binds whoever does it)
-    from assistant.ingest.subjects import find_subjects
-
-    condition = m.group(1)
-    return not find_subjects(condition) and not PARTY.search(condition)
+    return not names_party(m.group(1))
 
 
 def _fined_nobody(stem: str) -> bool:
     """A fine whose condition names no party: 「使用不符合国家安全标准……的，处以……罚款」 is item (二) of a
     list whose lead-in says who is fined. (刑法's 「……的，处……有期徒刑，并处罚金」 binds whoever does it.)"""
     m = re.match(r"^([^，,；;。]*?)的[，,](?:处以|处|并处)[^。]*罚款", stem)
-    if not m:
-        return False
-    from assistant.ingest.subjects import find_subjects
-
-    return not find_subjects(m.group(1)) and not PARTY.search(m.group(1))
+    return m is not None and not names_party(m.group(1))
 
 
 def _circumstance_only(stem: str) -> bool:
     """「遇有大型群众性活动……等情况，……，应当提前向社会公告」: a circumstance, then the duty, and nobody who bears it."""
     m = re.match(r"^遇有[^。]*?[，,](?:应当|必须|不得|可以|严禁)", stem)
-    if not m:
-        return False
-    from assistant.ingest.subjects import find_subjects
-
-    return not find_subjects(m.group()) and not PARTY.search(m.group())
+    return m is not None and not names_party(m.group())
 
 
 def _half_condition(question: Question, stem: str) -> bool:
     """A stem with no modal cut where its source goes on to close a condition: 「外国人……在中华人民共和国领域内
     有违法行为」 + 「，应当给予行政处罚的，适用本法」."""
-    modal = r"应当|必须|不得|可以|严禁|禁止|处以|并处|处[一二三四五六七八九十\d（□]|责令|是"
-    if re.search(modal, stem) or not question.quote:
+    if re.search(_RULE_WORDS + "|禁止", stem) or not question.quote:
         return False
     quote = re.sub(r"\s", "", question.quote)
     tail = re.sub(r"\s", "", question.template.rsplit(BLANK, 1)[-1]).rstrip("，,。")
@@ -239,9 +238,7 @@ def stem_problems(question: Question) -> list[str]:
     if (
         question.doc_level in STATUTE_LEVELS
         and stem.startswith("未")
-        and not re.search(
-            r"应当|必须|不得|可以|严禁|处以|并处|处[一二三四五六七八九十\d（□]|责令|给予|予以|是", stem
-        )
+        and not re.search(_RULE_WORDS + "|给予|予以", stem)
     ):
         problems.append("只有「未……」的情形：谁未做、做了会怎样都被截掉了")
     if question.doc_level in STATUTE_LEVELS and _half_condition(question, stem):
