@@ -134,10 +134,36 @@ def pick_quotes(
             if sanction is not None and sanction is not scored[0]:
                 chosen = [scored[0], sanction]
         chosen.sort(key=lambda s: s.position)
-        picked.append((hit.clause, _with_lead_ins(hit.clause, [_trim(s.text) for s in chosen])))
+        quotes = _with_list([_trim(s.text) for s in chosen], hit.clause.text)
+        picked.append((hit.clause, _with_lead_ins(hit.clause, [_trim(q) for q in quotes])))
         if len(picked) >= MAX_CLAUSES:
             break
     return picked
+
+
+_ITEM_LINE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]")
+
+
+def _with_list(quotes: list[str], text: str) -> list[str]:
+    """A quote that ends on a list's 「：」 (「矿山企业职工享有下列权利：」) runs on through the 项 that follow it,
+    verbatim: the lead-in alone names the list and says nothing of what is in it. A 项 quoted on its own
+    is then not repeated."""
+    out: list[str] = []
+    for q in quotes:
+        at = text.find(q)
+        if at >= 0 and q.rstrip().endswith(("：", ":")):
+            lines = text[at + len(q) :].split("\n")
+            items = [line for line in lines if line.strip()]
+            run = []
+            for line in items:
+                if not _ITEM_LINE.match(line):
+                    break
+                run.append(line.strip())
+            if run:
+                q = q.rstrip() + "".join(run)  # one line: the verifier reads an answer line by line
+        if not any(q != other and q in other for other in out):
+            out.append(q)
+    return [q for q in out if not any(q != other and q in other for other in out)]
 
 
 def item_lead_in(clause: Clause, quote: str) -> str:

@@ -141,3 +141,19 @@ def test_a_sentence_of_the_lead_in_is_not_quoted_again_beside_the_item_that_carr
     assert any("……（一）未按照规定设置安全生产管理机构" in q for q in quotes)
     result = verify_answer(text, citations, article)
     assert not result.removed and len(result.citations) == len(citations)
+
+
+def test_a_quoted_lead_in_of_a_list_runs_on_through_its_items_and_verifies(law: list[Clause]) -> None:
+    from assistant.answer.extractive import compose
+    from assistant.schema import Hit
+
+    article = pieces(law, "第二十五条")
+    hits = [Hit(c, 1.0, i + 1) for i, c in enumerate(article)]
+    question = "生产经营单位的安全生产管理机构有哪些职责？"
+    text, citations = compose(hits, ["安全生产管理机构", "职责"], intent="duty", question=question)
+    first = citations[0].quote
+    # 「……履行下列职责:」 alone names the list and says nothing of what is in it
+    assert "履行下列职责" in first and "（一）组织或者参与拟订本单位安全生产规章制度" in first
+    assert sum(c.quote.count("（二）组织或者参与本单位安全生产教育和培训") for c in citations) == 1
+    result = verify_answer(text, citations, article)
+    assert not result.removed and len(result.citations) == len(citations)
