@@ -397,8 +397,9 @@ def _series(clause: Clause, s: Sentence, covered: list[tuple[int, int]]) -> list
             continue
         if any(a < s.start + end_last and pos < b for a, b in covered):
             continue
-        if any(re.search(r"以及|或者|对|及|与", i) for i in items):
-            continue  # 「检验机构对检测」「编号以及领取」: a clause or a second run, not an item
+        if any(re.search(r"以及|或者|对|及|与|(?<![存所现正实内])在.", i) for i in items):
+            # 「检验机构对检测」「编号以及领取」「推广在农业生产」: a clause or a second run, not an item
+            continue
         if len(set(items)) == len(items) and all(2 <= len(i) <= 8 for i in items):
             out.append(
                 ListFact(

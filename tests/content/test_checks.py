@@ -320,6 +320,11 @@ def test_a_fragment_runs_on_past_a_short_name_or_a_by_the_rules_phrase() -> None
     ruled = "国务院交通运输、水利、民航等有关部门依照本法的规定，在各自的职责范围内实施监督管理；"
     at = ruled.find("水利")
     assert fragment(ruled, at, at + 2)[0].endswith("实施监督管理；")
+    principle = (
+        "县级以上各级人民政府应当按照因地制宜、多能互补、综合利用、讲求效益的原则，加强农业和农村节能工作。"
+    )
+    at = principle.find("综合利用")
+    assert fragment(principle, at, at + 4)[0].endswith("加强农业和农村节能工作。")
 
 
 def test_a_run_whose_items_hold_a_clause_is_not_a_series(make_clause) -> None:

@@ -201,6 +201,7 @@ def test_two_true_false_items_ending_in_one_predicate_of_one_article_test_one_ru
     [
         "盗窃、抢夺枪支、弹药、爆炸物的，依照本法第一百二十七条的规定处罚。",
         "生产、经营黑火药、烟火药、引火线的企业，不得向未取得许可的单位销售黑火药。",
+        "农业、科技等有关主管部门应当支持、推广在农业生产、农产品加工储运等方面应用节能技术和节能产品。",
     ],
 )
 def test_a_run_of_acts_glued_to_their_objects_is_not_one_series(make_clause, text):
