@@ -614,9 +614,15 @@ def _one_rule(sentence: str) -> str:
 
 
 # Words that condemn the act themselves: 「可以擅自回采」 is false at a glance and teaches nothing.
+# So do the qualities of what is dealt in: 「可以生产国家明令淘汰的产品」「可以销售……失效、变质的产品」.
 _SELF_CONDEMNING = re.compile(
     r"擅自|违法|违规|违反|非法|弄虚作假|伪造|冒用|隐瞒|谎报|瞒报|挪用|侵占|贪污|贿赂|回扣|妨碍|阻挠|阻碍|危害|牟取|"
+    r"谋取|不正当|欺诈|虚假|假冒|伪劣|掺杂|掺假|以假充真|以次充好|明令淘汰|失效|变质|不合格|不具备[^，。]{0,8}条件|"
     r"影响[^，。]{0,6}(?:逃生|安全|救援|疏散)"
+)
+# A duty to act by the law: 「可以不依照有关法律、行政法规的规定办理」「可以不符合本法第二十七条的规定」.
+_BY_THE_LAW = re.compile(
+    r"^(?:依法|依照|按照|依据|遵守|遵照|执行|符合)[^，。]{0,16}(?:法律|法规|本法|本条例)"
 )
 
 
@@ -629,7 +635,8 @@ def _only_as_written(f: RuleFact, quote: str) -> bool:
         # article itself lets one entrust qualified bodies is no clear falsehood
         allowed_elsewhere = re.search(f"可以[^。；，]{{0,12}}{re.escape(after[:2])}", f.clause.text)
         return bool(_SELF_CONDEMNING.search(after) or "任何" in before or allowed_elsewhere)
-    # a duty turned into 「可以不……」: 「应当定期」 → 「可以不定期」 reads as 「may do it irregularly」, a new word;
+    # a duty turned into 「可以不……」: 「应当定期」 → 「可以不定期」 reads as 「may do it irregularly」, a new word,
+    # and 「可以不及时调解」 as 「may be slow」, which no rule says;
     # 「可以不依法……」 and 「可以不符合有关法律法规规定」 are false at a glance; in 「可以不分区、分期验收」 does 不
     # govern the second word too?
     return (
@@ -637,6 +644,8 @@ def _only_as_written(f: RuleFact, quote: str) -> bool:
             (
                 "定期",
                 "定时",
+                "及时",
+                "立即",
                 "同意",
                 "一致",
                 "依法",
@@ -649,15 +658,19 @@ def _only_as_written(f: RuleFact, quote: str) -> bool:
             )
         )
         or "、" in after[:6]
-        or bool(re.match(r"^符合[^，。]{0,12}(?:法律|法规)", after))
+        or bool(_BY_THE_LAW.match(after))
     )
 
 
-def build_rule(f: RuleFact, qtype: str, ctx: _Ctx) -> Question | None:
+def build_rule(f: RuleFact, qtype: str, ctx: _Ctx, lean: str = "") -> Question | None:
+    """A duty or prohibition as a true/false item: as written (对) or with its modal turned (错). ``lean``
+    (对 or 错) is the answer the bank's true/false items are short of, so 对 does not win by default where
+    many rules are asked only as written."""
     if qtype != "judge":
         return None
     quote = f.sentence.rstrip("。")
-    if ctx.rng.random() < 0.5 or _only_as_written(f, quote):
+    coin = ctx.rng.random() < 0.5
+    if _only_as_written(f, quote) or lean == "对" or (coin and lean != "错"):
         return _question(f.clause, "judge", f.sentence, "对", quote, quote, difficulty="易")
     changed = quote.replace(f.modal, _OPPOSITE[f.modal], 1).replace("可以不有", "可以没有", 1)
     return _question(f.clause, "judge", changed + "。", "错", quote, changed, difficulty="易")
@@ -678,7 +691,7 @@ def _next_question(
         if uses.get(i, 0) >= max_uses or (i, qtype) in used_types:
             continue
         if isinstance(f, RuleFact):
-            q = build_rule(f, qtype, ctx)
+            q = build_rule(f, qtype, ctx, _short_of(chosen))
         elif isinstance(f, ListFact):
             q = build_list(f, qtype, ctx)
         else:
@@ -704,6 +717,13 @@ def _next_question(
     return None
 
 
+def _short_of(chosen: list[Question]) -> str:
+    """The answer (对 or 错) that the true/false items chosen so far have fewer of, or ``""`` when even."""
+    true = sum(q.type == "judge" and q.answer == "对" for q in chosen)
+    false = sum(q.type == "judge" and q.answer == "错" for q in chosen)
+    return "" if true == false else ("错" if true > false else "对")
+
+
 def same_blank(a: Question, b: Question) -> bool:
     """Two fill-ins of one fact in two articles (a duty and its 罚则 repeat the words): the same key with
     the same three characters on each side of the blank (「决定、____、措施」 in 第七条 and 第二十条)."""
@@ -726,7 +746,14 @@ def same_predicate(a: Question, b: Question) -> bool:
     def predicate(q: Question) -> str:
         return re.split(r"[，,；;]", normalize(q.stem).rstrip("。；;"))[-1]
 
-    return len(predicate(a)) >= 4 and predicate(a) == predicate(b)
+    return (len(predicate(a)) >= 4 and predicate(a) == predicate(b)) or _mirrored(a, b) or _mirrored(b, a)
+
+
+def _mirrored(a: Question, b: Question) -> bool:
+    """「未取得安全生产许可证的，不得从事煤炭生产」 beside 「煤矿投入生产前，……应当……取得安全生产许可证」:
+    the sanction of not doing what the other item requires is the same rule read from its other side."""
+    m = re.match(r"^未(?:经|依法|按照规定)?([^，,的]{4,})的[，,]", normalize(a.stem))
+    return m is not None and m.group(1) in normalize(b.stem)
 
 
 def answer_texts(q: Question) -> list[str]:

@@ -247,6 +247,8 @@ def stem_problems(question: Question) -> list[str]:
         problems.append("主语是「考核结果/检查情况」这样的名词：谁的考核、什么检查在前一句，题干里没有")
     if _RELATIONAL.match(stem):
         problems.append("以「标准为/比例为……」开头：谁的什么标准被截掉了")
+    if re.search(r"因此|为此|据此|对此|由此", re.split(r"[，,；;。]", stem)[0]):
+        problems.append("「因此/为此……」指的是上一句说的事，题干里没有")
     if re.match(r"^该(?!当)", stem):
         problems.append("以「该……」开头，指的是谁在题干外，读不懂")
     if _answer_text(question) and _answer_text(question) in stem.replace("□", ""):

@@ -279,6 +279,7 @@ RESCUE = "矿山、金属冶炼单位，应当根据本单位的特点，配备�
             "情节严重",
         ),
         ("经检测不合格的，不得继续使用____。", "", "", "经检测不合格"),
+        ("受害人因此遭受其他重大损失的，侵害人应当赔偿____。", "", "", "因此"),
     ],
     ids=[
         "noun-list",
@@ -291,6 +292,7 @@ RESCUE = "矿山、金属冶炼单位，应当根据本单位的特点，配备�
         "list-item-only",
         "degree-clause-opening",
         "condition-of-the-sentence-before",
+        "therefore-of-the-sentence-before",
     ],
 )
 def test_a_stem_a_trainee_cannot_read_on_its_own_is_refused(stem, template, quote, fault) -> None:

@@ -162,6 +162,50 @@ def test_no_true_false_item_from_a_sentence_a_turned_modal_would_garble(make_cla
     assert rule_facts(_rule_clause(make_clause, text, "义务")) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第二十九条 生产者不得生产国家明令淘汰的产品。",  # 「可以生产国家明令淘汰的产品」 is false on its face
+        "第四十一条 运输企业不得利用其掌握的运力谋取不正当利益。",
+        "第十八条 煤矿建设使用土地，应当依照有关法律、行政法规的规定办理。",  # 「可以不依照……法律」
+        "第三十六条 销售者销售的产品的标识应当符合本法第二十七条的规定。",
+        "第五十五条 有关部门应当及时调解处理矛盾纠纷。",  # 「可以不及时」 says 「may be slow」
+    ],
+)
+def test_a_rule_whose_opposite_is_false_on_its_face_is_asked_only_as_written(make_clause, text):
+    import random
+
+    from assistant.quiz.generate import _Ctx, build_rule, rule_facts
+
+    (fact,) = rule_facts(_rule_clause(make_clause, text, "义务"))
+    for seed in range(6):
+        q = build_rule(fact, "judge", _Ctx(random.Random(seed), [], [], []), lean="错")
+        assert q is not None and q.answer == "对"
+
+
+def test_a_bank_short_of_false_items_turns_the_next_rule_and_one_short_of_true_keeps_it(make_clause):
+    import random
+
+    from assistant.quiz.generate import _Ctx, _short_of, build_rule, rule_facts
+
+    text = "第二十九条 矿山企业不得录用未成年人从事矿山井下劳动。"
+    (fact,) = rule_facts(_rule_clause(make_clause, text))
+    all_true = [_item("Q01", "judge", "甲应当乙。", "对"), _item("Q02", "judge", "丙不得丁。", "对")]
+    assert _short_of(all_true) == "错" and _short_of([*all_true, _item("Q03", "judge", "x", "错")]) == "错"
+    assert _short_of([]) == "" and _short_of([_item("Q01", "judge", "x", "错")]) == "对"
+    for seed in range(6):
+        ctx = _Ctx(random.Random(seed), [], [], [])
+        assert build_rule(fact, "judge", ctx, lean="错").answer == "错"  # type: ignore[union-attr]
+        assert build_rule(fact, "judge", ctx, lean="对").answer == "对"  # type: ignore[union-attr]
+
+
+def test_a_rule_and_the_sanction_of_not_following_it_in_one_article_are_one_rule():
+    duty = _item("Q06", "judge", "煤矿投入生产前，煤矿企业应当依照规定取得安全生产许可证。", "对")
+    mirror = _item("Q07", "judge", "未取得安全生产许可证的，不得从事煤炭生产。", "对")
+    other = _item("Q08", "judge", "煤矿企业应当加强煤炭产品质量的监督检查和管理。", "对")
+    assert same_predicate(duty, mirror) and same_predicate(mirror, duty) and not same_predicate(mirror, other)
+
+
 def test_a_clause_that_is_not_a_duty_gives_no_rule_items(make_clause):
     from assistant.quiz.generate import rule_facts
 
