@@ -76,7 +76,7 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
     chinese = _is_chinese(fact.value)
     for other in pool:
         same = other.kind == fact.kind and other.unit == fact.unit and _is_chinese(other.value) == chinese
-        if chinese and same:  # 一百人 is no distractor for 二人, nor 二十人 for 两人
+        if same and fact.kind == "number":  # 一百人 is no distractor for 二人, nor 30人 for 2人
             same = 0.2 <= _value(other.value) / max(_value(fact.value), 1e-9) <= 5
         if same and other.value not in seen:
             seen.add(other.value)
@@ -597,7 +597,12 @@ def _one_rule(sentence: str) -> str:
     """The modal of a sentence that states one rule a true/false item can turn, or ``""``."""
     lo, hi = _RULE_CHARS
     # 「采取疏导、限制通行、禁止通行等措施」: a measure named in a list, not the sentence's modal
-    modals = [m for m in _MODAL.finditer(sentence) if sentence[m.start() - 1 : m.start()] != "、"]
+    # 「知道或者应当知道」: «ought to have known», not a rule
+    modals = [
+        m
+        for m in _MODAL.finditer(sentence)
+        if sentence[m.start() - 1 : m.start()] != "、" and sentence[m.start() - 2 : m.start()] != "或者"
+    ]
     if (
         len(modals) != 1
         or not lo <= len(sentence) <= hi
@@ -618,11 +623,32 @@ def _one_rule(sentence: str) -> str:
 _SELF_CONDEMNING = re.compile(
     r"擅自|违法|违规|违反|非法|弄虚作假|伪造|冒用|隐瞒|谎报|瞒报|挪用|侵占|贪污|贿赂|回扣|妨碍|阻挠|阻碍|危害|牟取|"
     r"谋取|不正当|欺诈|虚假|假冒|伪劣|掺杂|掺假|以假充真|以次充好|明令淘汰|失效|变质|不合格|不具备[^，。]{0,8}条件|"
+    r"可能(?:引发|造成|导致|危及|危害)|"
     r"影响[^，。]{0,6}(?:逃生|安全|救援|疏散)"
 )
-# A duty to act by the law: 「可以不依照有关法律、行政法规的规定办理」「可以不符合本法第二十七条的规定」.
+# A duty to act by the law, the rules or a standard: 「可以不依照有关法律、行政法规的规定办理」「可以不符合本法第二十七条
+# 的规定」「可以不依照国务院有关规定或者合同约定」「可以不保证……供电质量符合国家标准」.
 _BY_THE_LAW = re.compile(
-    r"^(?:依法|依照|按照|依据|遵守|遵照|执行|符合)[^，。]{0,16}(?:法律|法规|本法|本条例)"
+    r"^(?:依法|依照|按照|依据|遵守|遵照|执行|符合|保证[^，。]{0,12}符合)[^，。]{0,20}"
+    r"(?:法律|法规|本法|条例|规定|规程|国家标准|行业标准|合同约定)"
+)
+# Adverbs that 不 would land on: 「可以不逐步实行」 reads 「may do it at once」, 「可以不及时调解」 「may be slow」.
+_ADVERBS = (
+    "定期",
+    "定时",
+    "及时",
+    "立即",
+    "逐步",
+    "切实",
+    "认真",
+    "积极",
+    "充分",
+    "合理",
+    "妥善",
+    "尽快",
+    "如实",
+    "按时",
+    "准确",
 )
 
 
@@ -642,10 +668,7 @@ def _only_as_written(f: RuleFact, quote: str) -> bool:
     return (
         after.startswith(
             (
-                "定期",
-                "定时",
-                "及时",
-                "立即",
+                *_ADVERBS,
                 "同意",
                 "一致",
                 "依法",
@@ -658,6 +681,7 @@ def _only_as_written(f: RuleFact, quote: str) -> bool:
             )
         )
         or "、" in after[:6]
+        or bool(re.match(r"^[^，。、]{1,4}地", after))  # 「应当有计划地组织」 → 「可以没有计划地」
         or bool(_BY_THE_LAW.match(after))
     )
 
@@ -734,7 +758,12 @@ def same_blank(a: Question, b: Question) -> bool:
         before, _, after = normalize(q.stem).partition(normalize(BLANK))
         return before[-3:], after[:3]
 
-    return around(a) == around(b)
+    def in_a_run(q: Question) -> bool:  # 「建设、水利、____等部门」: an item of a run of names
+        before, _, after = normalize(q.stem).partition(normalize(BLANK))
+        return before.endswith("、") and (after.startswith(("、", "等")))
+
+    # the same name blanked in two runs of one document's lists tests one word twice
+    return around(a) == around(b) or (a.doc_id == b.doc_id and in_a_run(a) and in_a_run(b))
 
 
 def same_predicate(a: Question, b: Question) -> bool:

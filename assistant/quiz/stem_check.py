@@ -232,9 +232,10 @@ def stem_problems(question: Question) -> list[str]:
         problems.append("以动作开头（「调集……」「责令……」），是「下列措施」里的一项，谁来做被截掉了")
     if question.doc_level in STATUTE_LEVELS and (
         re.match(r"^(?:根据|按照|依照|依据)[^，,。]{1,20}[，,](?:应当|必须|不得|可以|严禁)", stem)
+        or re.match(r"^对[^，,。；;]{1,40}[，,](?:应当|必须|可以)", stem)  # 「对……问题，应当及时处理」
         or _circumstance_only(stem)
     ):
-        problems.append("「根据……，应当……」：谁应当被截掉了，句子没有主语")
+        problems.append("「根据……，应当……」「对……，应当……」：谁应当被截掉了，句子没有主语")
     if (
         question.doc_level in STATUTE_LEVELS
         and stem.startswith("未")

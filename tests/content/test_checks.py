@@ -280,6 +280,7 @@ RESCUE = "矿山、金属冶炼单位，应当根据本单位的特点，配备�
         ),
         ("经检测不合格的，不得继续使用____。", "", "", "经检测不合格"),
         ("受害人因此遭受其他重大损失的，侵害人应当赔偿____。", "", "", "因此"),
+        ("对公用供电设施引起的供电质量问题，应当____处理。", "", "", "「对……，应当……」"),
     ],
     ids=[
         "noun-list",
@@ -293,6 +294,7 @@ RESCUE = "矿山、金属冶炼单位，应当根据本单位的特点，配备�
         "degree-clause-opening",
         "condition-of-the-sentence-before",
         "therefore-of-the-sentence-before",
+        "to-phrase-then-duty-of-nobody",
     ],
 )
 def test_a_stem_a_trainee_cannot_read_on_its_own_is_refused(stem, template, quote, fault) -> None:

@@ -170,6 +170,11 @@ def test_no_true_false_item_from_a_sentence_a_turned_modal_would_garble(make_cla
         "第十八条 煤矿建设使用土地，应当依照有关法律、行政法规的规定办理。",  # 「可以不依照……法律」
         "第三十六条 销售者销售的产品的标识应当符合本法第二十七条的规定。",
         "第五十五条 有关部门应当及时调解处理矛盾纠纷。",  # 「可以不及时」 says 「may be slow」
+        "第二十条 运输企业应当依照国务院有关规定或者合同约定供应、运输和接卸燃料。",
+        "第二十八条 供电企业应当保证供给用户的供电质量符合国家标准。",
+        "第五十条 农民生活用电与当地城镇居民生活用电应当逐步实行相同的电价。",  # 不 lands on 逐步
+        "第四十一条 民兵组织应当有计划地组织开展应急救援的专门训练。",
+        "第十九条 在地质灾害危险区内，禁止爆破以及从事其他可能引发地质灾害的活动。",
     ],
 )
 def test_a_rule_whose_opposite_is_false_on_its_face_is_asked_only_as_written(make_clause, text):
@@ -204,6 +209,27 @@ def test_a_rule_and_the_sanction_of_not_following_it_in_one_article_are_one_rule
     mirror = _item("Q07", "judge", "未取得安全生产许可证的，不得从事煤炭生产。", "对")
     other = _item("Q08", "judge", "煤矿企业应当加强煤炭产品质量的监督检查和管理。", "对")
     assert same_predicate(duty, mirror) and same_predicate(mirror, duty) and not same_predicate(mirror, other)
+
+
+def test_ought_to_have_known_is_no_rule(make_clause):
+    from assistant.quiz.generate import rule_facts
+
+    text = "第六十六条 诉讼时效期间为三年，从当事人知道或者应当知道其受到损害时起计算。"
+    assert rule_facts(_rule_clause(make_clause, text, "义务")) == []
+
+
+def test_one_name_blanked_in_two_runs_of_one_document_is_asked_once():
+    from dataclasses import replace
+
+    from assistant.quiz.generate import same_blank
+
+    a = _item("Q14", "blank", "国务院国土资源主管部门会同建设、水利、铁路、____等部门组织开展调查。", "交通")
+    b = _item(
+        "Q16", "blank", "国土资源主管部门应当会同同级建设、水利、____等部门尽快查明原因。", "交通", chunk="x"
+    )
+    not_a_run = _item("Q17", "blank", "会同____部门查明原因。", "交通", chunk="y")
+    assert same_blank(a, b) and not same_blank(a, not_a_run)
+    assert not same_blank(a, replace(b, doc_id="another-law"))
 
 
 def test_a_clause_that_is_not_a_duty_gives_no_rule_items(make_clause):
@@ -353,3 +379,16 @@ def test_a_lead_in_verb_is_not_part_of_the_first_item(make_clause) -> None:
     text = "第一条 生态环境主管部门应当会同住房城乡建设、农业农村、卫生健康等主管部门，定期发布信息。"
     (fact,) = [f for f in list_facts(_statute_clause(make_clause, text)) if "农业农村" in f.items]
     assert fact.items[0] == "住房城乡建设"
+
+
+def test_a_figure_the_corpus_uses_elsewhere_is_no_distractor_when_far_from_the_key(make_clause) -> None:
+    from assistant.content.facts import number_facts
+    from assistant.quiz.generate import _number_alternatives
+
+    key = make_clause("第七条 监督检查人员不得少于2人。", label="第七条")
+    pool = make_clause("第九条 造成30人以上死亡的为特别重大事故，造成3人以上的为较大事故。", label="第九条")
+    (fact,) = number_facts(key)
+    others = number_facts(pool)
+    assert {"30", "3"} <= {f.value for f in others}
+    alternatives = _number_alternatives(fact, others)
+    assert "3" in alternatives and "30" not in alternatives  # 「不得少于30人」 is no reading
