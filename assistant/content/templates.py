@@ -13,11 +13,13 @@ from assistant.content.facts import NumberFact
 BLANK = "____"
 _FRAGMENT_END = re.compile(r"[，,；;。]")
 # A piece that only sets the frame of a main clause still to come: 「按照国家监察、地方监管、企业负责，」
-# 「应当自本条例施行之日起1年内，」, 「应当按照因地制宜、多能互补……的原则，」, or names its subject (「……(以下简称煤矿安全监察机构)，」). A fragment
+# 「应当自本条例施行之日起1年内，」, 「应当按照因地制宜、多能互补……的原则，」, 「应当按照各自的职责，」,
+# 「应当就……事项通过问卷调查、听证会、论证会、座谈会，」, or names its subject (「……(以下简称煤矿安全监察机构)，」). A fragment
 # never ends on one; it takes the next piece too.
 ADVERBIAL_PIECE = re.compile(
     r"^(?:按照|依照|根据|结合|围绕|对照|通过|为了|自|如果|若|凡)[^，,；;。]*[，,]$|(?:之内|以内|内|之日起|起|期间|之前|以前)[，,]$"
-    r"|以下简称[^)）]*[)）][，,]$|(?:依照|按照|根据|遵循)[^，,；;。]*(?:规定|要求|原则)[，,]$"
+    r"|以下简称[^)）]*[)）][，,]$|(?:依照|按照|根据|遵循)[^，,；;。]*(?:规定|要求|原则|职责|分工|权限)[，,]$"
+    r"|通过[^，,；;。]*、[^，,；;。]*[，,]$"
 )
 # A piece that is only its sentence's subject: 「被判处管制、拘役、有期徒刑、无期徒刑的犯罪分子，」,
 # 「……排水、排土等主要生产系统和……等安全设施，」.

@@ -195,19 +195,32 @@ def _sanction_problems(question: Question, stem: str) -> list[str]:
     return out
 
 
+# 「核设施营运单位应当于有效期届满前五年。」: a time and no act — 提出延期申请 was cut.
+_TIME_ONLY = re.compile(
+    r"(?:应当|必须|可以)(?:于|在|自)[^，,。；;]*(?:□|[\d一二两三四五六七八九十百]+(?:年|个月|月|日|天|小时))[，,。；;]?$"
+)
+
+
 def stem_problems(question: Question) -> list[str]:
     stem = re.sub(r"_{2,}|（\s*）", "□", question.stem.strip())
     problems = []
     if _OPENERS.match(stem):
         problems.append("以连词或助词开头，句子的前半截被截掉了")
-    if re.match(r"^(?:必须|应当|不得|严禁|可以|有权|需要|由|按|依照)", stem):
-        problems.append("以「必须/应当/可以/由……」开头，主语被截掉了")
+    if re.match(r"^(?:必须|应当|不得|严禁|可以|有权|需要|由|按|依照)", stem) or (
+        # 「负责全国防洪的组织、协调……」; but 「负责事故调查处理的国务院有关部门……」 names its subject
+        stem.startswith("负责")
+        and not re.match(r"^负责[^，,。]{0,20}的[^，,。、]{0,12}?(?:部门|单位|机关|政府|人员|机构)", stem)
+    ):
+        problems.append("以「必须/应当/可以/由/负责……」开头，主语被截掉了")
     elif (
         question.doc_level in STATUTE_LEVELS
         and _starts_mid_sentence(question)
         and not _MODAL.search(re.split(r"[，,；;]", stem)[0])
     ):
         problems.append("从原句中间截起，前面的主语被截掉了，不知道是谁「……」")
+    template = re.sub(r"_{2,}", "□", question.template or "")
+    if any(re.search(_TIME_ONLY, t) for t in (stem, template)):
+        problems.append("「应当于……前（ ）」：只有时间，到时做什么被截掉了")
     if (
         re.match(r"^对[^，,；;。]*[。；;]?$", stem)
         and "的" not in stem.split("□")[0][-12:]

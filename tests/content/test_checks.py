@@ -241,6 +241,19 @@ TRANSPORT = (
 RESCUE = "矿山、金属冶炼单位，应当根据本单位的特点，配备必要的灭火、排水、通风以及危险物品稀释、掩埋、收集等应急救援器材。"
 
 
+def test_a_stem_opening_on_its_subject_in_charge_of_something_is_read() -> None:
+    stem = "负责事故调查处理的国务院有关部门应当在批复事故调查报告后（ ）内，组织有关部门进行评估。"
+    question = Question("Q01", "single", stem, ["一年", "二年"], "A", "", "d", "文件", "第一条", "c")
+    assert not [p for p in stem_problems(question) if "负责" in p or "应当于" in p]
+
+
+def test_a_true_false_item_that_ends_on_a_time_is_refused() -> None:
+    question = Question(
+        "Q09", "judge", "核设施营运单位应当于有效期届满前五年。", [], "对", "", "d", "文件", "第二十八条", "c"
+    )
+    assert any("应当于" in p for p in stem_problems(question))
+
+
 @pytest.mark.parametrize(
     ("stem", "template", "quote", "fault"),
     [
@@ -281,6 +294,8 @@ RESCUE = "矿山、金属冶炼单位，应当根据本单位的特点，配备�
         ("经检测不合格的，不得继续使用____。", "", "", "经检测不合格"),
         ("受害人因此遭受其他重大损失的，侵害人应当赔偿____。", "", "", "因此"),
         ("对公用供电设施引起的供电质量问题，应当____处理。", "", "", "「对……，应当……」"),
+        ("负责全国防洪的组织、协调、监督、____等日常工作。", "", "", "负责"),
+        ("核设施营运单位应当于有效期届满前（ ）。", "", "", "应当于"),
     ],
     ids=[
         "noun-list",
@@ -295,6 +310,8 @@ RESCUE = "矿山、金属冶炼单位，应当根据本单位的特点，配备�
         "condition-of-the-sentence-before",
         "therefore-of-the-sentence-before",
         "to-phrase-then-duty-of-nobody",
+        "in-charge-of-by-nobody",
+        "a-time-and-no-act",
     ],
 )
 def test_a_stem_a_trainee_cannot_read_on_its_own_is_refused(stem, template, quote, fault) -> None:
@@ -324,6 +341,14 @@ def test_a_fragment_runs_on_past_a_short_name_or_a_by_the_rules_phrase() -> None
     ruled = "国务院交通运输、水利、民航等有关部门依照本法的规定，在各自的职责范围内实施监督管理；"
     at = ruled.find("水利")
     assert fragment(ruled, at, at + 2)[0].endswith("实施监督管理；")
+    duties = "在汛期，气象、水文、海洋等有关部门应当按照各自的职责，及时向有关防汛指挥机构提供天气、水文等实时信息；"
+    at = duties.find("海洋")
+    assert fragment(duties, at, at + 2)[0].endswith("实时信息；")
+    means = (
+        "核设施营运单位应当就重大核安全事项通过问卷调查、听证会、论证会、座谈会，或者采取其他形式征求意见。"
+    )
+    at = means.find("听证会")
+    assert fragment(means, at, at + 3)[0].endswith("征求意见。")
     principle = (
         "县级以上各级人民政府应当按照因地制宜、多能互补、综合利用、讲求效益的原则，加强农业和农村节能工作。"
     )

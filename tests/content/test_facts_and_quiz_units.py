@@ -175,6 +175,10 @@ def test_no_true_false_item_from_a_sentence_a_turned_modal_would_garble(make_cla
         "第五十条 农民生活用电与当地城镇居民生活用电应当逐步实行相同的电价。",  # 不 lands on 逐步
         "第四十一条 民兵组织应当有计划地组织开展应急救援的专门训练。",
         "第十九条 在地质灾害危险区内，禁止爆破以及从事其他可能引发地质灾害的活动。",
+        "第二十五条 护堤护岸林木，不得任意砍伐。",
+        "第二十条 在河道中流放竹木，不得影响行洪和防洪工程设施的安全。",
+        "第十五条 国务院水行政主管部门应当会同有关部门制定入海河口的整治规划。",
+        "第二十六条 核设施营运单位应当确保核设施整体性能满足核安全标准的要求。",
     ],
 )
 def test_a_rule_whose_opposite_is_false_on_its_face_is_asked_only_as_written(make_clause, text):
