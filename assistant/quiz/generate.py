@@ -630,7 +630,7 @@ _SELF_CONDEMNING = re.compile(
 # 的规定」「可以不依照国务院有关规定或者合同约定」「可以不保证……供电质量符合国家标准」「可以不确保……满足核安全标准」.
 _BY_THE_LAW = re.compile(
     r"^(?:依法|依照|按照|依据|遵守|遵照|执行|符合|满足|(?:保证|确保)[^，。]{0,16}(?:符合|满足))[^，。]{0,20}"
-    r"(?:法律|法规|本法|条例|规定|规程|标准|合同约定)"
+    r"(?:法律|法规|本法|条例|规定|规程|标准|合同约定|法定)"
 )
 # Adverbs that 不 would land on: 「可以不逐步实行」 reads 「may do it at once」, 「可以不及时调解」 「may be slow」.
 _ADVERBS = (
@@ -658,10 +658,10 @@ def _only_as_written(f: RuleFact, quote: str) -> bool:
     at = quote.find(f.modal)
     before, after = quote[:at], quote[at + len(f.modal) :]
     if _OPPOSITE[f.modal] in ("可以", "允许"):  # a prohibition turned into a permission
-        # 「可以擅自回采」 condemns itself; 「任何单位和个人可以……」 is no sentence; 「可以委托其他组织」 where the
+        # 「可以擅自回采」 condemns itself; 「任何单位和个人可以……」 and 「可以收取任何费用」 are no sentences; 「可以委托其他组织」 where the
         # article itself lets one entrust qualified bodies is no clear falsehood
         allowed_elsewhere = re.search(f"可以[^。；，]{{0,12}}{re.escape(after[:2])}", f.clause.text)
-        return bool(_SELF_CONDEMNING.search(after) or "任何" in before or allowed_elsewhere)
+        return bool(_SELF_CONDEMNING.search(after) or "任何" in before + after[:8] or allowed_elsewhere)
     # a duty turned into 「可以不……」: 「应当定期」 → 「可以不定期」 reads as 「may do it irregularly」, a new word,
     # and 「可以不及时调解」 as 「may be slow」, which no rule says;
     # 「可以不依法……」 and 「可以不符合有关法律法规规定」 are false at a glance; in 「可以不分区、分期验收」 does 不

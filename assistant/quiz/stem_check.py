@@ -265,6 +265,8 @@ def stem_problems(question: Question) -> list[str]:
         problems.append("「因此/为此……」指的是上一句说的事，题干里没有")
     if re.match(r"^该(?!当)", stem):
         problems.append("以「该……」开头，指的是谁在题干外，读不懂")
+    elif any(m.group(1) not in stem[: m.start()] for m in re.finditer(r"(?<!应)该(?!当)(\w{2})", stem)):
+        problems.append("「该……」指的是题干外前文说的东西（「不得再次申请该行政许可」），读不懂")
     if _answer_text(question) and _answer_text(question) in stem.replace("□", ""):
         problems.append("答案在题干别处已经出现，一眼就能填出")
     if question.doc_level in STATUTE_LEVELS and re.match(

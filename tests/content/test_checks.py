@@ -247,6 +247,12 @@ def test_a_stem_opening_on_its_subject_in_charge_of_something_is_read() -> None:
     assert not [p for p in stem_problems(question) if "负责" in p or "应当于" in p]
 
 
+def test_that_which_the_stem_itself_named_is_read() -> None:
+    stem = "煤矿企业应当对其安全生产许可证进行年检，该许可证的有效期为（ ）。"
+    question = Question("Q01", "single", stem, ["一年", "三年"], "B", "", "d", "文件", "第一条", "c")
+    assert not [p for p in stem_problems(question) if "该" in p]
+
+
 def test_a_true_false_item_that_ends_on_a_time_is_refused() -> None:
     question = Question(
         "Q09", "judge", "核设施营运单位应当于有效期届满前五年。", [], "对", "", "d", "文件", "第二十八条", "c"
@@ -296,6 +302,7 @@ def test_a_true_false_item_that_ends_on_a_time_is_refused() -> None:
         ("对公用供电设施引起的供电质量问题，应当____处理。", "", "", "「对……，应当……」"),
         ("负责全国防洪的组织、协调、监督、____等日常工作。", "", "", "负责"),
         ("核设施营运单位应当于有效期届满前（ ）。", "", "", "应当于"),
+        ("申请人在（ ）内不得再次申请该行政许可。", "", "", "「该……」"),
     ],
     ids=[
         "noun-list",
@@ -312,6 +319,7 @@ def test_a_true_false_item_that_ends_on_a_time_is_refused() -> None:
         "to-phrase-then-duty-of-nobody",
         "in-charge-of-by-nobody",
         "a-time-and-no-act",
+        "that-licence-of-the-sentence-before",
     ],
 )
 def test_a_stem_a_trainee_cannot_read_on_its_own_is_refused(stem, template, quote, fault) -> None:

@@ -179,6 +179,8 @@ def test_no_true_false_item_from_a_sentence_a_turned_modal_would_garble(make_cla
         "第二十条 在河道中流放竹木，不得影响行洪和防洪工程设施的安全。",
         "第十五条 国务院水行政主管部门应当会同有关部门制定入海河口的整治规划。",
         "第二十六条 核设施营运单位应当确保核设施整体性能满足核安全标准的要求。",
+        "第四条 设定和实施行政许可，应当依照法定的权限、范围、条件和程序。",
+        "第五十八条 行政机关实施行政许可和对行政许可事项进行监督检查，不得收取任何费用。",  # 「可以收取任何费用」
     ],
 )
 def test_a_rule_whose_opposite_is_false_on_its_face_is_asked_only_as_written(make_clause, text):
