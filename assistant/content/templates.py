@@ -27,6 +27,18 @@ _SUBJECT_PIECE = re.compile(r"[的等][^的等，,；;。]{1,6}[，,]$")
 _PREDICATE = re.compile(r"应当|必须|不得|可以|严禁|禁止|负责|有权|是|为|实行|依法")
 
 
+_ACTS = re.compile(
+    r"进行|实施|采取|予以|给予|作出|开展|组织|加强|实行|处以|处|责令|负责|承担|提供|做好|建立|制定|收取|征收|开设|设立"
+)
+
+
+def to_phrase_without_act(text: str) -> bool:
+    """「各级人民政府应当对……等需要生态修复的耕地」: the modal's 对-phrase is still open, its act (有计划地组织实施
+    退耕还林还草) follows."""
+    m = re.search(r"(?:应当|必须|可以)对([^，,。；;]*)$", text)
+    return m is not None and not _ACTS.search(m.group(1))
+
+
 def mid_enumeration(piece: str, following: str) -> bool:
     """Whether ``piece`` (ending in a comma) is one of a run of parallel noun phrases that ``following``
     continues: 「推进同一个矿体分属2个以上不同开采主体的非煤矿山,」 then 「……安全规定的非煤矿山,」. Cut
@@ -75,6 +87,7 @@ def fragment(sentence: str, start: int, end: int, min_len: int = 18, max_len: in
         or re.search(
             r"[，,]对[^，,。；;]{1,15}[，,]$", sentence[lo:hi]
         )  # 「……，对劳务派遣单位，」 + its sanction
+        or to_phrase_without_act(sentence[lo:hi].rstrip("，,"))
     ):
         after = [b for b in bounds if b > hi]
         if not after or after[0] - lo > max_len:

@@ -184,9 +184,28 @@ def _question(
     )
 
 
+# Hours a rule gives as a time limit: a distractor of hours is one of them, or an even figure within a day.
+_HOURS = {1, 2, 3, 4, 6, 8, 10, 12, 24, 36, 48, 72, 96}
+# The years of the 刑法's fixed terms (有期徒刑 runs to fifteen years).
+_PRISON_YEARS = {1, 2, 3, 5, 7, 10, 15}
+
+
+def _stated_elsewhere(template: str, filled: str, corpus: list[str]) -> bool:
+    """Whether the corpus states ``filled`` right after the words that lead to the blank (six characters): the
+    distractor is another provision's figure for the same thing."""
+    lead = normalize(template.split(BLANK)[0])[-6:]
+    return len(lead) >= 4 and any(lead + normalize(filled) in c for c in corpus)
+
+
 def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[str]:
     values = []
-    for value in _number_alternatives(f, ctx.numbers):
+    alternatives = _number_alternatives(f, ctx.numbers)
+    prison = f.unit == "年" and re.match(r"^(?:以上|以下)?有期徒刑", template.split(BLANK, 1)[-1])
+    if prison and _is_chinese(f.value):  # the terms nearest the key: 五年 and 十年 around 七年
+        key = _value(f.value)
+        terms = sorted(_PRISON_YEARS - {key}, key=lambda y: abs(y - key))
+        alternatives += [t for t in (int_to_cn(y) for y in terms) if t not in alternatives]
+    for value in alternatives:
         filled = value if f.kind == "frequency" else value + f.unit
         if filled in template or _also_true(template, filled, ctx.corpus):
             continue
@@ -195,6 +214,13 @@ def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[st
         daily = f.unit == "小时" and re.search(r"每(?:日|天)", template.split(BLANK)[0])
         if daily and _value(value) >= 24:
             continue  # 「每日工作时间不超过二十四小时」 limits nothing
+        hours = _value(value) if f.unit == "小时" else 0
+        if hours and hours not in _HOURS and not (hours <= 24 and hours % 2 == 0):
+            continue  # 「四十四小时」 (a week's work) is no time limit to report in
+        if prison and _value(value) not in _PRISON_YEARS:
+            continue  # 「处二十五年以上有期徒刑」: no such term
+        if _stated_elsewhere(template, filled, ctx.corpus):
+            continue  # 「自受理之日起三十日」 is 第五十八条's limit: a second right answer
         values.append(value)
     chosen = _straddling(f.value, values, n) if f.kind == "number" else values[:n]
     return [v if f.kind == "frequency" else v + f.unit for v in chosen]
@@ -281,9 +307,21 @@ def _graded_tier(f: NumberFact, frag: str) -> bool:
     return bool(_TIER_OPENS.search(before) and _CONDITION.match(frag))
 
 
+def _another_figure_for_it(template: str, f: NumberFact, corpus: list[str]) -> bool:
+    """Another provision gives another figure after the same words: 「人民法院应当自受理之日起（ ）内作出执行裁定」
+    is 七日 in 第五十七条 and 三十日 in 第五十八条, so both answers hold."""
+    lead = normalize(template.split(BLANK)[0])[-6:]
+    if len(lead) < 4 or not f.unit:
+        return False
+    figure = re.compile(
+        re.escape(lead) + r"([\d.一二两三四五六七八九十百千]+)" + re.escape(normalize(f.unit))
+    )
+    return any(m.group(1) != normalize(f.value) for c in corpus for m in figure.finditer(c))
+
+
 def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
     template, core, frag = number_template(f)
-    if _graded_tier(f, frag):
+    if _graded_tier(f, frag) or _another_figure_for_it(template, f, ctx.corpus):
         return None
     if qtype == "blank":
         return _question(f.clause, "blank", _display(template), core, f.sentence, template, difficulty="中")
@@ -338,11 +376,14 @@ def _sibling_items(fact: ListFact, ctx: _Ctx, clause_text: str) -> list[str]:
             if min(abs(len(item) - n) for n in lengths) > 1:
                 continue
             # a shared affix is a pattern of the exact length too: 「新建」 is not one of 「新结构、新材料」
+            # and the other list shares it too: 「全面规划」 of 「统一规划、全面规划、……」 principles is no plan
+            # beside 「流域规划、区域规划」
             same_affix = (
                 bool(first or last)
                 and item.startswith(first)
                 and item.endswith(last)
                 and len(item) in lengths
+                and all(i.startswith(first) and i.endswith(last) for i in lf.items)
             )
             if same_category or same_affix:
                 seen.add(item)
@@ -601,7 +642,9 @@ def _one_rule(sentence: str) -> str:
     modals = [
         m
         for m in _MODAL.finditer(sentence)
-        if sentence[m.start() - 1 : m.start()] != "、" and sentence[m.start() - 2 : m.start()] != "或者"
+        if sentence[m.start() - 1 : m.start()] != "、"
+        and sentence[m.end() : m.end() + 1] != "、"  # 「禁止、限制生产」: a measure of a list
+        and sentence[m.start() - 2 : m.start()] != "或者"
     ]
     if (
         len(modals) != 1
@@ -624,13 +667,13 @@ _SELF_CONDEMNING = re.compile(
     r"擅自|违法|违规|违反|非法|弄虚作假|伪造|冒用|隐瞒|谎报|瞒报|挪用|侵占|贪污|贿赂|回扣|妨碍|阻挠|阻碍|危害|牟取|"
     r"谋取|不正当|欺诈|虚假|假冒|伪劣|掺杂|掺假|以假充真|以次充好|明令淘汰|失效|变质|不合格|不具备[^，。]{0,8}条件|"
     r"可能(?:引发|造成|导致|危及|危害)|"
-    r"任意|随意|影响[^，。]{0,12}(?:逃生|安全|救援|疏散)|依法履行职责而"
+    r"任意|随意|影响[^，。]{0,12}(?:逃生|安全|救援|疏散)|依法履行职责而|超过法定|超出法定|打击报复"
 )
 # A duty to act by the law, the rules or a standard: 「可以不依照有关法律、行政法规的规定办理」「可以不符合本法第二十七条
 # 的规定」「可以不依照国务院有关规定或者合同约定」「可以不保证……供电质量符合国家标准」「可以不确保……满足核安全标准」.
 _BY_THE_LAW = re.compile(
     r"^(?:依法|依照|按照|依据|遵守|遵照|执行|符合|满足|(?:保证|确保)[^，。]{0,16}(?:符合|满足))[^，。]{0,20}"
-    r"(?:法律|法规|本法|条例|规定|规程|标准|合同约定|法定)"
+    r"(?:法律|法规|本法|条例|规定|规程|规范|标准|合同约定|法定)"
 )
 # Adverbs that 不 would land on: 「可以不逐步实行」 reads 「may do it at once」, 「可以不及时调解」 「may be slow」.
 _ADVERBS = (
@@ -650,6 +693,10 @@ _ADVERBS = (
     "按时",
     "准确",
     "会同",  # 「可以不会同有关部门制定规划」: may it skip the plan, or only the others?
+    "随时",
+    "自",  # 「可以不自作出执行裁定之日起五日内执行」: may it not act, or act later?
+    "在",
+    "于",
 )
 
 
@@ -730,7 +777,7 @@ def _next_question(
             continue  # a wrong key, or a stem that is not a sentence
         if any(
             near_duplicate(q.stem, o.stem)
-            or (o.chunk_id == q.chunk_id and (o.template == q.template or o.quote == q.quote))
+            or (o.chunk_id == q.chunk_id and (o.template == q.template or _one_sentence(o.quote, q.quote)))
             or gives_away(o, q)
             or gives_away(q, o)
             or same_blank(o, q)
@@ -747,6 +794,11 @@ def _short_of(chosen: list[Question]) -> str:
     true = sum(q.type == "judge" and q.answer == "对" for q in chosen)
     false = sum(q.type == "judge" and q.answer == "错" for q in chosen)
     return "" if true == false else ("错" if true > false else "对")
+
+
+def _one_sentence(a: str, b: str) -> bool:
+    """Two items quoting one sentence (a number asked as true/false, and the rule of the same sentence turned)."""
+    return normalize(a).rstrip("。；;，, ") == normalize(b).rstrip("。；;，, ")
 
 
 def same_blank(a: Question, b: Question) -> bool:

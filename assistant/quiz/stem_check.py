@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.content.templates import BLANK, ends_in_adverbial, mid_enumeration
+from assistant.content.templates import BLANK, ends_in_adverbial, mid_enumeration, to_phrase_without_act
 from assistant.quiz.model import Question
 from assistant.schema import STATUTE_LEVELS
 from assistant.text.labels import without_label
@@ -86,7 +86,8 @@ _RELATIONAL = re.compile(r"^(?:标准|比例|期限|数额|金额|范围|时间|
 
 # A result or a report with no owner: 「考核结果应当向社会公开」 — whose assessment is the sentence before.
 _OWNED_RESULT = re.compile(
-    r"^(?:考核|评估|检查|调查|鉴定|监测|检验|审查|评价)?(?:结果|情况|意见|报告|数据|名单)(?:应当|可以|必须|不得|由)"
+    r"^(?:考核|评估|检查|调查|鉴定|监测|检验|审查|评价|约谈整改|整改|处理)?(?:结果|情况|意见|报告|数据|名单)"
+    r"(?:应当|可以|必须|不得|由)"
 )
 
 
@@ -104,6 +105,8 @@ _RULE_WORDS = r"应当|必须|不得|可以|严禁|处以|并处|处[一二三�
 def _ownerless_condition(stem: str) -> bool:
     """A statute stem that opens on a short 「……的，」 condition naming no party: 「生活有困难的，可以预支……」
     and 「伤情严重的，……」 continue a sentence about someone named before (下落不明职工的供养亲属)."""
+    if re.match(r"^[^，,；;。]{2,6}或者[^，,；;。]{2,6}[，,]", stem) and not names_party(stem.split("，")[0]):
+        return True  # 「伤情严重或者情况特殊，……可以适当延长」: whose injury, what is extended, are before
     m = re.match(r"^([^，,；;。：:]{2,8}?)的[，,]", stem)
     if not m or re.match(r"^对", m.group(1)):
         return False  # a long condition states conduct (刑法: 「……的，处……」 binds whoever does it)
@@ -130,6 +133,9 @@ def _half_condition(question: Question, stem: str) -> bool:
         return False
     quote = re.sub(r"\s", "", question.quote)
     tail = re.sub(r"\s", "", question.template.rsplit(BLANK, 1)[-1]).rstrip("，,。")
+    if len(tail) < 4:  # 「……滞纳金超过____，」: find the stem's end by what leads to the blank and the key
+        head = re.sub(r"\s", "", question.template.rsplit(BLANK, 1)[0])[-6:]
+        tail = head + _answer_text(question) + tail
     at = quote.find(tail) if len(tail) >= 4 else -1
     if at < 0:
         return False
@@ -157,6 +163,13 @@ def _start_in_quote(question: Question) -> int:
         m = re.search(re.escape(head) + r".{1,12}?" + re.escape(tail[:6]), quote)
         return m.start() if m else -1
     return -1
+
+
+def _condition_left_before(question: Question) -> bool:
+    """「情况紧急，需要当场实施行政强制措施的，行政执法人员应当在二十四小时内……报告」 asked from 「行政执法人员」 on:
+    the rule holds only in the situation the sentence opened with."""
+    at = _start_in_quote(question)
+    return at > 0 and bool(re.search(r"的[，,]$", re.sub(r"\s", "", question.quote)[:at]))
 
 
 def _starts_mid_sentence(question: Question) -> bool:
@@ -218,6 +231,10 @@ def stem_problems(question: Question) -> list[str]:
         and not _MODAL.search(re.split(r"[，,；;]", stem)[0])
     ):
         problems.append("从原句中间截起，前面的主语被截掉了，不知道是谁「……」")
+    if question.doc_level in STATUTE_LEVELS and _condition_left_before(question):
+        problems.append("原句开头的条件「……的，」被截掉了：规定只在那种情形下适用，题干读来却像一概如此")
+    if to_phrase_without_act(stem.rstrip("。；;")):
+        problems.append("「应当对……」：对它做什么被截掉了")
     template = re.sub(r"_{2,}", "□", question.template or "")
     if any(re.search(_TIME_ONLY, t) for t in (stem, template)):
         problems.append("「应当于……前（ ）」：只有时间，到时做什么被截掉了")
@@ -304,6 +321,8 @@ def stem_problems(question: Question) -> list[str]:
         problems.append("停在一串并列的「……的X」中间，后面的谓语被截掉了")
     if question.type in ("judge", "blank", "single") and question.quote:
         problems.extend(_sanction_problems(question, stem))
+    if "下列" in stem and question.type != "short":
+        problems.append("「下列……」指的清单不在题干里")
     if re.search(r"[：:][。；;]?$", stem):
         problems.append("以「：」收尾，靠「下列」引出的清单不在题干里")
     pieces = re.split(r"、", stem.rstrip("。；;"))
@@ -312,7 +331,11 @@ def stem_problems(question: Question) -> list[str]:
         and len(pieces) >= 3
         and not re.search(r"[，,；;：:]", stem)
         and all(len(p) <= 14 for p in pieces)
-        and not re.search(r"应当|必须|不得|严禁|禁止|可以|负责|实行|由|有权|要求|是|为", stem)
+        # 「储存、____、运输的安全要求。」: a noun's 要求 is no verb
+        and not re.search(
+            r"应当|必须|不得|严禁|禁止|可以|负责|实行|由|有权|要求|是|为",
+            re.sub(r"的[^、，。]{0,4}要求", "", stem),
+        )
     ):
         problems.append("只是清单里的一串名词，没有主语和谓语（引出清单的那句被截掉了）")
     if re.search(r"等[。；;]?$", stem):

@@ -303,6 +303,16 @@ def test_a_true_false_item_that_ends_on_a_time_is_refused() -> None:
         ("负责全国防洪的组织、协调、监督、____等日常工作。", "", "", "负责"),
         ("核设施营运单位应当于有效期届满前（ ）。", "", "", "应当于"),
         ("申请人在（ ）内不得再次申请该行政许可。", "", "", "「该……」"),
+        (
+            "行政执法人员应当在（ ）内向行政机关负责人报告。",
+            "行政执法人员应当在____内向行政机关负责人报告，",
+            "情况紧急，需要当场实施行政强制措施的，行政执法人员应当在二十四小时内向行政机关负责人报告，并补办批准手续。",
+            "条件",
+        ),
+        ("各级人民政府应当对国务院确定的坡耕地、____等需要生态修复的耕地。", "", "", "「应当对……」"),
+        ("承担专项地质灾害治理工程勘查、____、施工和监理的单位，应当具备下列条件。", "", "", "下列"),
+        ("储存、____、运输的安全要求。", "", "", "一串名词"),
+        ("伤情严重或者情况特殊，经确认，可以适当延长，但延长不得超过（ ）。", "", "", "不含主体"),
     ],
     ids=[
         "noun-list",
@@ -320,6 +330,11 @@ def test_a_true_false_item_that_ends_on_a_time_is_refused() -> None:
         "in-charge-of-by-nobody",
         "a-time-and-no-act",
         "that-licence-of-the-sentence-before",
+        "the-situation-left-before",
+        "to-phrase-of-the-duty-without-its-act",
+        "the-list-below-not-in-the-stem",
+        "a-noun-s-requirement-is-no-verb",
+        "whose-injury",
     ],
 )
 def test_a_stem_a_trainee_cannot_read_on_its_own_is_refused(stem, template, quote, fault) -> None:

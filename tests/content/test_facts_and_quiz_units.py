@@ -181,6 +181,10 @@ def test_no_true_false_item_from_a_sentence_a_turned_modal_would_garble(make_cla
         "第二十六条 核设施营运单位应当确保核设施整体性能满足核安全标准的要求。",
         "第四条 设定和实施行政许可，应当依照法定的权限、范围、条件和程序。",
         "第五十八条 行政机关实施行政许可和对行政许可事项进行监督检查，不得收取任何费用。",  # 「可以收取任何费用」
+        "第二十条 实施限制人身自由的行政强制措施不得超过法定期限。",
+        "第五十八条 包装方法应当符合水路运输危险化学品包装规范的要求。",
+        "第五十九条 经人民法院院长批准，人民法院应当自作出执行裁定之日起五日内执行。",  # 不 on 「自……起」
+        "第十八条 该单位不得以解除、变更劳动合同的方式对举报人进行打击报复。",
     ],
 )
 def test_a_rule_whose_opposite_is_false_on_its_face_is_asked_only_as_written(make_clause, text):
@@ -398,3 +402,48 @@ def test_a_figure_the_corpus_uses_elsewhere_is_no_distractor_when_far_from_the_k
     assert {"30", "3"} <= {f.value for f in others}
     alternatives = _number_alternatives(fact, others)
     assert "3" in alternatives and "30" not in alternatives  # 「不得少于30人」 is no reading
+
+
+def test_a_figure_another_provision_gives_after_the_same_words_is_not_asked(make_clause) -> None:
+    import random
+
+    from assistant.content.facts import number_facts
+    from assistant.quiz.generate import _Ctx, build_number
+    from assistant.text.normalize import normalize
+
+    seven = _statute_clause(make_clause, "第五十七条 人民法院应当自受理之日起七日内作出执行裁定。")
+    thirty = "第五十八条 人民法院应当自受理之日起三十日内作出是否执行的裁定。"
+    (fact,) = number_facts(seven, chinese=True)
+    alone = _Ctx(random.Random(0), [normalize(seven.text)], [fact], [])
+    both = _Ctx(random.Random(0), [normalize(seven.text), normalize(thirty)], [fact], [])
+    assert build_number(fact, "blank", alone) is not None
+    assert build_number(fact, "blank", both) is None
+
+
+def test_a_distractor_is_a_term_the_law_could_give(make_clause) -> None:
+    import random
+
+    from assistant.content.facts import number_facts
+    from assistant.content.templates import number_template
+    from assistant.quiz.generate import _Ctx, _distractors
+
+    report = _statute_clause(make_clause, "第十九条 行政执法人员应当在二十四小时内向行政机关负责人报告。")
+    week = _statute_clause(make_clause, "第三十六条 平均每周工作时间不超过四十四小时。")
+    (fact,) = number_facts(report, chinese=True)
+    pool = [fact, *number_facts(week, chinese=True)]
+    wrong = _distractors(fact, number_template(fact)[0], _Ctx(random.Random(0), [], pool, []))
+    assert wrong and "四十四小时" not in wrong
+    term = _statute_clause(make_clause, "第三百四十七条 走私毒品数量较大的，处七年以上有期徒刑。")
+    (fact,) = number_facts(term, chinese=True)
+    wrong = _distractors(fact, number_template(fact)[0], _Ctx(random.Random(0), [], [fact], []))
+    assert wrong and all(w in {"一年", "二年", "三年", "五年", "十年", "十五年"} for w in wrong)
+
+
+def test_one_sentence_asked_as_a_figure_and_as_a_rule_is_one_item():
+    from assistant.quiz.generate import _one_sentence
+
+    assert _one_sentence(
+        "人民法院应当自受理之日起三十日内作出是否执行的裁定。",
+        "人民法院应当自受理之日起三十日内作出是否执行的裁定",
+    )
+    assert not _one_sentence("人民法院应当在五日内受理。", "人民法院应当自受理之日起三十日内作出裁定")
