@@ -321,6 +321,8 @@ def stem_problems(question: Question) -> list[str]:
         problems.append("停在一串并列的「……的X」中间，后面的谓语被截掉了")
     if question.type in ("judge", "blank", "single") and question.quote:
         problems.extend(_sanction_problems(question, stem))
+    if re.search(r"(?:不得|禁止|严禁)(?:(?:□|[^，,。、□]{2})、)+(?:□|[^，,。、□]{2})[。；;]?$", stem):
+        problems.append("「不得侵占、盗窃、哄抢。」：侵占什么（句首的话题）不在题干里")
     if "下列" in stem and question.type != "short":
         problems.append("「下列……」指的清单不在题干里")
     if re.search(r"[：:][。；;]?$", stem):

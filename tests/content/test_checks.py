@@ -313,6 +313,7 @@ def test_a_true_false_item_that_ends_on_a_time_is_refused() -> None:
         ("承担专项地质灾害治理工程勘查、____、施工和监理的单位，应当具备下列条件。", "", "", "下列"),
         ("储存、____、运输的安全要求。", "", "", "一串名词"),
         ("伤情严重或者情况特殊，经确认，可以适当延长，但延长不得超过（ ）。", "", "", "不含主体"),
+        ("任何单位和个人不得侵占、____、哄抢。", "", "", "侵占什么"),
     ],
     ids=[
         "noun-list",
@@ -335,6 +336,7 @@ def test_a_true_false_item_that_ends_on_a_time_is_refused() -> None:
         "the-list-below-not-in-the-stem",
         "a-noun-s-requirement-is-no-verb",
         "whose-injury",
+        "seize-what",
     ],
 )
 def test_a_stem_a_trainee_cannot_read_on_its_own_is_refused(stem, template, quote, fault) -> None:

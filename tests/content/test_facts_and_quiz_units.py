@@ -185,6 +185,8 @@ def test_no_true_false_item_from_a_sentence_a_turned_modal_would_garble(make_cla
         "第五十八条 包装方法应当符合水路运输危险化学品包装规范的要求。",
         "第五十九条 经人民法院院长批准，人民法院应当自作出执行裁定之日起五日内执行。",  # 不 on 「自……起」
         "第十八条 该单位不得以解除、变更劳动合同的方式对举报人进行打击报复。",
+        "第三十四条 船舶所有人、经营人或者管理人不得指使、强令船员违章冒险操作、作业。",
+        "第二十条 建设海洋工程影响海上交通安全的，应当根据情况配备防止船舶碰撞的设施、设备。",
     ],
 )
 def test_a_rule_whose_opposite_is_false_on_its_face_is_asked_only_as_written(make_clause, text):
