@@ -191,11 +191,17 @@ _HOURS = {1, 2, 3, 4, 6, 8, 10, 12, 24, 36, 48, 72, 96}
 _PRISON_YEARS = {1, 2, 3, 5, 7, 10, 15}
 
 
-def _stated_elsewhere(template: str, filled: str, corpus: list[str]) -> bool:
-    """Whether the corpus states ``filled`` right after the words that lead to the blank (six characters): the
-    distractor is another provision's figure for the same thing."""
+def _lead_to_blank(template: str) -> str:
+    """The six characters that lead to the blank, normalised; ``""`` when fewer than four lead to it."""
     lead = normalize(template.split(BLANK)[0])[-6:]
-    return len(lead) >= 4 and any(lead + normalize(filled) in c for c in corpus)
+    return lead if len(lead) >= 4 else ""
+
+
+def _stated_elsewhere(template: str, filled: str, corpus: list[str]) -> bool:
+    """Whether the corpus states ``filled`` right after the words that lead to the blank: the distractor is
+    another provision's figure for the same thing."""
+    lead = _lead_to_blank(template)
+    return bool(lead) and any(lead + normalize(filled) in c for c in corpus)
 
 
 def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[str]:
@@ -311,8 +317,8 @@ def _graded_tier(f: NumberFact, frag: str) -> bool:
 def _another_figure_for_it(template: str, f: NumberFact, corpus: list[str]) -> bool:
     """Another provision gives another figure after the same words: 「人民法院应当自受理之日起（ ）内作出执行裁定」
     is 七日 in 第五十七条 and 三十日 in 第五十八条, so both answers hold."""
-    lead = normalize(template.split(BLANK)[0])[-6:]
-    if len(lead) < 4 or not f.unit:
+    lead = _lead_to_blank(template)
+    if not lead or not f.unit:
         return False
     figure = re.compile(
         re.escape(lead) + r"([\d.一二两三四五六七八九十百千]+)" + re.escape(normalize(f.unit))
