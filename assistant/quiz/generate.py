@@ -7,7 +7,8 @@ fails the check, any distractor that the corpus would make true, and near-duplic
 Facts are numbers (deadlines, frequencies, thresholds) and lists; when they cannot fill a bank (a
 statute states few), the sentences of its duties and prohibitions with one modal become true/false
 items: as written, or with the modal turned (不得 → 可以, 应当 → 可以不), never where turning it would
-garble the sentence or make it false at a glance.
+garble the sentence or make it false at a glance. A duty is turned only where 不 lands on a plain act
+(建立, 报送, 配备 …); anything else is asked as written, and a bank far ahead on 对 waits for a rule it can turn.
 """
 
 from __future__ import annotations
@@ -708,6 +709,32 @@ _ADVERBS = (
 )
 
 
+# A duty is turned (应当 → 可以不) only where 不 lands on a plain act a trainee may not know is required: to set
+# up, report, register, inspect, train, consult, take a measure … Where the modal is followed by anything else
+# (a manner 依照/按照, an adverb, a time frame, a vague 加强/保障/推动, a word of a new statute no rule has seen) the
+# duty is asked as written: an unknown word is asked as true, never turned on a guess. Measured on the blind
+# rounds of ``evals/quiz_heldout.jsonl``: duties turned elsewhere made a bad item one time in four.
+_PLAIN_DUTY_ACTS = (
+    *("建立", "制定", "编制", "配备", "设置", "设立", "报告", "报送", "报经", "报请", "备案", "公布", "公示"),
+    *("公告", "通报", "通知", "告知", "出示", "取得", "缴纳", "支付", "进行", "开展", "组织", "采取", "提供"),
+    *("接受", "服从", "配合", "征求", "听取", "审查", "验收", "订立", "签订", "发给", "办理", "登记", "保存"),
+    *("记录", "培训", "考核", "具有", "具备", "持有", "限定", "修剪", "采用", "明确", "包括", "载明", "标明"),
+    *("注明", "安装", "检查", "检验", "检测", "监测", "评估", "鉴定", "分装", "赔偿", "给予", "作出", "书面"),
+    *("为", "向", "将", "与", "对", "由", "经", "设", "有", "纳入", "列入", "承担", "同时", "委托", "指定"),
+    *("报", "执行", "聘用", "回避", "负", "提交", "续延", "恢复", "申请", "确定", "实行", "使用", "留有"),
+    *("决定", "诊断", "提取", "保密", "营造", "补发", "责令", "参加", "送达", "听证", "复核", "审批", "批准"),
+    *("颁发", "核发", "撤销", "注销", "停止", "撤出", "撤离", "疏散", "封闭", "隔离", "维护", "保养", "检修"),
+    *("储存", "存放", "佩戴", "配置", "修订", "演练", "处置", "调查", "核查", "核实", "移送", "投保", "上报"),
+)
+# What a prohibition forbids, when it condemns itself in words no list above has: 拒绝, 故意, 胁迫, 篡改, 泄露,
+# 未经检验的 … 「可以使用未经检验的设备」 is as plain a falsehood as 「可以擅自……」.
+_CONDEMNED_ACT = re.compile(
+    r"拒绝|拒不|逃避|逃逸|故意|恶意|胁迫|强迫|歧视|篡改|涂改|泄露|泄漏|偷|盗|骗|毁|污染|过期|超标|超载|无证|无照|"
+    r"无资质|不具有|不符合|不按|未经[^，。]{0,12}(?:检验|检测|许可|批准|验收|培训|考核|审查|登记|鉴定)|未取得|"
+    r"虚报|编造|捏造|侵犯|损害|损坏|破坏|滥用|玩忽|徇私|刁难|索取|收受|敲诈|勒索|拖欠|克扣|转嫁"
+)
+
+
 def _only_as_written(f: RuleFact, quote: str) -> bool:
     """Whether turning the rule's modal would make no fair false statement, so it is asked as written."""
     at = quote.find(f.modal)
@@ -716,13 +743,19 @@ def _only_as_written(f: RuleFact, quote: str) -> bool:
         # 「可以擅自回采」 condemns itself; 「任何单位和个人可以……」 and 「可以收取任何费用」 are no sentences; 「可以委托其他组织」 where the
         # article itself lets one entrust qualified bodies is no clear falsehood
         allowed_elsewhere = re.search(f"可以[^。；，]{{0,12}}{re.escape(after[:2])}", f.clause.text)
-        return bool(_SELF_CONDEMNING.search(after) or "任何" in before + after[:8] or allowed_elsewhere)
+        return bool(
+            _SELF_CONDEMNING.search(after)
+            or _CONDEMNED_ACT.search(after)
+            or "任何" in before + after[:8]
+            or allowed_elsewhere
+        )
     # a duty turned into 「可以不……」: 「应当定期」 → 「可以不定期」 reads as 「may do it irregularly」, a new word,
     # and 「可以不及时调解」 as 「may be slow」, which no rule says;
     # 「可以不依法……」 and 「可以不符合有关法律法规规定」 are false at a glance; in 「可以不分区、分期验收」 does 不
     # govern the second word too?
     return (
-        after.startswith(
+        not after.startswith(_PLAIN_DUTY_ACTS)
+        or after.startswith(
             (
                 *_ADVERBS,
                 "同意",
@@ -745,12 +778,17 @@ def _only_as_written(f: RuleFact, quote: str) -> bool:
 def build_rule(f: RuleFact, qtype: str, ctx: _Ctx, lean: str = "") -> Question | None:
     """A duty or prohibition as a true/false item: as written (对) or with its modal turned (错). ``lean``
     (对 or 错) is the answer the bank's true/false items are short of, so 对 does not win by default where
-    many rules are asked only as written."""
+    many rules are asked only as written; ``lean="错!"``: the bank has so many more 对 than 错 that a rule
+    asked only as written is not asked now (``None``), so answering 对 throughout does not pass."""
     if qtype != "judge":
         return None
     quote = f.sentence.rstrip("。")
     coin = ctx.rng.random() < 0.5
-    if _only_as_written(f, quote) or lean == "对" or (coin and lean != "错"):
+    as_written = _only_as_written(f, quote)
+    if as_written and lean == "错!":
+        return None
+    lean = lean.rstrip("!")
+    if as_written or lean == "对" or (coin and lean != "错"):
         return _question(f.clause, "judge", f.sentence, "对", quote, quote, difficulty="易")
     changed = quote.replace(f.modal, _OPPOSITE[f.modal], 1).replace("可以不有", "可以没有", 1)
     return _question(f.clause, "judge", changed + "。", "错", quote, changed, difficulty="易")
@@ -797,10 +835,17 @@ def _next_question(
     return None
 
 
+# How many more 对 than 错 a bank's true/false items may have before a rule asked only as written waits.
+_TRUE_MARGIN = 3
+
+
 def _short_of(chosen: list[Question]) -> str:
-    """The answer (对 or 错) that the true/false items chosen so far have fewer of, or ``""`` when even."""
+    """The answer (对 or 错) that the true/false items chosen so far have fewer of, or ``""`` when even;
+    ``错!`` when 对 lead by ``_TRUE_MARGIN`` or more."""
     true = sum(q.type == "judge" and q.answer == "对" for q in chosen)
     false = sum(q.type == "judge" and q.answer == "错" for q in chosen)
+    if true - false >= _TRUE_MARGIN:
+        return "错!"
     return "" if true == false else ("错" if true > false else "对")
 
 

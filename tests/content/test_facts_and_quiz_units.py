@@ -187,6 +187,14 @@ def test_no_true_false_item_from_a_sentence_a_turned_modal_would_garble(make_cla
         "第十八条 该单位不得以解除、变更劳动合同的方式对举报人进行打击报复。",
         "第三十四条 船舶所有人、经营人或者管理人不得指使、强令船员违章冒险操作、作业。",
         "第二十条 建设海洋工程影响海上交通安全的，应当根据情况配备防止船舶碰撞的设施、设备。",
+        # a word after 应当 that is no plain act (a principle, a manner, a vague 加强): asked as written, never turned
+        "第十条 煤矿建设应当贯彻保护耕地、合理利用土地的原则。",
+        "第十一条 各有关单位应当加强森林管护。",
+        "第十二条 各级人民政府应当保障水土保持监测工作经费。",
+        "第十三条 城市人民政府应当推进排涝设施建设。",  # 推进: a verb no list names is not turned on a guess
+        # a prohibition whose act condemns itself in words of its own
+        "第十四条 医疗卫生机构不得拒绝劳动者进行职业病诊断的要求。",
+        "第十五条 使用单位不得使用未经检验的特种设备。",
     ],
 )
 def test_a_rule_whose_opposite_is_false_on_its_face_is_asked_only_as_written(make_clause, text):
@@ -449,3 +457,37 @@ def test_one_sentence_asked_as_a_figure_and_as_a_rule_is_one_item():
         "人民法院应当自受理之日起三十日内作出是否执行的裁定",
     )
     assert not _one_sentence("人民法院应当在五日内受理。", "人民法院应当自受理之日起三十日内作出裁定")
+
+
+@pytest.mark.parametrize(
+    ("text", "turned"),
+    [
+        ("第八条 地方环境质量标准应当报国务院环境保护主管部门备案。", "可以不报国务院"),
+        ("第九条 用人单位应当建立职工名册备查。", "可以不建立职工名册"),
+        ("第十条 防御洪水方案经批准后，有关地方人民政府必须执行。", "可以不执行"),
+    ],
+)
+def test_a_duty_to_do_a_plain_act_is_still_turned(make_clause, text, turned):
+    import random
+
+    from assistant.quiz.generate import _Ctx, build_rule, rule_facts
+
+    (fact,) = rule_facts(_rule_clause(make_clause, text, "义务"))
+    q = build_rule(fact, "judge", _Ctx(random.Random(0), [], [], []), lean="错")
+    assert q is not None and q.answer == "错" and turned in q.stem
+
+
+def test_a_bank_far_ahead_on_true_items_waits_with_a_rule_it_can_only_ask_as_written(make_clause):
+    import random
+
+    from assistant.quiz.generate import _Ctx, _short_of, build_rule, rule_facts
+
+    as_written = rule_facts(_rule_clause(make_clause, "第十一条 各有关单位应当加强森林管护。", "义务"))[0]
+    turnable = rule_facts(_rule_clause(make_clause, "第九条 用人单位应当建立职工名册备查。", "义务"))[0]
+    three_true = [_item(f"Q0{i}", "judge", f"甲应当乙{i}。", "对") for i in range(1, 4)]
+    lean = _short_of(three_true)
+    assert lean == "错!" and _short_of(three_true[:2]) == "错"
+    ctx = _Ctx(random.Random(0), [], [], [])
+    assert build_rule(as_written, "judge", ctx, lean) is None
+    assert build_rule(turnable, "judge", ctx, lean).answer == "错"  # type: ignore[union-attr]
+    assert build_rule(as_written, "judge", ctx, "错").answer == "对"  # type: ignore[union-attr]
