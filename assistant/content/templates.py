@@ -32,11 +32,22 @@ _ACTS = re.compile(
 )
 
 
+# what a 将-phrase does with its object: 将……纳入规划, 将……报送备案, 将……向社会公布 …
+_DISPOSALS = re.compile(
+    r"纳入|列入|报|送|通报|公布|公开|公示|告知|通知|交|移|予以|作为|用于|置于|存放|登记|备案|改|转|退|返还|归还|"
+    r"处理|处置|销毁|收回|保存|保管|存档|归档|抄送|录入|上传|载入|写入|记入|标注|标明|张贴|悬挂"
+)
+
+
 def to_phrase_without_act(text: str) -> bool:
     """「各级人民政府应当对……等需要生态修复的耕地」: the modal's 对-phrase is still open, its act (有计划地组织实施
     退耕还林还草) follows."""
     m = re.search(r"(?:应当|必须|可以)对([^，,。；;]*)$", text)
-    return m is not None and not _ACTS.search(m.group(1))
+    if m is not None and not _ACTS.search(m.group(1)):
+        return True
+    # 「应当将允许使用的新材料、新工艺的有关技术要求，」: what is done with it (及时纳入安全技术规范) follows
+    m = re.search(r"(?:应当|必须|可以)将([^，,。；;]*)$", text)
+    return m is not None and not (_ACTS.search(m.group(1)) or _DISPOSALS.search(m.group(1)))
 
 
 def mid_enumeration(piece: str, following: str) -> bool:

@@ -61,6 +61,7 @@ _GENERIC_ENUM_NAMES = {
 _NOT_A_CATEGORY = re.compile(
     r"的|使用|实施|进行|开展|推进|落实|执行|处理|协调|利用|攻关|合作|配合|应当|必须|可以|不得|部门(?:规定|制定|批准)"
     r"|损坏|破坏|危害"  # 「采用移动、切割……等手段损坏管道」: the name runs on into the act
+    r"|互联互通|互通|共享|联动|对接|衔接"  # 「实现安全风险分级管控……等信息互联互通」: the items are kinds of 信息
 )
 
 
@@ -79,7 +80,8 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
     for other in pool:
         same = other.kind == fact.kind and other.unit == fact.unit and _is_chinese(other.value) == chinese
         if same and fact.kind == "number":  # 一百人 is no distractor for 二人, nor 30人 for 2人
-            same = 0.2 <= _value(other.value) / max(_value(fact.value), 1e-9) <= 5
+            ratio = _value(other.value) / max(_value(fact.value), 1e-9)
+            same = 0.2 <= ratio <= 5 and ratio != 1  # 两人 is 二人 written another way, no other figure
         if same and other.value not in seen:
             seen.add(other.value)
             out.append(other.value)
@@ -629,8 +631,11 @@ def rule_facts(clause: Clause) -> list[RuleFact]:
     if clause.kind != "clause" or not (set(clause.roles or (clause.role,)) & set(_RULE_ROLES)):
         return []
     out = []
-    for sentence in re.findall(r"[^。]+。", without_label(clause.text)):
-        sentence = sentence.strip()
+    sentences = [s.strip() for s in re.findall(r"[^。]+。", without_label(clause.text))]
+    for i, sentence in enumerate(sentences):
+        following = sentences[i + 1] if i + 1 < len(sentences) else ""
+        if re.match(r"^但(?:是)?[，,]?[^。]*除外", following):
+            continue  # 「不得在夜间……实施。但是，情况紧急的除外。」: neither as written nor turned is the rule
         if len(_MODAL.findall(sentence)) == 1 or clause.doc_level not in POLICY_LEVELS:
             candidates = [sentence]
         else:
@@ -739,6 +744,9 @@ def _only_as_written(f: RuleFact, quote: str) -> bool:
     """Whether turning the rule's modal would make no fair false statement, so it is asked as written."""
     at = quote.find(f.modal)
     before, after = quote[:at], quote[at + len(f.modal) :]
+    if before.endswith(("均", "都", "各自", "分别", "也")):
+        # 「相关单位均应当报告」: the rule is that each one must; 「均可以不报告」 loses that and reads «nobody need»
+        return True
     if _OPPOSITE[f.modal] in ("可以", "允许"):  # a prohibition turned into a permission
         # 「可以擅自回采」 condemns itself; 「任何单位和个人可以……」 and 「可以收取任何费用」 are no sentences; 「可以委托其他组织」 where the
         # article itself lets one entrust qualified bodies is no clear falsehood

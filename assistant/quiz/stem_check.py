@@ -45,7 +45,9 @@ _SANCTION = re.compile(r"罚款|给予[^，,；;。]{0,12}处分|追究|吊销|�
 
 # What gives a cut statute stem its party back: a modal or an assignment of duty. (A plan's or a notice's
 # tasks are addressed to its readers: 「有计划、有步骤、____地做好制修订工作」 needs no subject.)
-_MODAL = re.compile(r"应当|必须|不得|严禁|禁止|可以|由|负责|实行|有权")
+_MODAL = re.compile(
+    r"应当|必须|不得|严禁|禁止|可以|由|负责(?!人)|实行|有权"
+)  # 「负责人」 is a person, not 负责
 
 
 def _open_condition(question: Question) -> bool:
@@ -214,6 +216,14 @@ _TIME_ONLY = re.compile(
 )
 
 
+# 「海事管理机构应当给予必要的便利。」「港口经营人和有关单位、个人应当予以协助。」: a sentence of its own whose help
+# goes to whom the sentence before named; a stem with the situation in it (「……调查核实，有关部门应当予以协助」) is read.
+_HELP_WITHOUT_WHOM = re.compile(
+    r"^[^，,；;。为对向给与]+(?:应当|必须|可以不?|不得)(?:给予|予以|提供)?(?:必要的)?"
+    r"(?:便利|方便|协助|配合|支持|帮助)(?:和(?:便利|方便|协助|配合|支持|帮助))?[。；;]?$"
+)
+
+
 def stem_problems(question: Question) -> list[str]:
     stem = re.sub(r"_{2,}|（\s*）", "□", question.stem.strip())
     problems = []
@@ -276,6 +286,8 @@ def stem_problems(question: Question) -> list[str]:
         problems.append("只有条件的前半截：原句接着是「……的，」和它的后果，题干读来像一句断言")
     if question.doc_level in STATUTE_LEVELS and _OWNED_RESULT.match(stem):
         problems.append("主语是「考核结果/检查情况」这样的名词：谁的考核、什么检查在前一句，题干里没有")
+    if question.doc_level in STATUTE_LEVELS and _HELP_WITHOUT_WHOM.match(stem):
+        problems.append("「应当给予必要的便利/予以协助」：给谁便利、协助谁做什么在前一句，题干里没有")
     if _RELATIONAL.match(stem):
         problems.append("以「标准为/比例为……」开头：谁的什么标准被截掉了")
     if re.search(r"因此|为此|据此|对此|由此", re.split(r"[，,；;。]", stem)[0]):

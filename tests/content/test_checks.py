@@ -599,11 +599,46 @@ def test_a_result_whose_owner_is_the_sentence_before_is_refused() -> None:
     assert any("考核结果" in p for p in stem_problems(question))
 
 
+def test_a_jiang_phrase_without_what_is_done_with_it_is_no_fragment_end() -> None:
+    from assistant.content.templates import to_phrase_without_act
+
+    assert to_phrase_without_act("国务院有关部门应当将允许使用的新材料、新工艺的有关技术要求")
+    assert not to_phrase_without_act("县级以上人民政府应当将安全生产工作纳入国民经济和社会发展规划")
+    assert not to_phrase_without_act("用人单位应当将参加工伤保险的有关情况在本单位内公示")
+
+
+@pytest.mark.parametrize(
+    ("stem", "refused"),
+    [
+        ("海事管理机构可以不给予必要的便利。", True),
+        ("港口经营人和有关单位、个人应当予以协助。", True),
+        ("社会保险行政部门可以对事故伤害进行调查核实，用人单位、医疗机构应当予以协助。", False),
+        ("海事管理机构应当为遇险船舶提供必要的便利。", False),
+    ],
+)
+def test_help_whose_receiver_is_the_sentence_before_is_refused(stem: str, refused: bool) -> None:
+    question = q(stem, "judge", "错")
+    question.doc_level = "法律"
+    assert any("给谁便利" in p for p in stem_problems(question)) is refused
+
+
 def test_a_stem_with_a_short_head_is_still_found_to_start_mid_sentence() -> None:
     quote = "逾期不改正的，以每人五千元以上一万元以下的标准处以罚款，对劳务派遣单位，吊销其劳务派遣业务经营许可证。"
     question = q("以每人（ ）以上一万元以下的标准处以罚款。", "single", "B", quote)
     question.template = "以每人____以上一万元以下的标准处以罚款，"
     question.doc_level = "法律"
+    assert any("从原句中间截起" in p for p in stem_problems(question))
+
+
+def test_a_stem_cut_after_the_duty_it_continues_is_refused_though_it_names_a_person_in_charge() -> None:
+    quote = (
+        "第十六条 生产经营单位应当建立健全全员安全生产责任制，明确生产经营单位主要负责人、其他负责人、"
+        "生产班组负责人、一般从业人员等全体人员的安全生产责任范围。"
+    )
+    stem = "明确生产经营单位主要负责人、其他负责人、____、一般从业人员等全体人员的安全生产责任范围。"
+    question = q(stem, "blank", "生产班组负责人", quote)
+    question.template = stem
+    question.doc_level = "地方性法规"
     assert any("从原句中间截起" in p for p in stem_problems(question))
 
 

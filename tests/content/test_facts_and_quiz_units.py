@@ -195,6 +195,7 @@ def test_no_true_false_item_from_a_sentence_a_turned_modal_would_garble(make_cla
         # a prohibition whose act condemns itself in words of its own
         "第十四条 医疗卫生机构不得拒绝劳动者进行职业病诊断的要求。",
         "第十五条 使用单位不得使用未经检验的特种设备。",
+        "第六十四条 事故涉及到两个以上生产经营单位的，相关单位均应当报告。",  # the rule is 均: each one reports
     ],
 )
 def test_a_rule_whose_opposite_is_false_on_its_face_is_asked_only_as_written(make_clause, text):
@@ -229,6 +230,15 @@ def test_a_rule_and_the_sanction_of_not_following_it_in_one_article_are_one_rule
     mirror = _item("Q07", "judge", "未取得安全生产许可证的，不得从事煤炭生产。", "对")
     other = _item("Q08", "judge", "煤矿企业应当加强煤炭产品质量的监督检查和管理。", "对")
     assert same_predicate(duty, mirror) and same_predicate(mirror, duty) and not same_predicate(mirror, other)
+
+
+def test_a_rule_the_next_sentence_makes_an_exception_to_is_not_asked(make_clause):
+    from assistant.quiz.generate import rule_facts
+
+    text = "第四十三条 行政机关不得在夜间或者法定节假日实施行政强制执行。但是，情况紧急的除外。"
+    assert rule_facts(_rule_clause(make_clause, text, "禁止")) == []
+    alone = "第四十三条 行政机关不得在夜间或者法定节假日实施行政强制执行。"
+    assert len(rule_facts(_rule_clause(make_clause, alone, "禁止"))) == 1
 
 
 def test_ought_to_have_known_is_no_rule(make_clause):
@@ -304,6 +314,7 @@ def test_a_run_of_acts_glued_to_their_objects_is_not_one_series(make_clause, tex
         ("国家加大对战略性矿产资源勘查、开采、贸易、储备等的支持力度。", False),
         ("保障矿业权人依法通过出让、租赁、作价出资等方式使用土地。", False),
         ("矿区生态修复应当采取工程、技术、生物等措施。", True),
+        ("县级以上人民政府应当实现风险分级管控、隐患排查治理、应急救援等信息互联互通。", False),
     ],
 )
 def test_a_list_is_asked_by_its_name_only_when_the_name_is_a_category(make_clause, text, asked):
@@ -412,6 +423,18 @@ def test_a_figure_the_corpus_uses_elsewhere_is_no_distractor_when_far_from_the_k
     assert {"30", "3"} <= {f.value for f in others}
     alternatives = _number_alternatives(fact, others)
     assert "3" in alternatives and "30" not in alternatives  # 「不得少于30人」 is no reading
+
+
+def test_the_same_figure_written_another_way_is_no_distractor(make_clause) -> None:
+    from assistant.content.facts import number_facts
+    from assistant.quiz.generate import _number_alternatives
+
+    key = _statute_clause(make_clause, "第四十二条 安全生产监督检查人员进行检查时，应当由二人以上共同进行。")
+    pool = _statute_clause(make_clause, "第四十三条 执法人员不得少于两人，并应当出示证件。")
+    (fact,) = number_facts(key, chinese=True)
+    assert {f.value for f in number_facts(pool, chinese=True)} == {"两"}
+    alternatives = _number_alternatives(fact, number_facts(pool, chinese=True))
+    assert alternatives and "两" not in alternatives  # 「由两人以上共同进行」 is the rule itself, not 错
 
 
 def test_a_figure_another_provision_gives_after_the_same_words_is_not_asked(make_clause) -> None:
