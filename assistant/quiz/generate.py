@@ -251,8 +251,9 @@ _AMOUNT = re.compile(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+
 
 
 def _within_bounds(template: str, value: str, unit: str) -> bool:
-    """A distractor inside the range the sentence states: not 12个月 or more in 「（ ）以上1年以下」, nor
-    the lower end or less in 「3个月以上（ ）以下」."""
+    """A distractor inside the range the sentence states, and a range a law would write: not 12个月 or
+    more in 「（ ）以上1年以下」, nor 11个月 (a range of a month); not the lower end or less, nor barely more
+    than it, in 「3个月以上（ ）以下」: the ends stay a fifth apart (×1.2)."""
     if unit not in _IN_BASE:
         return True
     base, factor = _IN_BASE[unit]
@@ -260,7 +261,7 @@ def _within_bounds(template: str, value: str, unit: str) -> bool:
     before, _, after = template.partition(BLANK)
     upper = re.match(r"^以上" + _AMOUNT.pattern + "以下", after)
     lower = re.search(_AMOUNT.pattern + r"以上$", before)
-    for m, too_far in ((upper, lambda y: x >= y), (lower, lambda y: x <= y)):
+    for m, too_far in ((upper, lambda y: x * 1.2 > y), (lower, lambda y: x < y * 1.2)):
         if m and _IN_BASE[m.group(2)][0] == base and too_far(_value(m.group(1)) * _IN_BASE[m.group(2)][1]):
             return False
     return True
@@ -647,6 +648,11 @@ def rule_facts(clause: Clause) -> list[RuleFact]:
     return out
 
 
+# The older statutes' bare 应 (「应由当地卫生行政部门……参加」「应采取综合防尘措施」) is a modal too; 相应, 响应, 适应,
+# 供应, 应急 … are words of their own.
+_OLD_MODAL = re.compile(r"(?<![相响适反供对理感效呼答])应(?!当|急|用|变|对|收|付|届|征|聘|试|考|诉)")
+
+
 def _one_rule(sentence: str) -> str:
     """The modal of a sentence that states one rule a true/false item can turn, or ``""``."""
     lo, hi = _RULE_CHARS
@@ -661,6 +667,7 @@ def _one_rule(sentence: str) -> str:
     ]
     if (
         len(modals) != 1
+        or _OLD_MODAL.search(sentence)  # 「竣工验收，应由……参加，凡不符合要求的，不得投产」: two rules
         or not lo <= len(sentence) <= hi
         or re.search(r"（[一二三四五六七八九十]+）", sentence)
         or modals[0].start() == 0  # 「不得……」: whom it binds is in a lead-in left behind
@@ -754,6 +761,8 @@ def _only_as_written(f: RuleFact, quote: str) -> bool:
         return bool(
             _SELF_CONDEMNING.search(after)
             or _CONDEMNED_ACT.search(after)
+            # 「凡不符合要求的，可以投产」: the condition condemns, not a requirement a trainee must know
+            or re.search(r"不符合(?:要求|规定|条件)的", before)
             or "任何" in before + after[:8]
             or allowed_elsewhere
         )

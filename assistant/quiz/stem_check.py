@@ -86,6 +86,15 @@ _ACTION_START = re.compile(
 _RELATIONAL = re.compile(r"^(?:标准|比例|期限|数额|金额|范围|时间|费用|待遇)(?:为|是)")
 
 
+# A body named by its relation to one the sentence before named: 「上级机关应当在接到申请之日起三十日内作出答复」 —
+# whose 上级, and what 申请 (对处罚不服申请复议), are off-stage.
+_RELATIVE_BODY = re.compile(
+    r"^(?:上级|上一级|原|作出决定的|作出处理的)[^，,。]{0,6}(?:机关|部门|单位|人民政府)"
+)
+# A figure asked from 「至少每（ ）进行一次……」: who must do it is cut (a plan's task list is read as tasks).
+_FIGURE_FIRST = re.compile(r"^(?:至少|最少|每|不少于|不超过|不得少于|不得超过)")
+
+
 # A result or a report with no owner: 「考核结果应当向社会公开」 — whose assessment is the sentence before.
 _OWNED_RESULT = re.compile(
     r"^(?:考核|评估|检查|调查|鉴定|监测|检验|审查|评价|约谈整改|整改|处理)?(?:结果|情况|意见|报告|数据|名单)"
@@ -288,6 +297,10 @@ def stem_problems(question: Question) -> list[str]:
         problems.append("主语是「考核结果/检查情况」这样的名词：谁的考核、什么检查在前一句，题干里没有")
     if question.doc_level in STATUTE_LEVELS and _HELP_WITHOUT_WHOM.match(stem):
         problems.append("「应当给予必要的便利/予以协助」：给谁便利、协助谁做什么在前一句，题干里没有")
+    if question.doc_level in STATUTE_LEVELS and _RELATIVE_BODY.match(stem):
+        problems.append("主语是「上级机关/原机关」：谁的上级、对什么的申请在前一句，题干里没有")
+    if question.doc_level in STATUTE_LEVELS and _FIGURE_FIRST.match(stem):
+        problems.append("以「至少每……/不少于……」开头：谁来做被截掉了，题干没有主语")
     if _RELATIONAL.match(stem):
         problems.append("以「标准为/比例为……」开头：谁的什么标准被截掉了")
     if re.search(r"因此|为此|据此|对此|由此", re.split(r"[，,；;。]", stem)[0]):

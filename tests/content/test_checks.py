@@ -546,6 +546,7 @@ def test_number_distractors_lie_on_both_sides_of_the_key_and_inside_the_stated_r
     assert "11" in picked  # the nearest below, not 6
     stem = "责令停止执业" + BLANK + "以上1年以下。"
     assert _within_bounds(stem, "9", "个月") and not _within_bounds(stem, "12", "个月")
+    assert not _within_bounds(stem, "11", "个月")  # 「11个月以上1年以下」: a range no law writes
     assert not _within_bounds("处2万元以上" + BLANK + "以下的罚款", "1", "万元")
 
 
@@ -620,6 +621,24 @@ def test_help_whose_receiver_is_the_sentence_before_is_refused(stem: str, refuse
     question = q(stem, "judge", "错")
     question.doc_level = "法律"
     assert any("给谁便利" in p for p in stem_problems(question)) is refused
+
+
+@pytest.mark.parametrize(
+    ("stem", "level", "refused"),
+    [
+        ("上级机关应当在接到申请之日起三十日内作出答复。", "行政法规", True),
+        ("至少每（ ）进行一次职业中毒危害控制效果评价。", "行政法规", True),
+        ("每季度至少开展一次隐患排查。", "地方工作方案", False),  # a plan's task is read as a task
+        ("用人单位至少每（ ）进行一次职业中毒危害控制效果评价。", "行政法规", False),
+    ],
+)
+def test_a_stem_whose_actor_is_named_only_by_the_sentence_before_is_refused(
+    stem: str, level: str, refused: bool
+) -> None:
+    question = q(stem, "single", "C")
+    question.doc_level = level
+    problems = [p for p in stem_problems(question) if "上级机关" in p or "至少每" in p]
+    assert bool(problems) is refused
 
 
 def test_a_stem_with_a_short_head_is_still_found_to_start_mid_sentence() -> None:

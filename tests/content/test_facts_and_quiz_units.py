@@ -196,6 +196,7 @@ def test_no_true_false_item_from_a_sentence_a_turned_modal_would_garble(make_cla
         "第十四条 医疗卫生机构不得拒绝劳动者进行职业病诊断的要求。",
         "第十五条 使用单位不得使用未经检验的特种设备。",
         "第六十四条 事故涉及到两个以上生产经营单位的，相关单位均应当报告。",  # the rule is 均: each one reports
+        "第十三条 凡不符合要求的，不得投产。",  # 「凡不符合要求的，可以投产」 is false at a glance
     ],
 )
 def test_a_rule_whose_opposite_is_false_on_its_face_is_asked_only_as_written(make_clause, text):
@@ -239,6 +240,15 @@ def test_a_rule_the_next_sentence_makes_an_exception_to_is_not_asked(make_clause
     assert rule_facts(_rule_clause(make_clause, text, "禁止")) == []
     alone = "第四十三条 行政机关不得在夜间或者法定节假日实施行政强制执行。"
     assert len(rule_facts(_rule_clause(make_clause, alone, "禁止"))) == 1
+
+
+def test_a_sentence_with_an_older_bare_ying_holds_two_rules_and_is_not_asked(make_clause):
+    from assistant.quiz.generate import rule_facts
+
+    text = "第十三条 竣工验收，应由当地卫生行政部门、劳动部门和工会组织参加，凡不符合要求的，不得投产。"
+    assert rule_facts(_rule_clause(make_clause, text, "禁止")) == []
+    fine = "第十四条 用人单位不得安排未成年人从事相应的有毒作业。"  # 相应 is no modal
+    assert len(rule_facts(_rule_clause(make_clause, fine, "禁止"))) == 1
 
 
 def test_ought_to_have_known_is_no_rule(make_clause):
