@@ -82,6 +82,10 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
         if same and fact.kind == "number":  # 一百人 is no distractor for 二人, nor 30人 for 2人
             ratio = _value(other.value) / max(_value(fact.value), 1e-9)
             same = 0.2 <= ratio <= 5 and ratio != 1  # 两人 is 二人 written another way, no other figure
+            if (
+                fact.unit == "人"
+            ):  # a head count: 「不得少于10人」 for a team of 2 is no reading, 1人 says nothing
+                same = same and 0.5 <= ratio <= 3 and _value(other.value) >= 2
         if same and other.value not in seen:
             seen.add(other.value)
             out.append(other.value)
@@ -106,6 +110,8 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
                 cand = [x for x in cand if x not in (v + 1, v + 2)]
             near = [int_to_cn(int(x)) for x in cand if x == int(x) and 0 < x < 10000]
         else:
+            if fact.unit == "人":
+                cand = [x for x in cand if 2 <= x <= 3 * v]
             near = [str(int(x)) if x == int(x) else f"{x:g}" for x in cand if x > 0]
     for value in near:
         if value not in seen:

@@ -435,6 +435,17 @@ def test_a_figure_the_corpus_uses_elsewhere_is_no_distractor_when_far_from_the_k
     assert "3" in alternatives and "30" not in alternatives  # 「不得少于30人」 is no reading
 
 
+def test_a_head_count_gets_distractors_a_rule_could_give(make_clause) -> None:
+    from assistant.content.facts import number_facts
+    from assistant.quiz.generate import _number_alternatives
+
+    key = make_clause("第十六条 劳动保障监察员进行调查、检查，不得少于2人。", label="第十六条")
+    pool = make_clause("第九条 造成10人以上死亡的为重大事故，造成3人以上的为较大事故。", label="第九条")
+    (fact,) = number_facts(key)
+    alternatives = _number_alternatives(fact, number_facts(pool))
+    assert "3" in alternatives and not {"1", "10"} & set(alternatives)
+
+
 def test_the_same_figure_written_another_way_is_no_distractor(make_clause) -> None:
     from assistant.content.facts import number_facts
     from assistant.quiz.generate import _number_alternatives
