@@ -798,19 +798,20 @@ def _only_as_written(f: RuleFact, quote: str) -> bool:
     )
 
 
-def build_rule(f: RuleFact, qtype: str, ctx: _Ctx, lean: str = "") -> Question | None:
+def build_rule(
+    f: RuleFact, qtype: str, ctx: _Ctx, lean: str = "", only_false: bool = False
+) -> Question | None:
     """A duty or prohibition as a true/false item: as written (对) or with its modal turned (错). ``lean``
     (对 or 错) is the answer the bank's true/false items are short of, so 对 does not win by default where
-    many rules are asked only as written; ``lean="错!"``: the bank has so many more 对 than 错 that a rule
+    many rules are asked only as written; ``only_false``: the bank has so many more 对 than 错 that a rule
     asked only as written is not asked now (``None``), so answering 对 throughout does not pass."""
     if qtype != "judge":
         return None
     quote = f.sentence.rstrip("。")
     coin = ctx.rng.random() < 0.5
     as_written = _only_as_written(f, quote)
-    if as_written and lean == "错!":
+    if as_written and only_false:
         return None
-    lean = lean.rstrip("!")
     if as_written or lean == "对" or (coin and lean != "错"):
         return _question(f.clause, "judge", f.sentence, "对", quote, quote, difficulty="易")
     changed = quote.replace(f.modal, _OPPOSITE[f.modal], 1).replace("可以不有", "可以没有", 1)
@@ -832,7 +833,7 @@ def _next_question(
         if uses.get(i, 0) >= max_uses or (i, qtype) in used_types:
             continue
         if isinstance(f, RuleFact):
-            q = build_rule(f, qtype, ctx, _short_of(chosen))
+            q = build_rule(f, qtype, ctx, _short_of(chosen), _far_ahead_on_true(chosen))
         elif isinstance(f, ListFact):
             q = build_list(f, qtype, ctx)
         else:
@@ -862,14 +863,23 @@ def _next_question(
 _TRUE_MARGIN = 3
 
 
-def _short_of(chosen: list[Question]) -> str:
-    """The answer (对 or 错) that the true/false items chosen so far have fewer of, or ``""`` when even;
-    ``错!`` when 对 lead by ``_TRUE_MARGIN`` or more."""
+def _judged(chosen: list[Question]) -> tuple[int, int]:
+    """How many of the true/false items chosen so far are 对, and how many 错."""
     true = sum(q.type == "judge" and q.answer == "对" for q in chosen)
     false = sum(q.type == "judge" and q.answer == "错" for q in chosen)
-    if true - false >= _TRUE_MARGIN:
-        return "错!"
+    return true, false
+
+
+def _short_of(chosen: list[Question]) -> str:
+    """The answer (对 or 错) that the true/false items chosen so far have fewer of, or ``""`` when even."""
+    true, false = _judged(chosen)
     return "" if true == false else ("错" if true > false else "对")
+
+
+def _far_ahead_on_true(chosen: list[Question]) -> bool:
+    """Whether 对 lead 错 by ``_TRUE_MARGIN`` or more among the true/false items chosen so far."""
+    true, false = _judged(chosen)
+    return true - false >= _TRUE_MARGIN
 
 
 def _one_sentence(a: str, b: str) -> bool:

@@ -524,14 +524,13 @@ def test_a_duty_to_do_a_plain_act_is_still_turned(make_clause, text, turned):
 def test_a_bank_far_ahead_on_true_items_waits_with_a_rule_it_can_only_ask_as_written(make_clause):
     import random
 
-    from assistant.quiz.generate import _Ctx, _short_of, build_rule, rule_facts
+    from assistant.quiz.generate import _Ctx, _far_ahead_on_true, build_rule, rule_facts
 
     as_written = rule_facts(_rule_clause(make_clause, "第十一条 各有关单位应当加强森林管护。", "义务"))[0]
     turnable = rule_facts(_rule_clause(make_clause, "第九条 用人单位应当建立职工名册备查。", "义务"))[0]
     three_true = [_item(f"Q0{i}", "judge", f"甲应当乙{i}。", "对") for i in range(1, 4)]
-    lean = _short_of(three_true)
-    assert lean == "错!" and _short_of(three_true[:2]) == "错"
+    assert _far_ahead_on_true(three_true) and not _far_ahead_on_true(three_true[:2])
     ctx = _Ctx(random.Random(0), [], [], [])
-    assert build_rule(as_written, "judge", ctx, lean) is None
-    assert build_rule(turnable, "judge", ctx, lean).answer == "错"  # type: ignore[union-attr]
+    assert build_rule(as_written, "judge", ctx, "错", only_false=True) is None
+    assert build_rule(turnable, "judge", ctx, "错", only_false=True).answer == "错"  # type: ignore[union-attr]
     assert build_rule(as_written, "judge", ctx, "错").answer == "对"  # type: ignore[union-attr]
