@@ -73,10 +73,15 @@ def ends_in_adverbial(text: str) -> bool:
     )
 
 
-def fragment(sentence: str, start: int, end: int, min_len: int = 18, max_len: int = 70) -> tuple[str, int]:
+def fragment(
+    sentence: str, start: int, end: int, min_len: int = 18, max_len: int = 70, whole_within: int = 0
+) -> tuple[str, int]:
     """The comma-delimited piece of ``sentence`` holding ``[start, end)``, widened until readable.
 
-    Returns the verbatim fragment and its offset in ``sentence``.
+    ``whole_within``: a fragment that ends within that many characters of the sentence's start is taken from
+    the start, so it keeps whom the sentence binds and the situation it opens with (a statute's comma-pieces
+    lean on both: 「生产经营单位应当建立……责任制，明确……负责人」). Returns the verbatim fragment and its offset in
+    ``sentence``.
     """
     bounds = [0] + [m.end() for m in _FRAGMENT_END.finditer(sentence)] + [len(sentence)]
     bounds = sorted(set(bounds))
@@ -96,7 +101,7 @@ def fragment(sentence: str, start: int, end: int, min_len: int = 18, max_len: in
         or mid_enumeration(sentence[lo:hi], sentence[hi:])
         or re.match(r"^[，,]?(?:是|系)", sentence[hi:])  # 「……的犯罪组织，是犯罪集团」: the predicate follows
         or re.search(
-            r"[，,]对[^，,。；;]{1,15}[，,]$", sentence[lo:hi]
+            r"[，,]对[^，,。；;]{1,30}[，,]$", sentence[lo:hi]
         )  # 「……，对劳务派遣单位，」 + its sanction
         or to_phrase_without_act(sentence[lo:hi].rstrip("，,"))
     ):
@@ -104,13 +109,16 @@ def fragment(sentence: str, start: int, end: int, min_len: int = 18, max_len: in
         if not after or after[0] - lo > max_len:
             break
         hi = after[0]
+    if 0 < lo and hi <= whole_within:
+        lo = 0
     return sentence[lo:hi], lo
 
 
-def number_template(f: NumberFact) -> tuple[str, str, str]:
-    """(template with ____, the answer, the verbatim fragment) for a number fact."""
+def number_template(f: NumberFact, whole_within: int = 0) -> tuple[str, str, str]:
+    """(template with ____, the answer, the verbatim fragment) for a number fact (``whole_within``: as in
+    ``fragment``)."""
     core = f.value if f.kind == "frequency" else f.value + f.unit
     core_start = f.start + (1 if f.kind == "frequency" else 0) - f.sentence_start
-    frag, lo = fragment(f.sentence, core_start, core_start + len(core))
+    frag, lo = fragment(f.sentence, core_start, core_start + len(core), whole_within=whole_within)
     i = core_start - lo
     return frag[:i] + BLANK + frag[i + len(core) :], core, frag

@@ -252,8 +252,10 @@ _IN_BASE = {
     "万元": ("元", 10000),
     "元": ("元", 1),
     "小时": ("小时", 1),
+    "倍": ("倍", 1),  # 「处合同价款（ ）以上3倍以下」: no 5倍 or 10倍
+    "%": ("%", 1),  # 「处挪用费用（ ）以上50%以下」: no 75%
 }
-_AMOUNT = re.compile(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(年|个月|月|日|天|万元|元|小时)")
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(年|个月|月|日|天|万元|元|小时|倍|%)")
 
 
 def _within_bounds(template: str, value: str, unit: str) -> bool:
@@ -336,8 +338,13 @@ def _another_figure_for_it(template: str, f: NumberFact, corpus: list[str]) -> b
     return any(m.group(1) != normalize(f.value) for c in corpus for m in figure.finditer(c))
 
 
+# A statute's fill-in or figure is asked from its sentence's start when the sentence is this short up to the
+# fact: its comma-pieces lean on the subject and the situation the sentence gave first.
+_WHOLE_WITHIN = 90
+
+
 def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
-    template, core, frag = number_template(f)
+    template, core, frag = number_template(f, whole_within=_WHOLE_WITHIN if _statute(f.clause) else 0)
     if _graded_tier(f, frag) or _another_figure_for_it(template, f, ctx.corpus):
         return None
     if qtype == "blank":
@@ -538,13 +545,32 @@ def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
     return None
 
 
+def _not_an_item_to_ask(item: str, items: tuple[str, ...]) -> bool:
+    """An item of a run that is no thing to recall: an article number (「第十三条、第十九条」 is trivia); an item
+    the reader cut with the sentence's verb (「假牙和配置轮椅」) or a modifier (「所销售、购买的剧毒化学品」); one
+    without the ending all the others share (「……环境保护主管部门、卫生主管部门通报」)."""
+    others = [i for i in items if i != item]
+    if re.fullmatch(r"第[一二三四五六七八九十百零〇\d]+条", item) or (
+        "的" in item and not any("的" in o for o in others)
+    ):
+        return True
+    if re.match(r"^(?:配置|安装|设置|提供|进行|开展|采取|建立|实行|组织)", item):
+        return True
+    ends = {o[-2:] for o in others}
+    return len(others) >= 2 and len(ends) == 1 and not item.endswith(ends.pop())
+
+
 def _build_series(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
     """An unnamed run of items (「重要栏目、重点时段、显著版面」): recall one item, or spot a swapped one."""
     clause = fact.clause
     at = fact.sentence.find(fact.span)
-    frag, _ = fragment(fact.sentence, at, at + len(fact.span))
+    frag, _ = fragment(
+        fact.sentence, at, at + len(fact.span), whole_within=_WHOLE_WITHIN if _statute(clause) else 0
+    )
     i = 1 + ctx.rng.randrange(len(fact.items) - 1)  # not the first item: its lead-in may be cut
     item = fact.items[i]
+    if _not_an_item_to_ask(item, fact.items):
+        return None
     pos = frag.find(item, frag.find(fact.items[i - 1]) + len(fact.items[i - 1]))
     if pos < 0:
         return None

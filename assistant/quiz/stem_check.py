@@ -80,7 +80,14 @@ _PARTY = re.compile(
 # 政府……采取下列措施」, cut from whoever acts. (A plan's tasks open so, addressed to its readers.)
 _ACTION_START = re.compile(
     r"^(?:调集|调动|责令|采取|落实|加强|做好|确保|推动|督促|配备|实行|转移|疏散|启用|储备|划定|封锁|查封|扣押|要求|"
-    r"查阅|复制|进入)"
+    r"查阅|复制|进入|组织|依法从严|从严|依法查处|依法惩处|制止|纠正|检查|排查|拟订|制定|建立健全)"
+)
+# A statement that is only a noun phrase: an item of 「下列……」 (「……等方式进行审定的事项。」「……有安全生产不良记录的
+# 生产经营单位。」) read as true or false says nothing.
+_NOUN_ONLY = re.compile(r"的[^，,；;。的]{1,10}。$")
+_ANY_PREDICATE = re.compile(
+    r"应当|必须|不得|可以|严禁|禁止|须|方可|是|属于|包括|有权|予以|不予|(?<!行)为(?!主)"
+    r"|处(?!罚|置|理|分)|责令|给予|追究|没收|吊销"
 )
 # Nouns that need a possessor: 「标准为：……」 says nothing until one knows whose standard it is.
 _RELATIONAL = re.compile(r"^(?:标准|比例|期限|数额|金额|范围|时间|费用|待遇)(?:为|是)")
@@ -228,7 +235,7 @@ _TIME_ONLY = re.compile(
 # 「海事管理机构应当给予必要的便利。」「港口经营人和有关单位、个人应当予以协助。」: a sentence of its own whose help
 # goes to whom the sentence before named; a stem with the situation in it (「……调查核实，有关部门应当予以协助」) is read.
 _HELP_WITHOUT_WHOM = re.compile(
-    r"^[^，,；;。为对向给与]+(?:应当|必须|可以不?|不得)(?:给予|予以|提供)?(?:必要的)?"
+    r"^[^，,；;。为对向给与]+(?:应当|必须|可以不?|不得)(?:给予|予以|提供|协同|相互)?(?:必要的)?"
     r"(?:便利|方便|协助|配合|支持|帮助)(?:和(?:便利|方便|协助|配合|支持|帮助))?[。；;]?$"
 )
 
@@ -299,6 +306,18 @@ def stem_problems(question: Question) -> list[str]:
         problems.append("「应当给予必要的便利/予以协助」：给谁便利、协助谁做什么在前一句，题干里没有")
     if question.doc_level in STATUTE_LEVELS and _RELATIVE_BODY.match(stem):
         problems.append("主语是「上级机关/原机关」：谁的上级、对什么的申请在前一句，题干里没有")
+    if re.search(r"[，,]对[^，,。；;]{1,30}。$", stem) and not re.search(
+        r"处|给予|责令|没收|吊销|追究", re.split(r"[，,]", stem)[-1]
+    ):
+        problems.append("以「……，对船长、责任人员。」收尾：对他们怎样处罚被截掉了")
+    if _NOUN_ONLY.search(stem.replace("□", "")) and not _ANY_PREDICATE.search(stem):
+        problems.append("题干只是一个名词短语（「……的事项」），是清单里的一项，没有说对谁怎样，无所谓对错")
+    if question.doc_level in STATUTE_LEVELS and re.match(
+        r"^(?:自[^，,。]{1,30}[，,]|在[^，,。]{1,20}的前提下[，,])", stem
+    ):
+        problems.append("以「自……之日起，」「在……的前提下，」开头：谁、什么情形在前面，被截掉了")
+    if question.doc_level in STATUTE_LEVELS and re.match(r"^[^，,。]{1,8}也(?:可以|应当|有权|不得)", stem):
+        problems.append("「当事人也可以……」：「也」接着前一句说的另一条路（申请复议），题干里没有")
     if question.doc_level in STATUTE_LEVELS and _FIGURE_FIRST.match(stem):
         problems.append("以「至少每……/不少于……」开头：谁来做被截掉了，题干没有主语")
     if _RELATIONAL.match(stem):

@@ -547,6 +547,10 @@ def test_number_distractors_lie_on_both_sides_of_the_key_and_inside_the_stated_r
     stem = "责令停止执业" + BLANK + "以上1年以下。"
     assert _within_bounds(stem, "9", "个月") and not _within_bounds(stem, "12", "个月")
     assert not _within_bounds(stem, "11", "个月")  # 「11个月以上1年以下」: a range no law writes
+    times = "处合同价款" + BLANK + "以上3倍以下的罚款。"
+    assert _within_bounds(times, "2", "倍") and not _within_bounds(times, "5", "倍")
+    share = "处挪用费用" + BLANK + "以上50%以下的罚款。"
+    assert _within_bounds(share, "20", "%") and not _within_bounds(share, "75", "%")
     assert not _within_bounds("处2万元以上" + BLANK + "以下的罚款", "1", "万元")
 
 
@@ -613,6 +617,7 @@ def test_a_jiang_phrase_without_what_is_done_with_it_is_no_fragment_end() -> Non
     [
         ("海事管理机构可以不给予必要的便利。", True),
         ("港口经营人和有关单位、个人应当予以协助。", True),
+        ("卫生健康、生态环境、环境卫生、交通运输等主管部门应当协同配合。", True),
         ("社会保险行政部门可以对事故伤害进行调查核实，用人单位、医疗机构应当予以协助。", False),
         ("海事管理机构应当为遇险船舶提供必要的便利。", False),
     ],
@@ -639,6 +644,38 @@ def test_a_stem_whose_actor_is_named_only_by_the_sentence_before_is_refused(
     question.doc_level = level
     problems = [p for p in stem_problems(question) if "上级机关" in p or "至少每" in p]
     assert bool(problems) is refused
+
+
+@pytest.mark.parametrize(
+    ("stem", "qtype", "refused"),
+    [
+        # an item of a 「下列……」 list read as a statement: a noun phrase, neither true nor false
+        (
+            "发生过生产安全事故，或者一年内因安全生产违法行为受过两次以上行政处罚等有安全生产不良记录的生产经营单位。",
+            "judge",
+            True,
+        ),
+        ("直接关系公共安全的重要设备，需要通过检验、检测等方式进行审定的事项。", "judge", True),
+        ("发生过生产安全事故，或者（ ）内受过两次以上行政处罚等有不良记录的生产经营单位。", "single", True),
+        (
+            "由海事管理机构对所有人处二千元以上三万元以下的罚款，对船长、责任船员或者其他责任人员。",
+            "judge",
+            True,
+        ),
+        ("从业人员发现事故隐患，应当立即报告。", "judge", False),
+        # a stem opening on a time frame or a proviso: who and in what case are cut
+        ("自刑罚执行完毕或者受处分之日起，（ ）内不得担任任何施工单位的主要负责人。", "single", True),
+        ("当事人也可以在接到处罚决定通知之日起十五日内直接向人民法院起诉。", "judge", True),
+        ("在确保安全的前提下，不受行驶路线、行驶方向、____和信号灯的限制。", "blank", True),
+        # an item of a body's list of duties, asked from its verb
+        ("组织落实安全风险分级管控措施，制止和纠正违章指挥、____、违反操作规程的行为。", "blank", True),
+        ("依法从严惩处囤积居奇、哄抬价格、____、制假售假等扰乱市场秩序的行为。", "blank", True),
+    ],
+)
+def test_a_stem_that_says_nothing_of_whom_is_refused(stem: str, qtype: str, refused: bool) -> None:
+    question = q(stem, qtype, "对" if qtype == "judge" else "A")
+    question.doc_level = "法律"
+    assert bool(stem_problems(question)) is refused
 
 
 def test_a_stem_with_a_short_head_is_still_found_to_start_mid_sentence() -> None:

@@ -435,6 +435,46 @@ def test_a_figure_the_corpus_uses_elsewhere_is_no_distractor_when_far_from_the_k
     assert "3" in alternatives and "30" not in alternatives  # 「不得少于30人」 is no reading
 
 
+@pytest.mark.parametrize(
+    ("item", "items"),
+    [
+        ("第十九条", ("第八条", "第九条", "第十三条", "第十九条")),  # an article number is trivia
+        ("配置轮椅", ("假肢", "矫形器", "假眼", "配置轮椅")),  # the sentence's verb came with it
+        ("购买的剧毒化学品", ("所销售", "购买的剧毒化学品", "易制爆危险化学品")),
+        ("卫生主管部门通报", ("安全生产监督管理部门", "环境保护主管部门", "卫生主管部门通报")),
+    ],
+)
+def test_an_item_the_reader_cut_wrongly_or_a_number_is_not_blanked(item, items):
+    from assistant.quiz.generate import _not_an_item_to_ask
+
+    assert _not_an_item_to_ask(item, items)
+    assert not _not_an_item_to_ask("矫形器", ("假肢", "矫形器", "假眼", "假牙"))
+
+
+def test_a_statutes_fact_is_asked_from_its_sentences_start_when_the_sentence_is_short_enough():
+    from assistant.content.templates import fragment
+
+    sentence = "情况紧急，需要当场实施行政强制措施的，行政执法人员应当在二十四小时内向行政机关负责人报告。"
+    at = sentence.find("二十四小时")
+    assert not fragment(sentence, at, at + 5)[0].startswith("情况紧急")  # the comma-piece alone
+    assert fragment(sentence, at, at + 5, whole_within=90) == (sentence, 0)  # whom and when it binds kept
+    long = "甲" * 95 + "，" + sentence
+    at = long.find("二十四小时")
+    assert fragment(long, at, at + 5, whole_within=90)[1] > 0  # too long: the piece, as before
+
+
+def test_a_fine_on_persons_is_not_cut_before_its_sanction():
+    from assistant.content.templates import fragment
+
+    sentence = (
+        "国际航行船舶未经许可进出口岸的，由海事管理机构对违法船舶的所有人处三千元以上五万元以下的罚款，"
+        "对船长、责任船员或者其他责任人员，处二千元以上二万元以下的罚款。"
+    )
+    at = sentence.find("五万元")
+    frag, _ = fragment(sentence, at, at + 3, whole_within=90)
+    assert not frag.rstrip("，,").endswith("其他责任人员")
+
+
 def test_a_head_count_gets_distractors_a_rule_could_give(make_clause) -> None:
     from assistant.content.facts import number_facts
     from assistant.quiz.generate import _number_alternatives
