@@ -667,6 +667,8 @@ def rule_facts(clause: Clause) -> list[RuleFact]:
     sentences = [s.strip() for s in re.findall(r"[^。]+。", without_label(clause.text))]
     for i, sentence in enumerate(sentences):
         following = sentences[i + 1] if i + 1 < len(sentences) else ""
+        if re.search(r"是指|所称", sentence):
+            continue  # a definition: 「是指……应当由一个承包单位完成的」 turned says nothing
         if re.match(r"^但(?:是)?[，,]?[^。]*除外", following):
             continue  # 「不得在夜间……实施。但是，情况紧急的除外。」: neither as written nor turned is the rule
         if len(_MODAL.findall(sentence)) == 1 or clause.doc_level not in POLICY_LEVELS:
@@ -794,7 +796,7 @@ def _only_as_written(f: RuleFact, quote: str) -> bool:
             _SELF_CONDEMNING.search(after)
             or _CONDEMNED_ACT.search(after)
             # 「凡不符合要求的，可以投产」: the condition condemns, not a requirement a trainee must know
-            or re.search(r"不符合(?:要求|规定|条件)的", before)
+            or re.search(r"不符合(?:要求|规定|条件)的|不合格的", before)
             or "任何" in before + after[:8]
             or allowed_elsewhere
         )

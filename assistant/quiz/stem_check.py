@@ -316,6 +316,10 @@ def stem_problems(question: Question) -> list[str]:
         r"^(?:自[^，,。]{1,30}[，,]|在[^，,。]{1,20}的前提下[，,])", stem
     ):
         problems.append("以「自……之日起，」「在……的前提下，」开头：谁、什么情形在前面，被截掉了")
+    if question.doc_level in STATUTE_LEVELS and re.match(r"^将", stem):
+        problems.append("以「将……」开头：谁来做（国家、某部门）被截掉了")
+    if re.search(r"[，,]为(?:□|[^，,。]{1,8})。$", stem) and re.sub(r"\s", "", question.quote).endswith("；"):
+        problems.append("「……，为（ ）」是清单里的一项：为什么的期限或标准在清单的引语里，题干里没有")
     if question.doc_level in STATUTE_LEVELS and re.match(r"^[^，,。]{1,8}也(?:可以|应当|有权|不得)", stem):
         problems.append("「当事人也可以……」：「也」接着前一句说的另一条路（申请复议），题干里没有")
     if question.doc_level in STATUTE_LEVELS and _FIGURE_FIRST.match(stem):

@@ -646,6 +646,17 @@ def test_a_stem_whose_actor_is_named_only_by_the_sentence_before_is_refused(
     assert bool(problems) is refused
 
 
+def test_an_item_of_a_list_of_periods_without_its_lead_in_is_refused() -> None:
+    stem = "屋面防水工程、有防水要求的卫生间、房间和外墙面的防渗漏，为（ ）。"
+    question = q(stem, "single", "A", "屋面防水工程、有防水要求的卫生间、房间和外墙面的防渗漏，为5年；")
+    question.doc_level = "行政法规"
+    assert any("清单里的一项" in p for p in stem_problems(question))
+    judged = q(
+        "屋面防水工程、外墙面的防渗漏，为2年。", "judge", "错", "屋面防水工程、外墙面的防渗漏，为5年；"
+    )
+    assert any("清单里的一项" in p for p in stem_problems(judged))
+
+
 @pytest.mark.parametrize(
     ("stem", "qtype", "refused"),
     [
@@ -666,6 +677,7 @@ def test_a_stem_whose_actor_is_named_only_by_the_sentence_before_is_refused(
         # a stem opening on a time frame or a proviso: who and in what case are cut
         ("自刑罚执行完毕或者受处分之日起，（ ）内不得担任任何施工单位的主要负责人。", "single", True),
         ("当事人也可以在接到处罚决定通知之日起十五日内直接向人民法院起诉。", "judge", True),
+        ("将射线装置分为Ⅰ类、Ⅱ类、____，具体分类办法由国务院生态环境主管部门制定。", "blank", True),
         ("在确保安全的前提下，不受行驶路线、行驶方向、____和信号灯的限制。", "blank", True),
         # an item of a body's list of duties, asked from its verb
         ("组织落实安全风险分级管控措施，制止和纠正违章指挥、____、违反操作规程的行为。", "blank", True),

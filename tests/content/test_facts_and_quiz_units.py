@@ -197,6 +197,7 @@ def test_no_true_false_item_from_a_sentence_a_turned_modal_would_garble(make_cla
         "第十五条 使用单位不得使用未经检验的特种设备。",
         "第六十四条 事故涉及到两个以上生产经营单位的，相关单位均应当报告。",  # the rule is 均: each one reports
         "第十三条 凡不符合要求的，不得投产。",  # 「凡不符合要求的，可以投产」 is false at a glance
+        "第三十七条 不合格的产品不得出厂和销售。",
     ],
 )
 def test_a_rule_whose_opposite_is_false_on_its_face_is_asked_only_as_written(make_clause, text):
@@ -231,6 +232,13 @@ def test_a_rule_and_the_sanction_of_not_following_it_in_one_article_are_one_rule
     mirror = _item("Q07", "judge", "未取得安全生产许可证的，不得从事煤炭生产。", "对")
     other = _item("Q08", "judge", "煤矿企业应当加强煤炭产品质量的监督检查和管理。", "对")
     assert same_predicate(duty, mirror) and same_predicate(mirror, duty) and not same_predicate(mirror, other)
+
+
+def test_a_definition_is_no_rule(make_clause):
+    from assistant.quiz.generate import rule_facts
+
+    text = "第七十八条 本条例所称肢解发包，是指建设单位将应当由一个承包单位完成的建设工程分解发包的行为。"
+    assert rule_facts(_rule_clause(make_clause, text, "义务")) == []
 
 
 def test_a_rule_the_next_sentence_makes_an_exception_to_is_not_asked(make_clause):
