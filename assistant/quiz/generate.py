@@ -82,9 +82,8 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
         if same and fact.kind == "number":  # 一百人 is no distractor for 二人, nor 30人 for 2人
             ratio = _value(other.value) / max(_value(fact.value), 1e-9)
             same = 0.2 <= ratio <= 5 and ratio != 1  # 两人 is 二人 written another way, no other figure
-            if (
-                fact.unit == "人"
-            ):  # a head count: 「不得少于10人」 for a team of 2 is no reading, 1人 says nothing
+            # a head count: 「不得少于10人」 for a team of 2 is no reading, 1人 says nothing
+            if fact.unit == "人":
                 same = same and 0.5 <= ratio <= 3 and _value(other.value) >= 2
         if same and other.value not in seen:
             seen.add(other.value)
@@ -343,8 +342,13 @@ def _another_figure_for_it(template: str, f: NumberFact, corpus: list[str]) -> b
 _WHOLE_WITHIN = 90
 
 
+def _whole_within(clause: Clause) -> int:
+    """``fragment``'s ``whole_within`` for a fact of ``clause``: a plan's comma-pieces are tasks of their own."""
+    return _WHOLE_WITHIN if _statute(clause) else 0
+
+
 def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
-    template, core, frag = number_template(f, whole_within=_WHOLE_WITHIN if _statute(f.clause) else 0)
+    template, core, frag = number_template(f, whole_within=_whole_within(f.clause))
     if _graded_tier(f, frag) or _another_figure_for_it(template, f, ctx.corpus):
         return None
     if qtype == "blank":
@@ -564,9 +568,7 @@ def _build_series(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
     """An unnamed run of items (「重要栏目、重点时段、显著版面」): recall one item, or spot a swapped one."""
     clause = fact.clause
     at = fact.sentence.find(fact.span)
-    frag, _ = fragment(
-        fact.sentence, at, at + len(fact.span), whole_within=_WHOLE_WITHIN if _statute(clause) else 0
-    )
+    frag, _ = fragment(fact.sentence, at, at + len(fact.span), whole_within=_whole_within(clause))
     i = 1 + ctx.rng.randrange(len(fact.items) - 1)  # not the first item: its lead-in may be cut
     item = fact.items[i]
     if _not_an_item_to_ask(item, fact.items):
@@ -857,11 +859,12 @@ def _next_question(
     chosen: list[Question],
     by_chunk: dict[str, str],
 ) -> Question | None:
+    lean, only_false = _short_of(chosen), _far_ahead_on_true(chosen)  # the bank's balance so far
     for i, f in enumerate(facts):
         if uses.get(i, 0) >= max_uses or (i, qtype) in used_types:
             continue
         if isinstance(f, RuleFact):
-            q = build_rule(f, qtype, ctx, _short_of(chosen), _far_ahead_on_true(chosen))
+            q = build_rule(f, qtype, ctx, lean, only_false)
         elif isinstance(f, ListFact):
             q = build_list(f, qtype, ctx)
         else:
