@@ -798,7 +798,8 @@ def _only_as_written(f: RuleFact, quote: str) -> bool:
             _SELF_CONDEMNING.search(after)
             or _CONDEMNED_ACT.search(after)
             # 「凡不符合要求的，可以投产」: the condition condemns, not a requirement a trainee must know
-            or re.search(r"不符合(?:要求|规定|条件)的|不合格的", before)
+            # 「存在重大事故隐患的农业机械……可以继续使用」: the hazard condemns the act, as plainly
+            or re.search(r"不符合(?:要求|规定|条件)的|不合格的|事故隐患", before)
             or "任何" in before + after[:8]
             or allowed_elsewhere
         )
@@ -874,7 +875,7 @@ def _next_question(
         used_types.add((i, qtype))
         tried.add((i, qtype))
         uses[i] = uses.get(i, 0) + 1
-        if not verify_answer_key(q, by_chunk[q.chunk_id]) or stem_problems(q):
+        if not verify_answer_key(q, by_chunk[q.chunk_id]) or stem_problems(q, by_chunk[q.chunk_id]):
             continue  # a wrong key, or a stem that is not a sentence
         if any(
             near_duplicate(q.stem, o.stem)
@@ -883,6 +884,7 @@ def _next_question(
             or gives_away(q, o)
             or same_blank(o, q)
             or same_predicate(o, q)
+            or same_tail(o, q)
             for o in chosen
         ):
             continue  # the same sentence twice, or one stem answers another item
@@ -946,6 +948,18 @@ def same_predicate(a: Question, b: Question) -> bool:
         return re.split(r"[，,；;]", normalize(q.stem).rstrip("。；;"))[-1]
 
     return (len(predicate(a)) >= 4 and predicate(a) == predicate(b)) or _mirrored(a, b) or _mirrored(b, a)
+
+
+def same_tail(a: Question, b: Question) -> bool:
+    """Two 判断题 of one document that differ only at their start (「出厂记录保存期限可以少于3年」 and
+    「销售记录保存期限可以少于3年」 in 第十二条 and 第十四条): one rule asked twice, with one answer."""
+    if a.type != "judge" or b.type != "judge" or a.doc_id != b.doc_id:
+        return False
+    x, y = (normalize(q.stem).rstrip("。；;") for q in (a, b))
+    n = 0
+    while n < min(len(x), len(y)) and x[-1 - n] == y[-1 - n]:
+        n += 1
+    return n >= 8 and n * 2 >= min(len(x), len(y))
 
 
 def _mirrored(a: Question, b: Question) -> bool:

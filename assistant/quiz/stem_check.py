@@ -240,9 +240,38 @@ _HELP_WITHOUT_WHOM = re.compile(
 )
 
 
-def stem_problems(question: Question) -> list[str]:
+# Returning what was seized is the seizing authority's act: 「当事人补办相关手续的，应当及时退还扣押的拖拉机」 —
+# the 当事人 does not return it, and whoever does is named in the sentence before.
+_AUTHORITY_ACT = re.compile(r"(?:应当|必须|可以)(?:及时|立即)?(?:退还|发还|返还|解除(?:查封|扣押))")
+_AUTHORITY = re.compile(r"部门|机关|机构|政府|委员会|主管|执法")
+# An item of a statute's list: 「（二）遵守……，接受安全检查，不得携带……」 binds whom its lead-in names
+# (「参加大型群众性活动的人员应当遵守下列规定：」).
+_ITEM_MARK = re.compile(r"[（(][一二三四五六七八九十]+[）)]\s*$")
+
+
+def _item_without_party(question: Question, stem: str, clause_text: str) -> bool:
+    """The stem is an item (（一）（二）……) of a list whose lead-in names who is bound, and it names nobody."""
+    quote = question.quote.strip()
+    at = clause_text.find(quote[:12]) if len(quote) >= 12 else -1
+    if at < 0 or not _ITEM_MARK.search(clause_text[:at]):
+        return False
+    head = re.split(r"应当|必须|不得|可以|严禁|禁止|[，,；;。]", stem, maxsplit=1)[0]
+    return not names_party(head)
+
+
+def stem_problems(question: Question, clause_text: str = "") -> list[str]:
+    """What is wrong with the question's stem (empty when nothing). ``clause_text``, when given, is the text
+    of the clause the item quotes: it shows whether the quoted sentence is an item of a list."""
     stem = re.sub(r"_{2,}|（\s*）", "□", question.stem.strip())
     problems = []
+    if (
+        question.doc_level in STATUTE_LEVELS
+        and clause_text
+        and _item_without_party(question, stem, clause_text)
+    ):
+        problems.append("是「下列规定/下列职责」清单里的一项，清单的引语（谁应当）被截掉了，题干没有主语")
+    if question.doc_level in STATUTE_LEVELS and _AUTHORITY_ACT.search(stem) and not _AUTHORITY.search(stem):
+        problems.append("「应当及时退还扣押的……」是执法部门的事，题干里没有谁退还")
     if _OPENERS.match(stem):
         problems.append("以连词或助词开头，句子的前半截被截掉了")
     if re.match(r"^(?:必须|应当|不得|严禁|可以|有权|需要|由|按|依照)", stem) or (

@@ -745,3 +745,35 @@ def test_an_item_of_a_list_of_measures_that_opens_on_its_action_is_refused() -> 
     question = q("要求被检查单位或者个人提供有关文件、证照、____。", "blank", "资料")
     question.doc_level = "法律"
     assert any("以动作开头" in p for p in stem_problems(question))
+
+
+def _statute_item(stem: str, quote: str, qtype: str = "judge", answer: str = "对") -> Question:
+    return replace(q(stem, qtype, answer, quote), doc_level="行政法规")
+
+
+def test_returning_what_was_seized_without_the_authority_that_returns_it_is_refused() -> None:
+    cut = "当事人补办相关手续的，应当及时退还扣押的拖拉机、联合收割机。"
+    named = "当事人补办相关手续的，农业机械化主管部门应当及时退还扣押的拖拉机、联合收割机。"
+    assert any("退还" in p for p in stem_problems(_statute_item(cut, cut)))
+    assert not any("退还" in p for p in stem_problems(_statute_item(named, named)))
+
+
+def test_an_item_of_a_statutes_list_without_the_party_its_lead_in_names_is_refused() -> None:
+    article = (
+        "第九条 参加大型群众性活动的人员应当遵守下列规定：\n(一)遵守法律、法规和社会公德；\n"
+        "(二)遵守大型群众性活动场所治安、消防等管理制度，接受安全检查，不得携带爆炸性、易燃性、放射性等危险物质；"
+    )
+    item = (
+        "遵守大型群众性活动场所治安、消防等管理制度，接受安全检查，不得携带爆炸性、易燃性、放射性等危险物质；"
+    )
+    stem = item.replace("放射性", "____")
+    cut = _statute_item(stem, item, "blank", "放射性")
+    assert any("清单里的一项" in p for p in stem_problems(cut, article))
+    assert not any("清单里的一项" in p for p in stem_problems(cut))  # without the article, nothing shows it
+    whole = "参加大型群众性活动的人员应当遵守下列规定：遵守法律、法规和社会公德；"
+    assert not any("清单里的一项" in p for p in stem_problems(_statute_item(whole, whole), article + whole))
+    named = "(三)矿山企业应当每年组织一次应急演练；"
+    assert not any(
+        "清单里的一项" in p
+        for p in stem_problems(_statute_item(named[3:], named[3:]), article + "\n" + named)
+    )

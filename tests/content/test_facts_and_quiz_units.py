@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 
 from assistant.content.facts import list_facts, number_facts
@@ -6,6 +8,7 @@ from assistant.quiz.generate import (
     gives_away,
     near_duplicate,
     same_predicate,
+    same_tail,
     verify_answer_key,
 )
 from assistant.quiz.model import Question
@@ -198,6 +201,8 @@ def test_no_true_false_item_from_a_sentence_a_turned_modal_would_garble(make_cla
         "第六十四条 事故涉及到两个以上生产经营单位的，相关单位均应当报告。",  # the rule is 均: each one reports
         "第十三条 凡不符合要求的，不得投产。",  # 「凡不符合要求的，可以投产」 is false at a glance
         "第三十七条 不合格的产品不得出厂和销售。",
+        # the hazard condemns the act: 「存在重大事故隐患的……可以继续使用」 is false at a glance
+        "第四十一条 存在重大事故隐患的农业机械，其所有人或者使用人排除隐患前不得继续使用。",
     ],
 )
 def test_a_rule_whose_opposite_is_false_on_its_face_is_asked_only_as_written(make_clause, text):
@@ -312,6 +317,14 @@ def test_two_true_false_items_ending_in_one_predicate_of_one_article_test_one_ru
     b = _item("Q06", "judge", "经检查符合消防安全要求的，可以不予以许可。", "错")
     elsewhere = _item("Q07", "judge", "经检查符合消防安全要求的，可以不予以许可。", "错", chunk="other")
     assert same_predicate(a, b) and not same_predicate(a, elsewhere)
+
+
+def test_two_true_false_items_of_one_document_that_differ_only_at_their_start_test_one_rule():
+    a = _item("Q02", "judge", "出厂记录保存期限可以少于3年。", "错", chunk="12")
+    b = _item("Q04", "judge", "销售记录保存期限可以少于3年。", "错", chunk="14")
+    other = _item("Q05", "judge", "销售记录应当载明产品的名称。", "对", chunk="14")
+    assert same_tail(a, b) and same_tail(b, a) and not same_tail(a, other)
+    assert not same_tail(a, replace(b, doc_id="other-law"))
 
 
 @pytest.mark.parametrize(
