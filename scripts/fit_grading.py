@@ -23,7 +23,7 @@ from fitted_file import stratified_folds, write_fitted  # noqa: E402
 
 from assistant.quiz.shortanswer import point_found  # noqa: E402
 
-GRID = [round(0.30 + 0.05 * i, 2) for i in range(11)]  # 0.30 … 0.80
+GRID = [round(0.20 + 0.05 * i, 2) for i in range(13)]  # 0.20 … 0.80
 
 
 def agreement(cases: list[dict], threshold: float) -> tuple[int, int]:

@@ -39,6 +39,9 @@ SYNONYMS = (
     ("招人", "人员招聘"),
     ("一年两次", "每半年一次"),
     ("一年2次", "每半年1次"),
+    ("基本情况", "概况"),
+    ("进出库", "出入库"),
+    ("看守", "看护"),
 )
 _PUNCT = re.compile(r"[^\w%/]")
 
@@ -61,8 +64,19 @@ THRESHOLD = _fitted_threshold()
 
 
 def _prep(text: str) -> str:
-    text = arabize(normalize(text))
+    # 「百分之四十」 is 「40%」 (arabize alone reads 百 as a number: 「100分之40」)
+    text = re.sub(r"百分之([零〇一二两三四五六七八九十百\d.]+)", r"\1%", normalize(text))
+    text = arabize(text)
+    # a range keeps its two numbers apart: 「3-5年」 is 3 and 5, not 35, once the hyphen goes
+    text = re.sub(r"(\d)\s*[-－~～—–]\s*(?=\d)", r"\1至", text)
     return _PUNCT.sub("", text)
+
+
+# Words that carry no content of a key point: 「专用仓库应当指定专人管理、看护」 is stated by 「仓库要有专人看护」.
+_FUNCTION_WORDS = re.compile(r"应当|以及|或者|的|和|或")
+# A prohibition is stated only with a negation: 「以山脊为界分给两家开采没问题」 says the opposite of 「不得以山脊划界」.
+_PROHIBITION = re.compile(r"(?:不得|严禁|禁止|不准|不能|不允许|不许)(?!少于|低于|超过|高于|多于|大于|小于)")
+_NEGATION = re.compile(r"不|没(?!问题|关系|事)|严禁|禁止|别|无|非")
 
 
 _PREPPED_SYNONYMS = tuple((_prep(said), _prep(canonical)) for said, canonical in SYNONYMS)
@@ -122,23 +136,51 @@ def point_found(
     period = re.search(r"每(?:半年|年|季度|月|周)", p)  # a frequency is a number too: 每半年 ≠ 每年
     if period and period.group() not in a:
         return False
+    if _PROHIBITION.search(_with_synonyms(p)) and not _stated_as_prohibited(point, answer):
+        return False
     if p in a:
         return True
     others = [_with_synonyms(_prep(s)) for s in siblings or [] if s != point]
     own = _own_part(_with_synonyms(p), others)
-    return coverage(own, a) >= (THRESHOLD if threshold is None else threshold)
+    content = _FUNCTION_WORDS.sub("", own)
+    return coverage(content if len(content) >= 2 else own, a) >= (
+        THRESHOLD if threshold is None else threshold
+    )
+
+
+def _allows(point: str, part: str) -> bool:
+    """Whether ``part`` says what the prohibition ``point`` forbids, without a negation: 「以山脊为界分给两家开采没问题」
+    against 「不得以山脊划界」 is a wrong point, not a missing one."""
+    if not _PROHIBITION.search(_with_synonyms(_prep(point))):
+        return False
+    content = _FUNCTION_WORDS.sub("", _PROHIBITION.sub("", _with_synonyms(_prep(point))))
+    return coverage(content, _with_synonyms(_prep(part))) >= THRESHOLD and not _NEGATION.search(part)
+
+
+def _stated_as_prohibited(point: str, answer: str) -> bool:
+    """Whether the sentence of ``answer`` that says most of ``point`` negates it (「不能以山脊划界」), as the
+    prohibition does; a sentence that says it is allowed (「以山脊为界……没问题」) does not state the point."""
+    p = _FUNCTION_WORDS.sub("", _PROHIBITION.sub("", _with_synonyms(_prep(point))))
+    parts = [x for x in re.split(r"[，,。；;！？!?\s]+", answer or "") if x]
+    if not parts:
+        return False
+    best = max(parts, key=lambda x: coverage(p, _with_synonyms(_prep(x))))
+    return bool(_NEGATION.search(best))
 
 
 _SANCTION = re.compile(r"吊销\w{0,6}|判刑|有期徒刑|拘役|罚款|警告|拘留|撤职|开除")
 _FREQUENCY = PERIOD
+# A figure with its unit (after arabize): 「500人以上」「24小时内」「2026年底前」「最多设3个采矿权」.
+_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:%|万元|元|人|小时|日|天|个月|月|年|周岁|米|吨|个|次|倍)")
 
 
 def wrong_points(answer: str, key_points: list[str], clause_text: str) -> list[str]:
-    """The parts of ``answer`` that state a sanction or a frequency the clause does not contain
-    (「吊销营业执照」 for a clause that fines; 「每季度排查一次」 where it says 每月): each costs as much as a
-    missing point. Other wrong statements (「费用由工人自己出」) are not detected. Chosen on the dev half
-    of evals/short_answers.jsonl: no answer there is flagged wrongly (a stated number that differs is not
-    counted: 「停用满五年的也要闭库」 is true of a 3-year rule)."""
+    """The parts of ``answer`` that state a sanction, a frequency or a figure the clause does not contain
+    (「吊销营业执照」 for a clause that fines; 「每季度排查一次」 where it says 每月; 「500人以上的要设」 where it says
+    超过一百人), or that allow what a prohibition of the key points forbids: each costs as much as a missing
+    point. Other wrong statements (「费用由工人自己出」) are not detected. Chosen on the dev half of
+    evals/short_answers.jsonl; a figure that differs but is still true (「停用满五年的也要闭库」 of a 3-year rule)
+    is flagged too, which the dev marks count against it twice in 54 answers."""
     if not clause_text:
         return []
     clause = arabize(_prep(clause_text))
@@ -147,9 +189,12 @@ def wrong_points(answer: str, key_points: list[str], clause_text: str) -> list[s
         if len(_prep(part)) < 2 or any(point_found(p, part, siblings=key_points) for p in key_points):
             continue
         said = arabize(_prep(part))
-        if [f for f in _FREQUENCY.findall(said) if f not in clause] or [
-            x for x in _SANCTION.findall(part) if x[:2] not in clause
-        ]:
+        if (
+            any(_allows(p, part) for p in key_points)
+            or [f for f in _FREQUENCY.findall(said) if f not in clause]
+            or [x for x in _SANCTION.findall(part) if x[:2] not in clause]
+            or [x for x in _FIGURE.findall(said) if x not in clause]
+        ):
             out.append(part.strip())
     return out
 

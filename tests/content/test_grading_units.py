@@ -96,6 +96,58 @@ def test_everyday_wording_with_numerals_reaches_the_documents_wording():
     assert found == [True, True]
 
 
+def test_a_range_keeps_its_two_numbers():
+    # 「3-5年」 is 3 and 5, not 35: 「3到5年」 states it
+    assert grade_short_answer(
+        "查清今后3到5年采掘范围内的隐蔽致灾因素", ["查清3-5年采掘范围内各类隐蔽致灾因素"], ""
+    )[1] == [True]
+
+
+def test_words_of_no_content_in_a_key_point_need_not_be_said():
+    from assistant.quiz.shortanswer import point_found
+
+    point = "专用仓库应当指定专人管理、看护"  # 仓库、专人、看护 are 6 of its 12 content characters, 6 of 14 in all
+    assert point_found(point, "仓库要有专人看守。", threshold=0.5)
+    assert not point_found(point, "仓库要干净整洁。", threshold=0.5)
+    assert point_found("建立出入库检查、登记制度", "进出库都要检查、登记。", threshold=0.5)
+
+
+def test_a_prohibition_said_as_allowed_is_no_point_but_a_wrong_one():
+    clause = "普通建筑用砂石土露天矿山不得以山脊划界，相邻矿山最小距离应当满足安全规定。"
+    points = ["普通建筑用砂石土露天矿山不得以山脊划界", "相邻矿山最小距离应当满足安全规定"]
+    score, found, wrong = grade_short_answer("砂石土露天矿以山脊为界分给两家开采没问题。", points, clause)
+    assert found == [False, False] and wrong == ["砂石土露天矿以山脊为界分给两家开采没问题"] and score == 0.0
+    _, found, wrong = grade_short_answer("砂石土露天矿山不能以山脊划界。", points, clause)
+    assert found == [True, False] and wrong == []
+
+
+def test_a_share_written_in_words_or_with_a_percent_sign_is_one_figure():
+    clause = (
+        "发生一般事故的，处上一年年收入百分之四十的罚款；发生较大事故的，处上一年年收入百分之六十的罚款。"
+    )
+    points = [
+        "发生一般事故的，处上一年年收入百分之四十的罚款",
+        "发生较大事故的，处上一年年收入百分之六十的罚款",
+    ]
+    score, found, wrong = grade_short_answer("按上年收入罚：一般事故40%，较大事故60%。", points, clause)
+    assert found == [True, True] and wrong == [] and score == 1.0
+    assert grade_short_answer("一般事故40%，较大事故50%。", points, clause)[2] == ["较大事故50%"]
+
+
+def test_a_minimum_is_no_prohibition():
+    # 「不得少于72小时」 sets a floor; 「培训72小时」 states it without a negation
+    point = "新进矿山的井下作业职工，接受安全教育、培训的时间不得少于72小时"
+    assert grade_short_answer("新进井下的职工先培训72小时。", [point], "")[1] == [True]
+
+
+def test_a_figure_the_clause_does_not_state_costs_a_point():
+    clause = "矿山企业从业人员超过一百人的，应当设置安全生产管理机构。"
+    points = ["从业人员超过一百人的，应当设置安全生产管理机构"]
+    score, found, wrong = grade_short_answer("人多了要设安全科，500人以上的要设。", points, clause)
+    assert found == [False] and wrong == ["500人以上的要设"] and score == 0.0
+    assert grade_short_answer("超过100人的要设安全生产管理机构。", points, clause)[2] == []
+
+
 def _write_csv(path: Path, rows: list[list[str]]) -> Path:
     with path.open("w", encoding="utf-8", newline="") as f:
         csv.writer(f).writerows(rows)
