@@ -62,6 +62,9 @@ _NOT_A_CATEGORY = re.compile(
     r"的|使用|实施|进行|开展|推进|落实|执行|处理|协调|利用|攻关|合作|配合|应当|必须|可以|不得|部门(?:规定|制定|批准)"
     r"|损坏|破坏|危害"  # 「采用移动、切割……等手段损坏管道」: the name runs on into the act
     r"|互联互通|互通|共享|联动|对接|衔接"  # 「实现安全风险分级管控……等信息互联互通」: the items are kinds of 信息
+    # 「新建、改建、扩建等工程项目前」: a time, not a kind; 「辨识、评估、分级……等具体办法」: the items are what the
+    # 办法 will govern, not 办法
+    r"|(?:前|后|时|之前|之后|期间|以内)$|办法|细则"
 )
 
 

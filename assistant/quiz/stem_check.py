@@ -131,6 +131,15 @@ def _ownerless_condition(stem: str) -> bool:
     return not names_party(m.group(1))
 
 
+def _duty_of_nobody(stem: str) -> bool:
+    """A duty after a condition that names no party: 「未按照要求提交相关资料的，应当说明正当理由」 — who must
+    explain is in the sentence before. (A prohibition after such a condition binds anyone: 「未取得许可证的，
+    不得从事生产」 is read.)"""
+    m = re.match(r"^([^，,；;。：:]{2,30}?)的[，,](?:应当|必须)", stem)
+    # 「对于被胁迫参加犯罪的，应当……减轻处罚」 tells the court how to sentence whoever it names
+    return m is not None and not m.group(1).startswith("对") and not names_party(m.group(1))
+
+
 def _fined_nobody(stem: str) -> bool:
     """A fine whose condition names no party: 「使用不符合国家安全标准……的，处以……罚款」 is item (二) of a
     list whose lead-in says who is fined. (刑法's 「……的，处……有期徒刑，并处罚金」 binds whoever does it.)"""
@@ -159,6 +168,21 @@ def _half_condition(question: Question, stem: str) -> bool:
         return False
     rest = quote[at + len(tail) :]
     return bool(re.match(r"^[，,][^。；;]{0,30}?的[，,]", rest))
+
+
+def _act_cut(question: Question, stem: str) -> bool:
+    """A stem with no modal that stops where its source goes on to the rule: 「二十日内不能作出决定的，经本行政机关
+    负责人批准」 + 「，可以延长十日」 — the condition and the approval are there, what they allow is cut."""
+    if re.search(_RULE_WORDS + "|禁止|方可", stem) or not question.quote:
+        return False
+    quote = re.sub(r"\s", "", question.quote)
+    body = re.sub(r"\s", "", question.template).rstrip("。；;，,")
+    tail = body.rpartition(BLANK)[2] if BLANK in body else ""
+    probe = tail if len(tail) >= 4 else body[-6:]  # a figure changed there only makes it miss
+    at = quote.find(probe) if BLANK not in probe and len(probe) >= 4 else -1
+    if at < 0:
+        return False
+    return bool(re.match(r"^[，,](?:并|还)?(?:可以|应当|必须|不得|方可|由)", quote[at + len(probe) :]))
 
 
 def _answer_text(question: Question) -> str:
@@ -307,6 +331,10 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         problems.append("以「经检测不合格的」这样的条件开头：什么不合格在前一句，题干里没有")
     if question.doc_level in STATUTE_LEVELS and _ownerless_condition(stem):
         problems.append("以不含主体的「……的，」条件开头：谁「……」在前一句，题干里没有")
+    if question.doc_level in STATUTE_LEVELS and _duty_of_nobody(stem):
+        problems.append("「……的，应当……」：条件里没有主体，谁应当在前一句，题干里没有")
+    if question.doc_level in STATUTE_LEVELS and re.match(r"^本(?:部门|单位|机关|机构)", stem):
+        problems.append("以「本部门/本单位」开头：哪个部门、哪个单位在前一句，题干里没有")
     if question.doc_level in STATUTE_LEVELS and _fined_nobody(stem):
         problems.append("罚款的条件里没有受罚的一方：这是「有下列行为之一的」清单里的一项，引语被截掉了")
     if question.doc_level in STATUTE_LEVELS and re.match(r"^(?:并处|处以|处)", stem):
@@ -327,6 +355,8 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         and not re.search(_RULE_WORDS + "|给予|予以", stem)
     ):
         problems.append("只有「未……」的情形：谁未做、做了会怎样都被截掉了")
+    if question.doc_level in STATUTE_LEVELS and _act_cut(question, stem):
+        problems.append("原句在这里接着「，可以/应当……」：规定本身被截掉了，只剩条件")
     if question.doc_level in STATUTE_LEVELS and _half_condition(question, stem):
         problems.append("只有条件的前半截：原句接着是「……的，」和它的后果，题干读来像一句断言")
     if question.doc_level in STATUTE_LEVELS and _OWNED_RESULT.match(stem):

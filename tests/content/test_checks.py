@@ -777,3 +777,31 @@ def test_an_item_of_a_statutes_list_without_the_party_its_lead_in_names_is_refus
         "清单里的一项" in p
         for p in stem_problems(_statute_item(named[3:], named[3:]), article + "\n" + named)
     )
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "未按照要求提交相关资料的，应当说明正当理由。",  # who must explain is in the sentence before
+        "本部门不具备相关处置能力的，应当交由有资质的危险物品处置机构及时处置。",
+    ],
+)
+def test_a_statute_stem_whose_party_is_in_the_sentence_before_is_refused(stem: str) -> None:
+    assert stem_problems(_statute_item(stem, stem))
+
+
+@pytest.mark.parametrize(
+    "stem",
+    ["未取得安全生产许可证的，不得从事生产活动。", "生产经营单位未按照要求提交资料的，应当说明正当理由。"],
+)
+def test_a_prohibition_after_a_condition_or_a_duty_whose_party_is_named_is_read(stem: str) -> None:
+    assert stem_problems(_statute_item(stem, stem)) == []
+
+
+def test_a_condition_whose_rule_was_cut_off_is_refused() -> None:
+    quote = "二十日内不能作出决定的，经本行政机关负责人批准，可以延长十日，并应当将延长期限的理由告知申请人。"
+    changed = "十五日内不能作出决定的，经本行政机关负责人批准"
+    cut = replace(_statute_item(changed + "。", quote, "judge", "错"), template=changed)
+    assert any("规定本身被截掉了" in p for p in stem_problems(cut))
+    whole = quote.rstrip("。")
+    assert not any("规定本身被截掉了" in p for p in stem_problems(replace(cut, stem=quote, template=whole)))

@@ -346,6 +346,8 @@ def test_a_run_of_acts_glued_to_their_objects_is_not_one_series(make_clause, tex
         ("保障矿业权人依法通过出让、租赁、作价出资等方式使用土地。", False),
         ("矿区生态修复应当采取工程、技术、生物等措施。", True),
         ("县级以上人民政府应当实现风险分级管控、隐患排查治理、应急救援等信息互联互通。", False),
+        ("生产经营单位在进行新建、改建、扩建等工程项目前，应当相互告知。", False),  # 「工程项目前」 is a time
+        ("安全风险辨识、评估、分级、管控、监测等具体办法，由市应急管理部门另行制定。", False),
     ],
 )
 def test_a_list_is_asked_by_its_name_only_when_the_name_is_a_category(make_clause, text, asked):
