@@ -27,7 +27,7 @@ def test_the_committed_gold_sets_load_with_their_documented_sizes():
         "negatives": 41,  # 7 moved to evals/laws/retrieval.jsonl (the laws answer them)
         "conversations": 22,
         "scenarios": 36,
-        "short_answers": 114,  # 39 seed + 30 with wrong_points + 45 written blind (g070-g114)
+        "short_answers": 150,  # 39 seed + 30 with wrong_points + 45 + 36 written blind (g070-g150)
         "laws_retrieval": 360,
         "laws_negatives": 100,  # 70 + 30 off-domain (LO01–LO30)
         "laws_conversations": 30,
