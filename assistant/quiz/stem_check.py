@@ -280,7 +280,8 @@ def _item_without_party(question: Question, stem: str, clause_text: str) -> bool
     if at < 0 or not _ITEM_MARK.search(clause_text[:at]):
         return False
     head = re.split(r"应当|必须|不得|可以|严禁|禁止|[，,；;。]", stem, maxsplit=1)[0]
-    return not names_party(head)
+    # 「对生产经营单位……进行指导和监督检查」: the party after 对/向/为 is the object, not who acts
+    return bool(re.match(r"^(?:对|向|为|按照|依照|根据)", head)) or not names_party(head)
 
 
 def stem_problems(question: Question, clause_text: str = "") -> list[str]:

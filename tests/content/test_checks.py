@@ -772,6 +772,9 @@ def test_an_item_of_a_statutes_list_without_the_party_its_lead_in_names_is_refus
     assert not any("清单里的一项" in p for p in stem_problems(cut))  # without the article, nothing shows it
     whole = "参加大型群众性活动的人员应当遵守下列规定：遵守法律、法规和社会公德；"
     assert not any("清单里的一项" in p for p in stem_problems(_statute_item(whole, whole), article + whole))
+    duties = "第四十二条 负有安全生产监督管理职责的部门应当履行下列职责：\n（二）对生产经营单位有关安全生产责任制的建立落实情况进行指导和监督检查；"
+    object_only = "对生产经营单位有关安全生产责任制的建立落实情况进行指导和监督检查；"
+    assert any("清单里的一项" in p for p in stem_problems(_statute_item(object_only, object_only), duties))
     named = "(三)矿山企业应当每年组织一次应急演练；"
     assert not any(
         "清单里的一项" in p
