@@ -46,7 +46,8 @@ def to_phrase_without_act(text: str) -> bool:
     if m is not None and not _ACTS.search(m.group(1)):
         return True
     # 「应当将允许使用的新材料、新工艺的有关技术要求，」: what is done with it (及时纳入安全技术规范) follows
-    m = re.search(r"(?:应当|必须|可以)将([^，,。；;]*)$", text)
+    # 「应当在首次制造活动开始30日前，将其具备的……生产条件、检测手段」: the 将-phrase after the time is still open too
+    m = re.search(r"(?:应当|必须|可以|[，,])将([^，,。；;]*)$", text)
     return m is not None and not (_ACTS.search(m.group(1)) or _DISPOSALS.search(m.group(1)))
 
 

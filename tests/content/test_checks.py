@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from assistant.content.facts import list_facts
-from assistant.content.templates import fragment
+from assistant.content.templates import fragment, to_phrase_without_act
 from assistant.draft.slogan_check import slogan_problems
 from assistant.quiz.generate import _Ctx, build_rule, rule_facts
 from assistant.quiz.model import Question
@@ -808,3 +808,15 @@ def test_a_condition_whose_rule_was_cut_off_is_refused() -> None:
     assert any("规定本身被截掉了" in p for p in stem_problems(cut))
     whole = quote.rstrip("。")
     assert not any("规定本身被截掉了" in p for p in stem_problems(replace(cut, stem=quote, template=whole)))
+
+
+def test_a_time_without_its_act_is_refused_even_with_its_before_or_after() -> None:
+    quote = "制造许可证有效期届满，需要延续的，制造单位应当于制造许可证有效期届满6个月前，向国务院核安全监管部门提出延续申请。"
+    stem = "制造许可证有效期届满，需要延续的，制造单位应当于制造许可证有效期届满（ ）前。"
+    single = replace(_statute_item(stem, quote, "single", "B"), options=["2个月", "6个月", "24个月", "3个月"])
+    assert any("只有时间" in p for p in stem_problems(single))
+
+
+def test_a_disposal_phrase_left_open_after_a_time_is_refused() -> None:
+    assert to_phrase_without_act("单位应当在首次制造活动开始30日前，将其具备的专业技术人员、生产条件、□")
+    assert not to_phrase_without_act("单位应当在首次制造活动开始30日前，将证明材料报国务院核安全监管部门备案")
