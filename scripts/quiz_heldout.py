@@ -13,7 +13,8 @@ read at stop 18; 消防法, 建设工程安全生产管理条例, then 矿产资
 农业机械安全监督管理条例, read at stop 23; 深圳经济特区安全生产监督管理条例 and 河南省职业病防治条例 (two
 地方性法规), then 上海市安全生产条例 and 河南省安全生产条例 (2019), then 北京市安全生产条例 (2022) and
 烟台市安全生产监督管理条例, then 乡镇煤矿管理条例 and 放射性废物安全管理条例, then
-内河交通安全管理条例 and 放射性物品运输安全管理条例, read at stop 24;
+内河交通安全管理条例 and 放射性物品运输安全管理条例, then 公路安全保护条例 and 探矿权采矿权转让管理办法, read
+at stop 24;
 each with its catalog card). They are indexed into a throwaway folder (BM25 and a ``fake`` embedding:
 a document's bank does not search), each gets the bank ``mine-assistant quiz --doc <id> --n 20 --seed 0``
 would make, and the items are looked up in ``evals/quiz_heldout.jsonl``, which a reviewer wrote after
