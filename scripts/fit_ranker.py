@@ -2,6 +2,8 @@
 
     python scripts/fit_ranker.py            # cross-validate, fit on all dev, print test, write the file
     python scripts/fit_ranker.py --dry-run  # everything but writing
+    python scripts/fit_ranker.py --whole-articles  # the weights `applies` ranks a situation with
+                                                   # (no part features; assistant/data/ranker_situation.json)
 
 Cases: the seed retrieval questions (evals/retrieval.jsonl), the law questions
 (evals/laws/retrieval.jsonl), each phrasing of the paraphrase groups (evals/paraphrases.jsonl; a group's
@@ -12,7 +14,7 @@ positive when it is one of the question's ``expected`` clauses. The model is lin
 softmax loss (−log of the probability mass on the positives) and an L2 penalty, fitted by gradient
 descent.
 
-Choosing: the L2 strength and the depth are chosen by 5-fold cross-validation over the dev questions
+Choosing: the L2 strength, the depth and the scale of the part_dense column are chosen by 5-fold cross-validation over the dev questions
 (folds split each gold set alike); the printed CV figures are out-of-fold hit@1 / hit@5 per set, next to
 plain hybrid. The test halves are scored once, with the weights fitted on all of dev, and never used for
 choosing anything.
@@ -40,13 +42,19 @@ from assistant.evaluate.datasets import (  # noqa: E402
     load_paraphrases,
     load_retrieval,
 )
-from assistant.retrieve.rerank import FEATURES  # noqa: E402
+from assistant.retrieve.rerank import FEATURES, PART_DENSE_SCALE  # noqa: E402
 from assistant.retrieve.search import Searcher  # noqa: E402
 
 DEPTHS = (20, 30, 50)
 L2S = (0.0003, 0.003, 0.03)
+# The part_dense column is fitted as if multiplied by each of these (its cosine gaps are ~0.01–0.05, and
+# gradient descent with an L2 penalty leaves a weight on so small a column near 0); the weight written is
+# the one for the column as search computes it (× PART_DENSE_SCALE), so the choice is only the fit's.
+PART_SCALES = (10.0, 20.0, 40.0)
 FOLDS = 5
 OUT = REPO / "assistant" / "data" / "ranker.json"
+OUT_SITUATION = REPO / "assistant" / "data" / "ranker_situation.json"
+PART_FEATURES = ("part_dense", "part_coverage")
 
 
 @dataclass
@@ -87,6 +95,28 @@ def collect(searcher: Searcher, depth: int) -> list[Case]:
             dtype=float,
         )
         out.append(Case(name, split, X, y, group))
+    return out
+
+
+def rescaled(cases: list[Case], scale: float) -> list[Case]:
+    """The cases with their part_dense column as if computed × ``scale`` instead of × PART_DENSE_SCALE."""
+    j = FEATURES.index("part_dense")
+    out = []
+    for c in cases:
+        X = c.X.copy()
+        X[:, j] *= scale / PART_DENSE_SCALE
+        out.append(replace(c, X=X))
+    return out
+
+
+def without_parts(cases: list[Case]) -> list[Case]:
+    """The cases with the part columns zeroed: a zero column keeps its weight at 0."""
+    cols = [FEATURES.index(n) for n in PART_FEATURES]
+    out = []
+    for c in cases:
+        X = c.X.copy()
+        X[:, cols] = 0.0
+        out.append(replace(c, X=X))
     return out
 
 
@@ -143,40 +173,47 @@ def folds_of(cases: list[Case]) -> list[int]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true")
+    parser.add_argument("--whole-articles", action="store_true", help="fit without the part features")
     args = parser.parse_args(argv)
     config = load_config().with_overrides(rerank=False)
     searcher = Searcher(config)
     all_cases = collect(searcher, max(DEPTHS))
+    if args.whole_articles:
+        all_cases = without_parts(all_cases)
+    scales = (PART_DENSE_SCALE,) if args.whole_articles else PART_SCALES
     dev = [c for c in all_cases if c.split == "dev"]
     test = [c for c in all_cases if c.split == "test"]
     fold = folds_of(dev)
     print(f"plain hybrid, dev: {summary(dev, ranks(dev, None, 0))}")
     best = None
-    for depth in DEPTHS:
-        for l2 in L2S:
-            rk = [0] * len(dev)
-            for f in range(FOLDS):
-                train = [c for c, g in zip(dev, fold, strict=True) if g != f]
-                w = fit(train, l2, depth)
-                held = [i for i, g in enumerate(fold) if g == f]
-                for i, r in zip(held, ranks([dev[i] for i in held], w, depth), strict=True):
-                    rk[i] = r
-            h1 = float(np.mean([r == 1 for r in rk]))
-            h5 = float(np.mean([r <= 5 for r in rk]))
-            print(f"CV depth {depth:2d} l2 {l2:<6}: {summary(dev, rk)}")
-            if best is None or (h1, h5) > best[0]:
-                best = ((h1, h5), depth, l2, summary(dev, rk))
+    for scale in scales:
+        scaled = rescaled(dev, scale)
+        for depth in DEPTHS:
+            for l2 in L2S:
+                rk = [0] * len(scaled)
+                for f in range(FOLDS):
+                    train = [c for c, g in zip(scaled, fold, strict=True) if g != f]
+                    w = fit(train, l2, depth)
+                    held = [i for i, g in enumerate(fold) if g == f]
+                    for i, r in zip(held, ranks([scaled[i] for i in held], w, depth), strict=True):
+                        rk[i] = r
+                h1 = float(np.mean([r == 1 for r in rk]))
+                h5 = float(np.mean([r <= 5 for r in rk]))
+                print(f"CV part×{scale:g} depth {depth:2d} l2 {l2:<6}: {summary(scaled, rk)}")
+                if best is None or (h1, h5) > best[0]:
+                    best = ((h1, h5), depth, l2, summary(scaled, rk), scale)
     assert best is not None
-    (_, depth, l2, cv_text) = best
-    w = fit(dev, l2, depth)
-    print(f"chosen: depth {depth}, l2 {l2} — CV {cv_text}")
+    (_, depth, l2, cv_text, scale) = best
+    w = fit(rescaled(dev, scale), l2, depth)
+    w[FEATURES.index("part_dense")] *= scale / PART_DENSE_SCALE  # the weight for the column search computes
+    print(f"chosen: part×{scale:g}, depth {depth}, l2 {l2} — CV {cv_text}")
     print("weights: " + ", ".join(f"{n} {x:+.3f}" for n, x in zip(FEATURES, w, strict=True)))
     print(f"test (report only), plain hybrid: {summary(test, ranks(test, None, 0))}")
     test_text = summary(test, ranks(test, w, depth))
     print(f"test (report only), reranked:     {test_text}")
     if not args.dry_run:
         write_fitted(
-            OUT,
+            OUT_SITUATION if args.whole_articles else OUT,
             "scripts/fit_ranker.py",
             cv_text,
             test_text,

@@ -12,8 +12,9 @@ Run it whenever the corpus or the chunking changes, and commit the file it write
 
 It builds the index the way ``mine-assistant index`` does (reusing ``indexes/.cache`` and the current
 shipped file, so only new clause texts are embedded), then exports the vectors of exactly the clauses
-in that index. The vectors are the float32 ones the index holds, so an index built from the shipped
-file is bit-identical to one embedded from scratch.
+in that index and of their articles' parts (``index.parts``, the rerank's part features). The vectors
+are the float32 ones the index holds, so an index built from the shipped file is bit-identical to one
+embedded from scratch.
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ import numpy as np
 
 from assistant.config import load_config
 from assistant.index.build import build_index
-from assistant.index.embed_cache import cache_file_name, read_vectors, text_key, write_vectors
+from assistant.index.embed_cache import EmbeddingCache, cache_file_name, read_vectors, text_key, write_vectors
+from assistant.index.embeddings import get_embedder
+from assistant.index.parts import article_part_texts
 from assistant.index.store import open_index
 
 
@@ -51,9 +54,23 @@ def main(argv: list[str] | None = None) -> int:
     store = open_index(config.index_path)
     embedding = store.manifest.embedding
     vectors = store.vectors()
-    items = sorted(
-        {text_key(c.retrieval_text()): v for c, v in zip(store.clauses, vectors, strict=True)}.items()
+    by_key = {text_key(c.retrieval_text()): v for c, v in zip(store.clauses, vectors, strict=True)}
+    # the articles' parts (``index.parts``), which the build embedded into its cache
+    parts = [
+        t for ts in article_part_texts(store.first_pieces.values(), store.documents).values() for t in ts
+    ]
+    cache = EmbeddingCache(
+        config.index_dir / ".cache",
+        embedding["backend"],
+        embedding["model"],
+        int(embedding["dim"]),
+        shipped_dir=config.shipped_embeddings_dir,
     )
+    part_vectors, _ = cache.embed(
+        parts, get_embedder(embedding["backend"], embedding["model"]).embed_passages
+    )
+    by_key.update(zip((text_key(t) for t in parts), part_vectors, strict=True))
+    items = sorted(by_key.items())
     out = (args.out or config.shipped_embeddings_dir) / cache_file_name(
         embedding["backend"], embedding["model"]
     )

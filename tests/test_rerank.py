@@ -47,6 +47,16 @@ def test_the_shipped_weights_prefer_the_penalty_and_the_current_law() -> None:
     assert ranker.score(list(new.values())) > ranker.score(list(old.values()))
 
 
+def test_a_described_situation_is_ranked_by_weights_fitted_without_the_part_features() -> None:
+    question, situation = load_ranker(), load_ranker(situation=True)
+    assert question is not None and situation is not None
+    for name in ("part_dense", "part_coverage"):
+        j = FEATURES.index(name)
+        assert situation.weights[j] == 0.0 and question.weights[j] != 0.0
+    data = json.loads(resources.files("assistant.data").joinpath("ranker_situation.json").read_text("utf-8"))
+    assert data["script"] == "scripts/fit_ranker.py" and "cv_dev" in data
+
+
 def test_document_match_routes_a_question_to_the_document_that_uses_its_words() -> None:
     match = DocumentMatch({"explosives": ["雷管", "炸药", "爆破"], "plan": ["五职矿长", "学历"]})
     scores = match.scores(["雷管", "购买"])

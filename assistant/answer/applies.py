@@ -154,7 +154,7 @@ def find_consequence(clause: Clause, trigger: str, words: Sequence[str] = ()) ->
 
 
 def which_clauses_apply(searcher: SearcherLike, situation: str, k: int = 8) -> list[Applicable]:
-    query = searcher.query(situation)
+    query = replace(searcher.query(situation), situation=True)
     first_piece = searcher.store.first_pieces
     hits = _with_sanction(searcher, query, searcher.search(query, k), k, first_piece)
     words = list(query.content_words)

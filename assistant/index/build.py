@@ -20,6 +20,7 @@ from assistant.config import Config
 from assistant.errors import IndexDamagedError, NothingIndexedError
 from assistant.index.embed_cache import EmbeddingCache, text_key
 from assistant.index.embeddings import get_embedder
+from assistant.index.parts import article_part_texts
 from assistant.index.store import (
     BM25_PARAMS,
     CLAUSES,
@@ -154,7 +155,8 @@ def analysis_version() -> str:
     penalty → duty links (their rules and fitted parameters). When it changes every file is read again
     (the embeddings stay cached by text)."""
     params = resources.files("assistant.data").joinpath("link_params.json").read_bytes()
-    return f"{CHUNKER_VERSION}+{LINKS_VERSION}-{hashlib.sha256(params).hexdigest()[:8]}"
+    # +parts1: a build embeds its articles' parts (index.parts); an older index is rebuilt to do so
+    return f"{CHUNKER_VERSION}+{LINKS_VERSION}-{hashlib.sha256(params).hexdigest()[:8]}+parts1"
 
 
 def _same_analysis(manifest: Manifest | None) -> bool:
@@ -321,13 +323,7 @@ def build_index(config: Config, *, rebuild: bool = False, progress: bool = True)
     provisions = analyse_corpus(documents, clauses)
     clauses = with_roles(clauses, provisions)
     links = corpus_links(documents, provisions)
-    cache = EmbeddingCache(
-        config.index_dir / ".cache",
-        embedder.backend,
-        embedder.model_id,
-        embedder.dim,
-        shipped_dir=config.shipped_embeddings_dir,
-    )
+    cache = EmbeddingCache.of_index(config, embedder)
     report.repaired += cache.discarded
     texts = [c.retrieval_text() for c in clauses]
     ebar = _bar(sum(1 for t in set(texts) if t not in cache), "计算向量", progress)
@@ -335,6 +331,17 @@ def build_index(config: Config, *, rebuild: bool = False, progress: bool = True)
         texts, embedder.embed_passages, config.embed_batch_size, progress=lambda n: ebar.update(n)
     )
     ebar.close()
+    # the parts of each article (its 款, its 项 after their lead-in) are matched one by one at rerank
+    # (``index.parts``): embed them now, so the first search does not
+    part_texts = [
+        t for ts in article_part_texts(clauses, {d.doc_id: d for d in documents}).values() for t in ts
+    ]
+    pbar = _bar(sum(1 for t in set(part_texts) if t not in cache), "计算条款分项向量", progress)
+    _, embedded_parts = cache.embed(
+        part_texts, embedder.embed_passages, config.embed_batch_size, progress=lambda n: pbar.update(n)
+    )
+    pbar.close()
+    report.embedded += embedded_parts
 
     folder = new_build_folder(config.index_path)
     try:
@@ -355,7 +362,7 @@ def build_index(config: Config, *, rebuild: bool = False, progress: bool = True)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    cache.save(keep={text_key(t) for t in texts})
+    cache.save(keep={text_key(t) for t in [*texts, *part_texts]})
     report.n_clauses = len(clauses)
     report.seconds = time.perf_counter() - t0
     return report

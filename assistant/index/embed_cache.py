@@ -24,8 +24,13 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from assistant.config import Config
+    from assistant.index.embeddings import Embedder
 
 
 def text_key(text: str) -> str:
@@ -87,6 +92,17 @@ class EmbeddingCache:
         if shipped_dir is not None:
             self._shipped = self._read(shipped_dir / cache_file_name(backend, model_id), delete_damaged=False)
         self._dirty = bool(self._parts)
+
+    @classmethod
+    def of_index(cls, config: Config, embedder: Embedder) -> EmbeddingCache:
+        """The cache beside ``config``'s index, for ``embedder``, with the shipped vectors behind it."""
+        return cls(
+            config.index_dir / ".cache",
+            embedder.backend,
+            embedder.model_id,
+            embedder.dim,
+            shipped_dir=config.shipped_embeddings_dir,
+        )
 
     def _read(self, path: Path, *, delete_damaged: bool) -> dict[str, np.ndarray]:
         if not path.is_file():

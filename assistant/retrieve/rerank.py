@@ -48,7 +48,13 @@ FEATURES = (
     "coal_unnamed",  # a document only for 煤矿, and a question that does not say 煤 (「矿山没有许可证就采矿」)
     "coverage_idf",  # coverage weighted by each word's rarity among the clauses, the document title counting
     "list_match",  # the question asks for a list (哪些, 哪几个) and the clause enumerates (（一）……（二）……)
+    "part_dense",  # best cosine with any one part (款, 项 with lead-in, a plan item's sentence), minus the
+    # best of the candidates, × PART_DENSE_SCALE (index.parts)
+    "part_coverage",  # the best share of the question's content words found in one part
 )
+# The unit of part_dense: cosine gaps between candidates are ~0.01–0.05. scripts/fit_ranker.py fits the
+# column at several scales (its PART_SCALES, chosen by CV) and writes the weight for this one.
+PART_DENSE_SCALE = 20.0
 
 _PRISON_Q = re.compile(r"判|刑|坐牢|罪|拘役|蹲")
 _PRISON_C = re.compile(r"有期徒刑|拘役|管制")
@@ -156,9 +162,13 @@ def features(
     doc_score: float = 0.0,
     duty_support: float = 0.0,
     idf: Callable[[str], float] | None = None,
+    part_dense: float = 0.0,
+    parts: Sequence[str] = (),
 ) -> list[float]:
     """The feature vector of one candidate (order: ``FEATURES``). ``duty_support`` is the best fused
-    score among the candidates of the duty articles this one enforces (``ingest.links``), 0 for none."""
+    score among the candidates of the duty articles this one enforces (``ingest.links``), 0 for none;
+    ``part_dense`` is already relative to the candidates; ``parts`` are the article's part texts
+    (``index.parts``; none: the clause is its only part)."""
     text = normalize(clause.retrieval_text())
     words = [w for w in query.content_words if len(w) > 1] or list(query.content_words)
     in_clause = [mentions(w, text) for w in words]  # (mentions reads the synonyms: once per word)
@@ -166,6 +176,10 @@ def features(
     weight = idf or (lambda _w: 1.0)
     covered = [w for w, hit in zip(words, in_clause, strict=True) if hit or w in facts.title]
     coverage_idf = sum(map(weight, covered)) / max(1e-9, sum(map(weight, words)))
+    part_coverage = max(
+        sum(mentions(w, normalize(part)) for w in words) / max(1, len(words))
+        for part in parts or [clause.text]
+    )
     title_words = sum(1 for w in facts.title_words if w in query.normalized) / max(1, len(facts.title_words))
     named = any(n in query.normalized for n in facts.names)
     roles = _ROLE_FOR.get(query.intent, ())
@@ -198,6 +212,10 @@ def features(
         float(facts.coal_only and not names_coal(query.normalized)),
         coverage_idf,
         float(bool(_LIST_Q.search(query.text)) and bool(_LIST_C.search(clause.text))),
+        # a penalty question (and `applies`) wants the 罚则, whose parts restate the duty's conduct: a part
+        # that matches says nothing about which of the two is asked
+        0.0 if query.intent == "penalty" else part_dense,
+        0.0 if query.intent == "penalty" else part_coverage,
     ]
 
 
@@ -210,11 +228,18 @@ class Ranker:
         return sum(w * x for w, x in zip(self.weights, vector, strict=True))
 
 
+# `applies` ranks a described situation with weights fitted without the part features (``--whole-articles``):
+# on the dev scenarios the parts moved the duty and the 罚则 down (duty in the top 3 20 → 19 of 23, 罚则
+# 19 → 18), a situation's wording matching the conduct a 罚则 restates as well as the duty's
+RANKER_FILES = {False: "ranker.json", True: "ranker_situation.json"}
+
+
 @cache
-def load_ranker() -> Ranker | None:
-    """The fitted weights (``assistant/data/ranker.json``), or None when none were fitted."""
+def load_ranker(situation: bool = False) -> Ranker | None:
+    """The fitted weights (``assistant/data/ranker.json``; for a situation, ``ranker_situation.json``), or
+    None when none were fitted for ``FEATURES``."""
     try:
-        raw = resources.files("assistant.data").joinpath("ranker.json").read_text(encoding="utf-8")
+        raw = resources.files("assistant.data").joinpath(RANKER_FILES[situation]).read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
     data = json.loads(raw)

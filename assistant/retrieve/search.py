@@ -17,12 +17,14 @@ import numpy as np
 from assistant.config import Config
 from assistant.errors import ConfigError
 from assistant.index.embeddings import Embedder, get_embedder
+from assistant.index.parts import article_part_texts, part_vectors
 from assistant.index.store import IndexStore, check_compatible, open_index
 from assistant.retrieve.base import Retriever, Scored, score_rows
 from assistant.retrieve.bm25 import BM25Retriever
 from assistant.retrieve.dense import DenseRetriever
 from assistant.retrieve.hybrid import HybridRetriever
 from assistant.retrieve.rerank import (
+    PART_DENSE_SCALE,
     DocFacts,
     DocumentMatch,
     Ranker,
@@ -139,7 +141,7 @@ class Searcher:
         q = query if isinstance(query, Query) else self.query(query)
         base_mask = self.mask(doc, kind)
         chosen = retriever or self.retriever(method)
-        ranker = load_ranker() if (self.config.rerank if rerank is None else rerank) else None
+        ranker = load_ranker(q.situation) if (self.config.rerank if rerank is None else rerank) else None
         use_ranker = ranker is not None and retriever is None and method == "hybrid"
         want = max(k, ranker.depth if use_ranker and ranker else k)
         articles = self._distinct(chosen, q, base_mask, want)
@@ -265,8 +267,9 @@ class Searcher:
         for row, scored in articles:
             c = self.clauses[row]
             fused_of.setdefault((c.doc_id, c.label), scored.score)
+        part_dense = self._part_dense(q, [row for row, _ in articles])
         out = []
-        for row, scored in articles:
+        for (row, scored), pd in zip(articles, part_dense, strict=True):
             clause = self.clauses[row]
             duties = self._duties_of.get((clause.doc_id, clause.label), ())
             support = max((fused_of.get(d, 0.0) for d in duties), default=0.0)
@@ -282,9 +285,44 @@ class Searcher:
                     doc_scores.get(clause.doc_id, 0.0),
                     support,
                     self._idf,
+                    pd,
+                    self._part_texts.get((clause.doc_id, clause.label), ()),
                 )
             )
         return out
+
+    def _part_dense(self, q: Query, rows: list[int]) -> list[float]:
+        """Per candidate, the best cosine of the question with any piece or part of its article, minus
+        the best of the candidates, scaled (``rerank.PART_DENSE_SCALE``)."""
+        if not rows:
+            return []
+        qv = self.dense._query_vector(q)
+        best = []
+        for row in rows:
+            c = self.clauses[row]
+            vectors = self._vectors[self._article_rows[int(self._article_of[row])]]
+            parts = self._part_vectors.get((c.doc_id, c.label))
+            if parts is not None and len(parts):
+                vectors = np.vstack([vectors, parts])
+            best.append(float((vectors @ qv).max()))
+        top = max(best)
+        return [PART_DENSE_SCALE * (b - top) for b in best]
+
+    @cached_property
+    def _vectors(self) -> np.ndarray:
+        return self.store.vectors()
+
+    @cached_property
+    def _part_texts(self) -> dict[tuple[str, str], list[str]]:
+        return article_part_texts(self.store.first_pieces.values(), self.store.documents)
+
+    @cached_property
+    def _part_vectors(self) -> dict[tuple[str, str], np.ndarray]:
+        """The parts' vectors, from the index's embedding cache (``index.build`` put them there)."""
+        from assistant.index.embed_cache import EmbeddingCache
+
+        cache = EmbeddingCache.of_index(self.config, self.embedder)
+        return part_vectors(self._part_texts, self.embedder.embed_passages, cache)
 
     @cached_property
     def _clause_df(self) -> dict[str, int]:

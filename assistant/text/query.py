@@ -83,6 +83,9 @@ class Query:
     intent: str = ""  # what kind of question it is (``text.intent.INTENTS``); "" = not classified
     # the statutes' words for colloquial ones in the question (老板 → 主要负责人), tokenised; BM25 adds them
     expansions: tuple[str, ...] = ()
+    # a described situation (`applies`), not a question: reranked by the weights fitted for it
+    # (``rerank.load_ranker``)
+    situation: bool = False
 
     @classmethod
     def parse(cls, text: str, tokenize: Tokenizer = tokenize_query) -> Query:

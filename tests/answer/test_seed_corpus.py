@@ -87,6 +87,21 @@ def test_a_session_survives_save_and_load(engine: AnswerEngine, tmp_path) -> Non
     assert again.ask("那专业技术人员呢？").citations[0].clause == "二、（一）2."
 
 
+def test_applies_searches_a_situation_as_a_situation(seed_searcher, monkeypatch) -> None:
+    asked = []
+    search = seed_searcher.search
+
+    def spy(query, *args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append((query, kwargs.get("method", "hybrid")))
+        return search(query, *args, **kwargs)
+
+    monkeypatch.setattr(seed_searcher, "search", spy)
+    which_clauses_apply(seed_searcher, "某金属地下矿山把爆破作业包给外面的公司来干")
+    reranked = [q for q, method in asked if method == "hybrid"]
+    assert len(reranked) >= 2 and all(q.situation for q in reranked)  # the situation and its 罚则
+    assert not seed_searcher.query("爆破作业能外包吗？").situation
+
+
 def test_applies_lists_item_22_with_its_consequence_and_the_national_counterpart(seed_searcher) -> None:
     first = which_clauses_apply(seed_searcher, "某金属地下矿山把爆破作业包给外面的公司来干")[0]
     assert first.clause.label == "二、（六）22." and first.consequence == "依法责令改正直至停产整顿"
