@@ -28,8 +28,8 @@ def test_the_committed_gold_sets_load_with_their_documented_sizes():
         "conversations": 22,
         "scenarios": 36,
         "short_answers": 150,  # 39 seed + 30 with wrong_points + 45 + 36 written blind (g070-g150)
-        "laws_retrieval": 420,  # 360 + 60 held back at stop 24 (L361–L420, all test)
-        "laws_negatives": 120,  # 70 + 30 off-domain (LO01–LO30) + 20 held back (LN101–LN120, all test)
+        "laws_retrieval": 460,  # 360 + 60 + 40 held back at stop 24 (L361–L460, all test)
+        "laws_negatives": 130,  # 70 + 30 off-domain (LO01–LO30) + 30 held back (LN101–LN130, all test)
         "laws_conversations": 30,
         "laws_scenarios": 46,
         "paraphrases": 32,
@@ -42,7 +42,7 @@ def test_the_committed_gold_sets_load_with_their_documented_sizes():
         cases = [c for c in getattr(sets, name) if not (name == "laws_retrieval" and c.id > "L360")]
         assert sum(c.split == "test" for c in cases) * 2 == len(cases), name
     held = [c for c in sets.laws_retrieval if c.id > "L360"]
-    assert len(held) == 60 and all(c.split == "test" for c in held)
+    assert len(held) == 100 and all(c.split == "test" for c in held)
     # 13 two-turn + 9 three-turn conversations = 53 turns (the README's "51 turns" is a miscount).
     assert sorted(len(c.turns) for c in sets.conversations) == [2] * 13 + [3] * 9
     # c12's first turn (煤矿瓦斯超限) is answered by 煤矿安全生产条例 since the laws joined the corpus.
