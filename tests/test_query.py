@@ -48,3 +48,27 @@ def test_a_modal_the_segmenter_glued_to_a_verb_is_split_off() -> None:
     tokens = Query.parse("搞爆破没派专人现场盯着").tokens
     assert "派" in tokens and "没派" not in tokens
     assert "重要" in Query.parse("安全管理很重要").tokens  # a dictionary word with 要 is left whole
+
+
+def test_every_statutes_word_in_the_lexicon_occurs_in_the_shipped_corpus() -> None:
+    from pathlib import Path
+
+    from assistant.text.query import synonyms
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    text = "".join(p.read_text(encoding="utf-8") for p in corpus.glob("*.*") if p.suffix in (".md", ".txt"))
+    missing = [(word, legal) for word, terms in synonyms() for legal in terms if legal not in text]
+    assert not missing  # a statutes' word no document uses only adds noise to the search
+
+
+@pytest.mark.parametrize(
+    ("question", "legal"),
+    [
+        ("放完炮有哑炮怎么办？", ("未", "引爆")),
+        ("掌子面能不能干打眼？", ("工作面",)),
+        ("炸药库丢了东西报派出所吗？", ("公安机关",)),
+    ],
+)
+def test_miners_words_are_also_searched_in_the_statutes_words(question: str, legal: tuple[str, ...]) -> None:
+    expansions = Query.parse(question).expansions
+    assert all(term in expansions for term in legal), expansions
