@@ -10,7 +10,7 @@ from typing import Any
 class Metric:
     """One figure of an eval set. ``direction`` says which way is better; ``gated`` whether the baseline
     keeps it (counts such as questions per document are reported, not gated). ``split`` is "" for the
-    whole gold set, else "dev" or "test" (the name then ends in ``@dev`` / ``@test``)."""
+    whole gold set, else "dev", "test" or "heldback" (the name then ends in ``@dev`` / ``@test`` / ``@heldback``)."""
 
     name: str
     value: float

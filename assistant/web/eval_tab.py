@@ -79,7 +79,7 @@ WORDS = {
     "topic_purity": "所引条款切题率",
     "topic_cited_clauses": "切题检查的引用数",
 }
-SPLITS = {"dev": "开发集", "test": "测试集"}
+SPLITS = {"dev": "开发集", "test": "测试集", "heldback": "留出集"}
 
 
 def metric_label(key: str) -> tuple[str, str]:
