@@ -29,7 +29,7 @@ from assistant.config import load_config
 from assistant.index.build import build_index
 from assistant.index.embed_cache import EmbeddingCache, cache_file_name, read_vectors, text_key, write_vectors
 from assistant.index.embeddings import get_embedder
-from assistant.index.parts import article_part_texts
+from assistant.index.parts import all_part_texts
 from assistant.index.store import open_index
 
 
@@ -56,19 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     vectors = store.vectors()
     by_key = {text_key(c.retrieval_text()): v for c, v in zip(store.clauses, vectors, strict=True)}
     # the articles' parts (``index.parts``), which the build embedded into its cache
-    parts = [
-        t for ts in article_part_texts(store.first_pieces.values(), store.documents).values() for t in ts
-    ]
-    cache = EmbeddingCache(
-        config.index_dir / ".cache",
-        embedding["backend"],
-        embedding["model"],
-        int(embedding["dim"]),
-        shipped_dir=config.shipped_embeddings_dir,
-    )
-    part_vectors, _ = cache.embed(
-        parts, get_embedder(embedding["backend"], embedding["model"]).embed_passages
-    )
+    parts = all_part_texts(store.first_pieces.values(), store.documents)
+    embedder = get_embedder(embedding["backend"], embedding["model"])
+    part_vectors, _ = EmbeddingCache.of_index(config, embedder).embed(parts, embedder.embed_passages)
     by_key.update(zip((text_key(t) for t in parts), part_vectors, strict=True))
     items = sorted(by_key.items())
     out = (args.out or config.shipped_embeddings_dir) / cache_file_name(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.index.embed_cache import EmbeddingCache
-from assistant.index.parts import article_part_texts, part_texts
+from assistant.index.parts import all_part_texts, article_part_texts, part_texts
 
 pytestmark = pytest.mark.integration
 
@@ -31,9 +31,7 @@ def test_an_article_of_one_paragraph_has_no_parts_of_its_own(laws_searcher) -> N
 
 def test_the_index_build_embeds_every_part_so_the_first_search_does_not(laws_config, laws_searcher) -> None:  # type: ignore[no-untyped-def]
     store = laws_searcher.store
-    texts = [
-        t for ts in article_part_texts(store.first_pieces.values(), store.documents).values() for t in ts
-    ]
+    texts = all_part_texts(store.first_pieces.values(), store.documents)
     cache = EmbeddingCache.of_index(laws_config, laws_searcher.embedder)
     assert texts and all(t in cache for t in texts)
 

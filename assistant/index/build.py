@@ -20,7 +20,7 @@ from assistant.config import Config
 from assistant.errors import IndexDamagedError, NothingIndexedError
 from assistant.index.embed_cache import EmbeddingCache, text_key
 from assistant.index.embeddings import get_embedder
-from assistant.index.parts import article_part_texts
+from assistant.index.parts import all_part_texts
 from assistant.index.store import (
     BM25_PARAMS,
     CLAUSES,
@@ -333,9 +333,7 @@ def build_index(config: Config, *, rebuild: bool = False, progress: bool = True)
     ebar.close()
     # the parts of each article (its 款, its 项 after their lead-in) are matched one by one at rerank
     # (``index.parts``): embed them now, so the first search does not
-    part_texts = [
-        t for ts in article_part_texts(clauses, {d.doc_id: d for d in documents}).values() for t in ts
-    ]
+    part_texts = all_part_texts(clauses, {d.doc_id: d for d in documents})
     pbar = _bar(sum(1 for t in set(part_texts) if t not in cache), "计算条款分项向量", progress)
     _, embedded_parts = cache.embed(
         part_texts, embedder.embed_passages, config.embed_batch_size, progress=lambda n: pbar.update(n)

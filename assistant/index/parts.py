@@ -56,6 +56,11 @@ def article_part_texts(
     return out
 
 
+def all_part_texts(clauses: Iterable[Clause], documents: Mapping[str, Document]) -> list[str]:
+    """Every part text of the articles of ``clauses``, article by article: what the index embeds."""
+    return [t for ts in article_part_texts(clauses, documents).values() for t in ts]
+
+
 def part_vectors(
     texts: Mapping[tuple[str, str], list[str]],
     embed: Callable[[list[str]], np.ndarray],

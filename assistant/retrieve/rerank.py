@@ -176,10 +176,12 @@ def features(
     weight = idf or (lambda _w: 1.0)
     covered = [w for w, hit in zip(words, in_clause, strict=True) if hit or w in facts.title]
     coverage_idf = sum(map(weight, covered)) / max(1e-9, sum(map(weight, words)))
-    part_coverage = max(
-        sum(mentions(w, normalize(part)) for w in words) / max(1, len(words))
-        for part in parts or [clause.text]
-    )
+    part_coverage = 0.0
+    if reads_parts(query):
+        part_coverage = max(
+            sum(mentions(w, part) for w in words) / max(1, len(words))
+            for part in map(normalize, parts or [clause.text])
+        )
     title_words = sum(1 for w in facts.title_words if w in query.normalized) / max(1, len(facts.title_words))
     named = any(n in query.normalized for n in facts.names)
     roles = _ROLE_FOR.get(query.intent, ())
@@ -212,11 +214,16 @@ def features(
         float(facts.coal_only and not names_coal(query.normalized)),
         coverage_idf,
         float(bool(_LIST_Q.search(query.text)) and bool(_LIST_C.search(clause.text))),
-        # a penalty question (and `applies`) wants the 罚则, whose parts restate the duty's conduct: a part
-        # that matches says nothing about which of the two is asked
-        0.0 if query.intent == "penalty" else part_dense,
-        0.0 if query.intent == "penalty" else part_coverage,
+        part_dense if reads_parts(query) else 0.0,
+        part_coverage,
     ]
+
+
+def reads_parts(query: Query) -> bool:
+    """Whether the part features count for ``query``. Not for a penalty question: it wants the 罚则, whose
+    parts restate the duty's conduct, so a part that matches says nothing about which of the two is asked.
+    Not for a described situation (`applies`): its weights are fitted without them (``RANKER_FILES``)."""
+    return query.intent != "penalty" and not query.situation
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ import numpy as np
 
 from assistant.config import Config
 from assistant.errors import ConfigError
+from assistant.index.embed_cache import EmbeddingCache
 from assistant.index.embeddings import Embedder, get_embedder
 from assistant.index.parts import article_part_texts, part_vectors
 from assistant.index.store import IndexStore, check_compatible, open_index
@@ -31,6 +32,7 @@ from assistant.retrieve.rerank import (
     doc_facts,
     features,
     load_ranker,
+    reads_parts,
     softmax,
 )
 from assistant.schema import Clause, Hit
@@ -267,7 +269,8 @@ class Searcher:
         for row, scored in articles:
             c = self.clauses[row]
             fused_of.setdefault((c.doc_id, c.label), scored.score)
-        part_dense = self._part_dense(q, [row for row, _ in articles])
+        rows = [row for row, _ in articles]
+        part_dense = self._part_dense(q, rows) if reads_parts(q) else [0.0] * len(rows)
         out = []
         for (row, scored), pd in zip(articles, part_dense, strict=True):
             clause = self.clauses[row]
@@ -319,8 +322,6 @@ class Searcher:
     @cached_property
     def _part_vectors(self) -> dict[tuple[str, str], np.ndarray]:
         """The parts' vectors, from the index's embedding cache (``index.build`` put them there)."""
-        from assistant.index.embed_cache import EmbeddingCache
-
         cache = EmbeddingCache.of_index(self.config, self.embedder)
         return part_vectors(self._part_texts, self.embedder.embed_passages, cache)
 
