@@ -37,6 +37,7 @@ _YES_NO = re.compile(r"要不要|需不需要|用不用|是不是|是否|能不�
 _PROHIBITION = re.compile(r"不得|禁止|严禁")
 _SANCTIONED_CONDUCT = re.compile(r"的[,，]((?:依法)?(?:责令|吊销|关闭|一律|追究)[^。；，,]*)")
 _MUST = re.compile(r"应当|必须")
+_RIGHT = re.compile(r"有权")
 _TIME = re.compile(
     r"(?:每(?:半年|年|季度|季|月|周|日|天|班)(?:[^。；，,]{0,12}?次)?|(?:超过|满|不超过|不少于|不得超过|至少|最迟不得超过)?"
     r"[0-9一二三四五六七八九十百]+\s*(?:个)?(?:工作日|日|天|小时|个月|年)(?:以上|内|以内|前)?|"
@@ -229,8 +230,10 @@ def verdict(intent: str, quotes: list[str], question: str = "") -> str:
         return ""
     if intent in ("permission", "duty"):
         banned, must = _PROHIBITION.search(text), _MUST.search(text)
-        if banned and must:
-            return ""  # the quote says both (应当设专人管理……不得在……存放): no one-word verdict
+        if banned and (must or _RIGHT.search(text)):
+            # the quotes say both (应当设专人管理……不得在……存放; 有权拒绝……单位不得因……拒绝……而降低其工资):
+            # no one-word verdict — a 「不得」 binding the employer would tell the worker asking 「能拒绝吗」 no
+            return ""
         # 「能不能……？」 is not answered by 「应当」: only a prohibition (or a sanction) says no
         word = banned if intent == "permission" else banned or must
         if word is None:

@@ -48,6 +48,14 @@ def test_a_may_i_question_gets_no_and_the_consequence() -> None:
     assert verdict("permission", [BAN]) == "不得；违者「依法责令改正直至停产整顿」"
 
 
+def test_a_right_beside_a_prohibition_on_someone_else_gets_no_yes_or_no() -> None:
+    quotes = [
+        "有权拒绝违章指挥和强令冒险作业。",
+        "生产经营单位不得因从业人员拒绝违章指挥、强令冒险作业而降低其工资、福利等待遇。",
+    ]
+    assert verdict("permission", quotes, "班长逼着我们冒险作业，我能拒绝吗？") == ""
+
+
 def test_a_fine_without_an_amount_is_no_verdict_and_an_open_duty_question_gets_no_yes_or_no() -> None:
     assert verdict("penalty", ["违反本条例规定的，处以罚款。"]) == ""
     assert verdict("duty", ["安全生产管理人员应当检查安全生产状况。"], "安全员平时主要管些什么？") == ""
