@@ -2,9 +2,9 @@
 
 The evidence for a query and its hits is a handful of numbers (see ``Evidence``): the raw BM25 score of
 the best hit, the best dense cosine, how much of the question the top clause covers, how much of the
-question uses words that never occur in the corpus, whether the question asks for a quantity (多少米,
-罚多少钱, 浓度是多少) that the top clause never states, how sure the reranker is of its first hit, and
-whether that hit is a provision at all (a notice's 前言 or 「来源:中国九江网」 matching 「九江」 is not). A
+question uses words that never occur in the corpus (and what share are likely domain terms), whether
+the question asks for a quantity (多少米, 罚多少钱, 浓度是多少) that the top clause never states, how sure the
+reranker is of its first hit, and whether that hit is a provision at all (a notice's 前言 or 「来源:中国九江网」 matching 「九江」 is not). A
 logistic score over them is compared with a threshold.
 
 Nothing here is set by hand: ``scripts/calibrate_refusal.py`` fits the coefficients and the threshold
@@ -12,6 +12,12 @@ on the ``dev`` halves of the seed and law sets (answerable questions against out
 prints the cross-validated refusal recall and false-refusal rate, reports the ``test`` halves once,
 and writes ``assistant/data/refusal.json``. Two rules sit beside the score: a word the corpus only
 uses negated (煤矿 inside 非煤矿山) and a region no document mentions.
+
+The evidence is taken in shares, not counts, so that a question's length does not move it: a worker's
+long story (「我们矿上……班长天天让我们……这合法吗」) carries words the statutes never use and words no clause
+holds. Counted, the likely domain terms among them made long answerable questions look uncovered (16 of
+100 held-back questions, twice as long as the dev ones, were refused); as a share of the question's words
+they weigh what they weigh in a short question.
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ FEATURES = (
     "dense",
     "coverage",
     "foreign",
-    "rare_foreign",
+    "rare_foreign_share",
     "unit_missing",
     "quantity_missing",
     "top_prob",
@@ -118,6 +124,7 @@ class Evidence:
     # 1 when a non-penalty question asks for a figure and no phrase of the top clause states a figure
     # together with one of the question's words (瓦斯浓度 asked, 「氧气不低于20%」 found)
     figure_unrelated: int = 0
+    words: int = 1  # the question's content words: the count the shares are taken of
     excluded: str = ""  # a question word the corpus only ever uses negated (煤矿 only inside 非煤矿山)
     other_region: str = ""  # a province/city the question names that no document mentions (山西, 内蒙古)
 
@@ -127,7 +134,7 @@ class Evidence:
             self.dense,
             self.coverage,
             self.foreign,
-            float(self.rare_foreign),
+            self.rare_foreign / max(1, self.words),
             float(self.unit_missing),
             float(self.quantity_missing),
             self.top_prob,
@@ -190,6 +197,7 @@ def evidence(
                 top, [w for w in words if len(w) >= 2 and not _FRAME.fullmatch(w) and not _SPAN.fullmatch(w)]
             )
         ),
+        words=len(words),
         excluded=excluded_word(query, corpus),
         other_region=other_region(query, corpus),
     )
