@@ -72,3 +72,18 @@ def test_every_statutes_word_in_the_lexicon_occurs_in_the_shipped_corpus() -> No
 def test_miners_words_are_also_searched_in_the_statutes_words(question: str, legal: tuple[str, ...]) -> None:
     expansions = Query.parse(question).expansions
     assert all(term in expansions for term in legal), expansions
+
+
+def test_a_word_negated_by_fei_is_not_a_token_of_its_own() -> None:
+    # search mode would give 煤矿 inside 非煤矿山: a question on non-coal mines matched the coal regulation
+    assert "煤矿" not in Query.parse("非煤矿山没办许可证").tokens
+    assert "煤矿" in Query.parse("煤矿非法开采").tokens
+    # 「金属非金属矿山」 names both: 金属 stands before 非
+    assert {"金属", "非金属"} <= set(Query.parse("金属非金属矿山").tokens)
+
+
+def test_the_spoken_mei_you_is_searched_as_the_statutes_wei() -> None:
+    # 罚则 say 「未取得安全生产许可证擅自进行生产的」; people say 没有 / 没办
+    assert "未取得" in Query.parse("矿山没有安全生产许可证就开始采矿").expansions
+    assert "未取得" in Query.parse("非煤矿山没办许可证就开工生产").expansions
+    assert "未经许可" in Query.parse("没有许可擅自搞爆破作业").expansions

@@ -257,10 +257,12 @@ def _national_counterpart(searcher: SearcherLike, clause: Clause, trigger: str) 
             continue  # a repealed text implements nothing now; another province's rules are not national
         if "煤矿" in doc.catalog.title and not about_coal:
             continue  # a coal regulation governs no 非煤 plan item
-        hits = searcher.search(query, 3, doc=doc_id, method="bm25")
+        # hybrid, not BM25 alone: a plan item's long sentence shares many words with many articles, and the
+        # cosine says which one is on its subject (主要负责人 training → 第二十七条's 考核, not 第二十五条)
+        hits = searcher.search(query, 3, doc=doc_id, rerank=False)
         # a plan item implements a duty or a measure, not the penalty for breaking it
         for hit in [h for h in hits if h.clause.kind == "clause" and h.clause.role != "罚则"][:1]:
-            raw = hit.sources.get("bm25", hit.score)
+            raw = hit.sources.get("bm25", 0.0)  # a hit the words do not support is not related
             if raw >= RELATED_MIN_BM25 and (best is None or raw > best[0]):
                 best = (raw, hit.clause)
     return best[1] if best else None

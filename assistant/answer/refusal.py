@@ -27,7 +27,7 @@ import math
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from assistant.schema import Hit
@@ -215,7 +215,22 @@ def _figure_about(text: str, words: list[str]) -> bool:
 def _known(word: str, corpus: str, vocabulary: AbstractSet[str] | None) -> bool:
     if vocabulary is None:
         return word in corpus
-    return word in vocabulary or statutes_word_in(word, corpus)
+    return word in vocabulary or statutes_word_in(word, corpus) or _across_quotes(word, corpus)
+
+
+def _across_quotes(word: str, corpus: str) -> bool:
+    """The corpus writes ``word`` with quotation marks inside it: the question's 「五职矿长」 is the plan's
+    「"五职"矿长」, a term the index holds only as 五职 and 矿长. (A word the plain text holds only as
+    characters, 内存 in 库内存放, stays foreign.)"""
+    return word not in corpus and word in _unquoted(corpus)
+
+
+@lru_cache(maxsize=2)
+def _unquoted(corpus: str) -> str:
+    return corpus.translate(_QUOTES)
+
+
+_QUOTES = str.maketrans("", "", "\"'“”‘’「」『』")
 
 
 def _dense(hits: list[Hit], embedding: str) -> float:

@@ -60,6 +60,7 @@ class SearcherLike(Protocol):
         doc: str | None = None,
         kind: str | None = None,
         method: str = "hybrid",
+        rerank: bool | None = None,
     ) -> list[Hit]: ...
 
     def matched_terms(self, query: str | Query) -> list[str]: ...

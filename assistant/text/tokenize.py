@@ -12,7 +12,7 @@ import logging
 import os
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -118,14 +118,28 @@ def tokenize_query(text: str, *, keep_stopwords: bool = False) -> list[str]:
 def _tokens(tk, text: str, keep_stopwords: bool) -> list[str]:
     stop = frozenset() if keep_stopwords else stopwords()
     out = []
-    for t in tk.cut_for_search(normalize(text)):
+    for t in _cut_for_search(tk, normalize(text)):
         out += _unglued(tk, t)
     return [t for t in out if _TOKEN_OK.search(t) and t not in stop]
 
 
+def _cut_for_search(tk, text: str) -> Iterator[str]:
+    """jieba's search mode (each word, and before it the dictionary's 2- and 3-character words inside it),
+    except a word inside that follows 非: 「非煤矿山」 is not about 煤矿, 「非金属」 not about 金属, so
+    neither is indexed or searched by the word it negates."""
+    for w in tk.cut(text):
+        for n in (2, 3):
+            if len(w) > n:
+                for i in range(len(w) - n + 1):
+                    gram = w[i : i + n]
+                    if tk.FREQ.get(gram) and (i == 0 or w[i - 1] != "非"):
+                        yield gram
+        yield w
+
+
 # jieba's HMM glues 要/没 to the character beside it when the pair is in no dictionary: 「要罚多少钱」
 # gives 要罚, 「每个月要测几次」 要测, 「没派专人」 没派. Such a pair is two words.
-_GLUE_RULE = "glue1"
+_GLUE_RULE = "glue1+non1"
 _GLUE_CHARS = frozenset("要没")
 
 

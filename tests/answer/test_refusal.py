@@ -105,6 +105,14 @@ def test_a_word_is_foreign_when_the_corpus_holds_its_characters_only_across_word
     assert colloquial.foreign == 0.0  # 安全员 is the statutes' 安全生产管理人员
 
 
+def test_a_term_the_corpus_writes_with_quotation_marks_inside_is_known() -> None:
+    corpus = '主要负责人和"五职"矿长参加专门安全教育培训'
+    vocabulary = {"主要", "负责", "负责人", "五职", "矿长", "参加", "专门", "安全", "教育", "培训"}
+    q = Query.parse("五职矿长要参加培训吗？")
+    assert "五职矿长" in q.content_words
+    assert refusal.evidence(corpus, q, hits(corpus), vocabulary=vocabulary).foreign == 0.0
+
+
 @pytest.mark.parametrize(
     "question",
     ["接触粉尘的工人要做哪几次职业健康检查？", "我们只有二十几个工人，要不要建应急救援队伍？"],
