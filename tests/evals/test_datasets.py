@@ -23,13 +23,13 @@ GOOD = {
 def test_the_committed_gold_sets_load_with_their_documented_sizes():
     sets = load_all(EVALS)
     assert sets.sizes() == {
-        "retrieval": 236,
-        "negatives": 41,  # 7 moved to evals/laws/retrieval.jsonl (the laws answer them)
+        "retrieval": 266,  # + 30 held back at stop 25 (r301–r330)
+        "negatives": 56,  # 7 moved to evals/laws/retrieval.jsonl (the laws answer them); + 15 held back at stop 25
         "conversations": 22,
         "scenarios": 36,
         "short_answers": 150,  # 39 seed + 30 with wrong_points + 45 + 36 written blind (g070-g150)
-        "laws_retrieval": 460,  # 360 + 60 + 40 held back at stop 24 (L361–L460, all test)
-        "laws_negatives": 130,  # 70 + 30 off-domain (LO01–LO30) + 30 held back (LN101–LN130, all test)
+        "laws_retrieval": 530,  # 360 + 100 held back at stop 24 (L361–L460) + 70 at stop 25 (L461–L530)
+        "laws_negatives": 155,  # 70 + 30 off-domain (LO01–LO30) + 30 held back at stop 24 + 25 at stop 25
         "laws_conversations": 30,
         "laws_scenarios": 46,
         "paraphrases": 32,
@@ -42,8 +42,10 @@ def test_the_committed_gold_sets_load_with_their_documented_sizes():
         cases = [c for c in getattr(sets, name) if c.split != "heldback"]
         assert sum(c.split == "test" for c in cases) * 2 == len(cases), name
     held = [c for c in sets.laws_retrieval if c.split == "heldback"]
-    assert len(held) == 100 and all(c.id > "L360" for c in held)
-    assert sum(c.split == "heldback" for c in sets.laws_negatives) == 30
+    assert len(held) == 170 and all(c.id > "L360" for c in held)
+    assert sum(c.split == "heldback" for c in sets.laws_negatives) == 55
+    assert sum(c.split == "heldback" for c in sets.retrieval) == 30
+    assert sum(c.split == "heldback" for c in sets.negatives) == 15
     # 13 two-turn + 9 three-turn conversations = 53 turns (the README's "51 turns" is a miscount).
     assert sorted(len(c.turns) for c in sets.conversations) == [2] * 13 + [3] * 9
     # c12's first turn (煤矿瓦斯超限) is answered by 煤矿安全生产条例 since the laws joined the corpus.
