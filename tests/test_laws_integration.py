@@ -90,14 +90,20 @@ def test_applies_names_the_penalty_with_its_fine_and_who_pays_next_to_the_duty(l
 def test_a_duty_without_a_link_still_comes_with_the_article_that_fines_the_conduct(
     laws_config: Config,
 ) -> None:
-    # 第四十三条 (专人现场安全管理) has no link to its 罚则; asked as 「罚什么」 the situation finds 第一百零一条
+    # 第四十三条 (专人现场安全管理) names no article; its 罚则 第一百零一条 comes with it — linked at build by the
+    # conduct they share, or else found by asking the situation as 「罚什么」 — and its fine is shown
     situation = "井下爆破的时候没安排专人在现场管安全，工人自己装药放炮"
     rules = json.loads(run(laws_config, "applies", situation, "--json", "-k", "5"))["clauses"]
-    top = [(r["doc_id"], r["clause"], r["role"]) for r in rules[:3]]
-    assert ("work-safety-law", "第一百零一条", "罚则") in top, top
-    fine = next(r for r in rules if r["clause"] == "第一百零一条")
+    named = [
+        {(r["doc_id"], r["clause"]), *((x["doc_id"], x["clause"]) for x in r["linked"])} for r in rules[:3]
+    ]
+    assert any(("work-safety-law", "第一百零一条") in refs for refs in named), named
+    fine = next(r for r in rules if "第一百零一条" in (r["clause"], *(x["clause"] for x in r["linked"])))
     assert any("罚款" in p["text"] for p in fine["penalties"])
-    assert len({(r["doc_id"], r["clause"]) for r in rules}) == len(rules)  # no rule twice
+    shown = [(r["doc_id"], r["clause"]) for r in rules]
+    assert len(set(shown)) == len(shown)  # no rule twice
+    first_links = {(x["doc_id"], x["clause"]) for x in rules[0]["linked"]}
+    assert not first_links & set(shown[1:])  # nor again as a rule of its own after the rule it comes with
 
 
 def test_a_may_i_question_on_the_laws_leads_with_the_fine(laws_config: Config) -> None:

@@ -22,28 +22,34 @@ GOOD = {
 
 def test_the_committed_gold_sets_load_with_their_documented_sizes():
     sets = load_all(EVALS)
-    assert sets.sizes() == {
-        "retrieval": 266,  # + 30 held back at stop 25 (r301–r330)
-        "negatives": 56,  # 7 moved to evals/laws/retrieval.jsonl (the laws answer them); + 15 held back at stop 25
-        "conversations": 22,
-        "scenarios": 36,
-        "short_answers": 150,  # 39 seed + 30 with wrong_points + 45 + 36 written blind (g070-g150)
-        "laws_retrieval": 530,  # 360 + 100 held back at stop 24 (L361–L460) + 70 at stop 25 (L461–L530)
-        "laws_negatives": 155,  # 70 + 30 off-domain (LO01–LO30) + 30 held back at stop 24 + 25 at stop 25
-        "laws_conversations": 30,
-        "laws_scenarios": 46,
-        "paraphrases": 32,
-        "fill_ins": 48,
-        "slogans": 60,
-    }
-    # every set but the seed ones written before the split existed is half dev, half test; the questions
-    # held back at stop 24 (written blind, scored once) are all test
+    assert (
+        sets.sizes()
+        == {
+            "retrieval": 266,  # + 30 held back at stop 25 (r301–r330)
+            "negatives": 56,  # 7 moved to evals/laws/retrieval.jsonl (the laws answer them); + 15 held back at stop 25
+            "conversations": 22,
+            "scenarios": 36,
+            "short_answers": 150,  # 39 seed + 30 with wrong_points + 45 + 36 written blind (g070-g150)
+            "laws_retrieval": 530,  # 360 + 100 held back at stop 24 (L361–L460) + 70 at stop 25 (L461–L530)
+            "laws_negatives": 155,  # 70 + 30 off-domain (LO01–LO30) + 30 held back at stop 24 + 25 at stop 25
+            "laws_conversations": 30,
+            "laws_scenarios": 46,
+            "paraphrases": 32,
+            "fill_ins": 48,
+            "slogans": 60,
+        }
+    )
+    # every set but the seed ones written before the split existed is half dev, half test — the law sets
+    # before the held-back questions: those of stop 24 (L361–L460, LN101–LN130), read after their scoring,
+    # became dev at stop 25; those of stop 25 are held back (written blind, scored once per change)
     for name in ("laws_retrieval", "laws_scenarios", "paraphrases", "fill_ins", "slogans"):
-        cases = [c for c in getattr(sets, name) if c.split != "heldback"]
+        cases = [c for c in getattr(sets, name) if c.split != "heldback" and not "L361" <= c.id <= "L460"]
         assert sum(c.split == "test" for c in cases) * 2 == len(cases), name
+    stop24 = [c for c in sets.laws_retrieval if "L361" <= c.id <= "L460"]
+    assert len(stop24) == 100 and all(c.split == "dev" for c in stop24)
     held = [c for c in sets.laws_retrieval if c.split == "heldback"]
-    assert len(held) == 170 and all(c.id > "L360" for c in held)
-    assert sum(c.split == "heldback" for c in sets.laws_negatives) == 55
+    assert len(held) == 70 and all(c.id > "L460" for c in held)
+    assert sum(c.split == "heldback" for c in sets.laws_negatives) == 25
     assert sum(c.split == "heldback" for c in sets.retrieval) == 30
     assert sum(c.split == "heldback" for c in sets.negatives) == 15
     # 13 two-turn + 9 three-turn conversations = 53 turns (the README's "51 turns" is a miscount).
