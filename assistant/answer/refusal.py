@@ -4,8 +4,8 @@ The evidence for a query and its hits is a handful of numbers (see ``Evidence``)
 the best hit, the best dense cosine, how much of the question the top clause covers, how much of the
 question uses words that never occur in the corpus (and what share are likely domain terms), whether
 the question asks for a quantity (多少米, 罚多少钱, 浓度是多少) that the top clause never states, how sure the
-reranker is of its first hit, and whether that hit is a provision at all (a notice's 前言 or 「来源:中国九江网」 matching 「九江」 is not). A
-logistic score over them is compared with a threshold.
+reranker is of its first hit, and whether that hit is a provision at all (a notice's 前言 or
+「来源:中国九江网」 matching 「九江」 is not). A logistic score over them is compared with a threshold.
 
 Nothing here is set by hand: ``scripts/calibrate_refusal.py`` fits the coefficients and the threshold
 on the ``dev`` halves of the seed and law sets (answerable questions against out-of-corpus ones),
@@ -227,10 +227,8 @@ def _across_quotes(word: str, corpus: str) -> bool:
 
 @lru_cache(maxsize=2)
 def _unquoted(corpus: str) -> str:
-    return corpus.translate(_QUOTES)
-
-
-_QUOTES = str.maketrans("", "", "\"'“”‘’「」『』")
+    """``corpus`` is normalised (``text.normalize``): every quotation mark in it is " or '."""
+    return corpus.replace('"', "").replace("'", "")
 
 
 def _dense(hits: list[Hit], embedding: str) -> float:

@@ -97,7 +97,7 @@ def stopwords() -> frozenset[str]:
 def tokenizer_version() -> str:
     """Identifies the tokenizer in index manifests: a change means BM25 must be rebuilt."""
     digest = hashlib.sha256((_data_text("userdict.txt") + _data_text("stopwords.txt")).encode()).hexdigest()
-    return f"jieba-0.42.1-search+{digest[:12]}+{_GLUE_RULE}"
+    return f"jieba-0.42.1-search+{digest[:12]}+{_GLUE_RULE}+{_NEGATION_RULE}"
 
 
 def warm_up() -> None:
@@ -123,6 +123,9 @@ def _tokens(tk, text: str, keep_stopwords: bool) -> list[str]:
     return [t for t in out if _TOKEN_OK.search(t) and t not in stop]
 
 
+_NEGATION_RULE = "non1"  # in the tokenizer version: the rule below changes the index's tokens
+
+
 def _cut_for_search(tk, text: str) -> Iterator[str]:
     """jieba's search mode (each word, and before it the dictionary's 2- and 3-character words inside it),
     except a word inside that follows 非: 「非煤矿山」 is not about 煤矿, 「非金属」 not about 金属, so
@@ -139,7 +142,7 @@ def _cut_for_search(tk, text: str) -> Iterator[str]:
 
 # jieba's HMM glues 要/没 to the character beside it when the pair is in no dictionary: 「要罚多少钱」
 # gives 要罚, 「每个月要测几次」 要测, 「没派专人」 没派. Such a pair is two words.
-_GLUE_RULE = "glue1+non1"
+_GLUE_RULE = "glue1"
 _GLUE_CHARS = frozenset("要没")
 
 
