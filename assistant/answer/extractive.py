@@ -32,6 +32,7 @@ _FINE = re.compile(
 _MEASURE = re.compile(
     r"(?:依法)?(?:责令[^。；，,：:]*|吊销[^。；，,：:]*|关闭[^。；，,：:]*|追究刑事责任|一律[^。；，,：:]*)"
 )
+_SENTENCE = re.compile(r"处[^。；：]*?(?:有期徒刑|拘役|管制)")  # a criminal sentence: 刑法's sanctions
 _AMOUNT = re.compile(r"[0-9０-９一二两三四五六七八九十百千万]|[%％]")
 _YES_NO = re.compile(r"要不要|需不需要|用不用|是不是|是否|能不能|可不可以|得不得|吗[？?！!。\s]*$")
 _PROHIBITION = re.compile(r"不得|禁止|严禁")
@@ -85,13 +86,17 @@ def _states_fine(text: str) -> bool:
 
 
 def _states_sanction(text: str) -> bool:
-    return bool(_FINE.search(text) or _MEASURE.search(text))
+    return bool(_FINE.search(text) or _MEASURE.search(text) or _SENTENCE.search(text))
 
 
 def _trim(text: str) -> str:
-    """Long sentences are cut at a clause boundary (a comma) so quotes stay short but verbatim."""
+    """Long sentences are cut at a clause boundary so quotes stay short but verbatim: after a 「；」 (the
+    end of a 项 or of a tier) where there is one, else at a comma."""
     if len(text) <= MAX_QUOTE_CHARS:
         return text
+    semi = text.rfind("；", 0, MAX_QUOTE_CHARS)
+    if semi > 40:
+        return text[: semi + 1]
     cut = max(text.rfind(p, 0, MAX_QUOTE_CHARS) for p in ("，", ",", "、"))
     return text[: cut if cut > 40 else MAX_QUOTE_CHARS]
 
@@ -135,11 +140,51 @@ def pick_quotes(
             if sanction is not None and sanction is not scored[0]:
                 chosen = [scored[0], sanction]
         chosen.sort(key=lambda s: s.position)
-        quotes = _with_list([_trim(s.text) for s in chosen], hit.clause.text)
+        quotes = _with_list([_trim(q) for q in _with_tiers(hit.clause, chosen)], hit.clause.text)
         picked.append((hit.clause, _with_lead_ins(hit.clause, [_trim(q) for q in quotes])))
         if len(picked) >= MAX_CLAUSES:
             break
     return picked
+
+
+# A 「；」 piece that grades the sanction of the piece before it (「情节特别恶劣的，处三年以上七年以下有期徒刑」,
+# 「逾期未改正的，责令停产停业整顿……」): a quote of the first tier alone tells the reader the lightest sanction
+# is the whole of it.
+_TIER = re.compile(
+    r"^(?:情节|后果|逾期|拒不|构成犯罪|造成[^。；，]{0,20}?的[，,]|导致[^。；，]{0,20}?的[，,]|致使|"
+    r"有违法所得|违法所得|数额)"
+)
+
+
+def _with_tiers(clause: Clause, chosen: list[ScoredSentence]) -> list[str]:
+    """The chosen sentences as quotes, a sanction's 「；」 tiers kept together: a sentence stating a
+    sanction runs on through the tiers that follow it, and a tier chosen alone takes the sentence it
+    grades. Not a list's lead-in (「……处十万元以下的罚款；逾期未改正的，……罚款:」): the 项 quoted with it shows it
+    whole. Each quote is one verbatim span of the clause text; overlapping spans merge."""
+    sentences = split_sentences(clause.text)
+    spans: list[list[int]] = []
+    for s in chosen:
+        first = last = s.position
+        if _states_sanction(sentences[last].text):
+            while (
+                sentences[last].text.endswith(("；", ";"))
+                and last + 1 < len(sentences)
+                and _TIER.match(sentences[last + 1].text)
+            ):
+                last += 1
+            if sentences[last].text.endswith(("：", ":")):
+                last = s.position  # a list's lead-in: a quoted 项 carries all of it (``_with_lead_ins``)
+        while (
+            _TIER.match(sentences[first].text)
+            and first > 0
+            and sentences[first - 1].text.endswith(("；", ";"))
+        ):
+            first -= 1
+        if spans and first <= spans[-1][1] + 0:
+            spans[-1][1] = max(spans[-1][1], last)
+        else:
+            spans.append([first, last])
+    return [clause.text[sentences[a].start : sentences[b].end] for a, b in spans]
 
 
 _ITEM_LINE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]")
