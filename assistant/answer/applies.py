@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from assistant.answer.criminal import criminal_hit
 from assistant.answer.extractive import score_sentences
 from assistant.answer.linked import linked as linked_to
 from assistant.retrieve.search import SearcherLike
@@ -40,6 +41,7 @@ NATIONAL_KINDS = ("national-measure", "notice", "regulation", "standard")
 RELATED_MIN_BM25 = 4.0  # raw BM25 of the trigger sentence against the national clause
 MAX_PENALTIES = 6  # sanctions shown per 罚则
 SANCTIONS = 2  # the best 罚则 of the situation asked as 「罚什么」, shown after its best rule
+CRIMINAL_LEAD = "可能涉及的犯罪（由司法机关依法认定）"
 SHOWN_CONFIDENCE = 0.005  # a rule that would print 「置信度 0.00」 is not shown as a sanction
 
 
@@ -64,6 +66,7 @@ class Applicable:
     linked: tuple[Clause, ...] = ()  # the 罚则 that enforce this duty, or the duty this 罚则 enforces
     penalties: tuple[Penalty, ...] = ()  # the sanctions of this rule's 罚则 (its own or the linked one)
     confidence: float | None = None  # the reranker's probability among the candidates
+    criminal: bool = False  # a 刑法 article the situation may fall under (``answer.criminal``), a lead only
 
     @property
     def penalty_clause(self) -> Clause | None:
@@ -82,7 +85,8 @@ class Applicable:
             if self.confidence is not None
             else f"（检索得分 {self.score:.3f}）"
         )
-        return f"《{c.doc_title}》{c.label}{f'（{status}）' if status else ''}{role}{sure}"
+        lead = f" · {CRIMINAL_LEAD}" if self.criminal else ""
+        return f"《{c.doc_title}》{c.label}{f'（{status}）' if status else ''}{role}{lead}{sure}"
 
     def consequence_lines(self) -> list[str]:
         """The sanction lines: the 罚则 (own or linked) with who pays what, else the clause's own
@@ -127,6 +131,7 @@ class Applicable:
             ],
             "penalties": [p.to_json() for p in self.penalties],
             "confidence": None if self.confidence is None else round(self.confidence, 4),
+            "criminal": self.criminal,
         }
 
 
@@ -157,6 +162,11 @@ def which_clauses_apply(searcher: SearcherLike, situation: str, k: int = 8) -> l
     query = replace(searcher.query(situation), situation=True)
     first_piece = searcher.store.first_pieces
     hits = _with_sanction(searcher, query, searcher.search(query, k), k, first_piece)
+    crime = criminal_hit(searcher, query, RELATED_MIN_BM25)
+    if crime is not None:
+        # the gravest consequence, said right after the situation's best rule
+        hits = [h for h in hits if h.clause.chunk_id != crime.clause.chunk_id]
+        hits = [*hits[:1], crime, *hits[1:]][:k]
     words = list(query.content_words)
     links = searcher.store.links
     out: list[Applicable] = []
@@ -174,6 +184,7 @@ def which_clauses_apply(searcher: SearcherLike, situation: str, k: int = 8) -> l
             _national_counterpart(searcher, hit.clause, trigger),
             linked=linked,
             confidence=hit.sources.get("rerank"),
+            criminal=crime is not None and hit is crime,
         )
         penalty = rule.penalty_clause
         if penalty is not None:

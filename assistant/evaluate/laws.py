@@ -11,6 +11,9 @@ and the paraphrase set over every document. Written before any ranking was tuned
 - ``laws.conversation_followup_accuracy``: later turns of the law conversations;
 - ``laws.applies.penalty_top3`` / ``laws.applies.duty_top3``: the penalty (duty) article among the top 3
   rules `applies` returns, counting a rule's linked penalty;
+- ``laws.applies.criminal_found``: scenarios that are a crime (a 刑法 article in ``criminal`` or ``penalty``)
+  for which `applies` names one of those articles as 可能涉及的犯罪; ``laws.applies.criminal_wrong``: scenarios
+  for which it names a 刑法 article the gold does not (lower is better: a wrong crime is worse than none);
 - ``paraphrases.stability``: groups whose three phrasings get the same first cited clause;
   ``paraphrases.accuracy``: phrasings whose first cited clause is the expected one.
 """
@@ -21,9 +24,10 @@ from collections.abc import Sequence
 
 from assistant.answer.applies import Applicable, which_clauses_apply
 from assistant.answer.conversation import Conversation
+from assistant.answer.criminal import CRIMINAL_DOC
 from assistant.evaluate.answers import _first_cited, _got, _refs
 from assistant.evaluate.datasets import ClauseRef, RetrievalCase
-from assistant.evaluate.registry import EvalContext, ratio, register, split_metrics
+from assistant.evaluate.registry import EvalContext, ratio, register, share_metrics, split_metrics
 from assistant.evaluate.results import Failure, SetResult
 from assistant.evaluate.retrieval import DEPTH, score_cases
 from assistant.schema import Answer
@@ -104,11 +108,7 @@ def laws_set(ctx: EvalContext) -> SetResult:
             lambda idx: ratio(sum(rows[i][2] for i in idx), len(idx)),
             "lower",
         ),
-        *split_metrics(
-            "laws.answers.repealed_marked",
-            [s for s, _ in repealed],
-            lambda idx: ratio(sum(repealed[i][1] for i in idx), len(idx), 1.0),
-        ),
+        *share_metrics("laws.answers.repealed_marked", repealed, empty=1.0),
     )
 
     refused: list[tuple[str, bool]] = []
@@ -117,13 +117,7 @@ def laws_set(ctx: EvalContext) -> SetResult:
         refused.append((neg.split, answer.refused))
         if not answer.refused:
             result.failures.append(Failure("laws/negatives", neg.id, neg.question, "refuse", _got(answer)))
-    result.add(
-        *split_metrics(
-            "laws.answers.refusal_recall",
-            [s for s, _ in refused],
-            lambda idx: ratio(sum(refused[i][1] for i in idx), len(idx)),
-        )
-    )
+    result.add(*share_metrics("laws.answers.refusal_recall", refused))
 
     followups: list[tuple[str, bool]] = []
     for conv_case in gold.laws_conversations:
@@ -145,22 +139,34 @@ def laws_set(ctx: EvalContext) -> SetResult:
                         f"resolved_query={answer.resolved_query}，answer={_got(answer)}",
                     )
                 )
-    result.add(
-        *split_metrics(
-            "laws.conversation_followup_accuracy",
-            [s for s, _ in followups],
-            lambda idx: ratio(sum(followups[i][1] for i in idx), len(idx)),
-        )
-    )
+    result.add(*share_metrics("laws.conversation_followup_accuracy", followups))
 
     applies_rows: list[tuple[str, bool, bool]] = []
+    crimes: list[tuple[str, bool]] = []  # (split, the expected crime named) for scenarios that are a crime
+    wrong_crimes: list[tuple[str, bool]] = []  # (split, a crime named that the gold does not list)
     for sc in gold.laws_scenarios:
+        rules = which_clauses_apply(ctx.searcher, sc.situation, k=APPLIES_K)
+        expected_crimes = {r for r in (*sc.criminal, *sc.penalty) if r.doc_id == CRIMINAL_DOC}
+        named = {ClauseRef(a.clause.doc_id, a.clause.label) for a in rules if a.criminal}
+        if expected_crimes:
+            crimes.append((sc.split, bool(named & expected_crimes)))
+        wrong_crimes.append((sc.split, bool(named - expected_crimes)))
+        if named - expected_crimes or (expected_crimes and not named & expected_crimes):
+            result.failures.append(
+                Failure(
+                    "laws/applies-criminal",
+                    sc.id,
+                    sc.situation,
+                    _refs(tuple(expected_crimes)) if expected_crimes else "（不构成犯罪）",
+                    _refs(tuple(named)) if named else "（未指出）",
+                )
+            )
         if not sc.penalty:
             continue
-        top = [rule_refs(a) for a in which_clauses_apply(ctx.searcher, sc.situation, k=APPLIES_K)[:3]]
-        rules = {ref for refs in top for ref in refs}
-        penalty_ok = any(p in rules for p in sc.penalty)
-        duty_ok = not sc.duty or any(d in rules for d in sc.duty)
+        top = [rule_refs(a) for a in rules[:3]]
+        named_top = {ref for refs in top for ref in refs}
+        penalty_ok = any(p in named_top for p in sc.penalty)
+        duty_ok = not sc.duty or any(d in named_top for d in sc.duty)
         applies_rows.append((sc.split, penalty_ok, duty_ok))
         if not penalty_ok:
             got = "；".join(" / ".join(str(r) for r in a) for a in top) or "（无）"
@@ -177,6 +183,8 @@ def laws_set(ctx: EvalContext) -> SetResult:
             a_splits,
             lambda idx: ratio(sum(applies_rows[i][2] for i in idx), len(idx)),
         ),
+        *share_metrics("laws.applies.criminal_found", crimes),
+        *share_metrics("laws.applies.criminal_wrong", wrong_crimes, direction="lower"),
     )
     return result
 
@@ -210,15 +218,7 @@ def paraphrases_set(ctx: EvalContext) -> SetResult:
                 Failure("paraphrases", group.id, " / ".join(group.phrasings), _refs(group.expected), got)
             )
     result.add(
-        *split_metrics(
-            "paraphrases.stability",
-            [s for s, _ in stable],
-            lambda idx: ratio(sum(stable[i][1] for i in idx), len(idx)),
-        ),
-        *split_metrics(
-            "paraphrases.accuracy",
-            [s for s, _ in right],
-            lambda idx: ratio(sum(right[i][1] for i in idx), len(idx)),
-        ),
+        *share_metrics("paraphrases.stability", stable),
+        *share_metrics("paraphrases.accuracy", right),
     )
     return result

@@ -119,5 +119,17 @@ def split_metrics(
     return out
 
 
+def share_metrics(
+    name: str, rows: Sequence[tuple[str, bool]], direction: str = "higher", empty: float = 0.0
+) -> list[Metric]:
+    """``split_metrics`` of the share of true cases, ``rows`` being each case's (split, outcome)."""
+    return split_metrics(
+        name,
+        [split for split, _ in rows],
+        lambda idx: ratio(sum(rows[i][1] for i in idx), len(idx), empty),
+        direction,
+    )
+
+
 def ratio(numerator: int | float, denominator: int | float, empty: float = 0.0) -> float:
     return numerator / denominator if denominator else empty

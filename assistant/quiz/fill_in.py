@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
+from assistant.datafiles import data_lines
 from assistant.numerals import arabize
 from assistant.text.normalize import normalize
 
@@ -33,10 +33,9 @@ _UNIT_WINDOW = 8  # characters after the blank in which a unit implied by the st
 @lru_cache(maxsize=1)
 def synonyms() -> dict[str, str]:
     """Each listed form → the first form of its line."""
-    text = resources.files("assistant.data").joinpath("answer_synonyms.txt").read_text(encoding="utf-8")
     out: dict[str, str] = {}
-    for line in text.splitlines():
-        forms = line.split("#", 1)[0].split()
+    for line in data_lines("answer_synonyms.txt"):
+        forms = line.split()
         for form in forms[1:]:
             out[canonical(form, use_synonyms=False)] = canonical(forms[0], use_synonyms=False)
     return out

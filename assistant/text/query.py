@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from assistant.datafiles import data_lines, data_text
 from assistant.text.intent import classify_intent
 from assistant.text.normalize import normalize
 from assistant.text.tokenize import Tokenizer, content_words, tokenize_query
@@ -26,17 +26,15 @@ _UNIT = re.compile(r"(?:多少|几)个?(学时|小时|分钟|米|度|分|人|钱
 def region_names() -> tuple[str, ...]:
     """The gazetteer (``assistant/data/regions.txt``): provinces, capitals, mining cities, every city of
     江西; longest first so 内蒙古 is found before 蒙古-like substrings."""
-    text = resources.files("assistant.data").joinpath("regions.txt").read_text(encoding="utf-8")
+    text = data_text("regions.txt")
     return tuple(sorted(set(text.split()), key=len, reverse=True))
 
 
 @cache
 def synonyms() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Colloquial word → the statutes' words for it (``assistant/data/synonyms.txt``)."""
-    text = resources.files("assistant.data").joinpath("synonyms.txt").read_text(encoding="utf-8")
     out = []
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
+    for line in data_lines("synonyms.txt"):
         if "=>" in line:
             left, right = (x.strip() for x in line.split("=>", 1))
             out.append((left, tuple(right.split())))

@@ -1,0 +1,28 @@
+"""Which 刑法 articles `applies` may name, and when a result crime's condition — someone killed or hurt — holds."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.criminal import listed, tells_of_harm
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    ("situation", "harm"),
+    [
+        ("结果塌了死了3个人", True),
+        ("一名工人重伤", True),
+        ("发生较大事故，调查认定企业负有责任", False),  # an accident's grade is not a death the text tells of
+        ("矿长把大门锁了不让进", False),
+    ],
+)
+def test_a_result_crime_needs_a_situation_that_tells_of_a_death_or_injury(situation: str, harm: bool) -> None:
+    assert tells_of_harm(situation) is harm
+
+
+def test_only_the_production_safety_crimes_are_listed() -> None:
+    kinds = listed()
+    assert kinds["第一百三十四条"] == "result" and kinds["第一百三十四条之一"] == "conduct"
+    assert "第三百四十三条" not in kinds and "第一百三十二条" not in kinds  # 非法采矿, 铁路运营安全事故
