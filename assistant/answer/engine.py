@@ -113,9 +113,10 @@ class AnswerEngine:
             return question, alone
         combined = f"{question.strip()} {previous}"
         with_context = self.retrieve(combined)
+        # the evidence compared, not the lengths: a longer query alone looks better covered (log_words)
         if (
             not self.should_refuse(with_context)
-            and with_context.evidence.probability() < alone.evidence.probability()
+            and with_context.evidence.probability(length=alone.evidence.words) < alone.evidence.probability()
         ):
             return combined, with_context
         return question, alone

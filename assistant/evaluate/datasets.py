@@ -29,8 +29,8 @@ LAW_STYLES = (
 )
 # Every gold record carries "split": "dev" (tune on it) or "test" (report only); lines written before
 # the split existed count as dev. "heldback" is test written blind after the system existed and scored
-# once per change (evals/README.md, "Held back at stop 25"): reported apart so that @test stays the
-# half it was, and fitted on by nothing.
+# once per change (evals/README.md, "Held back at stop 25" and "… stop 26"): reported apart so that @test
+# stays the half it was, and fitted on by nothing.
 SPLITS = ("dev", "test", "heldback")
 NEGATIVE_KINDS = (
     "near-miss",

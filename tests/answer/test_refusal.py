@@ -136,3 +136,13 @@ def test_a_span_of_time_in_the_question_does_not_make_a_figure_about_what_is_ask
     assert ev.figure_unrelated == 1
     stated = refusal.evidence(text, Query.parse("拘役的期限一般是多少？"), hits(text))
     assert stated.figure_unrelated == 0
+
+
+def test_the_words_of_one_sentence_count_and_a_length_can_be_held_fixed() -> None:
+    text = "尾矿库停用超过三年应当闭库。矿山企业应当建立瓦斯检查制度。"
+    ev = refusal.evidence(text, Query.parse("尾矿库停用多久要闭库？"), hits(text))
+    assert ev.sentence_coverage > 0.5  # 尾矿库 停用 闭库 all in the first sentence
+    longer = refusal.Evidence(**{**ev.__dict__, "words": ev.words * 3})
+    # a follow-up asked with the previous turn's words is compared at the length asked (engine)
+    assert longer.probability(length=ev.words) == pytest.approx(ev.probability())
+    assert longer.probability() != pytest.approx(ev.probability())

@@ -20,38 +20,45 @@ GOOD = {
 }
 
 
+HELD_BACK = {
+    "laws_retrieval": [f"L{n}" for n in range(531, 571)],
+    "laws_negatives": [f"LN{n}" for n in range(156, 171)],
+    "laws_scenarios": [f"LS{n}" for n in range(101, 131)],
+    "paraphrases": [f"P{n}" for n in range(101, 117)],
+}
+
+
 def test_the_committed_gold_sets_load_with_their_documented_sizes():
     sets = load_all(EVALS)
     assert (
         sets.sizes()
         == {
-            "retrieval": 266,  # + 30 held back at stop 25 (r301–r330)
-            "negatives": 56,  # 7 moved to evals/laws/retrieval.jsonl (the laws answer them); + 15 held back at stop 25
+            "retrieval": 266,  # + 30 held back at stop 25 (r301–r330), dev since stop 26
+            "negatives": 56,  # 7 moved to evals/laws/retrieval.jsonl (the laws answer them); + 15 of stop 25
             "conversations": 22,
             "scenarios": 36,
             "short_answers": 150,  # 39 seed + 30 with wrong_points + 45 + 36 written blind (g070-g150)
-            "laws_retrieval": 530,  # 360 + 100 held back at stop 24 (L361–L460) + 70 at stop 25 (L461–L530)
-            "laws_negatives": 155,  # 70 + 30 off-domain (LO01–LO30) + 30 held back at stop 24 + 25 at stop 25
+            "laws_retrieval": 570,  # 360 + 100 held back at stop 24 (L361–L460) + 70 at 25 + 40 at 26 (L531–L570)
+            "laws_negatives": 170,  # 70 + 30 off-domain (LO01–LO30) + 30 held back at stop 24 + 25 at 25 + 15 at 26
             "laws_conversations": 30,
-            "laws_scenarios": 46,
-            "paraphrases": 32,
+            "laws_scenarios": 76,  # 46 + 30 held back at stop 26 (LS101–LS130)
+            "paraphrases": 48,  # 32 + 16 held back at stop 26 (P101–P116)
             "fill_ins": 48,
             "slogans": 60,
         }
     )
     # every set but the seed ones written before the split existed is half dev, half test — the law sets
-    # before the held-back questions: those of stop 24 (L361–L460, LN101–LN130), read after their scoring,
-    # became dev at stop 25; those of stop 25 are held back (written blind, scored once per change)
+    # before the held-back questions: those of stop 24 (L361–L460, LN101–LN130) and of stop 25 (L461–L530,
+    # LN131–LN155, r301–r330, n301–n315), read after their scoring, became dev at the next stop
     for name in ("laws_retrieval", "laws_scenarios", "paraphrases", "fill_ins", "slogans"):
-        cases = [c for c in getattr(sets, name) if c.split != "heldback" and not "L361" <= c.id <= "L460"]
+        cases = [c for c in getattr(sets, name) if c.split != "heldback" and not "L361" <= c.id <= "L530"]
         assert sum(c.split == "test" for c in cases) * 2 == len(cases), name
-    stop24 = [c for c in sets.laws_retrieval if "L361" <= c.id <= "L460"]
-    assert len(stop24) == 100 and all(c.split == "dev" for c in stop24)
-    held = [c for c in sets.laws_retrieval if c.split == "heldback"]
-    assert len(held) == 70 and all(c.id > "L460" for c in held)
-    assert sum(c.split == "heldback" for c in sets.laws_negatives) == 25
-    assert sum(c.split == "heldback" for c in sets.retrieval) == 30
-    assert sum(c.split == "heldback" for c in sets.negatives) == 15
+    later = [c for c in sets.laws_retrieval if "L361" <= c.id <= "L530"]
+    assert len(later) == 170 and all(c.split == "dev" for c in later)
+    # held back now: the set written blind at stop 26, scored once per change
+    held = {name: [c.id for c in getattr(sets, name) if c.split == "heldback"] for name in HELD_BACK}
+    assert held == HELD_BACK
+    assert not any(c.split == "heldback" for c in (*sets.retrieval, *sets.negatives))
     # 13 two-turn + 9 three-turn conversations = 53 turns (the README's "51 turns" is a miscount).
     assert sorted(len(c.turns) for c in sets.conversations) == [2] * 13 + [3] * 9
     # c12's first turn (煤矿瓦斯超限) is answered by 煤矿安全生产条例 since the laws joined the corpus.
