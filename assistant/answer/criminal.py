@@ -6,8 +6,9 @@ something wrong: only the production-safety crimes in ``data/criminal_articles.t
 under the condition its text sets.
 
 - A **result crime** (重大责任事故, 重大劳动安全事故, 危险物品肇事, 工程重大安全事故, 不报谎报安全事故) needs a
-  result: the article applies only when the situation tells of someone killed or injured. The best such
-  article among the situation's 刑法 hits is the one shown.
+  result: the article applies only when the situation tells of someone killed or injured, and, where the
+  list gives the crime's own conduct (不报、谎报 for 第一百三十九条之一), only when the situation's words say it.
+  The best such article among the situation's 刑法 hits is the one shown.
 - A **conduct crime** (危险作业罪, 第一百三十四条之一) needs no result, so its words must carry it: it is shown only
   when it is the situation's best 刑法 hit and the words of the situation support it (raw BM25 at least
   ``RELATED_MIN_BM25``, the bar a national counterpart must clear too).
@@ -18,7 +19,7 @@ It is a lead for the inspector, not a finding: `applies` labels it 「可能涉�
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from assistant.datafiles import data_lines
@@ -32,14 +33,28 @@ DEPTH = 10  # the situation's 刑法 hits looked through for a listed article
 _HARM = re.compile(r"死|身亡|丧生|遇难|罹难|重伤|伤亡|受伤|致残|人命")
 
 
+@dataclass(frozen=True)
+class Crime:
+    kind: str  # "result" (needs a death or injury) | "conduct" (the conduct alone)
+    conduct: re.Pattern[str] | None = None  # words the situation must use for the crime's own conduct
+
+
 @lru_cache(maxsize=1)
-def listed() -> dict[str, str]:
-    """``{article label: "result" | "conduct"}`` from ``data/criminal_articles.txt``."""
-    out: dict[str, str] = {}
+def listed() -> dict[str, Crime]:
+    """``{article label: Crime}`` from ``data/criminal_articles.txt``."""
+    out: dict[str, Crime] = {}
     for line in data_lines("criminal_articles.txt"):
-        label, kind = line.split()[:2]
-        out[label] = kind
+        label, kind, *conduct = line.split()
+        out[label] = Crime(kind, re.compile(conduct[0]) if conduct else None)
     return out
+
+
+def _fits(crime: Crime | None, kind: str, situation: str) -> bool:
+    return (
+        crime is not None
+        and crime.kind == kind
+        and (crime.conduct is None or bool(crime.conduct.search(situation)))
+    )
 
 
 def tells_of_harm(situation: str) -> bool:
@@ -50,11 +65,15 @@ def criminal_hit(searcher: SearcherLike, query: Query, related_min_bm25: float) 
     """The 刑法 article ``query`` (a described situation) may fall under, or None; see the module doc."""
     if CRIMINAL_DOC not in searcher.store.documents:
         return None
-    kinds = listed()
+    crimes = listed()
     hits = searcher.search(replace(query, situation=True), DEPTH, doc=CRIMINAL_DOC)
     if tells_of_harm(query.text):
-        return next((h for h in hits if kinds.get(h.clause.label) == "result"), None)
+        return next((h for h in hits if _fits(crimes.get(h.clause.label), "result", query.text)), None)
     top = hits[0] if hits else None
-    if top and kinds.get(top.clause.label) == "conduct" and top.sources.get("bm25", 0.0) >= related_min_bm25:
+    if (
+        top
+        and _fits(crimes.get(top.clause.label), "conduct", query.text)
+        and top.sources.get("bm25", 0.0) >= related_min_bm25
+    ):
         return top
     return None

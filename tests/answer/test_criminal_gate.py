@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.criminal import listed, tells_of_harm
+from assistant.answer.criminal import _fits, listed, tells_of_harm
 
 pytestmark = pytest.mark.unit
 
@@ -24,5 +24,12 @@ def test_a_result_crime_needs_a_situation_that_tells_of_a_death_or_injury(situat
 
 def test_only_the_production_safety_crimes_are_listed() -> None:
     kinds = listed()
-    assert kinds["第一百三十四条"] == "result" and kinds["第一百三十四条之一"] == "conduct"
+    assert kinds["第一百三十四条"].kind == "result" and kinds["第一百三十四条之一"].kind == "conduct"
     assert "第三百四十三条" not in kinds and "第一百三十二条" not in kinds  # 非法采矿, 铁路运营安全事故
+
+
+def test_a_death_alone_is_not_a_failure_to_report_it() -> None:
+    report = listed()["第一百三十九条之一"]  # 不报、谎报安全事故罪 needs the 不报 in the situation's words
+    assert not _fits(report, "result", "矿山发生一般事故死了1个人，企业对事故负有责任")
+    assert _fits(report, "result", "矿上出了事故死了两个人，矿长瞒着没往上报")
+    assert _fits(listed()["第一百三十四条"], "result", "结果塌了死了3个人")  # no conduct words listed for it
