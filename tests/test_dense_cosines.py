@@ -42,3 +42,30 @@ def test_a_hit_outside_the_dense_candidates_gets_its_exact_cosine(fake_config: F
         row = next(i for i, c in enumerate(searcher.clauses) if c.chunk_id == h.clause.chunk_id)
         expected = float(np.dot(searcher.dense._index.reconstruct(row), vec))
         assert h.sources["dense"] == pytest.approx(expected, abs=1e-5)
+
+
+def test_a_text_searched_again_is_embedded_once_and_only_the_recent_ones_are_kept(
+    fake_config: FakeConfigFactory,
+) -> None:
+    from assistant.retrieve import dense
+
+    config = fake_config({"rules.txt": DOC})
+    Assistant(config).build_index()
+    searcher = Searcher(config)
+    embedder = searcher.dense._embedder
+    calls: list[str] = []
+    real = embedder.embed_query
+
+    def counted(text: str) -> np.ndarray:
+        calls.append(text)
+        return real(text)
+
+    embedder.embed_query = counted  # type: ignore[method-assign]
+    for _ in range(3):
+        searcher.search("尾矿库 闭库", k=2)
+        searcher.search("瓦斯 超限", k=2)
+    assert calls == ["尾矿库 闭库", "瓦斯 超限"]
+    for n in range(dense.RECENT + 1):
+        searcher.search(f"第{n}个问题", k=1)
+    searcher.search("尾矿库 闭库", k=2)  # pushed out by RECENT newer texts: embedded again
+    assert calls.count("尾矿库 闭库") == 2 and len(searcher.dense._recent) == dense.RECENT

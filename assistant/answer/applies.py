@@ -39,6 +39,7 @@ _SANCTION = re.compile(
 _SEGMENT = re.compile(r"[^，,；;。]+")
 NATIONAL_KINDS = ("national-measure", "notice", "regulation", "standard")
 RELATED_MIN_BM25 = 4.0  # raw BM25 of the trigger sentence against the national clause
+COUNTERPART_DEPTH = 30  # the national clauses a plan item's counterpart is chosen among
 MAX_PENALTIES = 6  # sanctions shown per 罚则
 SANCTIONS = 2  # the best 罚则 of the situation asked as 「罚什么」, shown after its best rule
 CRIMINAL_LEAD = "可能涉及的犯罪（由司法机关依法认定）"
@@ -258,22 +259,32 @@ def _national_counterpart(searcher: SearcherLike, clause: Clause, trigger: str) 
     clause that is about coal."""
     if clause.doc_kind != "local-plan":
         return None
-    best: tuple[float, Clause] | None = None
-    query = searcher.query(trigger)  # analysed once for every national document
     about_coal = names_coal(clause.text)
-    for doc_id, doc in searcher.store.documents.items():
-        if doc.catalog.kind not in NATIONAL_KINDS or doc_id == clause.doc_id:
+    national = [
+        doc_id
+        for doc_id, doc in searcher.store.documents.items()
+        if doc.catalog.kind in NATIONAL_KINDS
+        and doc_id != clause.doc_id
+        # a repealed text implements nothing now; another province's rules are not national
+        and doc.catalog.status != "已废止"
+        and doc.catalog.level not in LOCAL_LEVELS
+        # a coal regulation governs no 非煤 plan item
+        and ("煤矿" not in doc.catalog.title or about_coal)
+    ]
+    if not national:
+        return None
+    # hybrid, not BM25 alone: a plan item's long sentence shares many words with many articles, and the
+    # cosine says which one is on its subject (主要负责人 training → 第二十七条's 考核, not 第二十五条). One
+    # search over the national documents; each document's best duty or measure (a plan item implements
+    # those, not the penalty for breaking them) is a candidate, and the words decide among them.
+    hits = searcher.search(searcher.query(trigger), COUNTERPART_DEPTH, doc=national, rerank=False)
+    best: tuple[float, Clause] | None = None
+    seen: set[str] = set()
+    for hit in hits:
+        if hit.clause.doc_id in seen or hit.clause.kind != "clause" or hit.clause.role == "罚则":
             continue
-        if doc.catalog.status == "已废止" or doc.catalog.level in LOCAL_LEVELS:
-            continue  # a repealed text implements nothing now; another province's rules are not national
-        if "煤矿" in doc.catalog.title and not about_coal:
-            continue  # a coal regulation governs no 非煤 plan item
-        # hybrid, not BM25 alone: a plan item's long sentence shares many words with many articles, and the
-        # cosine says which one is on its subject (主要负责人 training → 第二十七条's 考核, not 第二十五条)
-        hits = searcher.search(query, 3, doc=doc_id, rerank=False)
-        # a plan item implements a duty or a measure, not the penalty for breaking it
-        for hit in [h for h in hits if h.clause.kind == "clause" and h.clause.role != "罚则"][:1]:
-            raw = hit.sources.get("bm25", 0.0)  # a hit the words do not support is not related
-            if raw >= RELATED_MIN_BM25 and (best is None or raw > best[0]):
-                best = (raw, hit.clause)
+        seen.add(hit.clause.doc_id)
+        raw = hit.sources.get("bm25", 0.0)  # a hit the words do not support is not related
+        if raw >= RELATED_MIN_BM25 and (best is None or raw > best[0]):
+            best = (raw, hit.clause)
     return best[1] if best else None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from typing import Any
 
 import numpy as np
@@ -9,6 +11,8 @@ import numpy as np
 from assistant.index.embeddings import Embedder
 from assistant.retrieve.base import top_rows
 from assistant.text.query import Query
+
+RECENT = 256  # query embeddings kept (384 floats each)
 
 
 class DenseRetriever:
@@ -20,15 +24,22 @@ class DenseRetriever:
         self.candidates = candidates
         self.threads = threads
         self._vectors: np.ndarray | None = None
-        self._last: tuple[str, np.ndarray] | None = None
+        self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
 
     def _query_vector(self, query: Query) -> np.ndarray:
-        """The query's embedding; the last one is kept, so scoring and ``cosines`` embed a query once."""
-        last = self._last
-        if last is not None and last[0] == query.text:
-            return last[1]
-        q = self._embedder.embed_query(query.text).astype(np.float32)
-        self._last = (query.text, q)
+        """The query's embedding. The last ``RECENT`` are kept: scoring and ``cosines`` embed a query once,
+        and `applies` searches the national counterpart of the same plan items' sentences again and again
+        (a long sentence costs the bundled model ~60 ms)."""
+        with self._lock:  # the web app searches from many threads
+            q = self._recent.get(query.text)
+        if q is None:
+            q = self._embedder.embed_query(query.text).astype(np.float32)
+        with self._lock:
+            self._recent[query.text] = q
+            self._recent.move_to_end(query.text)
+            while len(self._recent) > RECENT:
+                self._recent.popitem(last=False)
         return q
 
     def cosines(self, query: Query, rows: list[int]) -> dict[int, float]:

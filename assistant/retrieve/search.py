@@ -8,6 +8,7 @@ query (the retrievers are built once, lazily; a search returns its own evidence 
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from dataclasses import replace
 from functools import cached_property
 from typing import Protocol
@@ -57,7 +58,7 @@ class SearcherLike(Protocol):
         query: str | Query,
         k: int = 5,
         *,
-        doc: str | None = None,
+        doc: str | Collection[str] | None = None,
         kind: str | None = None,
         method: str = "hybrid",
         rerank: bool | None = None,
@@ -112,13 +113,18 @@ class Searcher:
             return self.dense
         raise ConfigError(f"未知的检索方式 {method!r}；可选：{', '.join(METHODS)}")
 
-    def mask(self, doc: str | None = None, kind: str | None = None) -> np.ndarray | None:
+    def mask(self, doc: str | Collection[str] | None = None, kind: str | None = None) -> np.ndarray | None:
+        """The rows of ``doc`` (one document id, or several) and of ``kind``; None = every row."""
         if not doc and not kind:
             return None
-        if doc and doc not in self.store.documents:
-            raise ConfigError(f"没有文档 {doc!r}；已索引的文档：{', '.join(sorted(self.store.documents))}")
+        docs = {doc} if isinstance(doc, str) else set(doc or ())
+        unknown = sorted(docs - set(self.store.documents))
+        if unknown:
+            raise ConfigError(
+                f"没有文档 {unknown[0]!r}；已索引的文档：{', '.join(sorted(self.store.documents))}"
+            )
         return np.array(
-            [(not doc or c.doc_id == doc) and (not kind or c.doc_kind == kind) for c in self.clauses]
+            [(not docs or c.doc_id in docs) and (not kind or c.doc_kind == kind) for c in self.clauses]
         )
 
     def matched_terms(self, query: str | Query) -> list[str]:
@@ -130,7 +136,7 @@ class Searcher:
         query: str | Query,
         k: int = 5,
         *,
-        doc: str | None = None,
+        doc: str | Collection[str] | None = None,
         kind: str | None = None,
         method: str = "hybrid",
         retriever: Retriever | None = None,

@@ -23,6 +23,7 @@ LAYERS = {
     "numerals": 0,
     "config": 0,
     "data": 0,
+    "datafiles": 0,  # reads assistant/data
     "text": 1,
     "records": 1,
     "ingest": 2,
