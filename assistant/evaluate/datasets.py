@@ -54,6 +54,7 @@ FILES = {
     "laws_negatives": "laws/negatives.jsonl",
     "laws_conversations": "laws/conversations.jsonl",
     "laws_scenarios": "laws/scenarios.jsonl",
+    "laws_stories": "laws/stories.jsonl",
     "paraphrases": "paraphrases.jsonl",
     "fill_ins": "fill_ins.jsonl",
     "slogans": "slogans.jsonl",
@@ -529,6 +530,13 @@ def load_law_scenarios(evals_dir: Path) -> list[LawScenarioCase]:
     return _load(Path(evals_dir) / FILES["laws_scenarios"], _law_scenario)
 
 
+def load_law_stories(evals_dir: Path) -> list[LawScenarioCase]:
+    """Inspector situations told as stories (laws/stories.jsonl; optional): scored like the scenarios,
+    read by no fitting script."""
+    path = Path(evals_dir) / FILES["laws_stories"]
+    return _load(path, _law_scenario) if path.exists() else []
+
+
 def load_paraphrases(evals_dir: Path) -> list[ParaphraseGroup]:
     return _load(Path(evals_dir) / FILES["paraphrases"], _paraphrase)
 
@@ -557,6 +565,7 @@ class GoldSets:
     paraphrases: list[ParaphraseGroup] = field(default_factory=list)
     fill_ins: list[FillInCase] = field(default_factory=list)
     slogans: list[SloganCase] = field(default_factory=list)
+    laws_stories: list[LawScenarioCase] = field(default_factory=list)
 
     def sizes(self) -> dict[str, int]:
         return {name: len(getattr(self, name)) for name in self.__dataclass_fields__}
@@ -577,4 +586,5 @@ def load_all(evals_dir: Path) -> GoldSets:
         load_paraphrases(evals_dir),
         load_fill_ins(evals_dir),
         load_slogans(evals_dir),
+        load_law_stories(evals_dir),
     )

@@ -26,9 +26,9 @@ from assistant.answer.applies import Applicable, which_clauses_apply
 from assistant.answer.conversation import Conversation
 from assistant.answer.criminal import CRIMINAL_DOC
 from assistant.evaluate.answers import _first_cited, _got, _refs
-from assistant.evaluate.datasets import ClauseRef, RetrievalCase
+from assistant.evaluate.datasets import ClauseRef, LawScenarioCase, RetrievalCase
 from assistant.evaluate.registry import EvalContext, ratio, register, share_metrics, split_metrics
-from assistant.evaluate.results import Failure, SetResult
+from assistant.evaluate.results import Failure, Metric, SetResult
 from assistant.evaluate.retrieval import DEPTH, score_cases
 from assistant.schema import Answer
 
@@ -141,10 +141,20 @@ def laws_set(ctx: EvalContext) -> SetResult:
                 )
     result.add(*share_metrics("laws.conversation_followup_accuracy", followups))
 
+    result.add(*_applies(ctx, gold.laws_scenarios, "laws.applies", "laws/applies", result))
+    result.add(*_applies(ctx, gold.laws_stories, "laws.stories", "laws/stories", result))
+    return result
+
+
+def _applies(
+    ctx: EvalContext, cases: Sequence[LawScenarioCase], name: str, label: str, result: SetResult
+) -> list[Metric]:
+    """`applies` over inspector situations: the penalty and duty article in the top 3 rules, and the 刑法
+    article named where the situation is a crime (metrics ``<name>.*``, failures under ``label``)."""
     applies_rows: list[tuple[str, bool, bool]] = []
     crimes: list[tuple[str, bool]] = []  # (split, the expected crime named) for scenarios that are a crime
     wrong_crimes: list[tuple[str, bool]] = []  # (split, a crime named that the gold does not list)
-    for sc in gold.laws_scenarios:
+    for sc in cases:
         rules = which_clauses_apply(ctx.searcher, sc.situation, k=APPLIES_K)
         expected_crimes = {r for r in (*sc.criminal, *sc.penalty) if r.doc_id == CRIMINAL_DOC}
         named = {ClauseRef(a.clause.doc_id, a.clause.label) for a in rules if a.criminal}
@@ -154,7 +164,7 @@ def laws_set(ctx: EvalContext) -> SetResult:
         if named - expected_crimes or (expected_crimes and not named & expected_crimes):
             result.failures.append(
                 Failure(
-                    "laws/applies-criminal",
+                    f"{label}-criminal",
                     sc.id,
                     sc.situation,
                     _refs(tuple(expected_crimes)) if expected_crimes else "（不构成犯罪）",
@@ -170,23 +180,22 @@ def laws_set(ctx: EvalContext) -> SetResult:
         applies_rows.append((sc.split, penalty_ok, duty_ok))
         if not penalty_ok:
             got = "；".join(" / ".join(str(r) for r in a) for a in top) or "（无）"
-            result.failures.append(Failure("laws/applies", sc.id, sc.situation, _refs(sc.penalty), got))
+            result.failures.append(Failure(label, sc.id, sc.situation, _refs(sc.penalty), got))
     a_splits = [r[0] for r in applies_rows]
-    result.add(
+    return [
         *split_metrics(
-            "laws.applies.penalty_top3",
+            f"{name}.penalty_top3",
             a_splits,
             lambda idx: ratio(sum(applies_rows[i][1] for i in idx), len(idx)),
         ),
         *split_metrics(
-            "laws.applies.duty_top3",
+            f"{name}.duty_top3",
             a_splits,
             lambda idx: ratio(sum(applies_rows[i][2] for i in idx), len(idx)),
         ),
-        *share_metrics("laws.applies.criminal_found", crimes),
-        *share_metrics("laws.applies.criminal_wrong", wrong_crimes, direction="lower"),
-    )
-    return result
+        *share_metrics(f"{name}.criminal_found", crimes),
+        *share_metrics(f"{name}.criminal_wrong", wrong_crimes, direction="lower"),
+    ]
 
 
 def rule_refs(rule: Applicable) -> tuple[ClauseRef, ...]:
