@@ -7,8 +7,11 @@ under the condition its text sets.
 
 - A **result crime** (重大责任事故, 重大劳动安全事故, 危险物品肇事, 工程重大安全事故, 不报谎报安全事故) needs a
   result: the article applies only when the situation tells of someone killed or injured, and, where the
-  list gives the crime's own conduct (不报、谎报 for 第一百三十九条之一), only when the situation's words say it.
-  The best such article among the situation's 刑法 hits is the one shown.
+  list gives the crime's own conduct (不报、谎报 for 第一百三十九条之一; unsafe facilities for 第一百三十五条;
+  dangerous goods for 第一百三十六条; a project's quality for 第一百三十七条), only when the situation's words say
+  it. The best-ranked of those among the situation's 刑法 hits is shown, and only when none fits, the general
+  one, 第一百三十四条 (违反有关安全管理的规定; 强令冒险作业): ranked alone, 第一百三十五条 came first for stories of
+  a forced entry under a cracked roof.
 - A **conduct crime** (危险作业罪, 第一百三十四条之一) needs no result, so its words must carry it: it is shown only
   when it is the situation's best 刑法 hit and the words of the situation support it (raw BM25 at least
   ``RELATED_MIN_BM25``, the bar a national counterpart must clear too).
@@ -68,7 +71,10 @@ def criminal_hit(searcher: SearcherLike, query: Query, related_min_bm25: float) 
     crimes = listed()
     hits = searcher.search(replace(query, situation=True), DEPTH, doc=CRIMINAL_DOC)
     if tells_of_harm(query.text):
-        return next((h for h in hits if _fits(crimes.get(h.clause.label), "result", query.text)), None)
+        fitting = [h for h in hits if _fits(crimes.get(h.clause.label), "result", query.text)]
+        # a crime whose own conduct the story tells of, before the general one (第一百三十四条)
+        specific = [h for h in fitting if crimes[h.clause.label].conduct is not None]
+        return next(iter(specific or fitting), None)
     top = hits[0] if hits else None
     if (
         top

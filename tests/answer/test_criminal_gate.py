@@ -33,3 +33,12 @@ def test_a_death_alone_is_not_a_failure_to_report_it() -> None:
     assert not _fits(report, "result", "矿山发生一般事故死了1个人，企业对事故负有责任")
     assert _fits(report, "result", "矿上出了事故死了两个人，矿长瞒着没往上报")
     assert _fits(listed()["第一百三十四条"], "result", "结果塌了死了3个人")  # no conduct words listed for it
+
+
+def test_a_specific_result_crime_needs_its_own_conduct_and_the_general_one_does_not() -> None:
+    crimes = listed()
+    roof = "矿长逼着工人进顶板有裂缝的采场，塌了死了两个人"  # no unsafe facility, no dangerous goods: 第一百三十四条
+    assert not _fits(crimes["第一百三十五条"], "result", roof)
+    assert _fits(crimes["第一百三十四条"], "result", roof)
+    assert _fits(crimes["第一百三十五条"], "result", "安全设施不符合国家规定，塌方死了4个人")
+    assert _fits(crimes["第一百三十六条"], "result", "炸药库管理混乱，发生爆炸死了1个人")
