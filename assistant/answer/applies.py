@@ -14,6 +14,10 @@ A statute's duty is sanctioned elsewhere, in its 法律责任 chapter: a duty or
 verbatim fine or measure) — a consequence is never borrowed from an unrelated provision; where there
 is none, the rule says 「未规定具体后果」. ``confidence`` is the reranker's probability for the rule
 among the candidates (a fitted, calibrated figure), not the fused score that is 1.000 for every top hit.
+
+The statutes' 「构成犯罪的，依照刑法有关规定追究刑事责任」 names no article: where the situation may be a crime,
+the 刑法 article (``answer.criminal``: listed production-safety crimes only, each under its own condition)
+follows the first rule, marked ``criminal`` and shown as 「可能涉及的犯罪（由司法机关依法认定）」.
 """
 
 from __future__ import annotations
