@@ -167,7 +167,7 @@ def which_clauses_apply(searcher: SearcherLike, situation: str, k: int = 8) -> l
     query = replace(searcher.query(situation), situation=True)
     first_piece = searcher.store.first_pieces
     hits = _with_sanction(searcher, query, searcher.search(query, k), k, first_piece)
-    crime = criminal_hit(searcher, query, RELATED_MIN_BM25)
+    crime = criminal_hit(searcher, query)
     if crime is not None:
         # the gravest consequence, said right after the situation's best rule
         hits = [h for h in hits if h.clause.chunk_id != crime.clause.chunk_id]

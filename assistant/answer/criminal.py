@@ -12,9 +12,11 @@ under the condition its text sets.
   it. The best-ranked of those among the situation's 刑法 hits is shown, and only when none fits, the general
   one, 第一百三十四条 (违反有关安全管理的规定; 强令冒险作业): ranked alone, 第一百三十五条 came first for stories of
   a forced entry under a cracked roof.
-- A **conduct crime** (危险作业罪, 第一百三十四条之一) needs no result, so its words must carry it: it is shown only
-  when it is the situation's best 刑法 hit and the words of the situation support it (raw BM25 at least
-  ``RELATED_MIN_BM25``, the bar a national counterpart must clear too).
+- A **conduct crime** (危险作业罪, 第一百三十四条之一) needs no result, so the situation must tell of the conduct
+  one of its 项 names, in the list's words (a monitor switched off, production after an order to stop, mining
+  without a permit), and the article must be among the situation's 刑法 hits. (Until stop 26's end it was shown
+  when it was the best 刑法 hit with raw BM25 ≥ 4: that named it for a missing 注册安全工程师 and missed it for
+  production after a stop order.)
 
 It is a lead for the inspector, not a finding: `applies` labels it 「可能涉及的犯罪（由司法机关依法认定）」.
 """
@@ -64,7 +66,7 @@ def tells_of_harm(situation: str) -> bool:
     return bool(_HARM.search(situation))
 
 
-def criminal_hit(searcher: SearcherLike, query: Query, related_min_bm25: float) -> Hit | None:
+def criminal_hit(searcher: SearcherLike, query: Query) -> Hit | None:
     """The 刑法 article ``query`` (a described situation) may fall under, or None; see the module doc."""
     if CRIMINAL_DOC not in searcher.store.documents:
         return None
@@ -75,11 +77,4 @@ def criminal_hit(searcher: SearcherLike, query: Query, related_min_bm25: float) 
         # a crime whose own conduct the story tells of, before the general one (第一百三十四条)
         specific = [h for h in fitting if crimes[h.clause.label].conduct is not None]
         return next(iter(specific or fitting), None)
-    top = hits[0] if hits else None
-    if (
-        top
-        and _fits(crimes.get(top.clause.label), "conduct", query.text)
-        and top.sources.get("bm25", 0.0) >= related_min_bm25
-    ):
-        return top
-    return None
+    return next((h for h in hits if _fits(crimes.get(h.clause.label), "conduct", query.text)), None)

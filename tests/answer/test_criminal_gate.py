@@ -42,3 +42,17 @@ def test_a_specific_result_crime_needs_its_own_conduct_and_the_general_one_does_
     assert _fits(crimes["第一百三十四条"], "result", roof)
     assert _fits(crimes["第一百三十五条"], "result", "安全设施不符合国家规定，塌方死了4个人")
     assert _fits(crimes["第一百三十六条"], "result", "炸药库管理混乱，发生爆炸死了1个人")
+
+
+@pytest.mark.parametrize(
+    ("situation", "crime"),
+    [
+        ("为了多出矿，矿上把井下一氧化碳报警仪的探头给拔了", True),
+        ("煤矿被责令停产整顿后，老板晚上偷偷组织工人下井出煤", True),
+        ("矿山没有安全生产许可证就开始采矿", True),
+        ("金属矿山企业一直没有注册安全工程师从事安全管理工作", False),  # a fine, not 危险作业罪
+        ("矿上的安全培训台账是空的，培训了什么都没记录", False),
+    ],
+)
+def test_the_conduct_crime_needs_the_conduct_one_of_its_items_names(situation: str, crime: bool) -> None:
+    assert _fits(listed()["第一百三十四条之一"], "conduct", situation) is crime
