@@ -31,8 +31,8 @@ import re
 from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
+from assistant.datafiles import data_text
 from assistant.schema import Hit
 from assistant.text.normalize import normalize
 from assistant.text.query import Query, is_question_word, mentions, statutes_word_in
@@ -102,7 +102,7 @@ class RefusalModel:
 
 @cache
 def model() -> RefusalModel:
-    data = json.loads(resources.files("assistant.data").joinpath("refusal.json").read_text(encoding="utf-8"))
+    data = json.loads(data_text("refusal.json"))
     if tuple(data["features"]) != FEATURES:
         raise RuntimeError(
             "assistant/data/refusal.json 与拒答特征不一致：请运行 python scripts/calibrate_refusal.py 重新拟合"

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from assistant.datafiles import data_text
 from assistant.text.labels import ARTICLE
 
 
@@ -27,7 +27,7 @@ class Conflict:
 @lru_cache(maxsize=1)
 def conflicts() -> dict[tuple[str, str], Conflict]:
     """(doc id, article) of each superseded provision → its conflict."""
-    text = resources.files("assistant.data").joinpath("provision_conflicts.txt").read_text(encoding="utf-8")
+    text = data_text("provision_conflicts.txt")
     out = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):

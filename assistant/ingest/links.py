@@ -27,9 +27,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from assistant.datafiles import data_text
 from assistant.ingest.provisions import Provision, Ref, Unit
 from assistant.ingest.subjects import OFFICIAL_SUBJECTS
 
@@ -78,9 +78,7 @@ class LinkParams:
 
 @cache
 def default_params() -> LinkParams:
-    data = json.loads(
-        resources.files("assistant.data").joinpath("link_params.json").read_text(encoding="utf-8")
-    )
+    data = json.loads(data_text("link_params.json"))
     return LinkParams(
         **{
             k: data[k]

@@ -11,7 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from assistant.datafiles import data_text
 
 # Natural persons: a fine on them is 「个人」, on anyone else 「单位」.
 PERSON_SUBJECTS = frozenset(
@@ -46,7 +47,7 @@ class Subject:
 
 @cache
 def _vocabulary() -> tuple[re.Pattern[str], dict[str, str]]:
-    text = resources.files("assistant.data").joinpath("subjects.txt").read_text(encoding="utf-8")
+    text = data_text("subjects.txt")
     norm_of: dict[str, str] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from assistant.content.facts import PERIOD
+from assistant.datafiles import data_text
 from assistant.numerals import arabize
 from assistant.text.normalize import normalize
 
@@ -49,12 +50,9 @@ _PUNCT = re.compile(r"[^\w%/]")
 def _fitted_threshold() -> float:
     """The coverage a key point needs, fitted by scripts/fit_grading.py (0.6 without the file)."""
     import json
-    from importlib import resources
 
     try:
-        data = json.loads(
-            resources.files("assistant.data").joinpath("grading.json").read_text(encoding="utf-8")
-        )
+        data = json.loads(data_text("grading.json"))
         return float(data["threshold"])
     except (OSError, ValueError, KeyError):
         return 0.6

@@ -18,8 +18,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from assistant.datafiles import data_text
 from assistant.schema import LOCAL_LEVELS, POLICY_LEVELS, Clause, Document
 from assistant.text.normalize import normalize
 from assistant.text.query import Query, mentions, names_coal, region_names
@@ -246,7 +246,7 @@ def load_ranker(situation: bool = False) -> Ranker | None:
     """The fitted weights (``assistant/data/ranker.json``; for a situation, ``ranker_situation.json``), or
     None when none were fitted for ``FEATURES``."""
     try:
-        raw = resources.files("assistant.data").joinpath(RANKER_FILES[situation]).read_text(encoding="utf-8")
+        raw = data_text(RANKER_FILES[situation])
     except FileNotFoundError:
         return None
     data = json.loads(raw)

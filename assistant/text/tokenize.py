@@ -14,19 +14,15 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
+from assistant.datafiles import data_text
 from assistant.text.normalize import normalize
 
 Tokenizer = Callable[[str], list[str]]
 
 _TOKEN_OK = re.compile(r"[\w]", re.UNICODE)
 _lock = threading.RLock()  # re-entrant: the frozen-dict fallback calls _jieba() while holding it
-
-
-def _data_text(name: str) -> str:
-    return resources.files("assistant.data").joinpath(name).read_text(encoding="utf-8")
 
 
 def cache_dir() -> Path:
@@ -37,7 +33,7 @@ def cache_dir() -> Path:
 
 
 def _add_user_words(tk) -> None:
-    for line in _data_text("userdict.txt").splitlines():
+    for line in data_text("userdict.txt").splitlines():
         parts = line.split()
         if parts:
             tk.add_word(
@@ -90,13 +86,13 @@ def _query_jieba():
 
 @cache
 def stopwords() -> frozenset[str]:
-    return frozenset(w.strip() for w in _data_text("stopwords.txt").splitlines() if w.strip())
+    return frozenset(w.strip() for w in data_text("stopwords.txt").splitlines() if w.strip())
 
 
 @cache
 def tokenizer_version() -> str:
     """Identifies the tokenizer in index manifests: a change means BM25 must be rebuilt."""
-    digest = hashlib.sha256((_data_text("userdict.txt") + _data_text("stopwords.txt")).encode()).hexdigest()
+    digest = hashlib.sha256((data_text("userdict.txt") + data_text("stopwords.txt")).encode()).hexdigest()
     return f"jieba-0.42.1-search+{digest[:12]}+{_GLUE_RULE}+{_NEGATION_RULE}"
 
 
