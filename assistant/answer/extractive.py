@@ -180,7 +180,7 @@ def _with_tiers(clause: Clause, chosen: list[ScoredSentence]) -> list[str]:
             and sentences[first - 1].text.endswith(("；", ";"))
         ):
             first -= 1
-        if spans and first <= spans[-1][1] + 0:
+        if spans and first <= spans[-1][1]:
             spans[-1][1] = max(spans[-1][1], last)
         else:
             spans.append([first, last])

@@ -193,7 +193,7 @@ def evidence(
         form = _UNIT_FORMS.get(query.units[0], re.escape(query.units[0]))
         if not re.search(_NUMBER + "(?:个)?" + form, top):
             unit_missing = 1
-    sentences = split_sentences(hits[0].clause.text) if hits else []
+    sentences = [normalize(s.text) for s in split_sentences(hits[0].clause.text)] if hits else []
     quantity_missing = int(bool(_ASKS_QUANTITY.search(query.normalized)) and not _QUANTITY.search(top))
     return Evidence(
         bm25=max((h.sources.get("bm25", 0.0) for h in hits), default=0.0),
@@ -214,7 +214,7 @@ def evidence(
         ),
         words=len(words),
         sentence_coverage=max(
-            (sum(1 for w in words if w in normalize(s.text)) / max(1, len(words)) for s in sentences),
+            (sum(1 for w in words if w in sentence) / max(1, len(words)) for sentence in sentences),
             default=0.0,
         ),
         excluded=excluded_word(query, corpus),

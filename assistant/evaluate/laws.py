@@ -151,7 +151,8 @@ def _applies(
 ) -> list[Metric]:
     """`applies` over inspector situations: the penalty and duty article in the top 3 rules, and the 刑法
     article named where the situation is a crime (metrics ``<name>.*``, failures under ``label``)."""
-    applies_rows: list[tuple[str, bool, bool]] = []
+    penalties: list[tuple[str, bool]] = []  # (split, the penalty article in the top 3)
+    duties: list[tuple[str, bool]] = []  # (split, the duty article in the top 3, or none to find)
     crimes: list[tuple[str, bool]] = []  # (split, the expected crime named) for scenarios that are a crime
     wrong_crimes: list[tuple[str, bool]] = []  # (split, a crime named that the gold does not list)
     for sc in cases:
@@ -176,23 +177,14 @@ def _applies(
         top = [rule_refs(a) for a in rules[:3]]
         named_top = {ref for refs in top for ref in refs}
         penalty_ok = any(p in named_top for p in sc.penalty)
-        duty_ok = not sc.duty or any(d in named_top for d in sc.duty)
-        applies_rows.append((sc.split, penalty_ok, duty_ok))
+        penalties.append((sc.split, penalty_ok))
+        duties.append((sc.split, not sc.duty or any(d in named_top for d in sc.duty)))
         if not penalty_ok:
             got = "；".join(" / ".join(str(r) for r in a) for a in top) or "（无）"
             result.failures.append(Failure(label, sc.id, sc.situation, _refs(sc.penalty), got))
-    a_splits = [r[0] for r in applies_rows]
     return [
-        *split_metrics(
-            f"{name}.penalty_top3",
-            a_splits,
-            lambda idx: ratio(sum(applies_rows[i][1] for i in idx), len(idx)),
-        ),
-        *split_metrics(
-            f"{name}.duty_top3",
-            a_splits,
-            lambda idx: ratio(sum(applies_rows[i][2] for i in idx), len(idx)),
-        ),
+        *share_metrics(f"{name}.penalty_top3", penalties),
+        *share_metrics(f"{name}.duty_top3", duties),
         *share_metrics(f"{name}.criminal_found", crimes),
         *share_metrics(f"{name}.criminal_wrong", wrong_crimes, direction="lower"),
     ]
