@@ -259,9 +259,22 @@ def clause_name(clause: Clause) -> str:
     return f"《{clause.doc_title}》{clause.label}"
 
 
+def _criminal_sentence(quotes: list[str]) -> str:
+    """The first criminal sentence a quote states, with the 「；」 tiers after it up to its 「。」 or list
+    colon (「处三年以下有期徒刑或者拘役；情节特别恶劣的，处三年以上七年以下有期徒刑」): the lightest tier
+    alone is not the answer to 「判几年」, and 「关闭、破坏……设施」 from the list that follows is none at all."""
+    for quote in quotes:
+        m = _SENTENCE.search(quote)
+        if m:
+            ends = [at for at in (quote.find(p, m.end()) for p in "。：:") if at >= 0]
+            return quote[m.start() : min(ends, default=len(quote))].rstrip("；;，,")
+    return ""
+
+
 def verdict(intent: str, quotes: list[str], question: str = "") -> str:
     """The answer in a few words, taken verbatim from the first clause's quotes, or "" when the quotes
-    do not say it plainly. A penalty question gets the fine or measure (「处二万元以上五万元以下的罚款」),
+    do not say it plainly. A penalty question gets the fine, else a criminal sentence with its tiers, else
+    the measure (「处二万元以上五万元以下的罚款」),
     a "may I" question 「不得」 with the consequence (「应当」 does not answer it), a "when / how often" question the
     time. Every piece is a substring of a quote shown below it, so it carries that quote's mark.
     A duty question gets 「应当」/「不得」 only when it asks yes or no (要不要, 是否 …): 「安全员管些什么」
@@ -269,6 +282,8 @@ def verdict(intent: str, quotes: list[str], question: str = "") -> str:
     text = "".join(quotes)
     if intent == "penalty":
         fine = next((m for m in _FINE.finditer(text) if _AMOUNT.search(m.group())), None)
+        if fine is None and (sentence := _criminal_sentence(quotes)):
+            return sentence
         found = fine or _MEASURE.search(text)  # 「处以罚款」 names no amount: the measure says more
         return found.group().strip("，,") if found else ""
     if intent in ("permission", "duty") and question and not _YES_NO.search(question):
@@ -314,6 +329,9 @@ def compose(
             inner = re.search(r"「(.+?)」", short)
             key = inner.group(1) if inner else short
             n = next((i for i, q in enumerate(picked[0][1], 1) if key in q), 1)
+            if not inner:
+                # each 「；」 tier carries the mark too: the verifier reads a piece without one as unsupported
+                short = short.replace("；", f"〔{n}〕；")
             lines.append(f"结论：{short}〔{n}〕。")
     citations: list[Citation] = []
     for i, (clause, quotes) in enumerate(picked):

@@ -108,3 +108,27 @@ def test_a_may_i_question_is_not_answered_by_a_duty_word() -> None:
     quote = "生产经营单位的特种作业人员必须按照国家有关规定经专门的安全作业培训，取得相应资格，方可上岗作业。"
     assert verdict("permission", [quote], "特种作业人员没有证能上岗吗？") == ""
     assert verdict("permission", ["不得将爆破作业专项外包。"], "爆破作业能不能外包？") == "不得"
+
+
+CRIME = (
+    "第一百三十四条 在生产、作业中违反有关安全管理的规定，因而发生重大伤亡事故或者造成其他严重后果的，"
+    "处三年以下有期徒刑或者拘役；情节特别恶劣的，处三年以上七年以下有期徒刑。"
+)
+DANGER = (
+    "第一百三十四条之一 在生产、作业中违反有关安全管理的规定，有下列情形之一，具有发生重大伤亡事故或者其他"
+    "严重后果的现实危险的，处一年以下有期徒刑、拘役或者管制：（一）关闭、破坏直接关系生产安全的监控、报警、"
+    "防护、救生设备、设施，或者篡改、隐瞒、销毁其相关数据、信息的；"
+)
+
+
+def test_a_how_many_years_question_leads_with_the_sentence_and_its_heavier_tier() -> None:
+    assert (
+        verdict("penalty", [CRIME])
+        == "处三年以下有期徒刑或者拘役；情节特别恶劣的，处三年以上七年以下有期徒刑"
+    )
+    # not 「关闭、破坏……设施」 from the list after the colon: that is conduct, not a sanction
+    assert verdict("penalty", [DANGER]) == "处一年以下有期徒刑、拘役或者管制"
+    text, citations = compose([hit(CRIME, "第一百三十四条")], ["重大", "伤亡", "事故"], intent="penalty")
+    first = verify_answer(text, citations, [hit(CRIME, "第一百三十四条").clause]).text.splitlines()[0]
+    # each tier keeps its mark, so the verifier keeps the whole verdict, the lighter tier included
+    assert first == "结论：处三年以下有期徒刑或者拘役〔1〕；情节特别恶劣的，处三年以上七年以下有期徒刑〔1〕。"
