@@ -3,7 +3,8 @@ SQLite file (``<data_dir>/records.sqlite``; nothing leaves the machine).
 
 - ``add_feedback`` keeps a 👍/👎 with an optional comment and the whole answer as it was shown
   (question, resolved query, text, citations), so a bad answer can become a gold case later
-  (``mine-assistant eval import-feedback``).
+  (``mine-assistant eval import-feedback``); ``export_feedback`` writes every rating to a CSV file for
+  Excel or to JSON lines (``mine-assistant eval export-feedback``).
 - ``save_conversation`` / ``conversations`` / ``conversation`` keep each user's conversations; a user only
   ever lists and opens their own.
 
@@ -13,6 +14,7 @@ every thread of the web app.
 
 from __future__ import annotations
 
+import csv
 import json
 import sqlite3
 import time
@@ -88,6 +90,31 @@ def answer_from_json(data: dict[str, Any]) -> Answer:
     )
 
 
+EXPORT_COLUMNS = ["编号", "时间", "用户", "评价", "评论", "问题", "回答", "引用", "是否拒答"]
+
+
+def _row(f: Feedback) -> list[str]:
+    cited = "；".join(f"〔{c.n}〕{c.source()}" for c in f.answer.citations)
+    refused = "是" if f.answer.refused else "否"
+    return [
+        str(f.id),
+        f.at,
+        f.user,
+        "👍" if f.rating > 0 else "👎",
+        f.comment,
+        f.answer.question,
+        f.answer.answer,
+        cited,
+        refused,
+    ]
+
+
+def _cell(value: str) -> str:
+    """Comments and questions are typed by users, and Excel runs a cell starting with = + - @ as a
+    formula (CSV injection): such a cell gets a leading apostrophe, so that Excel reads it as text."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
 def _now() -> str:
     return time.strftime("%Y-%m-%d %H:%M:%S")
 
@@ -153,11 +180,28 @@ class Records:
             rows = con.execute(query + " ORDER BY id", args).fetchall()
         return [Feedback(r[0], r[1], r[2], r[3], r[4], answer_from_json(json.loads(r[5]))) for r in rows]
 
-    def export_feedback(self, path: Path) -> Path:
-        """Every rating as JSON lines (one object per rating, the answer included)."""
-        lines = [json.dumps(f.to_json(), ensure_ascii=False) for f in self.feedback()]
-        path.write_text("\n".join(lines) + ("\n" if lines else ""), encoding="utf-8")
-        return path
+    def export_feedback(self, path: Path) -> int:
+        """Write every rating, oldest first, to ``path`` and return how many: a ``.csv`` table for Excel
+        (``EXPORT_COLUMNS``) or ``.jsonl`` lines (``Feedback.to_json``: the whole answer as shown)."""
+        suffix = path.suffix.lower()
+        if suffix not in (".csv", ".jsonl"):
+            raise AssistantError(
+                f"不能导出为「{path.name}」：请用 .csv（可用 Excel 打开）或 .jsonl 结尾的文件名"
+            )
+        ratings = self.feedback()
+        try:
+            if suffix == ".jsonl":
+                lines = [json.dumps(f.to_json(), ensure_ascii=False) + "\n" for f in ratings]
+                path.write_text("".join(lines), encoding="utf-8")
+            else:
+                # with a BOM, or Excel reads the UTF-8 as the system code page (GBK) and garbles the Chinese
+                with path.open("w", encoding="utf-8-sig", newline="") as out:
+                    writer = csv.writer(out)
+                    writer.writerow(EXPORT_COLUMNS)
+                    writer.writerows([_cell(v) for v in _row(f)] for f in ratings)
+        except OSError as exc:
+            raise AssistantError(f"无法写入 {path}：{exc.strerror}；请检查所在目录存在且可写") from None
+        return len(ratings)
 
     # -- conversations ----------------------------------------------------------------------------
     def save_conversation(self, user: str, answers: list[Answer], conversation_id: int | None = None) -> int:

@@ -18,10 +18,11 @@ from assistant.cli.common import echo_json, get_assistant
 # here so that `mine-assistant --help` stays instant).
 SET_CHOICES = ("retrieval", "answers", "laws", "paraphrases", "drafts", "quiz", "grading", "feedback", "all")
 IMPORT_FEEDBACK = "import-feedback"
+EXPORT_FEEDBACK = "export-feedback"
 
 
 @click.command("eval")
-@click.argument("which", default="all", type=click.Choice([*SET_CHOICES, IMPORT_FEEDBACK]))
+@click.argument("which", default="all", type=click.Choice([*SET_CHOICES, IMPORT_FEEDBACK, EXPORT_FEEDBACK]))
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出全部指标和失败项")
 @click.option(
     "--report",
@@ -44,6 +45,13 @@ IMPORT_FEEDBACK = "import-feedback"
     type=click.Path(dir_okay=False, path_type=Path),
     help="基线文件（默认 <evals-dir>/baseline.json）",
 )
+@click.option(
+    "-o",
+    "--output",
+    "output_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="export-feedback 的输出文件：.csv（Excel 可直接打开）或 .jsonl（默认 feedback.csv）",
+)
 @click.pass_context
 def eval_command(
     ctx: click.Context,
@@ -54,12 +62,27 @@ def eval_command(
     update_baseline: bool,
     evals_dir: Path,
     baseline_path: Path | None,
+    output_path: Path | None,
 ) -> None:
     """评测检索、问答、宣传稿、题库和阅卷，列出失败项；--check 作为 CI 门禁。
 
     mine-assistant eval import-feedback：把网页版中被点 👎 的回答追加到 <evals-dir>/feedback.jsonl，
-    成为待标注的评测用例（写上 expected 或 "refuse": true 后计入 feedback 评测集）。"""
+    成为待标注的评测用例（写上 expected 或 "refuse": true 后计入 feedback 评测集）。
+
+    mine-assistant eval export-feedback [-o 文件]：把网页版的全部 👍/👎 评价（含评论、问题、回答与引用）
+    导出为 .csv（UTF-8，Excel 可直接打开）或 .jsonl（每行一条，含完整回答），按文件扩展名选择格式。"""
     from assistant.evaluate import baseline as bl
+
+    if output_path and which != EXPORT_FEEDBACK:
+        raise click.UsageError("-o/--output 只用于 eval export-feedback；评测报告请用 --report")
+    if which == EXPORT_FEEDBACK:
+        path = output_path or Path("feedback.csv")
+        records = get_assistant(ctx).records
+        count = records.export_feedback(path)
+        click.echo(f"已导出 {count} 条评价：{path}")
+        if not count:
+            click.echo(f"记录文件 {records.path} 中没有评价；如果网页版用的是别的目录，请用 --data-dir 指定")
+        return
 
     if which == IMPORT_FEEDBACK:
         from assistant.evaluate.feedback import import_feedback

@@ -85,16 +85,16 @@ class Draft:
     def to_docx(self, path: str | Path) -> Path:
         """Title, headings, paragraphs with superscript [n] marks and a numbered 资料来源 list, set as a
         Chinese official document: 方正小标宋简体 title, 黑体 headings, 仿宋_GB2312 body in 三号, Times New Roman
-        for Latin text and digits, page numbers 「— n —」 centred in the footer, the assistant as author.
-        A machine without those fonts shows its own CJK serif and sans instead (here: Noto CJK)."""
+        for Latin text and digits, page numbers 「— n —」 centred in the footer, the assistant as author,
+        last editor and application, dated now. A machine without those fonts substitutes its own
+        (``_font_table``)."""
         from docx import Document as DocxDocument
         from docx.shared import Pt
 
         doc = DocxDocument()
         _official_styles(doc)
-        doc.core_properties.author = AUTHOR
-        doc.core_properties.title = self.title
-        doc.core_properties.comments = "由矿山安全政策助手根据所引条款生成，每个事实均注明出处"
+        _font_table(doc)
+        _properties(doc, self.title)
         _page_numbers(doc)
         doc.add_heading(self.title, level=0)
         n_item = 0
@@ -153,6 +153,69 @@ OFFICIAL_FONTS = {
     "Heading 1": ("黑体", 16),
     "Heading 2": ("楷体_GB2312", 16),
 }
+
+# official font → (the font Windows ships in its place, font family); for 黑体 that is SimHei, its own
+# English name. Word reads ``w:altName`` as one name (no comma list, at most 31 characters:
+# MS-OI29500 §2.1.262) and tries it before substituting by metrics, which the GB2312 charset and the
+# family steer. LibreOffice ignores ``altName`` (its writerfilter FontTable.cxx skips it) and asks
+# fontconfig, which on this machine gives Noto Sans CJK SC for all four names
+# (`fc-match 仿宋_GB2312:lang=zh-cn`); naming a Noto font here would help neither reader.
+FONT_FALLBACKS = {
+    "仿宋_GB2312": ("仿宋", "roman"),
+    "方正小标宋简体": ("宋体", "roman"),
+    "黑体": ("SimHei", "swiss"),
+    "楷体_GB2312": ("楷体", "roman"),
+}
+GB2312_CHARSET = "86"
+
+
+def _properties(doc: Any, title: str) -> None:
+    """Core and app properties of our own, not the python-docx template's (dated 2013-12-23, author
+    「python-docx」, application 「Microsoft Macintosh Word」)."""
+    from datetime import UTC, datetime
+
+    from docx.opc.oxml import serialize_part_xml
+    from docx.oxml import parse_xml
+
+    props = doc.core_properties
+    props.author = props.last_modified_by = AUTHOR
+    props.title = title
+    props.comments = "由矿山安全政策助手根据所引条款生成，每个事实均注明出处"
+    # python-docx writes the time as given with a 「Z」 after it, so it must be UTC
+    props.created = props.modified = datetime.now(UTC).replace(microsecond=0)
+    # the app part is a plain Part in python-docx: rewrite its XML
+    app = next(p for p in doc.part.package.iter_parts() if p.partname == "/docProps/app.xml")
+    root = parse_xml(app.blob)
+    ns = {"ep": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"}
+    root.find("ep:Application", ns).text = AUTHOR
+    version = root.find("ep:AppVersion", ns)
+    if version is not None:  # Word 2010's version number, which would now describe nothing
+        root.remove(version)
+    app._blob = serialize_part_xml(root)
+
+
+def _font_table(doc: Any) -> None:
+    """Declare each official font in word/fontTable.xml with its fallback (``FONT_FALLBACKS``)."""
+    from docx.opc.oxml import serialize_part_xml
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    part = doc.part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable"
+    )
+    root = parse_xml(part.blob)
+    for name, (alt, family) in FONT_FALLBACKS.items():
+        font = root.makeelement(qn("w:font"), {qn("w:name"): name})
+        # CT_Font's children come in this order: altName, panose1, charset, family, notTrueType, pitch
+        for tag, value in (
+            ("altName", alt),
+            ("charset", GB2312_CHARSET),
+            ("family", family),
+            ("pitch", "variable"),
+        ):
+            font.append(font.makeelement(qn(f"w:{tag}"), {qn("w:val"): value}))
+        root.append(font)
+    part._blob = serialize_part_xml(root)
 
 
 def _official_styles(doc: Any) -> None:

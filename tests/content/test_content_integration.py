@@ -1,4 +1,6 @@
 import re
+import zipfile
+from datetime import UTC, datetime
 
 import pytest
 from click.testing import CliRunner
@@ -74,11 +76,35 @@ def test_docx_round_trip_has_title_headings_and_sources(searcher, tmp_path):
 
 def test_docx_is_set_as_an_official_document(searcher, tmp_path):
     from docx import Document
+    from docx.oxml import parse_xml
     from docx.oxml.ns import qn
 
     draft = make_draft(searcher, "article", topic="尾矿库")
-    doc = Document(str(draft.to_docx(tmp_path / "a.docx")))
-    assert doc.core_properties.author == "矿山安全政策助手" and doc.core_properties.title == draft.title
+    before = datetime.now(UTC).replace(microsecond=0)
+    path = draft.to_docx(tmp_path / "a.docx")
+    doc = Document(str(path))
+    props = doc.core_properties
+    assert props.author == props.last_modified_by == "矿山安全政策助手" and props.title == draft.title
+    assert before <= props.created == props.modified <= datetime.now(UTC)  # not the template's 2013-12-23
+    with zipfile.ZipFile(path) as docx:
+        app = docx.read("docProps/app.xml").decode("utf-8")
+        font_table = parse_xml(docx.read("word/fontTable.xml"))
+    assert "<Application>矿山安全政策助手</Application>" in app and "Microsoft" not in app
+    # each official font names the font Windows ships in its place, and the GB2312 charset
+    fallbacks = {
+        f.get(qn("w:name")): (
+            f.find(qn("w:altName")).get(qn("w:val")),
+            f.find(qn("w:charset")).get(qn("w:val")),
+        )
+        for f in font_table.iter(qn("w:font"))
+        if f.find(qn("w:altName")) is not None
+    }
+    assert fallbacks == {
+        "仿宋_GB2312": ("仿宋", "86"),
+        "方正小标宋简体": ("宋体", "86"),
+        "黑体": ("SimHei", "86"),
+        "楷体_GB2312": ("楷体", "86"),
+    }
     fonts = {
         name: doc.styles[name].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia"))
         for name in ("Normal", "Title", "Heading 1")

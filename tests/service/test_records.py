@@ -33,7 +33,8 @@ def test_a_rating_keeps_the_answer_as_shown_and_its_comment(tmp_path: Path) -> N
         "应当引用第九十五条",
         "第九十四条",
     )
-    lines = records.export_feedback(tmp_path / "feedback.jsonl").read_text("utf-8").splitlines()
+    assert records.export_feedback(tmp_path / "feedback.jsonl") == 2
+    lines = (tmp_path / "feedback.jsonl").read_text("utf-8").splitlines()
     assert [json.loads(x)["rating"] for x in lines] == [-1, 1]
     with pytest.raises(AssistantError, match="评价只能是"):
         records.add_feedback("li", answer("x"), 0)
