@@ -162,9 +162,7 @@ def grade(
             click.echo(f"  {t.name}：{t.score:g} / {report.n_questions}（{report.percent(t)} 分）")
         hard = report.hardest(3)
         if hard:
-            click.echo(
-                "最难的题目：" + "；".join(f"{s.qid} 正确率 {s.correct_rate:.0%}（{s.source}）" for s in hard)
-            )
+            click.echo("最难的题目：" + "；".join(f"{s.label}（正确率 {s.correct_rate:.0%}）" for s in hard))
         for p in report.problems:
             click.echo(f"问题：{p}", err=True)
     if output:

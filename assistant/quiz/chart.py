@@ -52,7 +52,7 @@ def report_chart(report: Any, path: Path) -> Path:
     left.set_ylabel("人数" if zh else "trainees")
     left.set_title("成绩分布" if zh else "Score distribution")
     hardest = report.hardest(8)
-    labels = [_label(s.qid, s.stem) if zh else s.qid for s in hardest]
+    labels = [s.label if zh else s.qid for s in hardest]
     right.barh(labels[::-1], [100 * s.correct_rate for s in hardest][::-1], color="#DD8452")
     right.set_xlim(0, 100)
     right.set_xlabel("正确率（%）" if zh else "correct rate (%)")
@@ -62,9 +62,3 @@ def report_chart(report: Any, path: Path) -> Path:
     fig.savefig(str(path), dpi=110)
     plt.close(fig)
     return path
-
-
-def _label(qid: str, stem: str, n: int = 16) -> str:
-    """「Q03 停用超过____的尾矿库…」: the id and the start of the stem."""
-    stem = " ".join(stem.split())
-    return f"{qid} {stem[:n]}…" if len(stem) > n else f"{qid} {stem}".strip()

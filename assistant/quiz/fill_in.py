@@ -2,14 +2,17 @@
 
 Both sides are brought to one canonical form:
 - numerals and units: 三年 = 3年, 二万元 = 2万元, 百分之四十 = 40%, 半年 = 6个月;
-- dates: 2024年底 = 2024年12月底 = 2024年12月31日;
+- dates: a year's end is one deadline however it is written, with or without 前, whatever the stem says:
+  2024年底 = 2024年底前 = 2024年12月底前 = 2024年12月31日前;
 - known synonyms of the bank's answers (``assistant/data/answer_synonyms.txt``): 四步工作法 = 四步法.
 
 Then the stem decides what the blank already says. A tail of the answer that the stem repeats right after
-the blank is dropped (「一次」 in 「每月开展____次」, 「2024年12月底前」 in 「____前实现」, 「高中及以上」 in
-「____以上文化程度」), as is a head the stem says right before it. A bare number is accepted for a
-number with a unit only when that unit follows the blank closely (「____以上10人以下死亡」 takes 「3」 for
-「3人」; 「____以上矿山一线从业经历」 does not take 「10」 for 「10年」: the reader cannot tell years from months).
+the blank is dropped (「一次」 in 「每月开展____次」, 「高中及以上」 in 「____以上文化程度」), as is a head the
+stem says right before it. A bare number is accepted for the key's number with its unit when the number
+can only be read in that unit: the unit is a counter (次, 人, 名, 个: 「1」 = 「一次」 in any stem), or it
+follows the blank closely (「____以上10人以下死亡」 takes 「3」 for 「3人」). Otherwise it is not:
+「____以上矿山一线从业经历」 does not take 「10」 for 「10年」 (the reader cannot tell years from months), and
+another unit is another answer (「3个月」 is not 「3年」).
 """
 
 from __future__ import annotations
@@ -23,11 +26,12 @@ from assistant.text.normalize import normalize
 
 BLANK = re.compile(r"_{2,}|＿{2,}|（\s*）|\(\s*\)")
 _PERCENT = re.compile(r"百分之([零〇一二两三四五六七八九十百\d.]+)")
-_YEAR_END = re.compile(r"(\d{4})年(?:底|末|12月底|12月末|12月31日)")
+_YEAR_END = re.compile(r"(\d{4})年(?:年?底|年?末|12月底|12月末|12月31日)(?:以前|之前|前)?")
 _YEAR_DIGITS = re.compile(r"([〇零一二三四五六七八九]{4})年")
 _DIGIT = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 _NUMBER_UNIT = re.compile(r"^(\d+(?:\.\d+)?)(\D{1,3})$")
 _UNIT_WINDOW = 8  # characters after the blank in which a unit implied by the stem must appear
+_COUNTERS = ("次", "人", "名", "个")  # units a bare number can only be read in (1 = 一次, 3 = 3人)
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +93,6 @@ def fill_in_matches(key: str, answer: str, stem: str = "") -> bool:
         if got == want:
             return True
         m = _NUMBER_UNIT.match(want)
-        if m and got == m.group(1) and m.group(2) in after[:_UNIT_WINDOW]:
+        if m and got == m.group(1) and (m.group(2) in _COUNTERS or m.group(2) in after[:_UNIT_WINDOW]):
             return True
     return False
