@@ -13,7 +13,7 @@ from assistant.evaluate.registry import EvalContext, ratio, register, split_metr
 from assistant.evaluate.results import Failure, Metric, SetResult
 from assistant.quiz.fill_in import fill_in_matches
 from assistant.quiz.generate import generate_bank, near_duplicate, verify_answer_key
-from assistant.quiz.shortanswer import grade_short_answer
+from assistant.quiz.shortanswer import grade_short_answer, law_elsewhere
 
 DRAFT_TOPICS = ("尾矿库", "应急演练", "重大事故隐患")
 # Ten topics a publicity office writes about: every clause a draft on one of them cites must name it
@@ -258,9 +258,10 @@ def grading_set(ctx: EvalContext) -> SetResult:
     agreement: list[tuple[int, int]] = []  # (points agreeing, points) per case
     errors: list[float] = []
     flags: list[bool] = []  # a wrong point found where the hand marks one, and none where they mark none
+    elsewhere = law_elsewhere(c.text for c in ctx.searcher.clauses)
     for case in cases:
         score, found, wrong = grade_short_answer(
-            case.answer, list(case.key_points), clause_text(case.doc_id, case.clause)
+            case.answer, list(case.key_points), clause_text(case.doc_id, case.clause), elsewhere
         )
         flags.append(bool(wrong) == bool(case.wrong_points))
         agree = 0

@@ -4,6 +4,10 @@ Objective answers are compared after normalisation (letters in any order, width 
 fill-ins as a trainer reads them (``fill_in.py``: numerals, units, dates, synonyms, what the stem already
 says); short answers by key-point coverage. Every unusable row is reported with
 its row number and the rest is still graded.
+
+Every item is worth one point. A short answer with n key points earns it in steps of 1/n, so totals are
+rounded to the decimals those steps need (``score_decimals``) wherever they are shown: the Excel report,
+the CLI, the web app and the chart's percentages all read ``TraineeResult.score``.
 """
 
 from __future__ import annotations
@@ -16,10 +20,10 @@ from pathlib import Path
 from assistant.quiz.answers_io import read_answers
 from assistant.quiz.fill_in import canonical, fill_in_matches
 from assistant.quiz.model import LETTERS, Question, QuizBank
-from assistant.quiz.shortanswer import grade_short_answer
+from assistant.quiz.shortanswer import Elsewhere, grade_short_answer
 from assistant.text.normalize import normalize
 
-__all__ = ["grade", "grade_short_answer", "GradeReport", "normalize_answer", "is_correct"]
+__all__ = ["grade", "grade_short_answer", "GradeReport", "normalize_answer", "is_correct", "score_decimals"]
 
 _TRUE = {"对", "√", "✓", "✔", "正确", "是", "t", "true", "y", "yes", "v"}
 _FALSE = {"错", "×", "✗", "✘", "x", "错误", "否", "f", "false", "n", "no"}
@@ -40,6 +44,23 @@ def normalize_answer(question: Question, answer: str) -> str:
     return canonical(text)
 
 
+def score_decimals(questions: list[Question]) -> int:
+    """The decimals a total of these questions needs: none when every item scores whole points, one when
+    every short answer's step is a whole number of tenths (2, 5 or 10 key points: 0.5, 0.2, 0.1), else two
+    (3 key points: 0.67, 4: 0.25), the most a score is shown with."""
+    steps = {len(q.key_points) for q in questions if q.type == "short" and q.key_points}
+    if steps <= {1}:
+        return 0
+    if all(10 % n == 0 for n in steps):
+        return 1
+    return 2
+
+
+def rounded(points: float, decimals: int) -> float:
+    """``points`` to ``decimals`` places; a whole number when there are none (8, not 8.0)."""
+    return round(points, decimals) if decimals else round(points)
+
+
 def is_correct(question: Question, answer: str) -> bool:
     if question.type == "blank":
         return fill_in_matches(question.answer, answer, question.stem)
@@ -52,7 +73,7 @@ def is_correct(question: Question, answer: str) -> bool:
 class ItemResult:
     qid: str
     answer: str
-    credit: float  # 0..1
+    credit: float  # 0..1, unrounded so that a total of thirds is whole
     feedback: str
     missing_points: list[str] = field(default_factory=list)
 
@@ -61,11 +82,12 @@ class ItemResult:
 class TraineeResult:
     name: str
     items: list[ItemResult]
+    decimals: int  # the bank's, from ``score_decimals``
 
     @property
     def score(self) -> float:
-        """The total, to one decimal (a short answer earns a share of its key points)."""
-        return round(sum(i.credit for i in self.items), 1)
+        """The total, rounded to the bank's decimals (an int for a bank of whole points)."""
+        return rounded(sum(i.credit for i in self.items), self.decimals)
 
     def to_review(self) -> list[str]:
         """The ids of the questions not fully right, in bank order."""
@@ -82,6 +104,13 @@ class QuestionStat:
     common_wrong_count: int
     source: str
     stem: str = ""
+
+    @property
+    def label(self) -> str:
+        """「Q03 对运行到设计最终标高、不再排尾作业、停用…」: the id and the start of the stem, as the CLI and the
+        chart name a question."""
+        stem = " ".join(self.stem.split())
+        return f"{self.qid} {stem[:20]}…" if len(stem) > 20 else f"{self.qid} {stem}".strip()
 
 
 @dataclass
@@ -116,7 +145,8 @@ class GradeReport:
         fb.append(["学员", "题号", "作答", "得分", "反馈", "未答到的要点"])
         for t in self.trainees:
             for i in t.items:
-                fb.append([t.name, i.qid, i.answer, i.credit, i.feedback, "；".join(i.missing_points)])
+                credit = rounded(i.credit, t.decimals)
+                fb.append([t.name, i.qid, i.answer, credit, i.feedback, "；".join(i.missing_points)])
         st = wb.create_sheet("题目统计")
         st.append(["题号", "题型", "作答人数", "正确率", "最常见错误答案", "人数", "出处（建议复习）"])
         for s in self.stats:
@@ -140,22 +170,22 @@ class GradeReport:
         return report_chart(self, Path(path))
 
 
-def _grade_item(q: Question, answer: str) -> ItemResult:
+def _grade_item(q: Question, answer: str, elsewhere: Elsewhere | None = None) -> ItemResult:
     """Feedback cites the clause once: the explanation (「依据《…》…：「…」」) where there is one."""
     where = f"请复习{q.source}"
     if not answer.strip():
         return ItemResult(q.id, answer, 0.0, f"未作答。{where}")
     if q.type == "short":
-        score, found, wrong = grade_short_answer(answer, q.key_points, q.quote)
+        score, found, wrong = grade_short_answer(answer, q.key_points, q.quote, elsewhere)
         missing = [p for p, f in zip(q.key_points, found, strict=False) if not f]
         said_wrong = f"答错：{'；'.join(wrong)}（与原文不符，扣分）。" if wrong else ""
         if not missing:
-            return ItemResult(q.id, answer, round(score, 2), said_wrong or "要点齐全。")
+            return ItemResult(q.id, answer, score, said_wrong or "要点齐全。")
         if said_wrong:
             return ItemResult(
-                q.id, answer, round(score, 2), f"{said_wrong}缺少要点：{'；'.join(missing)}。{where}", missing
+                q.id, answer, score, f"{said_wrong}缺少要点：{'；'.join(missing)}。{where}", missing
             )
-        return ItemResult(q.id, answer, round(score, 2), f"缺少要点：{'；'.join(missing)}。{where}", missing)
+        return ItemResult(q.id, answer, score, f"缺少要点：{'；'.join(missing)}。{where}", missing)
     if is_correct(q, answer):
         return ItemResult(q.id, answer, 1.0, "正确。")
     return ItemResult(q.id, answer, 0.0, f"错误，正确答案：{q.answer}。{q.explanation or where}")
@@ -171,7 +201,7 @@ def _type_mismatch(q: Question, answer: str) -> bool:
     return False
 
 
-def grade(bank: QuizBank, answers_path: str | Path) -> GradeReport:
+def grade(bank: QuizBank, answers_path: str | Path, elsewhere: Elsewhere | None = None) -> GradeReport:
     """Grade ``answers_path`` (xlsx/csv, long or wide) against ``bank``; see the module docstring."""
     file = read_answers(answers_path)
     questions = bank.by_id()
@@ -217,8 +247,9 @@ def grade(bank: QuizBank, answers_path: str | Path) -> GradeReport:
         answers[r.trainee][r.qid] = r.answer
     if mismatched and mismatched > len(first_row) / 2:
         problems.append("多数答案与题型不符，答题文件可能属于另一份题库")
+    decimals = score_decimals(bank.questions)
     trainees = [
-        TraineeResult(name, [_grade_item(q, got.get(q.id, "")) for q in bank.questions])
+        TraineeResult(name, [_grade_item(q, got.get(q.id, ""), elsewhere) for q in bank.questions], decimals)
         for name, got in answers.items()
     ]
     stats = []

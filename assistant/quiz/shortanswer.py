@@ -13,6 +13,7 @@ at least half of the other key points are taken out (the whole point if fewer th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 from assistant.content.facts import PERIOD
 from assistant.datafiles import data_text
@@ -43,8 +44,23 @@ SYNONYMS = (
     ("基本情况", "概况"),
     ("进出库", "出入库"),
     ("看守", "看护"),
+    # stop 27, from the blind answers g151–g240 (dev half): plain equivalences of everyday and legal words
+    ("停工", "停止作业"),
+    ("辞退", "解除劳动合同"),
+    ("实习生", "实习学生"),
+    ("派遣工", "被派遣劳动者"),
+    ("劳保用品", "劳动防护用品"),
+    ("地级市", "设区的市"),
+    ("省里", "省级"),
+    ("省级", "省、自治区、直辖市"),
+    ("县里", "县级"),
+    ("TNT", "三硝基甲苯"),
+    ("罚钱", "罚款"),
+    ("一把手", "主要负责人"),
+    ("安监部门", "安全生产监督管理部门"),
+    ("安监局", "安全生产监督管理部门"),
 )
-_PUNCT = re.compile(r"[^\w%/]")
+_PUNCT = re.compile(r"[^\w%/.]")
 
 
 def _fitted_threshold() -> float:
@@ -61,13 +77,35 @@ def _fitted_threshold() -> float:
 THRESHOLD = _fitted_threshold()
 
 
+def _per(m: re.Match[str]) -> str:
+    return "每" + (m.group(1) or m.group(2)).replace("星期", "周")
+
+
+def _wan(m: re.Match[str]) -> str:
+    """「1万」 → 10000; 「1万5000」 (一万五千) → 15000; 「1万5」 (一万五) → 15000; 「20万500」 (二十万零五百) → 200500."""
+    rest = m.group(2) or ""
+    tail = int(rest) * 1000 if len(rest) == 1 else int(rest or 0)  # 「二十万零五百」 is 200500
+    return str(round(float(m.group(1)) * 10000) + tail)
+
+
 def _prep(text: str) -> str:
     # 「百分之四十」 is 「40%」 (arabize alone reads 百 as a number: 「100分之40」)
     text = re.sub(r"百分之([零〇一二两三四五六七八九十百\d.]+)", r"\1%", normalize(text))
-    text = arabize(text)
+    text = re.sub(r"(\d)点(?=\d)", r"\1.", arabize(text))  # 「一点五倍」 is 「1.5倍」
     # a range keeps its two numbers apart: 「3-5年」 is 3 and 5, not 35, once the hyphen goes
     text = re.sub(r"(\d)\s*[-－~～—–]\s*(?=\d)", r"\1至", text)
-    return _PUNCT.sub("", text)
+    # 「15天」 is 「15日」; 「一个季度一次」「每个月」 are 「每季度」「每月」
+    text = re.sub(r"(\d)天", r"\1日", text)
+    text = re.sub(
+        r"(?:每个|每一个|1个)(季度|月|星期)(?=\S{0,6}?1次)|(?:每个|每一个)(季度|月|星期)", _per, text
+    )
+    # an amount is one number however it is written: 「10万元」 = 「100000元」, 「1.5万」 = 「一万五千」 = 「15000」
+    text = re.sub(r"(\d+(?:\.\d+)?)万(?!分)(\d{1,4}(?!\d))?", _wan, text)
+    # a range is 「A至B」 however it is said: 「5万元以上10万元以下」「5万到10万」
+    text = re.sub(r"(\d+)(元?)以上(\d+)(元?)以下", r"\1\2至\3\4", text)
+    text = re.sub(r"(\d)(元?)(?:到|至)(?=\d)", r"\1\2至", text)
+    # the decimal point survives the punctuation that goes: 「1.5」 is not 「15」
+    return re.sub(r"(?<!\d)\.|\.(?!\d)", "", _PUNCT.sub("", text))
 
 
 # Words that carry no content of a key point: 「专用仓库应当指定专人管理、看护」 is stated by 「仓库要有专人看护」.
@@ -77,6 +115,8 @@ _PROHIBITION = re.compile(r"(?:不得|严禁|禁止|不准|不能|不允许|不�
 _NEGATION = re.compile(r"不|没(?!问题|关系|事)|严禁|禁止|别|无|非")
 
 
+# 「一项」「一种」「一个」 (not 「一个月」) is an article, not a figure: 「作为一项重大政治任务」 is stated without it.
+_ARTICLE_ONE = re.compile(r"(?<![\d.])1(?=[项种套批支道名位]|个(?!月|季度|小时|工作日|星期|周))")
 _PREPPED_SYNONYMS = tuple((_prep(said), _prep(canonical)) for said, canonical in SYNONYMS)
 
 
@@ -128,7 +168,7 @@ def point_found(
     """Whether ``answer`` states ``point``; ``siblings`` are the question's key points (``point`` among
     them or not), whose shared wording does not count."""
     p, a = _prep(point), _with_synonyms(_prep(answer))
-    nums = re.findall(r"\d+(?:\.\d+)?", p)
+    nums = re.findall(r"\d+(?:\.\d+)?", _ARTICLE_ONE.sub("", p))
     if nums and not all(n in re.findall(r"\d+(?:\.\d+)?", a) for n in nums):
         return False
     period = re.search(r"每(?:半年|年|季度|月|周)", p)  # a frequency is a number too: 每半年 ≠ 每年
@@ -138,12 +178,25 @@ def point_found(
         return False
     if p in a:
         return True
+    bar = THRESHOLD if threshold is None else threshold
+    if any(coverage(_FUNCTION_WORDS.sub("", _with_synonyms(_prep(item))), a) < bar for item in _items(point)):
+        return False
     others = [_with_synonyms(_prep(s)) for s in siblings or [] if s != point]
     own = _own_part(_with_synonyms(p), others)
     content = _FUNCTION_WORDS.sub("", own)
-    return coverage(content if len(content) >= 2 else own, a) >= (
-        THRESHOLD if threshold is None else threshold
-    )
+    return coverage(content if len(content) >= 2 else own, a) >= bar
+
+
+def _items(point: str) -> list[str]:
+    """The items of a key point that is one list of three or more (「通知公安机关、劳动保障行政部门、工会和人民检察院」,
+    「假培训、假考试、假证书」): such a point is stated only when each item is; two bodies of four is not the
+    point. A point with more than a list (a comma, a clause, an item of over ten characters) has no items here."""
+    point = point.replace("省、自治区、直辖市", "省级")  # one name, not a list
+    if re.search(r"[，,；;：:]", point) or point.count("、") < 2:
+        return []
+    *head, last = point.split("、")
+    items = head + [x for x in re.split(r"以及|及|和|与|或者|或", last) if x]
+    return items if all(2 <= len(_prep(x)) <= 10 for x in items) else []
 
 
 def _allows(point: str, part: str) -> bool:
@@ -172,33 +225,66 @@ _FREQUENCY = PERIOD
 _FIGURE = re.compile(r"\d+(?:\.\d+)?(?:%|万元|元|人|小时|日|天|个月|月|年|周岁|米|吨|个|次|倍)")
 
 
-def wrong_points(answer: str, key_points: list[str], clause_text: str) -> list[str]:
+# A statement about a sanction: the figures in it are the penalty, not a rule the answer may borrow.
+_PENALTY = re.compile(r"罚|刑|拘|吊销|撤职|开除|处分")
+Elsewhere = Callable[[str, list[str]], bool]
+
+
+def law_elsewhere(texts: Iterable[str]) -> Elsewhere:
+    """Whether a statement is law elsewhere: one of ``texts`` (the knowledge base's clauses) holds all of the
+    given figures and most (0.6, the grader's old default coverage) of the statement's wording.
+    「调查组60日内提交调查报告」 answered to a question on the 批复 deadline is a true rule of another article:
+    off target, not wrong."""
+    prepped = [_with_synonyms(arabize(_prep(t))) for t in texts]
+
+    def check(statement: str, figures: list[str]) -> bool:
+        content = _FUNCTION_WORDS.sub("", _with_synonyms(arabize(_prep(statement))))
+        return any(
+            all(f in t for f in figures) and coverage(content, t) >= 0.6 for t in prepped if figures[0] in t
+        )
+
+    return check
+
+
+def wrong_points(
+    answer: str, key_points: list[str], clause_text: str, elsewhere: Elsewhere | None = None
+) -> list[str]:
     """The parts of ``answer`` that state a sanction, a frequency or a figure the clause does not contain
     (「吊销营业执照」 for a clause that fines; 「每季度排查一次」 where it says 每月; 「500人以上的要设」 where it says
     超过一百人), or that allow what a prohibition of the key points forbids: each costs as much as a missing
     point. Other wrong statements (「费用由工人自己出」) are not detected. Chosen on the dev half of
     evals/short_answers.jsonl; a figure that differs but is still true (「停用满五年的也要闭库」 of a 3-year rule)
-    is flagged too, which the dev marks count against it twice in 54 answers."""
+    is flagged too, which the dev marks count against it twice in 54 answers.
+
+    With ``elsewhere`` (:func:`law_elsewhere`), a figure the clause does not contain is not wrong when the
+    statement is another clause's rule, figures and all (an answer to the neighbouring article), unless it
+    states a penalty for a question on one: another article's fine given as this one's is wrong."""
     if not clause_text:
         return []
     clause = arabize(_prep(clause_text))
+    penalty_clause = bool(_SANCTION.search(clause_text))
     out = []
     for part in re.split(r"[，,。；;！？!?\s]+", answer or ""):
         if len(_prep(part)) < 2 or any(point_found(p, part, siblings=key_points) for p in key_points):
             continue
         said = arabize(_prep(part))
-        if (
-            any(_allows(p, part) for p in key_points)
-            or [f for f in _FREQUENCY.findall(said) if f not in clause]
-            or [x for x in _SANCTION.findall(part) if x[:2] not in clause]
-            or [x for x in _FIGURE.findall(said) if x not in clause]
-        ):
+        if any(_allows(p, part) for p in key_points) or [
+            x for x in _SANCTION.findall(part) if x[:2] not in clause
+        ]:
+            out.append(part.strip())
+            continue
+        figures = [f for f in _FREQUENCY.findall(said) + _FIGURE.findall(said) if f not in clause]
+        if not figures:
+            continue
+        borrowed = elsewhere is not None and not (penalty_clause and _PENALTY.search(part))
+        sentence = next((x for x in re.split(r"[。；;！？!?\n]+", answer) if part in x), part)
+        if not (borrowed and elsewhere is not None and elsewhere(sentence, figures)):
             out.append(part.strip())
     return out
 
 
 def grade_short_answer(
-    answer: str, key_points: list[str], clause_text: str = ""
+    answer: str, key_points: list[str], clause_text: str = "", elsewhere: Elsewhere | None = None
 ) -> tuple[float, list[bool], list[str]]:
     """(score in [0, 1], found flag per key point, wrong points). ``clause_text`` is the cited clause; a key
     point missing from it is graded as written (it is the bank's key point either way). Score:
@@ -206,5 +292,5 @@ def grade_short_answer(
     if not key_points:
         return 0.0, [], []
     found = [point_found(p, answer or "", siblings=key_points) for p in key_points]
-    wrong = wrong_points(answer, key_points, clause_text)
+    wrong = wrong_points(answer, key_points, clause_text, elsewhere)
     return round(max(0.0, (sum(found) - len(wrong)) / len(found)), 4), found, wrong

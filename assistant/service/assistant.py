@@ -204,8 +204,15 @@ class Assistant:
     def grade(self, request: GradeRequest) -> GradeReport:
         from assistant.quiz.export import load_bank
         from assistant.quiz.grade import grade
+        from assistant.quiz.shortanswer import law_elsewhere
 
-        return grade(load_bank(request.bank), request.answers)
+        # a short answer that states another clause's rule is off target, not wrong; without an index
+        # every figure the cited clause does not hold counts as wrong, as it did before
+        try:
+            elsewhere = law_elsewhere(c.text for c in self.searcher.clauses)
+        except AssistantError:
+            elsewhere = None
+        return grade(load_bank(request.bank), request.answers, elsewhere)
 
     # -- the knowledge base -----------------------------------------------------------------------
     def build_index(

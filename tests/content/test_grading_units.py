@@ -4,17 +4,17 @@ from pathlib import Path
 
 import pytest
 
-from assistant.quiz.grade import grade, grade_short_answer, is_correct
+from assistant.quiz.grade import grade, grade_short_answer, is_correct, score_decimals
 from assistant.quiz.model import Question, QuizBank
 
 pytestmark = pytest.mark.unit
 
 
-def _q(qid, qtype, answer, options=(), key_points=()):
+def _q(qid, qtype, answer, options=(), key_points=(), stem="题干"):
     return Question(
         qid,
         qtype,
-        "题干",
+        stem,
         list(options),
         answer,
         "依据…",
@@ -242,6 +242,81 @@ def test_the_blank_answer_sheet_is_read_back_by_grading_and_its_empty_rows_are_n
         ws.cell(row=2, column=col, value=value)
     wb.save(sheet)
     report = grade(BANK, sheet)
-    assert report.scores() == {"张三": 4.8} and report.problems == []
+    assert report.scores() == {"张三": 4.75} and report.problems == []
     (zhang,) = report.trainees
     assert zhang.to_review() == ["Q05"]
+
+
+def _short(qid: str, n_points: int) -> Question:
+    points = ["点名", "学习", "安全事项交接确认", "工作部署", "班前讲评"][:n_points]
+    return _q(qid, "short", "；".join(points), key_points=points)
+
+
+@pytest.mark.parametrize(
+    "key_points,decimals",
+    [((), 0), ((1,), 0), ((2,), 1), ((2, 5), 1), ((4,), 2), ((3,), 2), ((2, 3), 2)],
+)
+def test_a_total_is_rounded_to_the_decimals_the_banks_short_answers_need(key_points, decimals):
+    questions = [BANK.questions[0]] + [_short(f"S{i}", n) for i, n in enumerate(key_points)]
+    assert score_decimals(questions) == decimals
+
+
+def test_thirds_of_a_point_add_up_to_whole_points_shown_alike_in_excel(tmp_path):
+    from openpyxl import load_workbook
+
+    bank = QuizBank("三要点", [_short("S1", 3), _short("S2", 3), _short("S3", 3), BANK.questions[0]])
+    answers = _write_csv(
+        tmp_path / "a.csv",
+        [
+            ["姓名", "S1", "S2", "S3", "Q01"],
+            ["张三", "点名、学习", "点名、学习", "点名、学习", "B"],
+            ["李四", "点名", "", "", "A"],
+        ],
+    )
+    report = grade(bank, answers)
+    assert report.scores() == {"张三": 3.0, "李四": 0.33}  # 3 × 0.67 would be 3.01
+    report.to_xlsx(tmp_path / "r.xlsx")
+    wb = load_workbook(tmp_path / "r.xlsx")
+    assert [r[:2] for r in wb["成绩"].iter_rows(min_row=2, values_only=True)] == [("张三", 3), ("李四", 0.33)]
+    assert wb["逐题反馈"].cell(2, 4).value == 0.67
+
+
+def test_a_bank_of_whole_points_scores_whole_numbers(tmp_path):
+    bank = QuizBank("客观题", BANK.questions[:4])
+    answers = _write_csv(
+        tmp_path / "a.csv", [["姓名", "Q01", "Q02", "Q03", "Q04"], ["张三", "B", "AC", "对", "十年"]]
+    )
+    (zhang,) = grade(bank, answers).trainees
+    assert zhang.score == 3 and isinstance(zhang.score, int)
+
+
+def test_the_cli_prints_totals_at_the_banks_precision_and_names_the_hardest_questions_by_their_stems(
+    tmp_path,
+):
+    from click.testing import CliRunner
+
+    from assistant.cli import cli
+    from assistant.quiz.export import to_json
+
+    bank = QuizBank(
+        "三要点",
+        [
+            _q(
+                "Q01",
+                "blank",
+                "3年",
+                stem="对运行到设计最终标高、不再排尾作业、停用超过____的尾矿库，应当及时闭库治理。",
+            ),
+            _short("S1", 3),
+        ],
+    )
+    answers = _write_csv(tmp_path / "a.csv", [["姓名", "Q01", "S1"], ["张三", "5年", "点名、学习"]])
+    r = CliRunner().invoke(
+        cli, ["grade", "--bank", str(to_json(bank, tmp_path / "b.json")), "--answers", str(answers)]
+    )
+    assert r.exit_code == 0, r.output
+    assert "张三：0.67 / 2" in r.output
+    assert (
+        "最难的题目：Q01 对运行到设计最终标高、不再排尾作业、停用…（正确率 0%）；S1 题干（正确率 67%）"
+        in r.output
+    )

@@ -1,0 +1,73 @@
+"""Short-answer grading: the forms a trainee writes a figure, a frequency or a list in, and answers that state
+another clause's rule (stop 27, from the blind answers g151–g240)."""
+
+import pytest
+
+from assistant.quiz.shortanswer import grade_short_answer, law_elsewhere, point_found, wrong_points
+
+pytestmark = pytest.mark.unit
+
+FINE = "并处5万元以上10万元以下的罚款"
+
+
+def test_an_amount_in_wan_or_in_full_and_a_range_said_with_dao_are_the_same_figure():
+    assert point_found(FINE, "罚五万到十万")
+    assert point_found(FINE, "罚款50000元至100000元")
+    assert not point_found(FINE, "罚五千到一万")
+
+
+def test_a_decimal_keeps_its_point():
+    assert point_found("罚款1.5万元", "罚一万五千元")
+    assert not point_found("罚款1.5万元", "罚十五万元")
+
+
+def test_days_are_ri_and_a_quarter_said_in_words_is_a_frequency():
+    assert point_found("15日内做出批复", "收到报告十五天内批复")
+    assert point_found("每季度报告一次", "一个季度报一次")
+    assert not point_found("每季度报告一次", "一年报一次")
+
+
+def test_a_yi_that_is_an_article_is_no_figure_to_find():
+    assert point_found("作为一项重大政治任务和具体行动", "当成重大政治任务和具体行动来抓")
+    assert not point_found("每年至少组织一次演练", "每年至少组织两次演练")
+
+
+def test_a_list_point_needs_every_item():
+    point = "通知公安机关、劳动保障行政部门、工会和人民检察院"
+    assert not point_found(point, "要通知公安和工会")
+    assert point_found(point, "通知公安机关、劳动保障部门、工会、检察院")
+    # a fixed name with 、 in it is no list
+    assert point_found("逐级上报至省、自治区、直辖市人民政府", "一级一级上报到省级人民政府")
+
+
+def test_everyday_words_reach_the_statutes_words():
+    assert point_found("有权停止作业", "工人有权马上停工")
+    assert point_found("不得解除或者终止与其订立的劳动合同", "单位不能辞退他")
+
+
+CLAUSES = [
+    "事故调查组应当自事故发生之日起60日内提交事故调查报告；特殊情况下，经负责事故调查的人民政府批准，"
+    "提交事故调查报告的期限可以适当延长，但延长的期限最长不超过60日。",
+    "生产经营单位发生生产安全事故，对负有责任的单位处二十万元以上五十万元以下的罚款。",
+]
+APPROVAL = "重大事故、较大事故、一般事故，负责事故调查的人民政府应当自收到事故调查报告之日起15日内做出批复。"
+
+
+def test_another_articles_true_rule_is_off_target_not_wrong():
+    answer = "调查组60日内提交调查报告，最长可延长60日。"
+    assert wrong_points(answer, ["15日内做出批复"], APPROVAL)
+    assert not wrong_points(answer, ["15日内做出批复"], APPROVAL, law_elsewhere(CLAUSES))
+
+
+def test_a_figure_true_nowhere_stays_wrong():
+    answer = "调查组90日内提交调查报告。"
+    assert wrong_points(answer, ["15日内做出批复"], APPROVAL, law_elsewhere(CLAUSES))
+
+
+def test_another_articles_fine_given_for_a_penalty_question_stays_wrong():
+    clause = "生产经营单位未按照规定投保安全生产责任保险的，责令限期改正，处五万元以上十万元以下的罚款。"
+    answer = "对单位处二十万元以上五十万元以下的罚款。"
+    score, _, wrong = grade_short_answer(
+        answer, ["处五万元以上十万元以下的罚款"], clause, law_elsewhere(CLAUSES)
+    )
+    assert wrong and score == 0.0
