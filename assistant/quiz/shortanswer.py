@@ -215,7 +215,8 @@ def _stated_as_prohibited(point: str, answer: str) -> bool:
     parts = [x for x in re.split(r"[，,。；;！？!?\s]+", answer or "") if x]
     if not parts:
         return False
-    best = max(parts, key=lambda x: coverage(p, _with_synonyms(_prep(x))))
+    # of two parts that say as much of it, the one with a negation states it (「要搞培训，不合格不能上岗」)
+    best = max(parts, key=lambda x: (coverage(p, _with_synonyms(_prep(x))), bool(_NEGATION.search(x))))
     return bool(_NEGATION.search(best))
 
 
@@ -246,6 +247,39 @@ def law_elsewhere(texts: Iterable[str]) -> Elsewhere:
     return check
 
 
+def _shared_wording(key_points: list[str]) -> list[str]:
+    """Substrings (two characters or more, longest first) that all of three or more short ``key_points`` (a
+    series: eight characters at most) share, none being one of them: the 「到位」 of 「程序到位、事实到位……」, the 「统一」 of 「安全工作统一管理、安全会议统一布置……」.
+    Wording most of them share is no series (「培训」 in three of four points on training)."""
+    prepped = [_prep(p) for p in key_points]
+    if len(prepped) < 3 or any(len(p) > 8 for p in prepped):
+        return []
+    found: set[str] = set()
+    for p in prepped:
+        for i in range(len(p)):
+            for j in range(i + 2, len(p) + 1):
+                if all(p[i:j] in q for q in prepped) and p[i:j] not in prepped:
+                    found.add(p[i:j])
+    return sorted(found, key=len, reverse=True)
+
+
+def _extra_items(answer: str, key_points: list[str], clause: str) -> list[str]:
+    """Items the answer adds to the key points' series that the clause does not hold: 「经济效益到位」 among
+    「程序到位、事实到位……」, 「统一工资标准」 among the 「统一」 requirements. An item is in the series when it
+    carries the wording the key points share; it is extra when what is left of it is nowhere in the clause."""
+    shared = _shared_wording(key_points)
+    out = []
+    for item in re.split(r"[，,。；;、！？!?\s]+", answer or ""):
+        said = _prep(item)
+        word = next((w for w in shared if w in said), None)
+        if word is None or any(point_found(p, item, siblings=key_points) for p in key_points):
+            continue
+        rest = _FUNCTION_WORDS.sub("", said.replace(word, ""))
+        if len(rest) >= 2 and rest not in clause and coverage(rest, clause) <= 0.5:
+            out.append(item.strip())
+    return out
+
+
 def wrong_points(
     answer: str, key_points: list[str], clause_text: str, elsewhere: Elsewhere | None = None
 ) -> list[str]:
@@ -263,9 +297,13 @@ def wrong_points(
         return []
     clause = arabize(_prep(clause_text))
     penalty_clause = bool(_SANCTION.search(clause_text))
-    out = []
+    out = _extra_items(answer, key_points, clause)
     for part in re.split(r"[，,。；;！？!?\s]+", answer or ""):
-        if len(_prep(part)) < 2 or any(point_found(p, part, siblings=key_points) for p in key_points):
+        if (
+            len(_prep(part)) < 2
+            or any(point_found(p, part, siblings=key_points) for p in key_points)
+            or any(x in part for x in out)
+        ):
             continue
         said = arabize(_prep(part))
         if any(_allows(p, part) for p in key_points) or [

@@ -71,3 +71,24 @@ def test_another_articles_fine_given_for_a_penalty_question_stays_wrong():
         answer, ["处五万元以上十万元以下的罚款"], clause, law_elsewhere(CLAUSES)
     )
     assert wrong and score == 0.0
+
+
+FIVE = ["程序到位", "事实到位", "法条到位", "实体到位", "文本到位"]
+FIVE_CLAUSE = "执法检查做到程序到位、事实到位、法条到位、实体到位、文本到位。"
+
+
+def test_an_item_added_to_a_series_that_the_clause_does_not_hold_costs_a_point():
+    answer = "程序到位、事实到位、法条到位、实体到位、文本到位、经济效益到位"
+    score, found, wrong = grade_short_answer(answer, FIVE, FIVE_CLAUSE)
+    assert all(found) and wrong == ["经济效益到位"] and score == 0.8
+
+
+def test_a_series_item_said_in_other_words_is_no_extra_item():
+    assert not wrong_points("程序、事实都要到位", FIVE, FIVE_CLAUSE)
+    assert not wrong_points("学懂、看实、查准", FIVE, FIVE_CLAUSE)
+
+
+def test_a_prohibition_is_stated_by_the_part_that_negates_it_when_two_say_as_much():
+    point = "未经安全生产教育和培训合格的从业人员，不得上岗作业"
+    assert point_found(point, "单位要对职工搞安全培训，不合格不能上岗。")
+    assert not point_found(point, "单位要对职工搞安全培训，先上岗再慢慢培训合格。")
