@@ -29,6 +29,16 @@ def cjk_font() -> str | None:
 
 
 def report_chart(report: Any, path: Path) -> Path:
+    from matplotlib import pyplot as plt
+
+    fig = chart_figure(report)
+    fig.savefig(str(path), dpi=110)
+    plt.close(fig)
+    return path
+
+
+def chart_figure(report: Any) -> Any:
+    """The figure: score distribution (whole numbers of trainees) and the hardest questions by stem."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -59,6 +69,4 @@ def report_chart(report: Any, path: Path) -> Path:
     right.set_title("最难的题目" if zh else "Hardest questions")
     right.tick_params(axis="y", labelsize=8)
     fig.tight_layout()
-    fig.savefig(str(path), dpi=110)
-    plt.close(fig)
-    return path
+    return fig
