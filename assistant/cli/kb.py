@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
 from assistant.cli.common import echo_json, get_assistant, use_color
+from assistant.errors import AssistantError
 from assistant.schema import DOC_KINDS, LEVELS, STATUSES
 
 # Catalog-card options of ``index --add``: option name → card field.
@@ -217,20 +219,35 @@ def search(
 @click.option(
     "--remove", "remove_id", metavar="文档ID", help="把文档及其目录卡移入回收站（corpus/.trash），并重新索引"
 )
-@click.option("--trash", "show_trash", is_flag=True, help="列出回收站中可恢复的文档")
-@click.option("--restore", metavar="编号或文档ID", help="从回收站恢复文档到原位置，并重新索引")
+@click.option(
+    "--yes", "-y", "yes", is_flag=True, help="与 --remove 合用：不询问，直接移入回收站（脚本中使用）"
+)
+@click.option("--trash", "show_trash", is_flag=True, help="列出回收站中可恢复的文档与旧版本")
+@click.option(
+    "--restore",
+    metavar="编号或文档ID",
+    help="从回收站恢复到原位置（文档ID：该文档最新放入的版本；当前版本移入回收站），并重新索引",
+)
 @click.pass_context
 def docs(
-    ctx: click.Context, as_json: bool, remove_id: str | None, show_trash: bool, restore: str | None
+    ctx: click.Context,
+    as_json: bool,
+    remove_id: str | None,
+    yes: bool,
+    show_trash: bool,
+    restore: str | None,
 ) -> None:
     """列出已索引的文档（目录卡信息、效力层级、时效状态与条款数）；移除、恢复文档。
 
-    移除的文档不会被删除：文件与目录卡移入 corpus/.trash/，可用 --restore 恢复。"""
+    移除的文档不会被删除：文件与目录卡移入 corpus/.trash/，可用 --restore 恢复。上传新版本或修改目录卡时，
+    旧版本也留在回收站；恢复旧版本时，当前版本移入回收站（再恢复它即可换回）。"""
     from assistant.ingest.catalog import status_note
 
+    if yes and not remove_id:
+        raise click.UsageError("--yes 只能与 --remove 一起使用")
     assistant = get_assistant(ctx)
     if remove_id or show_trash or restore:
-        _trash_action(assistant, remove_id, show_trash, restore, as_json)
+        _trash_action(assistant, remove_id, yes, show_trash, restore, as_json)
         return
     infos = assistant.documents()
     titles = {i.catalog.id: i.catalog.title for i in infos}
@@ -260,19 +277,59 @@ def docs(
     )
 
 
+def _interactive() -> bool:
+    """Whether someone at a terminal can answer a question (not a pipe, a script or a test runner)."""
+    return sys.stdin.isatty()
+
+
+def _confirmed(question: str) -> bool:
+    """Ask a [y/N] question; only y / yes / 是 agrees (Enter, anything else, Ctrl-D, Ctrl-C: no)."""
+    try:
+        answer = click.prompt(question, default="", show_default=False, prompt_suffix="[y/N] ")
+    except click.Abort:
+        click.echo()
+        return False
+    return str(answer).strip().lower() in ("y", "yes", "是")
+
+
+def _confirm_removal(assistant: Any, doc_id: str, yes: bool) -> bool:
+    title = assistant.document_title(doc_id)  # an unknown id is refused before any question
+    if yes:
+        return True
+    if not _interactive():
+        raise AssistantError(
+            f"未移除《{title}》：不在终端中运行，无法确认。"
+            f"确认要移入回收站请加 --yes：mine-assistant docs --remove {doc_id} --yes"
+        )
+    return _confirmed(f"确定将《{title}》移入回收站吗？")
+
+
 def _trash_action(
-    assistant: Any, remove_id: str | None, show_trash: bool, restore: str | None, as_json: bool
+    assistant: Any, remove_id: str | None, yes: bool, show_trash: bool, restore: str | None, as_json: bool
 ) -> None:
     if sum(map(bool, (remove_id, show_trash, restore))) > 1:
         raise click.UsageError("--remove、--trash、--restore 一次只能用一个")
+    trash_dir = assistant.config.corpus_dir / ".trash"
     if remove_id:
+        if not _confirm_removal(assistant, remove_id, yes):
+            click.echo("已取消，没有移除任何文件。")
+            click.get_current_context().exit(1)
         item, report = assistant.remove_document(remove_id)
-        click.echo(f"已将《{item.title}》（{item.doc_id}）移入回收站：corpus/.trash/{item.key}")
+        click.echo(f"已将《{item.title}》（{item.doc_id}）移入回收站：{trash_dir / item.key}")
         click.echo(f"恢复：mine-assistant docs --restore {item.key}；索引现有 {report.n_clauses} 条")
         return
     if restore:
-        path, report = assistant.restore_document(restore)
-        click.echo(f"已恢复 {path.name}；索引现有 {report.n_clauses} 条")
+        restored, report = assistant.restore_document(restore)
+        item = restored.item
+        click.echo(
+            f"已恢复《{item.title}》（{item.reason_label}，放入回收站于 {item.removed_at}）：{restored.path.name}"
+        )
+        if restored.replaced is not None:
+            key = restored.replaced.key
+            click.echo(
+                f"原来的当前版本已移入回收站：{trash_dir / key}；换回：mine-assistant docs --restore {key}"
+            )
+        click.echo(f"索引现有 {report.n_clauses} 条")
         return
     items = assistant.trash()
     if as_json:
@@ -283,7 +340,7 @@ def _trash_action(
     if not items:
         click.echo("回收站是空的")
     for i in items:
-        click.echo(f"{i.key}  《{i.title}》  原位置 {i.original}  移除于 {i.removed_at}")
+        click.echo(f"{i.key}  《{i.title}》  {i.reason_label}  原位置 {i.original}  放入于 {i.removed_at}")
 
 
 @click.command()

@@ -4,6 +4,9 @@ One place for every change to ``corpus/``, so the CLI (``index --add``) and the 
 catalog editor, removal) apply the same checks. Every file is checked by ``precheck`` BEFORE anything
 is copied: a file that would fail every rebuild (too large, unknown type, empty) never enters the
 corpus. Files are stored under generated safe names (no path traversal, no hidden files).
+
+Nothing a user put here is deleted or overwritten: a removal, a new version, a card edit and a restore
+over a current version all keep what they replace in the trash (``assistant.ingest.trash``).
 """
 
 from __future__ import annotations
@@ -27,7 +30,19 @@ from assistant.ingest.limits import IngestLimits
 from assistant.ingest.limits import precheck as read_check
 from assistant.ingest.loaders import supported_suffixes
 from assistant.ingest.pipeline import corpus_files
-from assistant.ingest.trash import TrashItem, find_item, move_to_trash, restore_item, trash_items
+from assistant.ingest.trash import (
+    CARD_EDITED,
+    REMOVED,
+    REPLACED,
+    SWAPPED,
+    TrashItem,
+    check_item,
+    copy_to_trash,
+    find_item,
+    move_to_trash,
+    restore_item,
+    trash_items,
+)
 from assistant.schema import CatalogEntry
 
 _SAFE = re.compile(r"[^\w\u4e00-\u9fff.\-（）()]+")
@@ -107,10 +122,25 @@ class Added:
     source: str  # the name the user gave
     stored: Path | None
     reason: str = ""
+    kept: TrashItem | None = None  # an update: the previous version, now in the trash
 
     @property
     def ok(self) -> bool:
         return self.stored is not None
+
+
+@dataclass(frozen=True)
+class Restored:
+    """A version put back from the trash, and the current version it took the place of (now in the
+    trash, so restoring that key swaps them back)."""
+
+    path: Path
+    item: TrashItem
+    replaced: TrashItem | None = None
+
+    @property
+    def name(self) -> str:
+        return self.path.name
 
 
 class Corpus:
@@ -132,7 +162,7 @@ class Corpus:
                 check_card_fields(card)
             stored = store_upload(self.folder, shown, path.read_bytes())
             if card:
-                write_card(stored, card, self.limits)
+                write_card(stored, card, self.limits, self.folder)
             return Added(shown, stored)
         except IngestError as exc:
             return Added(shown, None, str(exc))
@@ -146,25 +176,27 @@ class Corpus:
         """The corpus file whose catalog card (or file name, without a card) gives ``doc_id``."""
         root = self.folder.resolve()
         for path in corpus_files(self.folder):
-            try:
-                card = read_catalog(path)
-            except IngestError:
-                card = None
-            if (card.id if card else doc_id_from_name(path)) == doc_id:
+            if _doc_id_of(path) == doc_id:
                 resolved = path.resolve()
                 if root not in resolved.parents:
                     break
                 return resolved
         raise IngestError(f"没有文档 {doc_id!r}；请从列表中选择")
 
+    def title_of(self, doc_id: str) -> str:
+        """The title a removal names: the catalog card's, else the file name."""
+        return _title_of(self.file_of(doc_id))
+
     def update_catalog(
         self, doc_id: str, changes: dict[str, str], current: CatalogEntry | None = None
     ) -> CatalogEntry:
         """Write ``changes`` into the document's catalog card; fields not changed keep their value.
 
-        The card on disk is the base (``current``, e.g. the indexed entry, when there is no card yet)."""
+        The card on disk is the base (``current``, e.g. the indexed entry, when there is no card yet).
+        A card on disk that the edit changes is kept in the trash first (restorable like a version)."""
         path = self.file_of(doc_id)
-        base = read_catalog(path) or current or CatalogEntry(id=doc_id, title="")
+        on_disk = read_catalog(path)
+        base = on_disk or current or CatalogEntry(id=doc_id, title="")
         known = set(CatalogEntry.__dataclass_fields__)
         unknown = sorted(set(changes) - known)
         if unknown:
@@ -173,47 +205,109 @@ class Corpus:
         if not entry.title:
             raise IngestError("标题不能为空")
         check_entry(entry, catalog_path(path).name)
+        if on_disk is not None and entry != on_disk:
+            copy_to_trash(self.folder, path, on_disk.id, on_disk.title, CARD_EDITED, card_only=True)
         write_catalog(path, entry)
         return entry
 
     def update(self, doc_id: str, path: Path, name: str | None = None) -> Added:
-        """Replace the document's file with ``path`` (checked first); its catalog card stays."""
+        """Replace the document's file with ``path`` (checked first); its catalog card stays.
+
+        The previous version (file and card) is kept in the trash first; the new file then replaces the
+        old one atomically, so the document is never missing from the corpus. The same bytes again are
+        no new version: nothing is written or kept."""
         target = self.file_of(doc_id)
+        shown = name or path.name
         try:
-            if Path(name or path.name).suffix.lower() != target.suffix.lower():
+            if Path(shown).suffix.lower() != target.suffix.lower():
                 raise IngestError(f"新文件的类型应与原文件相同（{target.suffix}）")
             precheck(path, self.limits, name)
+            data = path.read_bytes()
+            if data == target.read_bytes():
+                return Added(shown, target)
             tmp = target.with_name(f".{target.name}.tmp")
-            tmp.write_bytes(path.read_bytes())
-            tmp.replace(target)
+            tmp.write_bytes(data)
+            try:
+                kept = copy_to_trash(self.folder, target, doc_id, _title_of(target), REPLACED)
+                tmp.replace(target)
+            finally:
+                tmp.unlink(missing_ok=True)  # our own temporary copy, left only when a step failed
         except IngestError as exc:
-            return Added(name or path.name, None, str(exc))
-        return Added(name or path.name, target)
+            return Added(shown, None, str(exc))
+        except OSError as exc:
+            return Added(shown, None, f"无法保存新版本（原文件未改动）：{exc.strerror or exc}")
+        return Added(shown, target, kept=kept)
 
     def remove(self, doc_id: str) -> TrashItem:
         """Move the document's file and its catalog card to the trash (nothing is deleted)."""
         path = self.file_of(doc_id)
-        card = read_catalog(path)
-        return move_to_trash(self.folder, path, doc_id, card.title if card else path.stem)
+        return move_to_trash(self.folder, path, doc_id, _title_of(path), REMOVED)
 
     def trash(self) -> list[TrashItem]:
         return trash_items(self.folder)
 
-    def restore(self, key_or_id: str) -> Path:
-        """Put a removed document back where it was (its key, or the newest removal of a doc id)."""
+    def restore(self, key_or_id: str) -> Restored:
+        """Put a version from the trash back where it was (its key, or the newest version of a doc id).
+
+        When the same document (same place, same id) is in the corpus now, its current version is
+        moved to the trash first: a restore swaps versions and never overwrites. Refused, with nothing
+        moved, when another document sits at that place or uses that id, or when a kept card's
+        document is gone."""
         item = find_item(self.folder, key_or_id)
-        return restore_item(self.folder, item, self.ids())
+        check_item(self.folder, item)
+        target = self.folder / item.original
+        holder = self._files_by_id().get(item.doc_id)
+        if holder is not None and holder != target.resolve():
+            where = holder.relative_to(self.folder.resolve()).as_posix()
+            raise IngestError(
+                f"文档 id {item.doc_id!r} 已被另一个文件 {where} 使用；请先修改那个文档的 id 或将它移除，再恢复"
+            )
+        present = target.exists() or target.is_symlink()
+        if item.card_only and not present:
+            raise IngestError(
+                f"{item.key} 是《{item.title}》修改前的目录卡，但文档 {item.original} 已不在语料中；"
+                "请先恢复文档本身"
+            )
+        if present and not item.card_only and (now := _doc_id_of(target)) != item.doc_id:
+            raise IngestError(
+                f"语料中的 {item.original} 现在是另一个文档（{now}）；"
+                f"请先将它移入回收站（mine-assistant docs --remove {now}）再恢复"
+            )
+        replaced = None
+        if item.card_only:
+            if catalog_path(target).exists():
+                replaced = move_to_trash(
+                    self.folder, target, _doc_id_of(target), _title_of(target), SWAPPED, card_only=True
+                )
+        elif present or catalog_path(target).exists():  # a card left without its file goes aside too
+            replaced = move_to_trash(
+                self.folder, target, item.doc_id, _title_of(target), SWAPPED, card_only=not present
+            )
+        return Restored(restore_item(self.folder, item), item, replaced)
 
     def ids(self) -> set[str]:
         """The doc ids of the files now in the corpus."""
-        out = set()
-        for path in corpus_files(self.folder):
-            try:
-                card = read_catalog(path)
-            except IngestError:
-                card = None
-            out.add(card.id if card else doc_id_from_name(path))
-        return out
+        return {_doc_id_of(path) for path in corpus_files(self.folder)}
+
+    def _files_by_id(self) -> dict[str, Path]:
+        return {_doc_id_of(path): path.resolve() for path in corpus_files(self.folder)}
+
+
+def _doc_id_of(path: Path) -> str:
+    """The doc id the index gives ``path``: its card's, else one made from the file name."""
+    try:
+        card = read_catalog(path)
+    except IngestError:
+        card = None
+    return card.id if card else doc_id_from_name(path)
+
+
+def _title_of(path: Path) -> str:
+    try:
+        card = read_catalog(path)
+    except IngestError:  # a damaged card must not stop a removal: the file name names it
+        card = None
+    return card.title if card and card.title else path.stem
 
 
 def _card_entry(fields: dict[str, str], title: str, doc_id: str) -> CatalogEntry:
@@ -229,9 +323,12 @@ def check_card_fields(fields: dict[str, str]) -> None:
     check_entry(_card_entry(fields, fields.get("title") or "（正文首行）", "doc"), "（新文件）")
 
 
-def write_card(stored: Path, fields: dict[str, str], limits: IngestLimits) -> None:
+def write_card(stored: Path, fields: dict[str, str], limits: IngestLimits, corpus_dir: Path) -> None:
     """Write the catalog card of a file just added; without a title the title is the text's own
-    (its Markdown front matter, else its first line)."""
+    (its Markdown front matter, else its first line).
+
+    The same bytes added again are stored once (``store_upload``), so the file may already have a
+    card: one that the new fields change is kept in the trash of ``corpus_dir`` first."""
     from assistant.ingest.front_matter import split_front_matter
     from assistant.ingest.loaders import load_text
 
@@ -239,4 +336,13 @@ def write_card(stored: Path, fields: dict[str, str], limits: IngestLimits) -> No
     if not title:
         front = split_front_matter(load_text(stored, limits))
         title = front.title or default_catalog(stored, front.body).title
-    write_catalog(stored, _card_entry(fields, title, doc_id_from_name(stored)))
+    entry = _card_entry(fields, title, doc_id_from_name(stored))
+    if catalog_path(stored).exists():
+        try:
+            old = read_catalog(stored)
+        except IngestError:
+            old = None  # a damaged card is kept all the same
+        if old != entry:
+            kept_id, kept_title = (old.id, old.title) if old else (doc_id_from_name(stored), stored.stem)
+            copy_to_trash(corpus_dir, stored, kept_id, kept_title, CARD_EDITED, card_only=True)
+    write_catalog(stored, entry)

@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # the features below load on first use: `search` in a fresh p
     from assistant.draft.model import Draft
     from assistant.evaluate.results import EvalResult
     from assistant.index.build import BuildReport
-    from assistant.ingest.corpus import Corpus
+    from assistant.ingest.corpus import Corpus, Restored
     from assistant.ingest.trash import TrashItem
     from assistant.quiz.grade import GradeReport
     from assistant.quiz.model import QuizBank
@@ -291,7 +291,9 @@ class Assistant:
         return CorpusChange(added, self.build_index(progress=progress, on_stage=on_stage))
 
     def update_document(self, doc_id: str, file: NewFile, *, on_stage: Stage | None = None) -> CorpusChange:
-        """Replace a document's file (checked first), keeping its catalog card; then re-index."""
+        """Replace a document's file (checked first), keeping its catalog card; then re-index.
+
+        The previous version is kept in the trash (``added[0].kept``); ``restore_document`` brings it back."""
         added = self.corpus.update(doc_id, file.path, file.name)
         if not added.ok:
             return CorpusChange([added], None, added.reason)
@@ -305,17 +307,25 @@ class Assistant:
         entry = self.corpus.update_catalog(doc_id, changes, indexed.catalog if indexed else None)
         return entry, self.build_index(on_stage=on_stage)
 
+    def document_title(self, doc_id: str) -> str:
+        """The title a removal names (the catalog card's, else the file name); unknown ids are refused."""
+        return self.corpus.title_of(doc_id)
+
     def remove_document(self, doc_id: str, *, on_stage: Stage | None = None) -> tuple[TrashItem, BuildReport]:
         """Move a document's file and catalog card to the corpus trash, then re-index."""
         removed = self.corpus.remove(doc_id)
         return removed, self.build_index(on_stage=on_stage)
 
     def trash(self) -> list[TrashItem]:
-        """Removed documents that can be restored, newest first."""
+        """Versions that can be restored (removed, replaced or swapped out, old cards), newest first."""
         return self.corpus.trash()
 
-    def restore_document(self, key_or_id: str, *, on_stage: Stage | None = None) -> tuple[Path, BuildReport]:
-        """Put a removed document back where it was (a trash key, or a doc id's newest removal), then re-index."""
+    def restore_document(
+        self, key_or_id: str, *, on_stage: Stage | None = None
+    ) -> tuple[Restored, BuildReport]:
+        """Put a version from the trash back where it was (a trash key, or a doc id's newest version),
+        then re-index. A current version of that document is moved to the trash, never overwritten
+        (``Restored.replaced``)."""
         restored = self.corpus.restore(key_or_id)
         return restored, self.build_index(on_stage=on_stage)
 

@@ -134,19 +134,26 @@ def remove_document(assistant: Assistant, doc_id: str, progress: Any = None) -> 
 
 
 def trash_choices(assistant: Assistant) -> list[tuple[str, str]]:
-    return [(f"《{i.title}》（{i.doc_id}，移除于 {i.removed_at}）", i.key) for i in assistant.trash()]
+    return [
+        (f"《{i.title}》（{i.doc_id}，{i.reason_label}，{i.removed_at}）", i.key) for i in assistant.trash()
+    ]
 
 
 def removal_question(assistant: Assistant, doc_id: str) -> str:
     cat = catalog_of(assistant, doc_id)
-    return f"确认将《{cat.title}》（{cat.id}）及其目录卡移入回收站？移除后可在下方「回收站」中恢复。"
+    return f"确认将《{cat.title}》（{cat.id}）及其目录卡移入回收站？移除后可在本页的「回收站」中恢复。"
 
 
 def restore_document(assistant: Assistant, key: str, progress: Any = None) -> tuple[str, list[list[Any]]]:
     if not key:
         raise AssistantError("请先在回收站中选择要恢复的文档")
     restored, report = assistant.restore_document(key, on_stage=_stage(progress))
-    return f"已恢复 {restored.name}。" + summary(report), report_rows(report)
+    swapped = (
+        f"原来的当前版本已移入回收站（{restored.replaced.key}），需要时可再换回。"
+        if restored.replaced
+        else ""
+    )
+    return f"已恢复 {restored.name}。{swapped}" + summary(report), report_rows(report)
 
 
 CARD_FIELDS = ("title", "id", "kind", "level", "status", "issuer", "doc_number", "date_issued", "source")
