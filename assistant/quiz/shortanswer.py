@@ -59,6 +59,10 @@ SYNONYMS = (
     ("一把手", "主要负责人"),
     ("安监部门", "安全生产监督管理部门"),
     ("安监局", "安全生产监督管理部门"),
+    # and from the second blind set g241–g360 (dev half)
+    ("专人", "专门人员"),
+    ("省政府", "省级人民政府"),
+    ("安管人员", "安全生产管理人员"),
 )
 _PUNCT = re.compile(r"[^\w%/.]")
 
@@ -88,12 +92,20 @@ def _wan(m: re.Match[str]) -> str:
     return str(round(float(m.group(1)) * 10000) + tail)
 
 
+def _wan_range(m: re.Match[str]) -> str:
+    """「1至3万」 is 1万 to 3万; 「1000至1万」 is 1000 to 1万 (the first is no more than the second)."""
+    low, high = m.group(1), m.group(2)
+    return f"{low}万至{high}万" if float(low) < float(high) else m.group()
+
+
 def _prep(text: str) -> str:
     # 「百分之四十」 is 「40%」 (arabize alone reads 百 as a number: 「100分之40」)
     text = re.sub(r"百分之([零〇一二两三四五六七八九十百\d.]+)", r"\1%", normalize(text))
     text = re.sub(r"(\d)点(?=\d)", r"\1.", arabize(text))  # 「一点五倍」 is 「1.5倍」
     # a range keeps its two numbers apart: 「3-5年」 is 3 and 5, not 35, once the hyphen goes
-    text = re.sub(r"(\d)\s*[-－~～—–]\s*(?=\d)", r"\1至", text)
+    text = re.sub(r"(\d[万%]?)\s*[-－~～—–]\s*(?=\d)", r"\1至", text)  # 「5万-8万」 too
+    text = re.sub(r"(\d[万%]?)(元?)到(?=\d)", r"\1\2至", text)
+    text = re.sub(r"(\d+(?:\.\d+)?)至(\d+(?:\.\d+)?)万", _wan_range, text)  # 「1至3万」 is 1万 to 3万
     # 「15天」 is 「15日」; 「一个季度一次」「每个月」 are 「每季度」「每月」
     text = re.sub(r"(\d)天", r"\1日", text)
     text = re.sub(
@@ -101,8 +113,8 @@ def _prep(text: str) -> str:
     )
     # an amount is one number however it is written: 「10万元」 = 「100000元」, 「1.5万」 = 「一万五千」 = 「15000」
     text = re.sub(r"(\d+(?:\.\d+)?)万(?!分)(\d{1,4}(?!\d))?", _wan, text)
-    # a range is 「A至B」 however it is said: 「5万元以上10万元以下」「5万到10万」
-    text = re.sub(r"(\d+)(元?)以上(\d+)(元?)以下", r"\1\2至\3\4", text)
+    # a range is 「A至B」 however it is said: 「5万元以上10万元以下」「5万到10万」「3年以上7年以下」
+    text = re.sub(r"(\d+(?:\.\d+)?)([^\d至以]{0,2}?)以上(\d+(?:\.\d+)?)\2以下", r"\1\2至\3\2", text)
     text = re.sub(r"(\d)(元?)(?:到|至)(?=\d)", r"\1\2至", text)
     # the decimal point survives the punctuation that goes: 「1.5」 is not 「15」
     return re.sub(r"(?<!\d)\.|\.(?!\d)", "", _PUNCT.sub("", text))
@@ -116,7 +128,9 @@ _NEGATION = re.compile(r"不|没(?!问题|关系|事)|严禁|禁止|别|无|非"
 
 
 # 「一项」「一种」「一个」 (not 「一个月」) is an article, not a figure: 「作为一项重大政治任务」 is stated without it.
-_ARTICLE_ONE = re.compile(r"(?<![\d.])1(?=[项种套批支道名位]|个(?!月|季度|小时|工作日|星期|周))")
+_ARTICLE_ONE = re.compile(
+    r"(?<![\d.])1(?=[项种套批支道名位]|个(?!月|季度|小时|工作日|星期|周))|(?<=上)1(?=年)"
+)
 _PREPPED_SYNONYMS = tuple((_prep(said), _prep(canonical)) for said, canonical in SYNONYMS)
 
 
@@ -176,6 +190,8 @@ def point_found(
         return False
     if _PROHIBITION.search(_with_synonyms(p)) and not _stated_as_prohibited(point, answer):
         return False
+    if _other_side(point, answer):
+        return False
     if p in a:
         return True
     bar = THRESHOLD if threshold is None else threshold
@@ -197,6 +213,51 @@ def _items(point: str) -> list[str]:
     *head, last = point.split("、")
     items = head + [x for x in re.split(r"以及|及|和|与|或者|或", last) if x]
     return items if all(2 <= len(_prep(x)) <= 10 for x in items) else []
+
+
+# Which side of a figure a rule allows: 「不得低于20%」 is 20% or more, 「不得超过0.5%」 0.5% or less. The
+# figure's own words come right before it (超过, 低于, 至少 …, after a negation or not) or right after its
+# unit (以上, 以下, 以内).
+_ABOVE = "超过|高于|大于|多于"
+_BELOW = "低于|少于|小于|不足"
+_BEFORE = re.compile(rf"(不得|不能|不准|严禁|禁止|不)?(至少|最少|最多|{_ABOVE}|{_BELOW})$")
+_AFTER = re.compile(r"^[^\d至]{0,4}?(以上|以下|以内)")
+_FIGURE_AT = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _sides(text: str) -> dict[str, set[tuple[bool, str]]]:
+    """Each figure of ``text`` (prepared) → how its words bound it, as (negated, side) pairs: 「不得低于20%」
+    (True, "-"), 「3年以上」 (False, "+"), 「超过3年」 (False, "+"); (False, "") when no word bounds it."""
+    out: dict[str, set[tuple[bool, str]]] = {}
+    for m in _FIGURE_AT.finditer(text):
+        bound = (False, "")
+        before = _BEFORE.search(text[max(0, m.start() - 6) : m.start()])
+        after = _AFTER.search(text[m.end() : m.end() + 8])
+        if before:
+            word = before.group(2)
+            side = "+" if word in ("至少", "最少") or re.fullmatch(_ABOVE, word) else "-"
+            bound = (bool(before.group(1)), side)
+        elif after:
+            bound = (False, "+" if after.group(1) == "以上" else "-")
+        out.setdefault(m.group(), set()).add(bound)
+    return out
+
+
+def _other_side(point: str, answer: str) -> bool:
+    """Whether ``answer`` gives a figure of ``point`` only with the word of the other side: 「不得超过20%」 for
+    「不得低于20%」, 「3年以下」 for 「3年以上」. A figure said once without a bounding word (「每月两次」 for
+    「每月至少两次」), or with another negation (「超过28度要降温」 for 「不得超过28℃」: a condition, not the limit),
+    is not."""
+    mine, said = _sides(_prep(point)), _sides(_with_synonyms(_prep(answer)))
+    for n, given in said.items():
+        if n not in mine or any(not side for _, side in given):
+            continue
+        sides = {negated: {s for g, s in mine[n] if g == negated and s} for negated, _ in given}
+        if not any(side in sides[negated] for negated, side in given) and any(
+            sides[negated] for negated, _ in given
+        ):
+            return True
+    return False
 
 
 def _allows(point: str, part: str) -> bool:
@@ -223,6 +284,8 @@ def _stated_as_prohibited(point: str, answer: str) -> bool:
 _SANCTION = re.compile(r"吊销\w{0,6}|判刑|有期徒刑|拘役|罚款|警告|拘留|撤职|开除")
 _FREQUENCY = PERIOD
 # A figure with its unit (after arabize): 「500人以上」「24小时内」「2026年底前」「最多设3个采矿权」.
+# An amount fined with no unit: 「单位罚五万以下」 (after _prep: 罚50000以下) is money.
+_FINE = re.compile(r"罚款?(\d+(?:\.\d+)?)(?![\d.])")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?(?:%|万元|元|人|小时|日|天|个月|月|年|周岁|米|吨|个|次|倍)")
 
 
@@ -306,12 +369,17 @@ def wrong_points(
         ):
             continue
         said = arabize(_prep(part))
-        if any(_allows(p, part) for p in key_points) or [
-            x for x in _SANCTION.findall(part) if x[:2] not in clause
-        ]:
+        # the other side of a figure no key point bounds that way (「100人以上」 where one point says 超过一百人
+        # and another 一百人以下 is a boundary slip, not the opposite rule)
+        if (
+            any(_allows(p, part) for p in key_points)
+            or _other_side("；".join(key_points), part)
+            or [x for x in _SANCTION.findall(part) if x[:2] not in clause]
+        ):
             out.append(part.strip())
             continue
         figures = [f for f in _FREQUENCY.findall(said) + _FIGURE.findall(said) if f not in clause]
+        figures += [f for f in _FINE.findall(said) if f not in re.findall(r"\d+(?:\.\d+)?", clause)]
         if not figures:
             continue
         borrowed = elsewhere is not None and not (penalty_clause and _PENALTY.search(part))

@@ -92,3 +92,29 @@ def test_a_prohibition_is_stated_by_the_part_that_negates_it_when_two_say_as_muc
     point = "未经安全生产教育和培训合格的从业人员，不得上岗作业"
     assert point_found(point, "单位要对职工搞安全培训，不合格不能上岗。")
     assert not point_found(point, "单位要对职工搞安全培训，先上岗再慢慢培训合格。")
+
+
+def test_a_range_written_with_wan_once_is_wan_at_both_ends():
+    assert point_found("处一万元以上三万元以下的罚款", "罚1-3万")
+    assert point_found("处五万元以上八万元以下的罚款", "由劳动部门罚5万-8万")
+    assert point_found("给予1000元至1万元的奖励", "奖一千到一万")
+    assert point_found("处三年以上七年以下有期徒刑", "特别恶劣的判3到7年有期徒刑")
+
+
+OXYGEN = "采掘工作面进风流中，氧气体积浓度不得低于20%，二氧化碳体积浓度不得超过0.5%。"
+
+
+def test_a_figure_with_the_bound_turned_round_is_no_point_but_a_wrong_one():
+    points = ["氧气体积浓度不得低于20%", "二氧化碳体积浓度不得超过0.5%"]
+    turned = "进风流中氧气不得超过20%，二氧化碳不得低于0.5%。"
+    score, found, wrong = grade_short_answer(turned, points, OXYGEN)
+    assert found == [False, False] and len(wrong) == 2 and score == 0.0
+    assert point_found(
+        "井下作业地点的空气温度不得超过28℃", "井下作业地点空气温度超过28度要采取降温措施"
+    )  # a condition, not the limit
+    assert point_found("每月至少检测1次", "每月检测一次")  # a figure said without its bound
+
+
+def test_an_amount_fined_without_a_unit_is_money_the_clause_may_not_state():
+    clause = "生产经营单位与从业人员订立协议，免除或者减轻其对从业人员因生产安全事故伤亡依法应承担的责任的，该协议无效；对生产经营单位的主要负责人、个人经营的投资人处二万元以上十万元以下的罚款。"
+    assert wrong_points("这种协议无效，单位罚五万以下。", ["该协议无效"], clause)
