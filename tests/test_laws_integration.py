@@ -220,3 +220,22 @@ def test_a_plan_items_national_counterpart_is_a_national_duty_in_force_of_its_ow
     # 主要负责人 training implements the principal's duty to be examined, not the fine for failing his duties
     first = dict((c.label, r) for c, r in found)["二、（一）1."]
     assert first is not None and (first.doc_id, first.label) == ("work-safety-law", "第二十七条")
+
+
+def test_a_question_about_jail_is_answered_by_the_crime_in_the_criminal_law(laws_config: Config) -> None:
+    data = json.loads(run(laws_config, "search", "被责令停产还偷偷开工，没出事故，会不会坐牢？", "--json"))
+    first = data["hits"][0]
+    assert (first["doc_id"], first["clause"]) == ("criminal-law", "第一百三十四条之一")
+    # the same conduct asked about the fine keeps the statute first
+    data = json.loads(run(laws_config, "search", "被责令停产还偷偷开工，没出事故，罚多少？", "--json"))
+    assert data["hits"][0]["doc_id"] != "criminal-law"
+
+
+def test_a_question_naming_a_region_is_answered_first_by_that_regions_own_rule(laws_config: Config) -> None:
+    question = "我们在河南平顶山开矿，新来的工人没培训就直接下井了，按河南省的规定要罚多少？"
+    first = json.loads(run(laws_config, "search", question, "--json"))["hits"][0]
+    assert (first["doc_id"], first["clause"]) == ("henan-mine-safety-measures", "第四十三条")
+    first = json.loads(run(laws_config, "search", "新来的工人没培训就直接下井了，要罚多少？", "--json"))[
+        "hits"
+    ][0]
+    assert first["doc_id"] != "henan-mine-safety-measures"

@@ -87,3 +87,17 @@ def test_the_spoken_mei_you_is_searched_as_the_statutes_wei() -> None:
     assert "未取得" in Query.parse("矿山没有安全生产许可证就开始采矿").expansions
     assert "未取得" in Query.parse("非煤矿山没办许可证就开工生产").expansions
     assert "未经许可" in Query.parse("没有许可擅自搞爆破作业").expansions
+
+
+@pytest.mark.parametrize(
+    ("question", "criminal"),
+    [
+        ("被责令停产还偷偷开工，会不会坐牢？", True),
+        ("把瓦斯探头罩住了，这样也会构成犯罪吗？", True),
+        ("矿长这种会判多重？", True),
+        ("没配安全员要罚多少钱？", False),
+        ("尾矿库停用多久要闭库？", False),
+    ],
+)
+def test_a_question_about_criminal_liability_is_recognised(question: str, criminal: bool) -> None:
+    assert Query.parse(question).asks_criminal is criminal

@@ -28,11 +28,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from assistant.datafiles import data_lines
-from assistant.retrieve.search import SearcherLike
+from assistant.retrieve.search import CRIMINAL_DOC, SearcherLike
 from assistant.schema import Hit
 from assistant.text.query import Query
 
-CRIMINAL_DOC = "criminal-law"
 DEPTH = 10  # the situation's 刑法 hits looked through for a listed article
 # someone killed or hurt: what a result crime needs (死了两个人, 重伤, 伤亡, 遇难)
 _HARM = re.compile(r"死|身亡|丧生|遇难|罹难|重伤|伤亡|受伤|致残|人命")

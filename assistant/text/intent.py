@@ -36,6 +36,12 @@ INTENTS = (
     "general",
 )
 
+# A question about criminal liability (坐牢, 判几年, 刑事责任, 构成犯罪): the 刑法 article answers it, not the
+# statute's 「构成犯罪的，依照刑法有关规定追究刑事责任」.
+ASKS_CRIMINAL = re.compile(
+    r"坐牢|判刑|判几年|判多[久重少]|判得|刑事责任|构成犯罪|犯罪|有期徒刑|追刑|刑罚|蹲监狱|会不会判|判不判|犯法"
+)
+
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "penalty",

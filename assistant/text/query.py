@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from assistant.datafiles import data_lines, data_text
-from assistant.text.intent import classify_intent
+from assistant.text.intent import ASKS_CRIMINAL, classify_intent
 from assistant.text.normalize import normalize
 from assistant.text.tokenize import Tokenizer, content_words, tokenize_query
 
@@ -111,6 +111,11 @@ class Query:
     @property
     def distinct_tokens(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(self.tokens))
+
+    @property
+    def asks_criminal(self) -> bool:
+        """The question asks about criminal liability (坐牢, 判几年, 构成犯罪 …)."""
+        return bool(ASKS_CRIMINAL.search(self.normalized))
 
 
 def _expansions(normalized: str, tokens: tuple[str, ...], tokenize: Tokenizer) -> tuple[str, ...]:
