@@ -3,7 +3,9 @@
 Clauses are untrusted data: they are delimited and numbered, the model is asked for one sentence per
 line ending in 〔n〕, and its output is accepted only when every factual line cites a supplied
 clause, every quoted number occurs in that clause (``number_fidelity``) and the citations pass the
-answer verifier. Anything else falls back to the offline draft.
+answer verifier. Anything else falls back to the offline draft. A slogan is held to the offline
+slogans' rules as well (``slogan_check``): it cites exactly one clause, and passes the checker against
+that clause (balance, length, no marks, one clause's subject, its figures).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from assistant.answer.llm import ChatClientLike
 from assistant.answer.verify import verify_answer
 from assistant.draft.fidelity import number_fidelity, numbers_in
 from assistant.draft.model import KIND_NAMES, Block, Draft, Line
+from assistant.draft.slogan_check import slogan_problems
 from assistant.errors import AssistantError
 from assistant.schema import Citation, Clause
 
@@ -29,7 +32,14 @@ def _prompt(kind: str, clauses: list[Clause], topic: str | None) -> str:
         f"〔{i}〕《{c.doc_title}》{c.label}\n<<<\n{c.text}\n>>>" for i, c in enumerate(clauses, 1)
     )
     what = f"主题：{topic}\n" if topic else ""
-    return f"{what}请写一篇{KIND_NAMES[kind]}。第一行是标题。\n\n条款：\n{numbered}"
+    how = _SLOGAN_RULES if kind == "slogans" else ""
+    return f"{what}请写一篇{KIND_NAMES[kind]}。第一行是标题。{how}\n\n条款：\n{numbered}"
+
+
+_SLOGAN_RULES = (
+    "每行一条标语，由全角逗号分成对称的两半，每半5到12个字；每条只依据一个条款，在句末标注该条款的〔编号〕；"
+    "数字与条款原文一致；不用套话。"
+)
 
 
 def write_with_llm(
@@ -73,12 +83,21 @@ def write_with_llm(
                     c.chapter,
                 ),
             )
-        blocks.append(Block("paragraph", [Line(body, refs)]))
+        if kind == "slogans":
+            problems += _slogan_faults(body, refs, clauses)
+        blocks.append(Block("slogan" if kind == "slogans" else "paragraph", [Line(body, refs)]))
     draft = Draft(kind, title, blocks, [citations[n] for n in sorted(citations)], mode="llm")
     ok, total, fidelity = number_fidelity(draft, {c.chunk_id: c for c in clauses})
     problems += fidelity
     problems += _answer_verifier(draft, clauses)
     return (None, problems) if problems else (draft, [])
+
+
+def _slogan_faults(body: str, refs: list[int], clauses: list[Clause]) -> list[str]:
+    """A model's slogan under the offline rules: one cited clause, and ``slogan_problems`` against it."""
+    if len(set(refs)) != 1:
+        return [f"标语应只依据一个条款（现引 {len(set(refs))} 个）：{body}"]
+    return [f"标语「{body}」：{p}" for p in slogan_problems(body, clauses[refs[0] - 1].text)]
 
 
 def _answer_verifier(draft: Draft, clauses: list[Clause]) -> list[str]:

@@ -1,4 +1,4 @@
-"""The ``Draft`` dataclass and its two exports: Markdown (〔n〕 marks) and DOCX (numbered sources list).
+"""The ``Draft`` dataclass and its two exports, Markdown and DOCX, both with 〔n〕 marks and a sources list.
 
 A draft is a list of blocks; each block holds sentences, and each sentence carries the numbers of the
 citations it rests on. Keeping citations per sentence (not per paragraph) is what lets the fidelity
@@ -64,10 +64,9 @@ class Draft:
             body = "".join(line.marked() for line in b.lines)
             if b.kind == "heading":  # a heading's citation is carried by its paragraph
                 out += [f"## {b.text}", ""]
-            elif b.kind == "slogan":  # the source follows the slogan, outside its text
+            elif b.kind == "slogan":  # never a mark inside a slogan: its source is listed under the set
                 n_item += 1
-                marks = "".join(f"〔{n}〕" for line in b.lines for n in line.cites)
-                out.append(f"{n_item}. {b.text}　（依据{marks}）" if marks else f"{n_item}. {b.text}")
+                out.append(f"{n_item}. {b.text}")
             elif b.kind == "item":
                 n_item += 1
                 out.append(f"{n_item}. {body}")
@@ -78,12 +77,15 @@ class Draft:
                 if out[-1] != "":
                     out.append("")
                 out += [body, ""]
+        basis = slogan_basis(self.blocks)
+        if basis:
+            out += ["", basis]
         out += ["", "---", "", "**资料来源**", ""]
         out += [f"〔{c.n}〕{c.source()}：「{c.quote}」" + "  " for c in self.citations]
         return "\n".join(out).rstrip() + "\n"
 
     def to_docx(self, path: str | Path) -> Path:
-        """Title, headings, paragraphs with superscript [n] marks and a numbered 资料来源 list, set as a
+        """Title, headings, paragraphs with superscript 〔n〕 marks and a numbered 资料来源 list, set as a
         Chinese official document: 方正小标宋简体 title, 黑体 headings, 仿宋_GB2312 body in 三号, Times New Roman
         for Latin text and digits, page numbers 「— n —」 centred in the footer, the assistant as author,
         last editor and application, dated now. A machine without those fonts substitutes its own
@@ -114,12 +116,17 @@ class Draft:
                 para = doc.add_paragraph()
             for line in b.lines:
                 para.add_run(line.text)
+                if b.kind == "slogan":
+                    continue  # listed under the set (``slogan_basis``)
                 for n in line.cites:
-                    run = para.add_run(f"[{n}]")
+                    run = para.add_run(f"〔{n}〕")
                     run.font.superscript = True
+        basis = slogan_basis(self.blocks)
+        if basis:
+            doc.add_paragraph(basis)
         doc.add_heading("资料来源", level=1)
         for c in self.citations:
-            p = doc.add_paragraph(f"[{c.n}] {c.source()}：「{c.quote}」")
+            p = doc.add_paragraph(f"〔{c.n}〕{c.source()}：「{c.quote}」")
             for run in p.runs:
                 run.font.size = Pt(9)
         path = Path(path)
@@ -143,6 +150,26 @@ class Draft:
                 for b in self.blocks
             ],
         }
+
+
+def slogan_basis(blocks: list[Block]) -> str:
+    """Where each slogan comes from, said once under the set: 「依据：第1、2条见〔1〕，第3条见〔2〕。」"""
+    by_source: dict[tuple[int, ...], list[int]] = {}
+    n_item = 0
+    for b in blocks:
+        if b.kind in ("item", "qa"):
+            n_item += 1
+        if b.kind != "slogan":
+            continue
+        n_item += 1
+        marks = tuple(dict.fromkeys(n for line in b.lines for n in line.cites))
+        if marks:
+            by_source.setdefault(marks, []).append(n_item)
+    parts = [
+        f"第{'、'.join(map(str, items))}条见{''.join(f'〔{n}〕' for n in marks)}"
+        for marks, items in by_source.items()
+    ]
+    return f"依据：{'，'.join(parts)}。" if parts else ""
 
 
 AUTHOR = "矿山安全政策助手"

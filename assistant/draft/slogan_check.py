@@ -5,12 +5,21 @@ A slogan is two halves split by one full-width comma (「严禁新建头顶库�
 - no citation marks, brackets, question marks, half-width punctuation or repeated exclamation marks;
 - no stock tail that fits any clause (「守护矿工生命安全」, 「共建平安和谐矿山」 …);
 - no half that opens with a conjunction or stops mid-sentence (「或者……」, 「……合格后」);
-- no phrase said twice;
-- with the source clause: every number and every frequency (每月, 每半年 …) it states is the clause's.
+- no phrase said twice, no half made only of words that fit any slogan (「矿山安全靠大家」);
+- no word that makes light of the rule (「随便」「再商量」);
+- with the source clause:
+  - every number and every frequency (每月, 每半年 …) it states is the clause's, and a figure that is one
+    end of the clause's range (「十万元以上二十万元以下」) is not stated as if it were the whole of it;
+  - one clause: a half that names a hazard or a subject (爆破, 外包, 瓦斯 …; ``SUBJECT_TERMS``) the clause
+    does not name belongs to another clause;
+  - no half allows what the clause forbids (「数据可以改」 under 「不得……篡改」);
+  - no half that is one of the clause's cases read as an order (「不再排尾作业」 of 「对……、不再排尾作业、……的尾矿库」)
+    or that stops inside one of its lists (「严格执行瓦斯」 of 「严格执行瓦斯、煤尘检查制度」).
 
-Issue 13 asked for 8–16 characters per half, but its own example has 7 per half and the hand-labelled
-good slogans in ``evals/slogans.jsonl`` run from 6 to 11; the bounds here are 5–12 (see the note in
-that file's README entry). Meaning (a slogan that says the opposite of the rule) is not checked.
+Issue 13 asked for 8–16 characters per half, but its own example 「严禁新建头顶库，守住下游生命线」 has 7 + 7
+and the hand-labelled good slogans in ``evals/slogans.jsonl`` run from 6 to 11: the bounds here are 5–12
+on purpose (see the note in that file's README entry); 8–16 would refuse the issue's own example.
+Meaning is checked only as far as words show it: a reversed rule said in other words passes.
 """
 
 from __future__ import annotations
@@ -37,6 +46,46 @@ _DANGLING = re.compile(
     r"^(?:或者|或|然后|并且|并|但|而且|而|且|以及|及|和|同时|对于|对)|(?:后|时|的|之前|以前|前提下|或者|并)$"
 )
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# Hazards and subjects a slogan names. A half naming one of a group needs the clause to name one of the
+# same group: 「爆破作业不外包」 under the 五职矿长 clause is another clause's rule. The groups hold the words a
+# slogan uses for what a clause says at length (雷管炸药 for 民用爆炸物品, 重罚 for 罚款).
+SUBJECT_TERMS: tuple[tuple[str, ...], ...] = (
+    ("爆破", "爆炸", "炸药", "雷管", "民爆"),
+    ("外包", "发包", "承包", "分包", "转包", "劳务派遣"),
+    ("瓦斯",),
+    ("煤尘",),
+    ("尾矿库", "尾矿", "头顶库"),
+    ("矿长", "五职"),
+    ("特种作业",),
+    ("演练", "预案"),
+    ("培训", "教育"),
+    ("迟报", "漏报", "谎报", "瞒报"),
+    ("职业病", "职业健康", "职业卫生", "职业危害", "粉尘", "尘肺"),
+    ("体检", "健康检查"),
+    ("防护用品",),
+    ("监控", "监测", "预警"),
+    ("许可证", "无证", "持证", "证书", "资格", "资质"),
+    ("罚款", "处罚", "重罚", "罚"),
+    ("通风",),
+    ("水害", "水患", "透水", "防治水"),
+    ("冲击地压",),
+    ("边坡",),
+    ("采空区",),
+)
+# Words that fit any slogan: a half made only of these says nothing about its clause.
+_GENERIC = re.compile(
+    r"矿山|煤矿|安全|生产|大家|人人|个个|平安|和谐|幸福|共建|共享|第一|警钟|长鸣|生命|至上|放心上|记心上|"
+    r"心中|心上|牢记|时刻|靠|保|记|讲|要|是|有|的|在|重于泰山|责任|重大|防线|底线"
+)
+_LAX = re.compile(r"随便|随意|无所谓|再商量|马虎|凑合|差不多|不要紧|没关系")
+_RANGE = re.compile(r"(\d+(?:\.\d+)?)[^\d，,。；;]{0,8}?(?:以上|至|到|-|—|～)(\d+(?:\.\d+)?)")
+# 「对运行到设计最终标高、不再排尾作业、停用超过3年的尾矿库，……」: the cases a rule applies to
+_CASES = re.compile(r"对([^，。；,;]+?)的[^，。；,;的、]{1,8}[，,]")
+_MODAL_START = re.compile(r"^(?:必须|须|要|应当|应)")
+_ALLOW = re.compile(r"可以?(?!不|靠|燃|能|行|控)(\w)")
+# what a prohibition covers runs to the end of its sentence (「不得关闭……设施，或者篡改……数据」), but 「不得因 X
+# 而 Y」 forbids Y, not X
+_FORBID = re.compile(r"(?:不得|严禁|禁止|不准)(?!因)[^。；;]{0,40}")
 
 
 def _chars(text: str) -> int:
@@ -64,11 +113,67 @@ def slogan_problems(text: str, clause_text: str = "") -> list[str]:
             problems.append("半句以连词开头或话没说完（……后、……的）")
     if re.search(r"(\w{4,})\1", text):
         problems.append("有重复的词句")
+    if any(len(_GENERIC.sub("", h)) < 2 for h in halves if _chars(h) >= MIN_HALF):
+        problems.append("半句空泛，放在哪条标语后面都成立")
+    if _LAX.search(text):
+        problems.append("口吻放任，与安全要求相悖")
     if clause_text:
-        source = arabize(clause_text)
-        said = arabize(text)
-        wrong = [n for n in _NUMBER.findall(said) if n not in _NUMBER.findall(source)]
-        wrong += [f for f in _FREQUENCY.findall(said) if f not in source]
-        if wrong:
-            problems.append(f"数字或频次与原文不符：{'、'.join(wrong)}")
+        problems += _against_clause(text, halves, clause_text)
     return problems
+
+
+def _against_clause(text: str, halves: list[str], clause_text: str) -> list[str]:
+    """The faults only the source clause shows: figures, a second clause, a rule turned into leave."""
+    problems = []
+    source = arabize(clause_text)
+    said = arabize(text)
+    numbers = _NUMBER.findall(said)
+    wrong = [n for n in numbers if n not in _NUMBER.findall(source)]
+    wrong += [f for f in _FREQUENCY.findall(said) if f not in source]
+    if wrong:
+        problems.append(f"数字或频次与原文不符：{'、'.join(wrong)}")
+    cut = [n for n in numbers if n not in wrong and _only_a_range_end(n, numbers, source)]
+    if cut:
+        problems.append(f"只取了原文区间的一端：{'、'.join(cut)}")
+    for half in halves:
+        alien = [
+            t
+            for group in SUBJECT_TERMS
+            if not any(w in clause_text for w in group)
+            for t in group
+            if t in half
+        ]
+        if alien:
+            problems.append(
+                f"半句“{half.strip()}”说的是另一条款的事（条款未提{alien[0]}）：一条标语只讲一个条款"
+            )
+            break
+    for m in _ALLOW.finditer(text):
+        if any(m.group(1) in f.group() for f in _FORBID.finditer(clause_text)):
+            problems.append(f"“{m.group()}”把条款禁止的事说成可以")
+            break
+    cases = {c for m in _CASES.finditer(clause_text) for c in m.group(1).split("、")}
+    for half in halves:
+        core = _MODAL_START.sub("", half.strip())
+        if half.strip() in cases or core in cases:
+            problems.append(f"“{half.strip()}”在条款里是适用的情形，不是要求")
+            break
+        places = [m.end() for m in re.finditer(re.escape(core), clause_text)] if len(core) >= 4 else []
+        if places and all(clause_text[p : p + 1] == "、" for p in places):
+            problems.append(f"“{half.strip()}”停在条款并列的词语中间，话没说完")
+            break
+    return problems
+
+
+def _only_a_range_end(n: str, numbers: list[str], source: str) -> bool:
+    """Whether every place ``n`` occurs in the clause is one end of a range whose other end the slogan
+    leaves out (「二十万」 from 「十万元以上二十万元以下」)."""
+    places = [m.start() for m in _NUMBER.finditer(source) if m.group() == n]
+    ranges = [m for m in _RANGE.finditer(source)]
+    ends = []
+    for pos in places:
+        r = next((m for m in ranges if pos in (m.start(1), m.start(2))), None)
+        if r is None:
+            return False
+        ends.append(r.group(2) if pos == r.start(1) else r.group(1))
+    return bool(ends) and all(other not in numbers for other in ends)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import replace
 
 import pytest
@@ -820,3 +821,220 @@ def test_a_time_without_its_act_is_refused_even_with_its_before_or_after() -> No
 def test_a_disposal_phrase_left_open_after_a_time_is_refused() -> None:
     assert to_phrase_without_act("单位应当在首次制造活动开始30日前，将其具备的专业技术人员、生产条件、□")
     assert not to_phrase_without_act("单位应当在首次制造活动开始30日前，将证明材料报国务院核安全监管部门备案")
+
+
+# --- slogans: the checker's clause rules, and the offline slogans built from one clause ---------------
+
+FIVE_POSTS = (
+    "1.加强矿山企业主要负责人安全教育培训。每年组织主要负责人和“五职”矿长参加专门安全教育培训,"
+    "“五职”矿长必须有主体专业大专以上学历且有10年以上矿山一线从业经历。"
+)
+SUBCONTRACT_FINE = (
+    "第一百零三条 生产经营单位将生产经营项目、场所、设备发包或者出租给不具备安全生产条件或者相应资质的单位或者"
+    "个人的，责令限期改正，没收违法所得；没有违法所得或者违法所得不足十万元的，单处或者并处十万元以上二十万元"
+    "以下的罚款。"
+)
+MONITORS = (
+    "第三十六条 生产经营单位不得关闭、破坏直接关系生产安全的监控、报警、防护、救生设备、设施，或者篡改、隐瞒、"
+    "销毁其相关数据、信息。"
+)
+
+
+@pytest.mark.parametrize(
+    ("slogan", "clause", "fault"),
+    [
+        ("五职矿长要大专，爆破作业不外包", FIVE_POSTS, "另一条款"),  # SG39: two clauses in one slogan
+        ("罚款二十万元整，发包之前看资质", SUBCONTRACT_FINE, "区间的一端"),  # 「十万元以上二十万元以下」
+        ("监控报警不能关，安全数据可以改", MONITORS, "禁止的事说成可以"),
+        ("雷管炸药随便放，出了问题再商量", MONITORS, "放任"),
+        ("监控设备不能关，矿山安全靠大家", MONITORS, "空泛"),
+    ],
+)
+def test_a_slogan_is_refused_for_what_only_its_clause_shows(slogan: str, clause: str, fault: str) -> None:
+    assert any(fault in p for p in slogan_problems(slogan, clause)), slogan_problems(slogan, clause)
+
+
+@pytest.mark.parametrize(
+    ("slogan", "clause"),
+    [
+        ("五职矿长重专业，一线经历是门槛", FIVE_POSTS),
+        ("监控报警不能关，安全数据不能改", MONITORS),
+        ("发包先看资质证，无证队伍不能用", SUBCONTRACT_FINE),
+    ],
+)
+def test_a_slogan_of_one_clause_in_other_words_passes(slogan: str, clause: str) -> None:
+    assert slogan_problems(slogan, clause) == []
+
+
+TAILINGS_ITEM = (
+    "16.推进尾矿库闭库销号。对运行到设计最终标高、不再排尾作业、停用超过3年的尾矿库,其生产经营主体应当及时闭库治理;"
+    "没有生产经营主体的尾矿库,由属地人民政府予以及时闭库治理。销号后不再作为尾矿库进行使用,不得重新用于排放尾矿或擅自回采。"
+)
+DRILLS = (
+    "5.推进应急处置能力提升。聚焦从业人员紧急撤离和逃生避险意识能力提升,督促矿山每半年至少组织开展一次紧急撤离和"
+    "逃生避险应急演练,让全体从业人员熟知避灾路线、逃生通道、安全出口及自救器使用安全避险应急处置要求。"
+)
+GAS = (
+    "第十八条 煤矿和其他有瓦斯爆炸可能性的矿井，应当严格执行瓦斯检查制度，任何人不得携带烟草和点火用具下井。"
+)
+
+
+def test_a_condition_of_a_rule_is_never_a_slogan_half_of_its_own(make_clause) -> None:
+    from assistant.draft.slogans import make_slogans
+
+    slogans = [
+        s.text
+        for s in make_slogans([make_clause(TAILINGS_ITEM, "二、（四）16.", "推进尾矿库闭库销号。")], "尾矿库")
+    ]
+    halves = [h for s in slogans for h in s.split("，")]
+    assert "停用超过3年的尾矿库，必须及时闭库治理" in slogans
+    assert not any(h in ("不再排尾作业", "停用超过3年", "要及时闭库治理") for h in halves), slogans
+
+
+def test_every_offline_slogan_is_two_halves_of_one_clause_that_pass_the_checker(make_clause) -> None:
+    from assistant.draft.slogans import make_slogans
+
+    clauses = [
+        make_clause(TAILINGS_ITEM, "二、（四）16.", "推进尾矿库闭库销号。", "t:1"),
+        make_clause(DRILLS, "二、（一）5.", "推进应急处置能力提升。", "t:2"),
+        make_clause(GAS, "第十八条", "", "t:3"),
+    ]
+    for topic in ("尾矿库", "应急演练", "瓦斯"):
+        made = make_slogans(clauses, topic)
+        assert made, topic
+        for s in made:
+            assert slogan_problems(s.text, s.clause.text) == [], s.text
+            assert not re.search(r"〔\d+〕|\[\d+\]|（依据", s.text)
+
+
+def test_a_slogan_keeps_every_figure_and_bound_of_its_rule(make_clause) -> None:
+    from assistant.draft.slogans import make_slogans
+
+    made = [
+        s.text
+        for s in make_slogans([make_clause(DRILLS, "二、（一）5.", "推进应急处置能力提升。")], "应急演练")
+    ]
+    # 「每半年至少……一次」: the period, its bound and its count survive the cut to a slogan
+    assert made and all("每半年至少一次" in s for s in made if "演练" in s.split("，")[0]), made
+
+
+def test_a_ban_on_one_way_of_two_is_not_cut_off_from_its_object(make_clause) -> None:
+    from assistant.draft.slogans import halves_of_rule
+
+    passengers = "禁止携带民用爆炸物品搭乘公共交通工具或者进入公共场所。"
+    assert not any(h == "禁止进入公共场所" for h in halves_of_rule(passengers))
+    assert "不得擅自回采" in halves_of_rule("不得重新用于排放尾矿或擅自回采。")
+
+
+def test_a_purpose_from_the_table_is_used_once_per_set_and_only_where_its_guard_holds(make_clause) -> None:
+    from assistant.draft.slogans import PURPOSES, make_slogans
+
+    made = [s.text for s in make_slogans([make_clause(GAS, "第十八条", "", "t:3")], "瓦斯")]
+    tails = [s.split("，")[1] for s in made]
+    table = {p for p, _ in PURPOSES}
+    assert "不得携带烟火下井，严防瓦斯爆炸" in made
+    assert len([t for t in tails if t in table]) == len({t for t in tails if t in table})
+    # the purpose of 瓦斯 is never added to a clause that says nothing of 瓦斯
+    drills = [
+        s.text
+        for s in make_slogans([make_clause(DRILLS, "二、（一）5.", "推进应急处置能力提升。")], "应急演练")
+    ]
+    assert not any("瓦斯" in s for s in drills)
+
+
+def test_the_source_of_each_slogan_is_listed_under_the_set_never_on_its_line() -> None:
+    from assistant.draft.model import Block, Draft, Line
+
+    draft = Draft(
+        "slogans",
+        "尾矿库宣传标语",
+        [
+            Block("slogan", [Line("严禁新建头顶库，守住下游生命线", [1])]),
+            Block("slogan", [Line("停用超过3年的尾矿库，必须及时闭库治理", [2])]),
+            Block("slogan", [Line("销号后不再作为尾矿库使用，不得重新用于排放尾矿", [2])]),
+        ],
+        [],
+    )
+    md = draft.to_markdown()
+    assert "1. 严禁新建头顶库，守住下游生命线\n" in md and "依据〔" not in md
+    assert "依据：第1条见〔1〕，第2、3条见〔2〕。" in md
+
+
+# --- the article: themes, plain words, and what happens if a duty is not done ------------------------
+
+TRAINING_DUTY = (
+    "第二十八条 生产经营单位应当对从业人员进行安全生产教育和培训，保证从业人员具备必要的安全生产知识。"
+    "未经安全生产教育和培训合格的从业人员，不得上岗作业。"
+)
+TRAINING_FINE = (
+    "第九十七条 生产经营单位有下列行为之一的，责令限期改正，处十万元以下的罚款；逾期未改正的，责令停产停业整顿，"
+    "并处十万元以上二十万元以下的罚款:\n（一）未按照规定设置安全生产管理机构的；\n"
+    "（二）未按照规定对从业人员进行安全生产教育和培训的；"
+)
+
+
+def _fine_link(duty: str = "第二十八条"):  # type: ignore[no-untyped-def]
+    from assistant.ingest.links import Link
+
+    return Link("test-doc", "第九十七条", 1, "（二）", "test-doc", duty, 1, None, 0.6, "conduct")
+
+
+def test_an_article_says_what_happens_if_a_duty_is_not_done_quoting_its_linked_penalty(make_clause) -> None:
+    from assistant.draft.article import make_article
+    from assistant.draft.citing import Cites
+    from assistant.draft.fidelity import number_fidelity
+    from assistant.draft.model import Draft
+
+    duty = make_clause(TRAINING_DUTY, "第二十八条", "", "t:28")
+    fine = make_clause(TRAINING_FINE, "第九十七条", "", "t:97")
+    cites = Cites()
+    title, blocks = make_article([duty], [duty, fine], cites, "培训", [_fine_link()])
+    lines = [li for b in blocks for li in b.lines]
+    otherwise = next(li for li in lines if li.text.startswith("否则"))
+    assert otherwise.text == (
+        "否则，按照《测试文件》第九十七条，未按照规定对从业人员进行安全生产教育和培训的，"
+        "「责令限期改正，处十万元以下的罚款；逾期未改正的，责令停产停业整顿，并处十万元以上二十万元以下的罚款」。"
+    )
+    cited = cites.items[otherwise.cites[0] - 1]
+    assert cited.clause == "第九十七条" and cited.quote in fine.text  # quoted verbatim, cited to the 罚则
+    draft = Draft("article", title, blocks, cites.items)
+    assert number_fidelity(draft, {"t:28": duty, "t:97": fine})[2] == []
+    assert "做不到会怎样" in blocks[0].text
+    # sections by theme, never by article label; the headline is no 「{topic}安全：」 template
+    headings = [b.text for b in blocks if b.kind == "heading"]
+    assert headings and not any("第二十八条" in h for h in headings) and "教育培训" in headings[0]
+    assert "安全：" not in title and "解读" not in title
+
+
+def test_a_repealed_penalty_is_never_given_as_what_happens(make_clause) -> None:
+    from dataclasses import replace as changed
+
+    from assistant.draft.article import make_article
+    from assistant.draft.citing import Cites
+
+    duty = make_clause(TRAINING_DUTY, "第二十八条", "", "t:28")
+    fine = changed(make_clause(TRAINING_FINE, "第九十七条", "", "t:97"), doc_status="已废止")
+    _, blocks = make_article([duty], [duty, fine], Cites(), "培训", [_fine_link()])
+    assert not any(li.text.startswith("否则") for b in blocks for li in b.lines)
+    assert "做不到会怎样" not in blocks[0].text  # the lead promises only what the article gives
+
+
+def test_a_plans_own_sanction_is_its_otherwise_and_its_rules_read_in_plain_words(make_clause) -> None:
+    from assistant.draft.article import make_article, restate
+    from assistant.draft.citing import Cites
+
+    plan = make_clause(
+        "7.健全完善矿山企业重大事故隐患自查自改常态化机制。并组织专业技术人员每月开展1次重大事故隐患排查整治,"
+        "对排查发现的重大事故隐患要建立台账。严格落实《江西省重大事故隐患排查整改核实责任追究办法》,"
+        "对未开展排查或者查出后拒不整改等导致重大事故隐患长期存在的,一律依法从严从重处罚。",
+        "二、（二）7.",
+        "健全完善矿山企业重大事故隐患自查自改常态化机制。",
+    )
+    _, blocks = make_article([plan], [plan], Cites(), "重大事故隐患")
+    text = "".join(b.text for b in blocks)
+    assert "否则，对未开展排查或者查出后拒不整改等导致重大事故隐患长期存在的，一律依法从严从重处罚。" in text
+    assert not re.search(r"[,;:()]", text)  # full-width punctuation throughout
+    assert restate(TAILINGS_ITEM.split("。", 1)[1].split(";")[0]) == (
+        "尾矿库运行到设计最终标高、不再排尾作业、停用超过3年的，生产经营主体要及时闭库治理。"
+    )
+    assert restate("督促矿山每半年至少组织开展一次应急演练。") == "矿山要每半年至少组织开展一次应急演练。"

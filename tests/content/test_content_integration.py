@@ -71,7 +71,9 @@ def test_docx_round_trip_has_title_headings_and_sources(searcher, tmp_path):
     texts = [p.text for p in doc.paragraphs]
     assert texts[0] == draft.title and styles[0] == "Title"
     assert "资料来源" in texts and styles.count("Heading 1") >= 3
-    assert any(t.startswith(f"[{len(draft.citations)}] ") for t in texts)
+    # the same 〔n〕 marks as the Markdown, never ASCII [n]
+    assert any(t.startswith(f"〔{len(draft.citations)}〕") for t in texts)
+    assert not any(re.search(r"\[\d+\]", t) for t in texts)
 
 
 def test_docx_is_set_as_an_official_document(searcher, tmp_path):
@@ -211,3 +213,31 @@ def test_cli_draft_writes_markdown_and_rejects_unknown_doc(cli_env, tmp_path):
     assert "〔1〕" in (tmp_path / "p.md").read_text(encoding="utf-8")
     r = runner.invoke(cli, ["draft", "article", "--doc", "no-such-doc"])
     assert r.exit_code == 2 and "没有文档" in r.output
+
+
+def test_offline_slogans_are_a_set_each_from_one_clause_with_sources_listed_below(searcher, clauses_by_chunk):
+    from assistant.draft.slogan_check import slogan_problems
+
+    draft = make_draft(searcher, "slogans", topic="尾矿库")
+    slogans = [b for b in draft.blocks if b.kind == "slogan"]
+    assert len(slogans) >= 3, draft.to_markdown()  # the old generator gave one
+    by_n = {c.n: c for c in draft.citations}
+    for b in slogans:
+        (line,) = b.lines
+        assert len(line.cites) == 1
+        assert slogan_problems(line.text, clauses_by_chunk[by_n[line.cites[0]].chunk_id].text) == []
+        assert "不再排尾作业" not in line.text.split("，")  # a condition, never an order of its own
+    md = draft.to_markdown()
+    listed = md.split("\n\n依据：")[0]
+    assert "〔" not in listed and "依据：" in md
+
+
+def test_the_article_is_headed_by_its_key_requirement_and_sectioned_by_theme(searcher):
+    draft = make_draft(searcher, "article", topic="尾矿库")
+    assert "尾矿库" in draft.title and not draft.title.startswith("尾矿库安全：")
+    headings = [b.text for b in draft.blocks if b.kind == "heading"]
+    assert headings and not any(
+        re.search(r"第[一二三四五六七八九十百]+条|^[二三四五]、（", h) for h in headings
+    )
+    body = "".join(b.text for b in draft.blocks)
+    assert not re.search(r"[,;:?!]|\((?!\d)", body)  # full-width punctuation throughout
