@@ -16,8 +16,9 @@ from __future__ import annotations
 import math
 import random
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
@@ -29,7 +30,7 @@ from assistant.errors import ConfigError
 from assistant.ingest.conflicts import superseded
 from assistant.numerals import CN_NUMERAL, cn_to_int, int_to_cn
 from assistant.quiz.model import LETTERS, TYPES, Question, QuizBank
-from assistant.quiz.stem_check import names_party, stem_problems
+from assistant.quiz.stem_check import bare_time_start, names_party, stem_problems
 from assistant.retrieve.search import SearcherLike
 from assistant.schema import POLICY_LEVELS, Clause
 from assistant.text.labels import without_label
@@ -114,6 +115,8 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
         else:
             if fact.unit == "人":
                 cand = [x for x in cand if 2 <= x <= 3 * v]
+            if v >= 10:  # a rule's figures are round: no 11年 beside 「10年以上」, as no 十一年 beside 十年
+                cand = [x for x in cand if x not in (v + 1, v + 2)]
             near = [str(int(x)) if x == int(x) else f"{x:g}" for x in cand if x > 0]
     for value in near:
         if value not in seen:
@@ -164,6 +167,20 @@ def _explain(clause: Clause, quote: str) -> str:
     return f"依据{clause.source()}：「{quote}」"
 
 
+# Half-width punctuation the source documents use (the 九江 plan writes 「县(市、区)」 and 「……运行,2025年底前……」): a
+# stem or an option a trainee reads is set in full width. Only what is shown changes: the template, the quote and
+# the answer key stay verbatim, and ``verify_answer_key`` compares through ``normalize``, which folds widths.
+_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+
+
+def full_width(text: str) -> str:
+    """``text`` with the sentence's commas, semicolons, colons, question and exclamation marks in full width,
+    and brackets around Chinese text: 「运行,2025年底前」 → 「运行，2025年底前」, 「县(市、区)」 → 「县（市、区）」. A comma
+    or colon between digits is a number's (1,000; 8:30) and stays."""
+    text = re.sub(r"(?<!\d)[,;:?!]|[,;:?!](?!\d)", lambda m: _FULL_WIDTH[m.group()], text)
+    return re.sub(r"\(([^()]*[\u4e00-\u9fff][^()]*)\)", r"（\1）", text)
+
+
 def _question(
     clause: Clause,
     qtype: str,
@@ -179,8 +196,8 @@ def _question(
     return Question(
         "",
         qtype,
-        without_label(stem.strip()),  # 「第十二条 国务院……」 reads 「国务院……」
-        options or [],
+        full_width(without_label(stem.strip())),  # 「第十二条 国务院……」 reads 「国务院……」
+        [full_width(o) for o in options or []],
         answer,
         _explain(clause, quote),
         clause.doc_id,
@@ -352,6 +369,10 @@ def _whole_within(clause: Clause) -> int:
 
 def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
     template, core, frag = number_template(f, whole_within=_whole_within(f.clause))
+    if not f.sentence.startswith(frag) and bare_time_start(frag):
+        # 「……监测预警系统基本建成并运行,2025年底前实现矿山主要安全风险监测预警全覆盖」: a plan's piece that opens on
+        # its deadline says what is to be done by then only with the start of its sentence
+        template, core, frag = number_template(f, whole_within=_WHOLE_WITHIN)
     if _graded_tier(f, frag) or _another_figure_for_it(template, f, ctx.corpus):
         return None
     if qtype == "blank":
@@ -443,10 +464,19 @@ _ITEM_MARK = re.compile(r"[（(][一二三四五六七八九十]+[）)]")
 def _name_of_another_list(fact: ListFact, text: str) -> bool:
     """Whether another 项 of the article uses the list's name for something else: 「第六十七条所列的场所」
     is item (二)'s 应急避难、封闭隔离…场所 or item (七)'s 易受危害的场所? A name repeated with the list's
-    own items (刑法 第三百一十八条's 「杀害、伤害……等犯罪行为」 again in its second paragraph) is the same list."""
+    own items (刑法 第三百一十八条's 「杀害、伤害……等犯罪行为」 again in its second paragraph) is the same list; one
+    with other items is another: 地质灾害防治条例 第十一条 lists 「建设、水利、铁路、交通等部门」 for the State and
+    「建设、水利、交通等部门」 for a county, 水土保持法 第三十五条 three runs of 「……等措施」."""
     at = text.find(fact.span)
+    if at < 0:
+        return False
+    for m in re.finditer("等" + re.escape(fact.name), text):
+        if not at <= m.start() < at + len(fact.span):
+            sentence = re.split(r"[。；;\n]", text[: m.start()])[-1]
+            if not all(item in sentence for item in fact.items):
+                return True
     marks = [m.start() for m in _ITEM_MARK.finditer(text)]
-    if at < 0 or not marks:
+    if not marks:
         return False
 
     def item_of(pos: int) -> int:
@@ -571,7 +601,9 @@ def _build_series(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
     """An unnamed run of items (「重要栏目、重点时段、显著版面」): recall one item, or spot a swapped one."""
     clause = fact.clause
     at = fact.sentence.find(fact.span)
-    frag, _ = fragment(fact.sentence, at, at + len(fact.span), whole_within=_whole_within(clause))
+    frag, lo = fragment(fact.sentence, at, at + len(fact.span), whole_within=_whole_within(clause))
+    if lo > 0 and bare_time_start(frag):  # as in ``build_number``: the sentence's start says what is due then
+        frag, _ = fragment(fact.sentence, at, at + len(fact.span), whole_within=_WHOLE_WITHIN)
     i = 1 + ctx.rng.randrange(len(fact.items) - 1)  # not the first item: its lead-in may be cut
     item = fact.items[i]
     if _not_an_item_to_ask(item, fact.items):
@@ -674,8 +706,11 @@ def rule_facts(clause: Clause) -> list[RuleFact]:
         following = sentences[i + 1] if i + 1 < len(sentences) else ""
         if re.search(r"是指|所称", sentence):
             continue  # a definition: 「是指……应当由一个承包单位完成的」 turned says nothing
-        if re.match(r"^但(?:是)?[，,]?[^。]*除外", following):
-            continue  # 「不得在夜间……实施。但是，情况紧急的除外。」: neither as written nor turned is the rule
+        if re.match(r"^但(?:是)?[，,]?[^。]*(?:除外|可以)", following):
+            # 「不得在夜间……实施。但是，情况紧急的除外。」: neither as written nor turned is the rule; nor is
+            # 「……应当申请人民法院强制执行。但是，……可以将查封、扣押的财物依法拍卖抵缴罚款。」 (turned, 「可以不申请」
+            # holds in the exception). A 但是 that only limits (「但是，……不得给予两次以上罚款」) leaves the rule whole.
+            continue
         if len(_MODAL.findall(sentence)) == 1 or clause.doc_level not in POLICY_LEVELS:
             candidates = [sentence]
         else:
@@ -854,6 +889,7 @@ def build_rule(
 
 def _next_question(
     facts: Sequence[NumberFact | ListFact | RuleFact],
+    order: Sequence[int],
     qtype: str,
     ctx: _Ctx,
     max_uses: int,
@@ -862,9 +898,12 @@ def _next_question(
     tried: set[tuple[int, str]],
     chosen: list[Question],
     by_chunk: dict[str, str],
-) -> Question | None:
+) -> tuple[int, Question] | None:
+    """The first fact in ``order`` that makes a sound ``qtype`` question the bank does not have yet, with its
+    index (``None`` when none does)."""
     lean, only_false = _short_of(chosen), _far_ahead_on_true(chosen)  # the bank's balance so far
-    for i, f in enumerate(facts):
+    for i in order:
+        f = facts[i]
         if uses.get(i, 0) >= max_uses or (i, qtype) in used_types:
             continue
         if isinstance(f, RuleFact):
@@ -891,7 +930,7 @@ def _next_question(
             for o in chosen
         ):
             continue  # the same sentence twice, or one stem answers another item
-        return q
+        return i, q
     return None
 
 
@@ -1003,19 +1042,63 @@ class _FromClause(Protocol):
 F = TypeVar("F", bound=_FromClause)  # any fact: it knows its clause
 
 
-def _spread(facts: list[F]) -> list[F]:
-    """Facts interleaved over the sections of their documents (the first heading of each clause), so a
-    short bank draws from every section instead of the first few."""
-    groups: dict[tuple[str, str], list[F]] = {}
+Section = tuple[str, tuple[str, ...]]
+
+
+def _section(clause: Clause, depth: int) -> Section:
+    """The section of its document a clause is in, ``depth`` heading levels down: 「二、主要任务」 at 1, 「二、主要
+    任务 / （七）……」 at 2. A clause with fewer headings (一、工作目标, an article of a statute without 章) is its own
+    parent's section at every depth."""
+    return clause.doc_id, clause.headings[:depth]
+
+
+def _section_depth(clauses: Iterable[Clause], size: int) -> int:
+    """The deepest heading level whose sections number no more than ``size`` (the first level at least): a bank
+    of 20 on the 九江 plan spreads over the nine （一）…（九） of 二、 beside 一、三、四、 (12 sections), not over 二、 as
+    one; 刑法's over its 章 (2 编 are too few, some 40 节 too many); a statute without 编 over its 章."""
+    clauses = list(clauses)
+    depth = 1
+    for d in range(2, max((len(c.headings) for c in clauses), default=0) + 1):
+        if len({_section(c, d) for c in clauses}) > size:
+            break
+        depth = d
+    return depth
+
+
+def _spread(facts: list[F], depth: int = 1) -> list[F]:
+    """Facts interleaved over the sections of their documents (``depth`` heading levels down), each section's
+    in document order, so a short bank draws from every section instead of the first few."""
+    groups: dict[Section, list[F]] = {}
     for f in facts:
-        c = f.clause
-        groups.setdefault((c.doc_id, c.headings[0] if c.headings else ""), []).append(f)
+        groups.setdefault(_section(f.clause, depth), []).append(f)
     out: list[F] = []
     queues = list(groups.values())
     while queues:
         out += [q.pop(0) for q in queues]
         queues = [q for q in queues if q]
     return out
+
+
+@dataclass
+class _Coverage:
+    """How many questions the bank has drawn from each section, at its level (``depth``) and every level below it
+    (down to ``deepest``): the next question goes to the section asked least, and within it to the sub-section
+    asked least (刑法's 章, then their 节)."""
+
+    depth: int
+    deepest: int
+    counts: Counter[Section] = field(default_factory=Counter)
+
+    def _path(self, clause: Clause) -> tuple[Section, ...]:
+        return tuple(_section(clause, d) for d in range(self.depth, max(self.depth, self.deepest) + 1))
+
+    def add(self, clause: Clause) -> None:
+        self.counts.update(self._path(clause))
+
+    def least_covered_first(self, facts: Sequence[_FromClause]) -> list[int]:
+        """The facts' indices, those of the sections asked least about first (in spread order among equals)."""
+        paths = [self._path(f.clause) for f in facts]
+        return sorted(range(len(facts)), key=lambda i: tuple(self.counts[s] for s in paths[i]))
 
 
 def _on_topic(text: str, topic: str) -> bool:
@@ -1045,8 +1128,10 @@ def generate_bank(
 ) -> QuizBank:
     """A bank of up to ``n`` questions (``None`` or 0: every fact once) balanced over ``types``.
 
-    Each fact yields at most one question, so no two questions test the same span; the types take
-    turns so a short bank still mixes them.
+    The bank spreads over the sections of its source: the deepest heading level with no more sections than
+    questions (the 九江 plan's （一）…（九） of 二、 for 20 questions, a statute's 章), one question from each
+    section first, then the section asked least. A fact yields at most two questions of different types, and
+    no two questions test the same sentence; the types take turns so a short bank still mixes them.
     """
     types = tuple(types)
     bad = [t for t in types if t not in TYPES]
@@ -1074,39 +1159,71 @@ def generate_bank(
             if key not in seen_spans:
                 seen_spans.add(key)
                 facts.append(f)
-    facts = _spread(facts)
-    by_chunk = {c.chunk_id: c.text for c in searcher.clauses}
     limit = n or 10**6
+    # the bank's sections: the deepest heading level whose sections a bank of this size can all cover
+    depth = _section_depth(clauses, limit)
+    coverage = _Coverage(depth, max((len(c.headings) for c in clauses), default=0))
+    facts = _spread(facts, depth)
+    by_chunk = {c.chunk_id: c.text for c in searcher.clauses}
     chosen: list[Question] = []
     tried: set[tuple[int, str]] = set()
+    used_types: set[tuple[int, str]] = set()
+    # first one question from every section, of the type next in turn that its facts can make (a fact whose
+    # question of one type is refused is tried with the next), so a bank of n covers min(n, sections) sections
+    # whatever types their facts suit; then the types take turns
+    turn = 0
+    for where in dict.fromkeys(_section(f.clause, depth) for f in facts):
+        if len(chosen) >= limit:
+            break
+        order = [i for i in coverage.least_covered_first(facts) if _section(facts[i].clause, depth) == where]
+        for k in range(len(types)):
+            qtype = types[(turn + k) % len(types)]
+            made = _next_question(facts, order, qtype, ctx, 1, {}, used_types, tried, chosen, by_chunk)
+            if made is not None:
+                chosen.append(made[1])
+                coverage.add(facts[made[0]].clause)
+                turn = (turn + k + 1) % len(types)
+                break
+    uses = {i: 1 for i, _ in used_types}  # no fact asked or refused yet is asked again in the first round
     for max_uses in (1, 2):  # first every fact once; then a second, different question on it
-        uses = {i: sum(1 for (j, _) in tried if j == i) for i in range(len(facts))} if max_uses > 1 else {}
-        used_types = {(i, t) for i, t in tried}
+        if max_uses > 1:
+            uses = {i: sum(1 for (j, _) in tried if j == i) for i in range(len(facts))}
+            used_types = {(i, t) for i, t in tried}
         progress = True
         while len(chosen) < limit and progress:
             progress = False
             for qtype in types:
                 if len(chosen) >= limit:
                     break
-                q = _next_question(facts, qtype, ctx, max_uses, uses, used_types, tried, chosen, by_chunk)
-                if q is not None:
-                    chosen.append(q)
+                order = coverage.least_covered_first(facts)
+                made = _next_question(
+                    facts, order, qtype, ctx, max_uses, uses, used_types, tried, chosen, by_chunk
+                )
+                if made is not None:
+                    chosen.append(made[1])
+                    coverage.add(facts[made[0]].clause)
                     progress = True
     rules: list[RuleFact] = []
     if len(chosen) < limit and "judge" in types:
-        # numbers and lists ran out (a statute states few): its duties and prohibitions as true/false items
-        rules = _spread([r for c in clauses if not superseded(c.doc_id, c.label) for r in rule_facts(c)])
+        # numbers and lists ran out (a statute states few): its duties and prohibitions as true/false items, the
+        # sections the bank has asked least about first
+        rules = [r for c in clauses if not superseded(c.doc_id, c.label) for r in rule_facts(c)]
         if topic:
             rules = [r for r in rules if _on_topic(r.sentence, topic)]
+        rules = _spread(rules, depth)
         rule_uses: dict[int, int] = {}
         rule_types: set[tuple[int, str]] = set()
         while len(chosen) < limit:
-            q = _next_question(rules, "judge", ctx, 1, rule_uses, rule_types, set(), chosen, by_chunk)
-            if q is None:
+            order = coverage.least_covered_first(rules)
+            made = _next_question(
+                rules, order, "judge", ctx, 1, rule_uses, rule_types, set(), chosen, by_chunk
+            )
+            if made is None:
                 break
-            chosen.append(q)
-    order = {c.chunk_id: i for i, c in enumerate(searcher.clauses)}
-    chosen.sort(key=lambda q: (TYPES.index(q.type), order.get(q.chunk_id, 0)))
+            chosen.append(made[1])
+            coverage.add(rules[made[0]].clause)
+    position = {c.chunk_id: i for i, c in enumerate(searcher.clauses)}
+    chosen.sort(key=lambda q: (TYPES.index(q.type), position.get(q.chunk_id, 0)))
     for i, q in enumerate(chosen, 1):
         q.id = f"Q{i:02d}"
     what = topic or (doc or "")

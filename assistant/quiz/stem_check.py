@@ -164,10 +164,9 @@ def _half_condition(question: Question, stem: str) -> bool:
         head = re.sub(r"\s", "", question.template.rsplit(BLANK, 1)[0])[-6:]
         tail = head + _answer_text(question) + tail
     at = quote.find(tail) if len(tail) >= 4 else -1
-    if at < 0:
-        return False
-    rest = quote[at + len(tail) :]
-    return bool(re.match(r"^[，,][^。；;]{0,30}?的[，,]", rest))
+    # a 判断题 with its figure changed is not in the quote: its last words are (「……的行为在1年内未被……发现」)
+    rest = quote[at + len(tail) :] if at >= 0 else _rest_of_sentence(question)
+    return bool(rest) and bool(re.match(r"^[，,][^。；;]{0,30}?的[，,]", rest or ""))
 
 
 def _act_cut(question: Question, stem: str) -> bool:
@@ -183,6 +182,43 @@ def _act_cut(question: Question, stem: str) -> bool:
     if at < 0:
         return False
     return bool(re.match(r"^[，,](?:并|还)?(?:可以|应当|必须|不得|方可|由)", quote[at + len(probe) :]))
+
+
+def _rest_of_sentence(question: Question) -> str | None:
+    """What the source sentence says after the stem's end (``None`` when the end is not found: a figure changed
+    there only makes it miss)."""
+    quote = re.sub(r"\s", "", question.quote)
+    body = re.sub(r"\s", "", question.template).rstrip("。；;，,")
+    tail = body.rpartition(BLANK)[2] if BLANK in body else ""
+    if (
+        BLANK in body and len(tail) < 4
+    ):  # 「……实际执行____以上」: the stem ends by the blank, filled with its key
+        tail = body.replace(BLANK, _answer_text(question), 1)[-6:]
+    probe = tail if len(tail) >= 4 else body[-6:]
+    at = quote.find(probe) if BLANK not in probe and len(probe) >= 4 else -1
+    return quote[at + len(probe) :] if at >= 0 else None
+
+
+def _rule_cut_after(question: Question, stem: str) -> bool:
+    """A statute stem with no rule word that stops where its sentence goes on to the rule: 「被判处无期徒刑的犯罪
+    分子，实际执行十三年以上」 + 「，如果……没有再犯罪的危险的，可以假释」 — the figure is a condition of what is cut."""
+    if re.search(_RULE_WORDS + "|禁止|方可|予以|给予", stem) or not question.quote:
+        return False
+    rest = _rest_of_sentence(question)
+    if not rest:
+        return False
+    return bool(re.search(_RULE_WORDS + "|禁止|方可", re.split(r"[。；;]", rest)[0]))
+
+
+def _exception_cut(question: Question) -> bool:
+    """A 判断题 cut before its sentence's exception: 「……再犯应当判处有期徒刑以上刑罚之罪的，是累犯」 without
+    「但是过失犯罪和不满十八周岁的人犯罪的除外」 says more than the law, so 对 is arguable."""
+    if question.type != "judge" or not question.quote:
+        return False
+    rest = _rest_of_sentence(question)
+    if not rest:
+        return False
+    return bool(re.search(r"除外|不在此限|不适用", re.split(r"[。；;]", rest)[0]))
 
 
 def _answer_text(question: Question) -> str:
@@ -227,8 +263,12 @@ def _sanction_problems(question: Question, stem: str) -> list[str]:
     without its conduct (「有下列行为之一的」 off-stage) says nothing about what is punished."""
     quote = re.sub(r"\s", "", question.quote)
     out = []
-    if re.match(r"^(?:情节(?:特别|较为|较)?严重|逾期[^，,；;。]{0,8})的[，,]", stem):
-        out.append("以「情节严重的/逾期……的」开头：谁的什么违法行为被截掉了")
+    # 「数额较大、隐瞒不报的，处……」: whose 数额 (境外的存款) is in the sentence before
+    if re.match(
+        r"^(?:情节(?:特别|较为|较)?严重|逾期[^，,；;。]{0,8}|数额(?:特别)?(?:较大|巨大)[^，,；;。]{0,8})的[，,]",
+        stem,
+    ):
+        out.append("以「情节严重的/逾期……的/数额较大……的」开头：谁的什么违法行为被截掉了")
     elif re.match(r"^对[^，,；;。]{1,40}[，,]?(?:处|给予)", stem):
         out.append("只说对谁处罚，不说因何受罚：违法情形被截掉了")
     elif re.match(
@@ -285,6 +325,53 @@ def _item_without_party(question: Question, stem: str, clause_text: str) -> bool
     return bool(re.match(r"^(?:对|向|为|按照|依照|根据)", head)) or not names_party(head)
 
 
+# A time a task is due by, or an event it follows, opening a stem: 「2025年底前」「6个月内」「销号后」.
+_DUE_BY = re.compile(
+    r"^(?:到|至|在|于)?(?:\d{4}年(?:\d{1,2}月)?(?:底|末)?|[\d一二两三四五六七八九十]+个?(?:年|月|日|天|周)内?)"
+    r"(?:前|以前|之前)?"
+)
+_AFTER_EVENT = re.compile(r"^[^，,。；;、：:（(“”\d□]{1,6}?(?:之后|以后|后)")
+# What follows such a time when nobody is named: the act itself, or a modal (「实现……全覆盖」「不再作为尾矿库进行使用」).
+_ACT_START = re.compile(
+    r"^[，,]?(?:(?:全面|基本|力争|率先|逐步|及时)?(?:实现|完成|建立|建成|推动|推进|开展|形成|达到|落实|健全|完善|组织|"
+    r"督促|确保|取消|淘汰|关闭|整合|提升|制定|出台|编制|采取|进行|作为|用于|使用|重新|报送|报告|上报|提交|申请|办理|停止|"
+    r"恢复|补办|撤销|注销)|不再|不得|严禁|禁止|应当|必须|须|要|可以|立即|一律|方可)"
+)
+
+
+def bare_time_start(text: str) -> bool:
+    """Whether ``text`` opens on a time or an event (「2025年底前」「销号后」) and goes straight on to an act or a
+    modal, naming nobody: 「2025年底前实现矿山主要安全风险监测预警全覆盖」. Read alone it does not say what is to be
+    done by then, or what the event befell; a plan's sentence that opens so is a task of its own."""
+    text = re.sub(r"^(?:_{2,}|（\s*）|□)", "2025年底前", text.strip())  # a blank there is the date asked
+    for lead in (_DUE_BY, _AFTER_EVENT):
+        m = lead.match(text)
+        if m and _ACT_START.match(text[m.end() :]) and not names_party(m.group()):
+            return True
+    return False
+
+
+def _time_without_its_start(question: Question, stem: str, clause_text: str) -> str:
+    """What is wrong with a stem that opens on a bare time or event (``bare_time_start``) when its source names
+    more before it: the start of its own sentence (「推动……监测预警系统基本建成并运行,2025年底前实现……全覆盖」 asked
+    from 「2025年底前」), or, for an event, the sentence before (「具备销号条件的尾矿库应当……销号。销号后不再作为尾矿库
+    进行使用」: whose 销号?). ``""`` when nothing is."""
+    if question.type not in ("judge", "blank", "single") or not question.quote:
+        return ""
+    shown = stem
+    if stem.startswith("□") and _answer_text(question):
+        shown = _answer_text(question) + stem[1:]  # the time the blank asks for
+    if not bare_time_start(shown):
+        return ""
+    if _start_in_quote(question) > 0:
+        return "以「2025年底前」这样的时间开头、直接接动作，原句前面说的是什么被截掉了"
+    body = re.sub(r"\s", "", without_label(clause_text))
+    at = body.find(re.sub(r"\s", "", question.quote)[:12])
+    if _AFTER_EVENT.match(shown) and at > 0:
+        return "以「销号后」这样的事件开头、没有主语：「……后」说的是前一句里的谁、什么，题干里没有"
+    return ""
+
+
 def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     """What is wrong with the question's stem (empty when nothing). ``clause_text``, when given, is the text
     of the clause the item quotes: it shows whether the quoted sentence is an item of a list."""
@@ -300,6 +387,9 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         problems.append("「应当及时退还扣押的……」是执法部门的事，题干里没有谁退还")
     if _OPENERS.match(stem):
         problems.append("以连词或助词开头，句子的前半截被截掉了")
+    time_cut = _time_without_its_start(question, stem, clause_text)
+    if time_cut:
+        problems.append(time_cut)
     if re.match(r"^(?:必须|应当|不得|严禁|可以|有权|需要|由|按|依照)", stem) or (
         # 「负责全国防洪的组织、协调……」; but 「负责事故调查处理的国务院有关部门……」 names its subject
         stem.startswith("负责")
@@ -359,6 +449,10 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         problems.append("只有「未……」的情形：谁未做、做了会怎样都被截掉了")
     if question.doc_level in STATUTE_LEVELS and _act_cut(question, stem):
         problems.append("原句在这里接着「，可以/应当……」：规定本身被截掉了，只剩条件")
+    if question.doc_level in STATUTE_LEVELS and _rule_cut_after(question, stem):
+        problems.append("题干里没有规定：原句接着才是「……，可以/应当……」，题干只剩条件和数字")
+    if _exception_cut(question):
+        problems.append("原句接着是「但是……除外」：判断题省去了例外，读来像一概如此")
     if question.doc_level in STATUTE_LEVELS and _half_condition(question, stem):
         problems.append("只有条件的前半截：原句接着是「……的，」和它的后果，题干读来像一句断言")
     if question.doc_level in STATUTE_LEVELS and _OWNED_RESULT.match(stem):
@@ -387,6 +481,8 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         problems.append("以「至少每……/不少于……」开头：谁来做被截掉了，题干没有主语")
     if _RELATIONAL.match(stem):
         problems.append("以「标准为/比例为……」开头：谁的什么标准被截掉了")
+    if re.search(r"(?:^|[将把对在，,、])所需(?:时间|期限|费用)", stem):
+        problems.append("「所需时间/所需费用」：做什么所需的在前一句（听证、检验……），题干里没有")
     if re.search(r"因此|为此|据此|对此|由此", re.split(r"[，,；;。]", stem)[0]):
         problems.append("「因此/为此……」指的是上一句说的事，题干里没有")
     if re.match(r"^该(?!当)", stem):
@@ -430,7 +526,12 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         problems.append("停在一串并列的「……的X」中间，后面的谓语被截掉了")
     if question.type in ("judge", "blank", "single") and question.quote:
         problems.extend(_sanction_problems(question, stem))
-    if re.search(r"(?:不得|禁止|严禁)(?:(?:□|[^，,。、□]{2})、)+(?:□|[^，,。、□]{2})[。；;]?$", stem):
+    # also 「不得以任何形式截留、私分或者变相私分。」: what is withheld (the money of the sentence before) is missing
+    if re.search(
+        r"(?:不得|禁止|严禁)(?:以[^，,。、□]{1,6}(?:形式|方式|名义))?(?:(?:□|[^，,。、□]{2})、)+(?:□|[^，,。、□]{2})"
+        r"(?:(?:或者|和|及)(?:变相)?(?:□|[^，,。、□]{2}))?[。；;]?$",
+        stem,
+    ):
         problems.append("「不得侵占、盗窃、哄抢。」：侵占什么（句首的话题）不在题干里")
     if "下列" in stem and question.type != "short":
         problems.append("「下列……」指的清单不在题干里")
@@ -442,6 +543,9 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         and len(pieces) >= 3
         and not re.search(r"[，,；;：:]", stem)
         and all(len(p) <= 14 for p in pieces)
+        # a plan's task that opens on its act before the run has its predicate: 「常态化开展“学法规、抓落实、____”
+        # 活动」「完善并落实举报受理、核实、……等闭环管理机制」 (the first item is the piece's last two characters)
+        and not _VERBS.search(pieces[0][:-2])
         # 「储存、____、运输的安全要求。」: a noun's 要求 is no verb
         and not re.search(
             r"应当|必须|不得|严禁|禁止|可以|负责|实行|由|有权|要求|是|为",
