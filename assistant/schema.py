@@ -177,13 +177,18 @@ class Ref:
         return out
 
 
+def book(title: str) -> str:
+    """A title in 书名号; one nested in it takes the inner marks: 《河南省实施〈中华人民共和国矿山安全法〉办法》."""
+    return "《" + title.replace("《", "〈").replace("》", "〉") + "》"
+
+
 def source_label(title: str, level: str = "", status: str = "", note: str = "", label: str = "") -> str:
     """How output names a source: 《中华人民共和国安全生产法》（法律·现行有效）第九十四条, or for a
     repealed one 《煤矿安全监察条例》（行政法规·已废止，由《煤矿安全生产条例》第七十六条废止）第九条."""
     facts = "·".join(x for x in (level, status) if x)
     if facts and note:
         facts += f"，{note}"
-    return f"《{title}》" + (f"（{facts}）" if facts else "") + label
+    return book(title) + (f"（{facts}）" if facts else "") + label
 
 
 @dataclass(frozen=True)

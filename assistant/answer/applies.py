@@ -31,7 +31,7 @@ from assistant.answer.criminal import criminal_hit
 from assistant.answer.extractive import score_sentences
 from assistant.answer.linked import linked as linked_to
 from assistant.retrieve.search import SearcherLike
-from assistant.schema import LOCAL_LEVELS, Clause, Hit
+from assistant.schema import LOCAL_LEVELS, Clause, Hit, book
 from assistant.text.normalize import normalize
 from assistant.text.query import Query, mentions, names_coal
 from assistant.text.sentences import split_sentences
@@ -91,7 +91,7 @@ class Applicable:
             else f"（检索得分 {self.score:.3f}）"
         )
         lead = f" · {CRIMINAL_LEAD}" if self.criminal else ""
-        return f"《{c.doc_title}》{c.label}{f'（{status}）' if status else ''}{role}{lead}{sure}"
+        return f"{book(c.doc_title)}{c.label}{f'（{status}）' if status else ''}{role}{lead}{sure}"
 
     def consequence_lines(self) -> list[str]:
         """The sanction lines: the 罚则 (own or linked) with who pays what, else the clause's own
@@ -99,7 +99,7 @@ class Applicable:
         lines: list[str] = []
         penalty = self.penalty_clause
         if penalty is not None and self.penalties:
-            where = "" if penalty is self.clause else f"《{penalty.doc_title}》{penalty.label}："
+            where = "" if penalty is self.clause else f"{book(penalty.doc_title)}{penalty.label}："
             lines.append(f"罚则：{where}" + "；".join(_penalty_text(p) for p in self.penalties))
         elif self.consequence:
             lines.append(f"后果：「{self.consequence}」")
@@ -108,7 +108,7 @@ class Applicable:
         if self.clause.role == "罚则":
             duties = [c for c in self.linked if c.role != "罚则"]
             if duties:
-                lines.append("所罚义务：" + "；".join(f"《{c.doc_title}》{c.label}" for c in duties))
+                lines.append("所罚义务：" + "；".join(f"{book(c.doc_title)}{c.label}" for c in duties))
         return lines
 
     def to_json(self) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from assistant.answer.verify import verify_answer
 from assistant.config import Config
 from assistant.errors import LLMError
 from assistant.retrieve.search import SearcherLike
-from assistant.schema import Answer, Citation, Clause, Hit
+from assistant.schema import Answer, Citation, Clause, Hit, book
 from assistant.text.query import Query
 
 RELATED_K = 3
@@ -218,7 +218,7 @@ class AnswerEngine:
         ]
         if not duties:
             return []
-        names = "、".join(f"《{d.doc_title}》{d.label}" for d in duties)
+        names = "、".join(f"{book(d.doc_title)}{d.label}" for d in duties)
         return [f"〔{first.n}〕是罚则，它处罚的是违反{names}的行为。"]
 
     def _llm_answer(
@@ -308,7 +308,7 @@ def superseded_notices(citations: list[Citation]) -> list[str]:
     out: list[str] = []
     for cit in citations:
         conflict = superseded(cit.doc_id, cit.clause)
-        note = f"《{cit.doc_title}》{conflict.article}{conflict.note}。" if conflict is not None else ""
+        note = f"{book(cit.doc_title)}{conflict.article}{conflict.note}。" if conflict is not None else ""
         if note and not any(note in o for o in out):
             out.append(f"〔{cit.n}〕{note}")
     return out
@@ -338,7 +338,7 @@ def instruction_notices(citations: list[Citation], clauses: list[Clause]) -> lis
     for cit in citations:
         clause = by_key.get((cit.doc_id, cit.clause))
         phrase = instruction_like(clause.text) if clause is not None else ""
-        note = f"〔{cit.n}〕所引《{cit.doc_title}》{cit.clause}含有类似对助手下达指令的文字「{phrase}」，仅作原文引用，请核对来源"
+        note = f"〔{cit.n}〕所引{book(cit.doc_title)}{cit.clause}含有类似对助手下达指令的文字「{phrase}」，仅作原文引用，请核对来源"
         if phrase and note not in out:
             out.append(note)
     return out

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.config import Config
-from assistant.schema import Citation, Clause, Hit, source_label
+from assistant.schema import Citation, Clause, Hit, book, source_label
 from assistant.text.injection import instruction_like
 from assistant.text.labels import without_label
 from assistant.text.normalize import normalize
@@ -256,7 +256,7 @@ def clause_name(clause: Clause) -> str:
     """《title》label; a source that is not current says so in the answer itself (「已废止，由…废止」)."""
     if clause.doc_status and clause.doc_status != "现行有效":
         return source_label(clause.doc_title, "", clause.doc_status, clause.status_note, clause.label)
-    return f"《{clause.doc_title}》{clause.label}"
+    return f"{book(clause.doc_title)}{clause.label}"
 
 
 def _criminal_sentence(quotes: list[str]) -> str:

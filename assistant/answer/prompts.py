@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from assistant.schema import Clause
+from assistant.schema import Clause, book
 
 SYSTEM = """你是矿山安全法规问答助手。只能依据用户消息中<条款>…</条款>之间给出的编号条款回答问题。
 规则：
@@ -38,7 +38,7 @@ def format_clauses(clauses: list[Clause], relations: Mapping[int, Sequence[str]]
     parts = []
     for n, c in enumerate(clauses, 1):
         text = c.text.replace("<条款", "＜条款").replace("</条款", "＜/条款")
-        attrs = [f'编号="{n}"', f'出处="《{c.doc_title}》{c.label}"']
+        attrs = [f'编号="{n}"', f'出处="{book(c.doc_title)}{c.label}"']
         for name, value in (("层级", c.doc_level), ("效力", c.doc_status), ("说明", c.status_note)):
             if value:
                 attrs.append(f'{name}="{_attr(value)}"')

@@ -10,7 +10,7 @@ from typing import Any
 from assistant.errors import AssistantError
 from assistant.ingest.links import duties_for, penalties_for
 from assistant.retrieve.search import SearcherLike
-from assistant.schema import Clause
+from assistant.schema import Clause, book
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def find_document(searcher: SearcherLike, name: str) -> str:
         return fits[0]
     if not fits:
         raise AssistantError(f"没有名为「{name}」的文档。可用 mine-assistant docs 查看文档列表")
-    options = "、".join(f"《{docs[d].catalog.title}》" for d in fits)
+    options = "、".join(f"{book(docs[d].catalog.title)}" for d in fits)
     raise AssistantError(f"「{name}」可指多个文档：{options}。请写全标题或用文档 id")
 
 
@@ -81,14 +81,14 @@ def provision_view(searcher: SearcherLike, document: str, label: str) -> Provisi
     text, pieces = article(searcher, doc_id, label.strip())
     if not pieces:
         title = searcher.store.documents[doc_id].catalog.title
-        raise AssistantError(f"《{title}》中没有「{label}」。条款标签写作 第一百零三条、二、（六）22. 等")
+        raise AssistantError(f"{book(title)}中没有「{label}」。条款标签写作 第一百零三条、二、（六）22. 等")
     first = pieces[0]
     provision = searcher.store.provision(doc_id, first.label)
     links = searcher.store.links
     titles = {d: doc.catalog.title for d, doc in searcher.store.documents.items()}
 
     def name(d: str, article: str) -> str:
-        return f"《{titles.get(d, d)}》{article}"
+        return f"{book(titles.get(d, d))}{article}"
 
     penalties = list(
         dict.fromkeys(name(x.doc_id, x.penalty) for x in penalties_for(links, doc_id, first.label))

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from assistant.ingest import statutes
-from assistant.schema import Citation, Clause
+from assistant.schema import Citation, Clause, book
 from assistant.text.normalize import normalize
 
 MARK = re.compile(r"〔(\d{1,3})〕")
@@ -98,10 +98,10 @@ def verify_answer(
         pieces = allowed.get((c.doc_id, c.clause))
         if pieces is None:
             removed += 1
-            problems.append(f"〔{c.n}〕引用的《{c.doc_title}》{c.clause}不在检索到的条款中，已删除")
+            problems.append(f"〔{c.n}〕引用的{book(c.doc_title)}{c.clause}不在检索到的条款中，已删除")
         elif not quote_in_article(c.quote, pieces):
             removed += 1
-            problems.append(f"〔{c.n}〕的引文不在《{c.doc_title}》{c.clause}原文中，已删除")
+            problems.append(f"〔{c.n}〕的引文不在{book(c.doc_title)}{c.clause}原文中，已删除")
         elif c.n in good:
             removed += 1
             problems.append(f"〔{c.n}〕编号重复，已删除多余的一条")

@@ -10,7 +10,7 @@ import click
 
 from assistant.cli.common import echo_json, get_assistant, setting_options
 from assistant.config import cli_settings
-from assistant.schema import Answer
+from assistant.schema import Answer, book
 
 # --llm-base-url / --llm-model also on the commands that answer (same flags as the global ones).
 llm_options: Callable[[Any], Any] = setting_options(
@@ -117,7 +117,7 @@ def applies(ctx: click.Context, situation: str, k: int, as_json: bool) -> None:
         for line in a.consequence_lines():
             click.echo(f"   {line}")
         if a.related is not None:
-            click.echo(f"   对应国家层面规定：《{a.related.doc_title}》{a.related.label}")
+            click.echo(f"   对应国家层面规定：{book(a.related.doc_title)}{a.related.label}")
 
 
 COMMANDS = [ask, chat, applies]

@@ -11,7 +11,7 @@ import click
 
 from assistant.cli.common import echo_json, get_assistant, use_color
 from assistant.errors import AssistantError
-from assistant.schema import DOC_KINDS, LEVELS, STATUSES
+from assistant.schema import DOC_KINDS, LEVELS, STATUSES, book
 
 # Catalog-card options of ``index --add``: option name → card field.
 _CARD_OPTIONS = {
@@ -269,7 +269,7 @@ def docs(
     for r in rows:
         status = r["status"] + (f"（{r['status_note']}）" if r["status_note"] else "")
         click.echo(
-            f"{r['id']}  《{r['title']}》  {r['level']}·{status}  {r['issuer']} {r['date_issued']}  "
+            f"{r['id']}  {book(r['title'])}  {r['level']}·{status}  {r['issuer']} {r['date_issued']}  "
             f"{counts(r['articles'], r['clauses'])}"
         )
     click.echo(
@@ -298,10 +298,10 @@ def _confirm_removal(assistant: Any, doc_id: str, yes: bool) -> bool:
         return True
     if not _interactive():
         raise AssistantError(
-            f"未移除《{title}》：不在终端中运行，无法确认。"
+            f"未移除{book(title)}：不在终端中运行，无法确认。"
             f"确认要移入回收站请加 --yes：mine-assistant docs --remove {doc_id} --yes"
         )
-    return _confirmed(f"确定将《{title}》移入回收站吗？")
+    return _confirmed(f"确定将{book(title)}移入回收站吗？")
 
 
 def _trash_action(
@@ -315,14 +315,14 @@ def _trash_action(
             click.echo("已取消，没有移除任何文件。")
             click.get_current_context().exit(1)
         item, report = assistant.remove_document(remove_id)
-        click.echo(f"已将《{item.title}》（{item.doc_id}）移入回收站：{trash_dir / item.key}")
+        click.echo(f"已将{book(item.title)}（{item.doc_id}）移入回收站：{trash_dir / item.key}")
         click.echo(f"恢复：mine-assistant docs --restore {item.key}；索引现有 {report.n_clauses} 条")
         return
     if restore:
         restored, report = assistant.restore_document(restore)
         item = restored.item
         click.echo(
-            f"已恢复《{item.title}》（{item.reason_label}，放入回收站于 {item.removed_at}）：{restored.path.name}"
+            f"已恢复{book(item.title)}（{item.reason_label}，放入回收站于 {item.removed_at}）：{restored.path.name}"
         )
         if restored.replaced is not None:
             key = restored.replaced.key
@@ -340,7 +340,7 @@ def _trash_action(
     if not items:
         click.echo("回收站是空的")
     for i in items:
-        click.echo(f"{i.key}  《{i.title}》  {i.reason_label}  原位置 {i.original}  放入于 {i.removed_at}")
+        click.echo(f"{i.key}  {book(i.title)}  {i.reason_label}  原位置 {i.original}  放入于 {i.removed_at}")
 
 
 @click.command()
@@ -360,7 +360,7 @@ def show(ctx: click.Context, document: str, label: str, as_json: bool) -> None:
         return
     c = view.clause
     status = "·".join(x for x in (c.doc_level, c.doc_status) if x)
-    click.echo(f"《{c.doc_title}》{c.label}（{status}）{f' · {c.chapter}' if c.chapter else ''}")
+    click.echo(f"{book(c.doc_title)}{c.label}（{status}）{f' · {c.chapter}' if c.chapter else ''}")
     if c.status_note:
         click.echo(f"注意：{c.status_note}")
     click.echo(f"作用：{view.role or '—'}")

@@ -26,7 +26,7 @@ from assistant.draft.model import KINDS, Block, Draft, Line
 from assistant.draft.slogans import make_slogans
 from assistant.errors import ConfigError
 from assistant.retrieve.search import SearcherLike
-from assistant.schema import Clause
+from assistant.schema import Clause, book
 from assistant.text.labels import without_label
 
 
@@ -186,11 +186,11 @@ def make_draft(
     if selected and not current:  # an empty draft that says why, not a repealed text presented as in force
         return Draft(
             kind,
-            f"《{short_title(selected[0].doc_title)}》已废止",
+            f"{book(short_title(selected[0].doc_title))}已废止",
             [],
             [],
             notices=[
-                f"《{selected[0].doc_title}》已废止，不据以撰写宣传材料；请改用现行有效的文件（mine-assistant docs 可查看状态）"
+                f"{book(selected[0].doc_title)}已废止，不据以撰写宣传材料；请改用现行有效的文件（mine-assistant docs 可查看状态）"
             ],
         )
     clauses = [c for c in current if c.kind == "clause"] or current

@@ -11,7 +11,7 @@ import html
 import re
 from typing import TYPE_CHECKING
 
-from assistant.schema import Answer, Citation, Clause
+from assistant.schema import Answer, Citation, Clause, book
 
 if TYPE_CHECKING:
     from assistant.retrieve.search import SearcherLike
@@ -54,13 +54,13 @@ def answer_html(answer: Answer, turn: int) -> str:
     parts.append(f'<div class="answer-text">{body}</div>')
     if answer.citations:
         items = "".join(
-            f"<li>{link_marks(f'〔{c.n}〕', turn)}《{esc(c.doc_title)}》{esc(c.clause)} —「{esc(_short(c.quote))}」</li>"
+            f"<li>{link_marks(f'〔{c.n}〕', turn)}{esc(book(c.doc_title))}{esc(c.clause)} —「{esc(_short(c.quote))}」</li>"
             for c in answer.citations
         )
         parts.append(f'<div class="sources"><b>出处</b>（点击〔n〕查看原文）<ul>{items}</ul></div>')
     if answer.refused and answer.related:  # a successful answer cites; related clauses are for refusals
         rel = "".join(
-            f"<li>《{esc(h.clause.doc_title)}》{esc(h.clause.label)} {esc(_short(h.clause.text, 50))}</li>"
+            f"<li>{esc(book(h.clause.doc_title))}{esc(h.clause.label)} {esc(_short(h.clause.text, 50))}</li>"
             for h in answer.related
         )
         parts.append(f'<div class="related"><b>可能相关的条款</b><ul>{rel}</ul></div>')
@@ -112,7 +112,7 @@ def panel_html(searcher: SearcherLike, citation: Citation) -> str:
     text, clause = find_clause(searcher, citation)
     head = (
         '<button class="cite-close" type="button" title="关闭">关闭 ✕</button>'
-        f'<div class="cite-head">〔{citation.n}〕《{esc(citation.doc_title)}》<b>{esc(citation.clause)}</b></div>'
+        f'<div class="cite-head">〔{citation.n}〕{esc(book(citation.doc_title))}<b>{esc(citation.clause)}</b></div>'
     )
     if clause is None:
         return (

@@ -13,7 +13,7 @@ from typing import Any
 
 from assistant.errors import AssistantError
 from assistant.index.build import BuildReport
-from assistant.schema import DOC_KINDS, LEVELS, STATUSES, CatalogEntry
+from assistant.schema import DOC_KINDS, LEVELS, STATUSES, CatalogEntry, book
 from assistant.service import Assistant, NewFile, Stage
 from assistant.web.access import Access, takes_request, with_request
 from assistant.web.search_tab import KIND_NAMES
@@ -122,7 +122,7 @@ def save_catalog(
     """Write the edited catalog card beside the document file, then re-index."""
     catalog_of(assistant, doc_id)  # an unknown id names the choice to make
     entry, report = assistant.update_catalog(doc_id, fields, on_stage=_stage(progress))
-    return f"已保存《{entry.title}》的目录卡。" + summary(report), report_rows(report)
+    return f"已保存{book(entry.title)}的目录卡。" + summary(report), report_rows(report)
 
 
 def remove_document(assistant: Assistant, doc_id: str, progress: Any = None) -> tuple[str, list[list[Any]]]:
@@ -130,18 +130,18 @@ def remove_document(assistant: Assistant, doc_id: str, progress: Any = None) -> 
     catalog_of(assistant, doc_id)
     removed, report = assistant.remove_document(doc_id, on_stage=_stage(progress))
     log.info("removed document %s to the trash (%s)", doc_id, removed.key)
-    return f"已将《{removed.title}》移入回收站（可恢复）。" + summary(report), report_rows(report)
+    return f"已将{book(removed.title)}移入回收站（可恢复）。" + summary(report), report_rows(report)
 
 
 def trash_choices(assistant: Assistant) -> list[tuple[str, str]]:
     return [
-        (f"《{i.title}》（{i.doc_id}，{i.reason_label}，{i.removed_at}）", i.key) for i in assistant.trash()
+        (f"{book(i.title)}（{i.doc_id}，{i.reason_label}，{i.removed_at}）", i.key) for i in assistant.trash()
     ]
 
 
 def removal_question(assistant: Assistant, doc_id: str) -> str:
     cat = catalog_of(assistant, doc_id)
-    return f"确认将《{cat.title}》（{cat.id}）及其目录卡移入回收站？移除后可在本页的「回收站」中恢复。"
+    return f"确认将{book(cat.title)}（{cat.id}）及其目录卡移入回收站？移除后可在本页的「回收站」中恢复。"
 
 
 def restore_document(assistant: Assistant, key: str, progress: Any = None) -> tuple[str, list[list[Any]]]:

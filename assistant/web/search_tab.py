@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.schema import DOC_KINDS
+from assistant.schema import DOC_KINDS, book
 from assistant.service import Assistant
 from assistant.web.citations import esc, highlight_terms
 from assistant.web.state import friendly, warn
@@ -51,7 +51,7 @@ def search_html(
     for h in result.hits:
         c = h.clause
         rows.append(
-            f'<div class="hit"><div class="hit-head">{h.rank}. 《{esc(c.doc_title)}》{esc(c.label)}'
+            f'<div class="hit"><div class="hit-head">{h.rank}. {esc(book(c.doc_title))}{esc(c.label)}'
             f'<span style="color:#888;font-weight:normal">（{h.relevance_label()}）</span></div>'
             f'<div class="cite-path">{esc(" › ".join(c.headings))}</div>'
             f'<div class="hit-text">{highlight_terms(c.text, result.terms)}</div></div>'
@@ -77,7 +77,7 @@ def applies_html(assistant: Assistant, situation: str, k: int = 8) -> str:
             row.append(f'<div class="hit-text"><b>{esc(head)}：</b>{esc(rest)}</div>')
         if item.related is not None:
             row.append(
-                f'<div class="cite-path">对应：{esc(f"《{item.related.doc_title}》{item.related.label}")}</div>'
+                f'<div class="cite-path">对应：{esc(f"{book(item.related.doc_title)}{item.related.label}")}</div>'
             )
         if not item.trigger:
             row.append(f'<div class="hit-text">{highlight_terms(clause.text, terms)}</div>')

@@ -28,6 +28,9 @@ from assistant.quiz.stem_check import bare_time_start, stem_problems
 from assistant.schema import Clause
 from assistant.text.normalize import normalize
 
+# unit tests of the spread and the stem checks, and the banks the shipped plan makes (integration)
+pytestmark = pytest.mark.integration
+
 PLAN_TASKS = ("二、主要任务",)
 SUBSECTIONS = [f"({n})" for n in "一二三四五六七八九"]
 
