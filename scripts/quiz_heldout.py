@@ -15,7 +15,8 @@ read at stop 18; 消防法, 建设工程安全生产管理条例, then 矿产资
 烟台市安全生产监督管理条例, then 乡镇煤矿管理条例 and 放射性废物安全管理条例, then
 内河交通安全管理条例 and 放射性物品运输安全管理条例, then 公路安全保护条例 and 探矿权采矿权转让管理办法, read
 at stop 24;
-城镇燃气管理条例 and 山东省特种设备安全条例, read at stop 27;
+城镇燃气管理条例 and 山东省特种设备安全条例, then (after the coverage change) 铁路安全管理条例 and 浙江省安全生产条例,
+read at stop 27;
 each with its catalog card). They are indexed into a throwaway folder (BM25 and a ``fake`` embedding:
 a document's bank does not search), each gets the bank ``mine-assistant quiz --doc <id> --n 20 --seed 0``
 would make, and the items are looked up in ``evals/quiz_heldout.jsonl``, which a reviewer wrote after
