@@ -44,7 +44,7 @@ def test_the_committed_gold_sets_load_with_their_documented_sizes():
             "laws_scenarios": 76,  # 46 + 30 held back at stop 26 (LS101–LS130)
             "paraphrases": 48,  # 32 + 16 held back at stop 26 (P101–P116)
             "fill_ins": 68,
-            "slogans": 60,
+            "slogans": 76,
             "laws_stories": 40,  # LS201–LS240, stop 26: situations told as stories, read by no fitting script
         }
     )
