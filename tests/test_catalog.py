@@ -248,7 +248,11 @@ def test_card_options_without_add_are_a_usage_error(fake_config: FakeConfigFacto
 def test_a_title_with_a_title_inside_takes_the_inner_marks_when_named() -> None:
     from assistant.schema import book, source_label
 
-    assert book("河南省实施《中华人民共和国矿山安全法》办法") == "《河南省实施〈中华人民共和国矿山安全法〉办法》"
+    assert (
+        book("河南省实施《中华人民共和国矿山安全法》办法") == "《河南省实施〈中华人民共和国矿山安全法〉办法》"
+    )
     assert book("中华人民共和国安全生产法") == "《中华人民共和国安全生产法》"
-    label = source_label("河南省实施《中华人民共和国矿山安全法》办法", "地方性法规", "现行有效", label="第四十三条")
+    label = source_label(
+        "河南省实施《中华人民共和国矿山安全法》办法", "地方性法规", "现行有效", label="第四十三条"
+    )
     assert label == "《河南省实施〈中华人民共和国矿山安全法〉办法》（地方性法规·现行有效）第四十三条"
