@@ -49,6 +49,22 @@ def get_config(ctx: click.Context, **overrides: Any) -> Config:
     return config.with_overrides(**overrides)
 
 
+def check_output(ctx: click.Context, *paths: Path | None) -> None:
+    """An output file (a draft, a bank, an answer sheet, a report) never goes into the corpus or index
+    folder: it would overwrite a document or be indexed as one."""
+    config = get_config(ctx)
+    for path in paths:
+        if path is None:
+            continue
+        where = path.resolve()
+        for folder, name in ((config.corpus_dir, "语料目录"), (config.index_dir, "索引目录")):
+            root = Path(folder).resolve()
+            if where == root or root in where.parents:
+                raise AssistantError(
+                    f"输出文件 {path} 在{name} {folder} 内，会覆盖文档或被当作文档入库；请换一个位置"
+                )
+
+
 def get_assistant(ctx: click.Context, **overrides: Any) -> Assistant:
     """The façade over the configured knowledge base (heavy parts load on first use)."""
     from assistant.service import Assistant

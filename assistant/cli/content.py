@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from assistant.cli.common import echo_json, get_assistant
+from assistant.cli.common import check_output, echo_json, get_assistant
 from assistant.errors import AssistantError
 
 
@@ -37,6 +37,7 @@ def draft(
 
     if not topic and not doc:
         raise AssistantError("请用 --topic 指定主题，或用 --doc 指定文档")
+    check_output(ctx, output)
     result = get_assistant(ctx).draft(DraftRequest(kind, topic, doc, section))
     for notice in result.notices:
         click.echo(f"提示：{notice}", err=True)
@@ -84,6 +85,7 @@ def quiz(
     from assistant.service import QuizRequest
 
     wanted = tuple(t.strip() for t in types.split(",") if t.strip())
+    check_output(ctx, output, answer_sheet)
     bank = get_assistant(ctx).quiz(QuizRequest(topic, doc, section, n, wanted, seed))
     if bank.source.get("shortfall"):
         click.echo(f"注意：{bank.source['shortfall']}", err=True)
@@ -146,6 +148,7 @@ def grade(
     无法使用的行会连同行号列在“问题”中，其余照常评分。"""
     from assistant.service import GradeRequest
 
+    check_output(ctx, output, output.with_suffix(".png") if output else None)
     report = get_assistant(ctx).grade(GradeRequest(bank_path, answers_path))
     if as_json:
         echo_json(
