@@ -41,6 +41,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
 from assistant.config import Config
 
@@ -162,3 +163,20 @@ def regulation_text(n_articles: int = 6, title: str = "某某矿山安全管理�
             f"违反本条规定的，由应急管理部门责令限期改正。"
         )
     return "\n".join(lines) + "\n"
+
+
+def run_cli(config: Config, *args: str, stdin: str | None = None) -> Result:
+    """Invoke the CLI on ``config``'s corpus and index with the config's embedding backend."""
+    from assistant.cli import cli
+
+    options = [
+        "--corpus",
+        str(config.corpus_dir),
+        "--index-dir",
+        str(config.index_dir),
+        "--embedding",
+        config.embedding_backend,
+    ]
+    if config.embedding_model:
+        options += ["--embedding-model", config.embedding_model]
+    return CliRunner().invoke(cli, [*options, *args], input=stdin, catch_exceptions=False)

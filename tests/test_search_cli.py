@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 
 from assistant.cli import cli
 from assistant.config import Config
@@ -14,6 +14,7 @@ from assistant.index.build import build_index
 from assistant.index.store import open_index
 from assistant.ingest.corpus import store_upload
 from tests.conftest import REPO, FakeConfigFactory, regulation_text
+from tests.conftest import run_cli as run
 
 pytestmark = pytest.mark.unit
 
@@ -22,21 +23,6 @@ GAS = "第一条　煤矿应当建立瓦斯抽采系统。\n第二条　瓦斯�
 GAS_CARD = (
     'id = "gas"\ntitle = "煤矿瓦斯防治规定"\nkind = "national-measure"\nissuer = "国家矿山安全监察局"\n'
 )
-
-
-def run(config: Config, *args: str) -> Result:
-    """Invoke the CLI on ``config``'s corpus and index with the config's embedding backend."""
-    options = [
-        "--corpus",
-        str(config.corpus_dir),
-        "--index-dir",
-        str(config.index_dir),
-        "--embedding",
-        config.embedding_backend,
-    ]
-    if config.embedding_model:
-        options += ["--embedding-model", config.embedding_model]
-    return CliRunner().invoke(cli, [*options, *args], catch_exceptions=False)
 
 
 @pytest.fixture

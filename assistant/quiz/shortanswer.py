@@ -13,7 +13,7 @@ at least half of the other key points are taken out (the whole point if fewer th
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from assistant.content.facts import PERIOD
 from assistant.datafiles import data_text
@@ -141,16 +141,22 @@ def _with_synonyms(text: str) -> str:
     return text
 
 
+def _shared_spans(text: str, others: list[str], share: float) -> Iterator[tuple[int, int]]:
+    """The spans ``(i, j)`` of ``text``, two characters or more, found in at least ``share`` of ``others``."""
+    for i in range(len(text)):
+        for j in range(i + 2, len(text) + 1):
+            if sum(text[i:j] in o for o in others) >= share * len(others):
+                yield i, j
+
+
 def _own_part(point: str, siblings: list[str]) -> str:
     """``point`` without the substrings (two characters or more) found in at least half of ``siblings``
     (the other key points, prepared the same way); the whole point when fewer than two characters remain."""
     if len(siblings) < 2:
         return point
     keep = [True] * len(point)
-    for i in range(len(point)):
-        for j in range(i + 2, len(point) + 1):
-            if 2 * sum(point[i:j] in s for s in siblings) >= len(siblings):
-                keep[i:j] = [False] * (j - i)
+    for i, j in _shared_spans(point, siblings, 0.5):
+        keep[i:j] = [False] * (j - i)
     own = "".join(ch for ch, k in zip(point, keep, strict=True) if k)
     return own if len(own) >= 2 else point
 
@@ -190,7 +196,7 @@ def point_found(
         return False
     if _PROHIBITION.search(_with_synonyms(p)) and not _stated_as_prohibited(point, answer):
         return False
-    if _other_side(point, answer):
+    if _other_side(p, a):
         return False
     if p in a:
         return True
@@ -244,11 +250,12 @@ def _sides(text: str) -> dict[str, set[tuple[bool, str]]]:
 
 
 def _other_side(point: str, answer: str) -> bool:
-    """Whether ``answer`` gives a figure of ``point`` only with the word of the other side: 「不得超过20%」 for
+    """Whether ``answer`` gives a figure of ``point`` (both prepared: :func:`_prep`, the answer's synonyms
+    applied) only with the word of the other side: 「不得超过20%」 for
     「不得低于20%」, 「3年以下」 for 「3年以上」. A figure said once without a bounding word (「每月两次」 for
     「每月至少两次」), or with another negation (「超过28度要降温」 for 「不得超过28℃」: a condition, not the limit),
     is not."""
-    mine, said = _sides(_prep(point)), _sides(_with_synonyms(_prep(answer)))
+    mine, said = _sides(point), _sides(answer)
     for n, given in said.items():
         if n not in mine or any(not side for _, side in given):
             continue
@@ -312,17 +319,13 @@ def law_elsewhere(texts: Iterable[str]) -> Elsewhere:
 
 def _shared_wording(key_points: list[str]) -> list[str]:
     """Substrings (two characters or more, longest first) that all of three or more short ``key_points`` (a
-    series: eight characters at most) share, none being one of them: the 「到位」 of 「程序到位、事实到位……」, the 「统一」 of 「安全工作统一管理、安全会议统一布置……」.
-    Wording most of them share is no series (「培训」 in three of four points on training)."""
+    series: eight characters at most) share, none being one of them: the 「到位」 of 「程序到位、事实到位……」,
+    the 「统一」 of 「安全工作统一管理、安全会议统一布置……」. Wording most of them share is no series (「培训」 in
+    three of four points on training)."""
     prepped = [_prep(p) for p in key_points]
     if len(prepped) < 3 or any(len(p) > 8 for p in prepped):
         return []
-    found: set[str] = set()
-    for p in prepped:
-        for i in range(len(p)):
-            for j in range(i + 2, len(p) + 1):
-                if all(p[i:j] in q for q in prepped) and p[i:j] not in prepped:
-                    found.add(p[i:j])
+    found = {p[i:j] for p in prepped for i, j in _shared_spans(p, prepped, 1.0) if p[i:j] not in prepped}
     return sorted(found, key=len, reverse=True)
 
 
@@ -373,7 +376,7 @@ def wrong_points(
         # and another 一百人以下 is a boundary slip, not the opposite rule)
         if (
             any(_allows(p, part) for p in key_points)
-            or _other_side("；".join(key_points), part)
+            or _other_side(_prep("；".join(key_points)), _with_synonyms(_prep(part)))
             or [x for x in _SANCTION.findall(part) if x[:2] not in clause]
         ):
             out.append(part.strip())

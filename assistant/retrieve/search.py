@@ -8,7 +8,7 @@ query (the retrievers are built once, lazily; a search returns its own evidence 
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from functools import cached_property
 from typing import Protocol
@@ -179,17 +179,7 @@ class Searcher:
         names its crime apart (``answer.criminal``). Dev: laws hit@1 297 → 300 of 350, none lost."""
         if q.situation or not q.asks_criminal:
             return articles
-        at = next(
-            (
-                i
-                for i, (row, _) in enumerate(articles[:LEAD_DEPTH])
-                if self.clauses[row].doc_id == CRIMINAL_DOC
-            ),
-            None,
-        )
-        if not at:  # none, or already first
-            return articles
-        return [articles[at], *articles[:at], *articles[at + 1 :]]
+        return self._first_that(articles, lambda c: c.doc_id == CRIMINAL_DOC)
 
     def _regional_first(self, q: Query, articles: list[tuple[int, Scored]]) -> list[tuple[int, Scored]]:
         """A question that names a region (「在河南开矿……按河南省的规定要罚多少」) is answered first by that
@@ -198,11 +188,14 @@ class Searcher:
         Dev: laws hit@1 300 → 302 of 350, none lost."""
         if q.situation or not q.regions:
             return articles
+        return self._first_that(articles, lambda c: any(region in c.doc_title for region in q.regions))
 
-        def local(row: int) -> bool:
-            return any(region in self.clauses[row].doc_title for region in q.regions)
-
-        at = next((i for i, (row, _) in enumerate(articles[:LEAD_DEPTH]) if local(row)), None)
+    def _first_that(
+        self, articles: list[tuple[int, Scored]], fits: Callable[[Clause], bool]
+    ) -> list[tuple[int, Scored]]:
+        """The best of the first ``LEAD_DEPTH`` articles whose clause ``fits`` moved to the front; the
+        others keep their order."""
+        at = next((i for i, (row, _) in enumerate(articles[:LEAD_DEPTH]) if fits(self.clauses[row])), None)
         if not at:  # none, or already first
             return articles
         return [articles[at], *articles[:at], *articles[at + 1 :]]

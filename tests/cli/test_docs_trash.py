@@ -7,30 +7,17 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from assistant.cli import cli
 from assistant.config import Config
 from assistant.index.build import build_index
 from assistant.ingest.corpus import Corpus
 from tests.conftest import FakeConfigFactory
+from tests.conftest import run_cli as run
 
 pytestmark = pytest.mark.unit
 
 GAS = "第一条　煤矿应当建立瓦斯抽采系统。\n第二条　瓦斯超限必须停止作业、撤出人员。\n"
 CARD = 'id = "gas"\ntitle = "煤矿瓦斯防治规定"\n'
-
-
-def run(config: Config, *args: str, stdin: str | None = None) -> Result:
-    options = [
-        "--corpus",
-        str(config.corpus_dir),
-        "--index-dir",
-        str(config.index_dir),
-        "--embedding",
-        "fake",
-    ]
-    return CliRunner().invoke(cli, [*options, *args], input=stdin, catch_exceptions=False)
 
 
 @pytest.fixture

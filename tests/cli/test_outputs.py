@@ -6,28 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from assistant.cli import cli
 from assistant.config import Config
 from assistant.index.build import build_index
 from tests.conftest import FakeConfigFactory
+from tests.conftest import run_cli as run
 
 pytestmark = pytest.mark.unit
 
 TAILINGS = "第一条　对停用超过3年的尾矿库，其生产经营主体应当及时闭库治理。\n"
-
-
-def run(config: Config, *args: str) -> Result:
-    options = [
-        "--corpus",
-        str(config.corpus_dir),
-        "--index-dir",
-        str(config.index_dir),
-        "--embedding",
-        "fake",
-    ]
-    return CliRunner().invoke(cli, [*options, *args])
 
 
 @pytest.fixture
