@@ -42,7 +42,7 @@ def test_the_committed_gold_sets_load_with_their_documented_sizes():
             "laws_negatives": 170,  # 70 + 30 off-domain (LO01–LO30) + 30 held back at stop 24 + 25 at 25 + 15 at 26
             "laws_conversations": 30,
             "laws_scenarios": 76,  # 46 + 30 held back at stop 26 (LS101–LS130)
-            "paraphrases": 48,  # 32 + 16 held back at stop 26 (P101–P116)
+            "paraphrases": 88,  # 32 + 16 held back at stop 26 (P101–P116) + 40 blind at stop 28 (P201–P240)
             "fill_ins": 68,
             "slogans": 76,
             "laws_stories": 40,  # LS201–LS240, stop 26: situations told as stories, read by no fitting script
