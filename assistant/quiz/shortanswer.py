@@ -63,6 +63,16 @@ SYNONYMS = (
     ("专人", "专门人员"),
     ("省政府", "省级人民政府"),
     ("安管人员", "安全生产管理人员"),
+    # and from the dev answers' misses: everyday words a trainer reads as the documents' (「免费」 says 不收费)
+    ("监管", "监督管理"),
+    ("提建议", "提出建议"),
+    ("培训记录", "培训档案"),
+    ("告诉", "告知"),
+    ("以物易物", "实物交易"),
+    ("技术员", "技术人员"),
+    ("当作", "作为"),
+    ("当成", "作为"),
+    ("免费", "不收费"),
 )
 _PUNCT = re.compile(r"[^\w%/.]")
 
@@ -98,18 +108,35 @@ def _wan_range(m: re.Match[str]) -> str:
     return f"{low}万至{high}万" if float(low) < float(high) else m.group()
 
 
+_DIGIT = dict(zip("〇零一二三四五六七八九", "00123456789", strict=True))
+# a year read digit by digit: 「二〇二四年」, or its last two digits before 年底/年初/年末 (「二四年底」)
+_YEAR_IN_DIGITS = re.compile(
+    r"[一二][〇零九][〇零一二三四五六七八九]{2}(?=年)|[〇零一二三四五六七八九]{2}(?=年[底初末])"
+)
+
+
+def _year(text: str) -> str:
+    """A calendar year however it is written: 「二〇二四年」 is read digit by digit (arabize reads it as 4),
+    and 「24年底」「二四年底」 are 「2024年底」 (a year's end, not 24 years): a deadline said short is still it."""
+    text = _YEAR_IN_DIGITS.sub(lambda m: "".join(_DIGIT[c] for c in m.group()), text)
+    return re.sub(r"(?<![\d.])(\d{2})(?=年[底初末])", r"20\1", text)
+
+
 def _prep(text: str) -> str:
     # 「百分之四十」 is 「40%」 (arabize alone reads 百 as a number: 「100分之40」)
     text = re.sub(r"百分之([零〇一二两三四五六七八九十百\d.]+)", r"\1%", normalize(text))
-    text = re.sub(r"(\d)点(?=\d)", r"\1.", arabize(text))  # 「一点五倍」 is 「1.5倍」
+    # a year before arabize reads it (「二〇二四年」) and after (「二十四年底」 is 24年底 only then)
+    text = re.sub(r"(\d)点(?=\d)", r"\1.", _year(arabize(_year(text))))  # 「一点五倍」 is 「1.5倍」
     # a range keeps its two numbers apart: 「3-5年」 is 3 and 5, not 35, once the hyphen goes
     text = re.sub(r"(\d[万%]?)\s*[-－~～—–]\s*(?=\d)", r"\1至", text)  # 「5万-8万」 too
     text = re.sub(r"(\d[万%]?)(元?)到(?=\d)", r"\1\2至", text)
     text = re.sub(r"(\d+(?:\.\d+)?)至(\d+(?:\.\d+)?)万", _wan_range, text)  # 「1至3万」 is 1万 to 3万
-    # 「15天」 is 「15日」; 「一个季度一次」「每个月」 are 「每季度」「每月」
+    # 「15天」 is 「15日」; 「一个季度一次」「一个月至少测两次」「每个月」 are 「每季度」「每月」 (「一个月内」 is a deadline)
     text = re.sub(r"(\d)天", r"\1日", text)
     text = re.sub(
-        r"(?:每个|每一个|1个)(季度|月|星期)(?=\S{0,6}?1次)|(?:每个|每一个)(季度|月|星期)", _per, text
+        r"(?:每个|每一个|1个)(季度|月|星期)(?=(?:(?![内后前])\S){0,6}?\d+次)|(?:每个|每一个)(季度|月|星期)",
+        _per,
+        text,
     )
     # an amount is one number however it is written: 「10万元」 = 「100000元」, 「1.5万」 = 「一万五千」 = 「15000」
     text = re.sub(r"(\d+(?:\.\d+)?)万(?!分)(\d{1,4}(?!\d))?", _wan, text)
@@ -121,7 +148,8 @@ def _prep(text: str) -> str:
 
 
 # Words that carry no content of a key point: 「专用仓库应当指定专人管理、看护」 is stated by 「仓库要有专人看护」.
-_FUNCTION_WORDS = re.compile(r"应当|以及|或者|的|和|或")
+# 「自……之日起」 only anchors a period: 「十五天内批复」 states 「自收到报告之日起15日内做出批复」.
+_FUNCTION_WORDS = re.compile(r"应当|以及|或者|之日起|的|和|或")
 # A prohibition is stated only with a negation: 「以山脊为界分给两家开采没问题」 says the opposite of 「不得以山脊划界」.
 _PROHIBITION = re.compile(r"(?:不得|严禁|禁止|不准|不能|不允许|不许)(?!少于|低于|超过|高于|多于|大于|小于)")
 _NEGATION = re.compile(r"不|没(?!问题|关系|事)|严禁|禁止|别|无|非")
@@ -209,16 +237,33 @@ def point_found(
     return coverage(content if len(content) >= 2 else own, a) >= bar
 
 
+# the word joining a list's last item (「及」 of 「及时」 joins nothing)
+_AND_OR = re.compile(r"以及|及(?!时)|和|与|或者|或")
+
+
 def _items(point: str) -> list[str]:
     """The items of a key point that is one list of three or more (「通知公安机关、劳动保障行政部门、工会和人民检察院」,
-    「假培训、假考试、假证书」): such a point is stated only when each item is; two bodies of four is not the
-    point. A point with more than a list (a comma, a clause, an item of over ten characters) has no items here."""
+    「假培训、假考试、假证书」) or a short pair (「消防和自救器」「免除或者减轻」, eight characters at most): such
+    a point is stated only when each item is; two bodies of four, or 消防 alone, is not the point. A point with
+    more than a list (a comma, a clause, an item of over ten characters) has no items here; nor has a longer
+    pair, which is one requirement more often than two (「拒绝违章指挥和强令冒险作业」)."""
     point = point.replace("省、自治区、直辖市", "省级")  # one name, not a list
-    if re.search(r"[，,；;：:]", point) or point.count("、") < 2:
+    if re.search(r"[，,；;：:]", point):
+        return []
+    if point.count("、") < 2 and ("、" in point or len(_prep(point)) > 8):
         return []
     *head, last = point.split("、")
-    items = head + [x for x in re.split(r"以及|及|和|与|或者|或", last) if x]
-    return items if all(2 <= len(_prep(x)) <= 10 for x in items) else []
+    items = head + [x for x in _AND_OR.split(last) if x]
+    # after a series of short words, what follows the last one's 的 is every item's head: 「分管安全、生产、机电的副矿长」
+    # lists 机电 (the head, 副矿长, is checked with the whole point), and 「安全副矿长、生产副矿长」 does not state it;
+    # 「许可证、银行账户转账凭证、经办人的身份证明复印件」 is no such series
+    if (
+        len(items) >= 3
+        and re.fullmatch(r"[^的]{2,4}的.+", items[-1])
+        and all(len(x) <= 4 for x in items[:-1])
+    ):
+        items[-1] = items[-1].split("的")[0]
+    return items if len(items) >= 2 and all(2 <= len(_prep(x)) <= 10 for x in items) else []
 
 
 # Which side of a figure a rule allows: 「不得低于20%」 is 20% or more, 「不得超过0.5%」 0.5% or less. The
@@ -273,7 +318,13 @@ def _allows(point: str, part: str) -> bool:
     if not _PROHIBITION.search(_with_synonyms(_prep(point))):
         return False
     content = _FUNCTION_WORDS.sub("", _PROHIBITION.sub("", _with_synonyms(_prep(point))))
-    return coverage(content, _with_synonyms(_prep(part))) >= THRESHOLD and not _NEGATION.search(part)
+    return coverage(content, _with_synonyms(_prep(part))) >= THRESHOLD and not _negated(part)
+
+
+def _negated(part: str) -> bool:
+    """Whether ``part`` carries a negation, its everyday words read as the documents' (「考核免费」 is 「考核不收费」):
+    a word that means 'without' negates as 不 does."""
+    return bool(_NEGATION.search(_with_synonyms(_prep(part))))
 
 
 def _stated_as_prohibited(point: str, answer: str) -> bool:
@@ -284,8 +335,18 @@ def _stated_as_prohibited(point: str, answer: str) -> bool:
     if not parts:
         return False
     # of two parts that say as much of it, the one with a negation states it (「要搞培训，不合格不能上岗」)
-    best = max(parts, key=lambda x: (coverage(p, _with_synonyms(_prep(x))), bool(_NEGATION.search(x))))
-    return bool(_NEGATION.search(best))
+    best = max(parts, key=lambda x: (coverage(p, _with_synonyms(_prep(x))), _negated(x)))
+    return _negated(best)
+
+
+_APPROVAL = re.compile(r"审批|批准|同意|请示|核准")
+
+
+def _added_approval(part: str, clause: str) -> bool:
+    """Whether ``part`` makes the rule wait for an approval that its clause (prepared) names nowhere:
+    「要先请示班长同意才能撤离」「必须先报安监局审批才能干」 add a step the law does not have, a wrong point as a
+    sanction the clause does not hold is. Saying none is needed (「不用领导同意」) adds nothing."""
+    return bool(_APPROVAL.search(part)) and not _APPROVAL.search(clause) and not _negated(part)
 
 
 _SANCTION = re.compile(r"吊销\w{0,6}|判刑|有期徒刑|拘役|罚款|警告|拘留|撤职|开除")
@@ -294,6 +355,15 @@ _FREQUENCY = PERIOD
 # An amount fined with no unit: 「单位罚五万以下」 (after _prep: 罚50000以下) is money.
 _FINE = re.compile(r"罚款?(\d+(?:\.\d+)?)(?![\d.])")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?(?:%|万元|元|人|小时|日|天|个月|月|年|周岁|米|吨|个|次|倍)")
+# 「一次只能领够这一班用的」: 一次 before 只/最多/不 is 'at a time', no count the clause must hold
+_AT_A_TIME = re.compile(r"(?<![\d.])1次(?=只|最多|至多|不|性)")
+
+
+def _held(figure: str, clause: str) -> bool:
+    """Whether ``clause`` (prepared) holds ``figure``, a period in months also as the days it is
+    (「两个月」 for 六十日): close enough that a trainer does not count it wrong, though it earns no point."""
+    months = re.fullmatch(r"(\d+)个?月", figure)
+    return figure in clause or bool(months and f"{30 * int(months.group(1))}日" in clause)
 
 
 # A statement about a sanction: the figures in it are the penalty, not a rule the answer may borrow.
@@ -351,7 +421,8 @@ def wrong_points(
 ) -> list[str]:
     """The parts of ``answer`` that state a sanction, a frequency or a figure the clause does not contain
     (「吊销营业执照」 for a clause that fines; 「每季度排查一次」 where it says 每月; 「500人以上的要设」 where it says
-    超过一百人), or that allow what a prohibition of the key points forbids: each costs as much as a missing
+    超过一百人), that make the rule wait for an approval the clause names nowhere (「须报应急管理局批准」), or
+    that allow what a prohibition of the key points forbids: each costs as much as a missing
     point. Other wrong statements (「费用由工人自己出」) are not detected. Chosen on the dev half of
     evals/short_answers.jsonl; a figure that differs but is still true (「停用满五年的也要闭库」 of a 3-year rule)
     is flagged too, which the dev marks count against it twice in 54 answers.
@@ -371,17 +442,18 @@ def wrong_points(
             or any(x in part for x in out)
         ):
             continue
-        said = arabize(_prep(part))
+        said = _AT_A_TIME.sub("", arabize(_prep(part)))
         # the other side of a figure no key point bounds that way (「100人以上」 where one point says 超过一百人
         # and another 一百人以下 is a boundary slip, not the opposite rule)
         if (
             any(_allows(p, part) for p in key_points)
             or _other_side(_prep("；".join(key_points)), _with_synonyms(_prep(part)))
             or [x for x in _SANCTION.findall(part) if x[:2] not in clause]
+            or _added_approval(part, clause)
         ):
             out.append(part.strip())
             continue
-        figures = [f for f in _FREQUENCY.findall(said) + _FIGURE.findall(said) if f not in clause]
+        figures = [f for f in _FREQUENCY.findall(said) + _FIGURE.findall(said) if not _held(f, clause)]
         figures += [f for f in _FINE.findall(said) if f not in re.findall(r"\d+(?:\.\d+)?", clause)]
         if not figures:
             continue

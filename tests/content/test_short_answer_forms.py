@@ -118,3 +118,76 @@ def test_a_figure_with_the_bound_turned_round_is_no_point_but_a_wrong_one():
 def test_an_amount_fined_without_a_unit_is_money_the_clause_may_not_state():
     clause = "生产经营单位与从业人员订立协议，免除或者减轻其对从业人员因生产安全事故伤亡依法应承担的责任的，该协议无效；对生产经营单位的主要负责人、个人经营的投资人处二万元以上十万元以下的罚款。"
     assert wrong_points("这种协议无效，单位罚五万以下。", ["该协议无效"], clause)
+
+
+# from the dev answers' misses: number forms, everyday words, short lists and steps the law does not have
+
+
+def test_a_year_said_short_or_digit_by_digit_is_the_same_deadline():
+    assert point_found("2024年底前", "24年底前全部汇总入库")
+    assert point_found("2024年底前", "二〇二四年底前建成")
+    assert point_found("2024年底前", "二四年底前建成")
+    assert not point_found("2024年底前", "2025年底前建成")
+
+
+def test_more_everyday_words_reach_the_documents_words():
+    assert point_found("对安全生产工作提出建议", "从业人员有权提建议")
+    assert point_found("告知劳动者本人", "医院要告诉本人")
+    assert point_found("不得使用现金或者实物进行交易", "禁止现金或以物易物")
+    assert point_found("专业技术人员", "还要配技术员")
+    assert point_found("作为一项重大政治任务", "要当作政治任务来抓")
+    assert point_found("负有安全生产监督管理职责的部门", "报安全生产监管部门")
+
+
+def test_free_of_charge_states_a_ban_on_charging():
+    assert point_found("考核不得收费", "考核合格，考核免费")
+    assert not point_found("考核不得收费", "考核要收费")
+
+
+def test_a_short_pair_needs_both_its_items():
+    assert not point_found("消防和自救器", "重点抓消防设施")
+    assert point_found("消防和自救器", "查消防设施和自救器")
+    assert not point_found("免除或者减轻", "免除单位责任的协议无效")
+    assert point_found("应当及时补报", "有新情况要及时补报")  # 及时 joins nothing
+    # a longer pair is one requirement more often than two
+    assert point_found("拒绝违章指挥和强令冒险作业", "有权拒绝违章指挥、强令冒险作业")
+
+
+def test_the_head_after_a_series_last_de_belongs_to_every_item():
+    point = "分管安全、生产、机电的副矿长"
+    assert not point_found(point, "安全副矿长、生产副矿长、通风副矿长")
+    assert point_found(point, "安全、生产、机电副矿长各一名")
+
+
+def test_a_period_is_stated_by_its_figure_without_the_date_it_runs_from():
+    assert point_found("自收到事故调查报告之日起15日内做出批复", "十五天内批复")
+    assert not point_found("自收到事故调查报告之日起15日内做出批复", "三十天内批复")
+
+
+DUST = "粉尘作业点每月测定2次；炸药作业点每月测定1次。"
+
+
+def test_one_month_with_a_count_is_a_frequency_and_within_one_month_a_deadline():
+    assert point_found("每月至少测定2次", "一个月至少测两次")
+    assert not wrong_points("粉尘点一个月至少测2次", ["每月测定2次"], DUST)
+    assert not point_found("每月测定1次", "一个月内测一次")
+
+
+def test_once_before_only_is_at_a_time_not_a_count():
+    clause = "爆破作业单位领取民用爆炸物品的数量不得超过当班用量，作业后剩余的应当当班清退回库。"
+    assert not wrong_points("一次只能领够这一班用的", ["不得超过当班用量"], clause)
+    assert wrong_points("每班领取三次", ["不得超过当班用量"], clause)
+
+
+def test_a_period_in_months_for_the_clauses_days_is_close_not_wrong():
+    clause = "复议机关应当在接到复议申请之日起六十日内作出复议决定。"
+    assert not wrong_points("复议机关要在两个月内答复", ["六十日内作出复议决定"], clause)
+    assert wrong_points("复议机关要在三个月内答复", ["六十日内作出复议决定"], clause)
+
+
+def test_an_approval_the_clause_does_not_name_is_a_wrong_point():
+    clause = "生产经营单位进行爆破、吊装等危险作业，应当安排专门人员进行现场安全管理。"
+    points = ["安排专门人员进行现场安全管理"]
+    assert wrong_points("危险作业须报应急管理局批准", points, clause)
+    assert not wrong_points("危险作业不用经过谁批准", points, clause)
+    assert not wrong_points("须报应急管理局批准", points, clause + "作业前应当经本单位负责人批准。")
