@@ -12,8 +12,8 @@ The model is a logistic regression over ``refusal.FEATURES`` (standardised, clas
 fitted by gradient descent. The L2 strength and the threshold are chosen by 5-fold cross-validation on
 dev, repeated over three fold assignments and pooled (the sets are small: one split alone moved the
 test recall by 0.08): the threshold is the lowest probability at which at most ``MAX_FALSE_REFUSAL`` of the out-of-fold
-answerable questions of each set are refused, counting the two rules
-(a word the corpus only uses negated, a region no document names) as refusals too. The printed CV
+answerable questions of each set are refused, counting the three rules (a word the corpus only uses
+negated, a region no document names, a document title not indexed) as refusals too. The printed CV
 figures are out-of-fold; the test halves are scored once with the model fitted on all of dev.
 """
 
@@ -75,8 +75,9 @@ def collect(searcher: Searcher, top_k: int) -> list[Case]:
     for name, cases, label in groups:
         for c in cases:
             q = searcher.query(c.question)
-            ev = refusal.evidence(corpus, q, searcher.search(q, top_k), vocabulary=vocabulary)
-            rule = bool(ev.excluded or ev.other_region)
+            hits = searcher.search(q, top_k)
+            ev = refusal.evidence(corpus, q, hits, vocabulary=vocabulary, titles=searcher.store.titles)
+            rule = bool(ev.excluded or ev.other_region or ev.other_document)
             out.append(Case(name, c.split, np.array(ev.vector()), label, rule))
     return out
 

@@ -128,7 +128,7 @@ class AnswerEngine:
         hits = searcher.search(query, self.config.top_k)
         store = searcher.store
         evidence = refusal.evidence(
-            store.corpus_text, query, hits, store.manifest.embedding_id, store.vocabulary
+            store.corpus_text, query, hits, store.manifest.embedding_id, store.vocabulary, store.titles
         )
         return Retrieval(query, hits, evidence)
 
@@ -152,7 +152,7 @@ class AnswerEngine:
             retrieval = self.retrieve(query)
         hits = retrieval.hits
         if self.should_refuse(retrieval):
-            answer = self._refusal(question, query, hits)
+            answer = self._refusal(question, query, hits, unindexed=retrieval.evidence.other_document)
             yield answer.answer
             yield answer
             return
@@ -290,8 +290,14 @@ class AnswerEngine:
                 relations.setdefault(duty, []).append(f"罚则见〔{penalty}〕")
         return out, {n: list(dict.fromkeys(r)) for n, r in relations.items()}
 
-    def _refusal(self, question: str, query: str, hits: list[Hit], mode: str | None = None) -> Answer:
+    def _refusal(
+        self, question: str, query: str, hits: list[Hit], mode: str | None = None, unindexed: str = ""
+    ) -> Answer:
+        """The refusal, with the clauses nearest the question; ``unindexed`` is a document the question
+        names that the knowledge base does not hold, said first so the user knows what to add."""
         text = f"{REFUSAL_TEXT}。"
+        if unindexed:
+            text = f"{REFUSAL_TEXT}：未收录《{unindexed}》，如需查询，请先将该文件加入语料库。"
         if hits:
             names = "；".join(extractive.clause_name(h.clause) for h in hits[:RELATED_K])
             text += f"可能相关的条款（仅供参考，并未规定所问内容）：{names}。"

@@ -10,8 +10,9 @@ reranker is of its first hit, and whether that hit is a provision at all (a noti
 Nothing here is set by hand: ``scripts/calibrate_refusal.py`` fits the coefficients and the threshold
 on the ``dev`` halves of the seed and law sets (answerable questions against out-of-corpus ones),
 prints the cross-validated refusal recall and false-refusal rate, reports the ``test`` halves once,
-and writes ``assistant/data/refusal.json``. Two rules sit beside the score: a word the corpus only
-uses negated (煤矿 inside 非煤矿山) and a region no document mentions.
+and writes ``assistant/data/refusal.json``. Three rules sit beside the score: a word the corpus only
+uses negated (煤矿 inside 非煤矿山), a region no document mentions, and a document named by a title no
+indexed document has.
 
 The evidence is taken in shares, not counts, so that a question's length does not move it: a worker's
 long story (「我们矿上……班长天天让我们……这合法吗」) carries words the statutes never use and words no clause
@@ -28,6 +29,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass
 from functools import cache, lru_cache
@@ -136,6 +138,7 @@ class Evidence:
     sentence_coverage: float = 0.0
     excluded: str = ""  # a question word the corpus only ever uses negated (煤矿 only inside 非煤矿山)
     other_region: str = ""  # a province/city the question names that no document mentions (山西, 内蒙古)
+    other_document: str = ""  # a document the question names by title that is not indexed (《…销号管理办法》)
 
     def vector(self, length: int | None = None) -> tuple[float, ...]:
         """The features in ``FEATURES`` order; ``length`` replaces the question's word count in
@@ -172,6 +175,7 @@ def evidence(
     hits: list[Hit],
     embedding: str = "",
     vocabulary: AbstractSet[str] | None = None,
+    titles: Iterable[str] = (),
 ) -> Evidence:
     """Measure how well the corpus covers ``query`` given its ``hits``.
 
@@ -180,7 +184,7 @@ def evidence(
     ``vocabulary`` is the indexed words (``IndexStore.vocabulary``): a question word is foreign when the
     corpus never uses it as a word — 「内存」 is not one because 「库内存放」 holds its two characters —
     and has no statutes' word for it (安全员 → 安全生产管理人员). Without it, foreign means absent
-    from the text."""
+    from the text. ``titles`` are the indexed documents' titles (``other_document``)."""
     from assistant.text.tokenize import frequency
 
     words = query.content_words
@@ -219,6 +223,7 @@ def evidence(
         ),
         excluded=excluded_word(query, corpus),
         other_region=other_region(query, corpus),
+        other_document=other_document(query, titles),
     )
 
 
@@ -261,7 +266,8 @@ def _dense(hits: list[Hit], embedding: str) -> float:
 def should_refuse(ev: Evidence, threshold: float = 0.0) -> bool:
     """Refuse when the corpus scopes the subject out explicitly, or the calibrated score says so.
     ``threshold`` 0 means the fitted one."""
-    return bool(ev.excluded) or bool(ev.other_region) or ev.probability() > (threshold or model().threshold)
+    ruled_out = ev.excluded or ev.other_region or ev.other_document
+    return bool(ruled_out) or ev.probability() > (threshold or model().threshold)
 
 
 def other_region(query: Query, corpus: str) -> str:
@@ -269,9 +275,46 @@ def other_region(query: Query, corpus: str) -> str:
 
     Regulations are jurisdictional: 九江's plan does not answer what 山西 or 湖南 require, however close
     the wording. The gazetteer (``assistant/data/regions.txt``: provinces, capitals, mining cities,
-    every city of 江西) is matched as plain substrings; a region the corpus itself names is in scope.
+    every city of 江西) is matched as plain substrings; a region the corpus itself names is in scope, and
+    so is a city written after it (「河南平顶山」: the 河南 rules bind 平顶山, which they never name).
     """
-    return next((name for name in query.regions if name not in corpus), "")
+    named_in = [name for name in query.regions if name in corpus]
+    return next(
+        (
+            name
+            for name in query.regions
+            if name not in corpus and not any(f"{region}{name}" in query.normalized for region in named_in)
+        ),
+        "",
+    )
+
+
+# 《…》 naming a document: a title ends in what a document is called (《民用爆炸物品购买许可证》 is a permit).
+_TITLE = re.compile(
+    r"《([^《》]{2,60}?(?:法|条例|办法|规定|标准|规范|规程|细则|方案|通知|意见|决定|措施|准则))》"
+)
+_TITLE_NOISE = re.compile(r"中华人民共和国|[《》〈〉<>\s]|[（(][^）)]*[）)]")
+
+
+def other_document(query: Query, titles: Iterable[str]) -> str:
+    """A document the question names by its title (《江西省尾矿库销号管理办法》) that is not indexed.
+
+    What another document says is not answered from the clause that mentions it: the plan's 「严格执行
+    《金属非金属矿山重大事故隐患判定标准》」 does not say how many 隐患 that standard lists. A short or full
+    title of an indexed document is in scope either way (《特别规定》, 《中华人民共和国矿山安全法》).
+    """
+    known = [_bare_title(t) for t in titles]
+    if not known:
+        return ""
+    for name in _TITLE.findall(query.text):
+        bare = _bare_title(name)
+        if bare and not any(bare in k or k in bare for k in known if k):
+            return name
+    return ""
+
+
+def _bare_title(title: str) -> str:
+    return _TITLE_NOISE.sub("", normalize(title))
 
 
 def excluded_word(query: Query, corpus: str) -> str:

@@ -238,6 +238,11 @@ class IndexStore:
         )
 
     @cached_property
+    def titles(self) -> tuple[str, ...]:
+        """Every indexed document's title (refusal: a question about a document not among them)."""
+        return tuple(d.catalog.title for d in self.documents.values())
+
+    @cached_property
     def vocabulary(self) -> frozenset[str]:
         """Every word the index holds (the clauses' search-mode tokens): what refusal calls a known word.
         Read from the BM25 index search has loaded anyway, not from tokens.jsonl again."""

@@ -19,7 +19,9 @@ from assistant.text.tokenize import Tokenizer, content_words, tokenize_query
 
 # 多少学时 / 几个小时 / 多少米: the unit a question asks a quantity in (refusal checks the top clause
 # states a number in it).
-_UNIT = re.compile(r"(?:多少|几)个?(学时|小时|分钟|米|度|分|人|钱|元|万元|吨|天|岁|比例)")
+_UNIT = re.compile(
+    r"(?<!哪)(?:多少|几)个?(学时|小时|分钟|秒|米|度|分|人|钱|元|万元|吨|天|岁|比例|起|座|项|条|名|家|处)"
+)
 
 
 @cache

@@ -146,3 +146,60 @@ def test_the_words_of_one_sentence_count_and_a_length_can_be_held_fixed() -> Non
     # a follow-up asked with the previous turn's words is compared at the length asked (engine)
     assert longer.probability(length=ev.words) == pytest.approx(ev.probability())
     assert longer.probability() != pytest.approx(ev.probability())
+
+
+@pytest.mark.parametrize(
+    ("question", "clause", "missing"),
+    [
+        ("九江市一共有多少座尾矿库？", "全面完成尾矿库闭库治理。", 1),
+        ("九江市有几座尾矿库？", "全市现有尾矿库12座。", 0),
+        ("去年发生了几起事故？", "严防较大事故发生。", 1),
+        ("监测数据多少秒刷新一次？", "实现监测数据实时上传。", 1),
+    ],
+)
+def test_a_count_of_things_asked_for_needs_that_count_in_the_clause(
+    question: str, clause: str, missing: int
+) -> None:
+    assert refusal.evidence(clause, Query.parse(question), hits(clause)).unit_missing == missing
+
+
+def test_which_articles_is_not_a_count_asked_for() -> None:
+    assert Query.parse("哪几条规定了尾矿库闭库？").units == ()
+
+
+TITLES = (
+    "中华人民共和国矿山安全法",
+    "国务院关于预防煤矿生产安全事故的特别规定",
+    "九江市矿山安全生产治本攻坚三年行动实施方案（2024-2026年）",
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("《江西省尾矿库销号管理办法》规定销号要满足哪些条件？", "江西省尾矿库销号管理办法"),
+        ("《金属非金属矿山重大事故隐患判定标准》列了多少项隐患？", "金属非金属矿山重大事故隐患判定标准"),
+        ("《矿山安全法》对矿长有什么要求？", ""),
+        ("《中华人民共和国矿山安全法》第几条讲女职工？", ""),
+        ("按《特别规定》，超层越界开采怎么处理？", ""),
+        ("《九江市矿山安全生产治本攻坚三年行动实施方案》的目标是什么？", ""),
+        ("《民用爆炸物品购买许可证》怎么办？", ""),  # a permit, not a document
+    ],
+)
+def test_a_document_named_by_a_title_no_indexed_document_has_is_ruled_out(question: str, named: str) -> None:
+    assert refusal.other_document(Query.parse(question), TITLES) == named
+
+
+def test_a_question_about_an_unindexed_document_is_refused_whatever_the_score() -> None:
+    text = "严格执行《金属非金属矿山重大事故隐患判定标准》。"
+    ev = refusal.evidence(
+        text, Query.parse("《金属非金属矿山重大事故隐患判定标准》列了多少项？"), hits(text), titles=TITLES
+    )
+    assert ev.other_document and refusal.should_refuse(ev)
+
+
+def test_a_city_written_after_a_province_the_corpus_covers_is_in_scope() -> None:
+    corpus = "河南省实施《中华人民共和国矿山安全法》办法"
+    assert refusal.other_region(Query.parse("我们在河南平顶山开矿，没培训就下井罚多少？"), corpus) == ""
+    assert refusal.other_region(Query.parse("我们在平顶山开矿，没培训就下井罚多少？"), corpus) == "平顶山"
+    assert refusal.other_region(Query.parse("山西大同的矿要培训吗？"), corpus) in ("山西", "大同")

@@ -31,6 +31,13 @@ def test_coal_mine_gas_questions_are_refused_with_related_clauses(
     assert answer.answer.startswith("知识库中未找到相关规定") and "可能相关" in answer.answer
 
 
+def test_a_question_about_a_document_not_in_the_corpus_is_refused_and_names_it(engine: AnswerEngine) -> None:
+    answer = engine.ask("《江西省尾矿库销号管理办法》规定，尾矿库销号要满足哪些具体条件？")
+    assert answer.refused and not answer.citations
+    assert answer.answer.startswith("知识库中未找到相关规定：未收录《江西省尾矿库销号管理办法》")
+    assert "可能相关" in answer.answer  # the plan's own 销号 item is still shown, as a pointer
+
+
 def test_blasting_outsourcing_is_answered_from_item_22_with_a_verbatim_quote(engine: AnswerEngine) -> None:
     answer = engine.ask("某金属地下矿山把爆破作业包给外面的公司，违反哪条规定？")
     assert not answer.refused and answer.mode == "extractive"
