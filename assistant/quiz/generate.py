@@ -444,11 +444,28 @@ def _sibling_items(fact: ListFact, ctx: _Ctx, clause_text: str) -> list[str]:
     return out
 
 
+# Verbs that take what follows as their object (「鼓励、引导……单位投保」「督促、指导……企业」).
+_GOVERNING = re.compile(
+    r"鼓励|引导|支持|推动|督促|指导|组织|协助|帮助|促进|扶持|动员|要求|责令|倡导|监督|检查|教育|引领"
+)
+
+
 def _misread(items: tuple[str, ...]) -> bool:
     """Items the list reader cut wrongly: a short item with 的 inside (「全的决水」), or one item without
     the start all the others share (「突出」 among 「防火、防尘、防治水」)."""
     if any(len(i) <= 4 and "的" in i[1:-1] for i in items):
         return True
+    # 「鼓励、引导矿山、危险物品……领域的生产经营单位」: a run of verbs read on into the run of their objects, so one
+    # item is a verb and the next the second verb glued to the first object (「引导矿山」)
+    for prev, item in zip(items[:-1], items[1:], strict=True):
+        glued = _GOVERNING.match(item)
+        if (
+            _GOVERNING.fullmatch(prev)
+            and glued
+            and glued.end() < len(item)
+            and not _GOVERNING.match(item[glued.end() :])
+        ):
+            return True
     if len(items) >= 4:
         starts = [i[:1] for i in items]
         common = max(set(starts), key=starts.count)
@@ -821,6 +838,25 @@ _CONDEMNED_ACT = re.compile(
 )
 
 
+_TWO_CHAR_ACTS = tuple(a for a in _PLAIN_DUTY_ACTS if len(a) == 2)
+
+
+def _either_of_two_acts(after: str) -> bool:
+    """Whether the duty is one of two acts, each a verb with its object: 「应当佩戴标志或者出示证件」. Turned, 「可以不
+    佩戴标志或者出示证件」 also reads «may do without the badge if the card is shown», which the rule allows, so 错 is
+    arguable. Alternatives inside one act are read: 「可以不向被检查单位或者个人出示执法证件」「可以不悬挂或者喷涂……
+    警示标志」, and so is a list's last item (「播放……、张贴……或者设置……等方式」)."""
+    first, sep, second = after.partition("或者")
+    return bool(
+        sep
+        and first.startswith(_TWO_CHAR_ACTS)
+        and len(first) >= 4
+        and "、" not in first
+        and second.startswith(_TWO_CHAR_ACTS)
+        and not re.search(r"的|等", second)
+    )
+
+
 def _only_as_written(f: RuleFact, quote: str) -> bool:
     """Whether turning the rule's modal would make no fair false statement, so it is asked as written."""
     at = quote.find(f.modal)
@@ -862,6 +898,7 @@ def _only_as_written(f: RuleFact, quote: str) -> bool:
             )
         )
         or "、" in after[:6]
+        or _either_of_two_acts(after)
         or bool(re.match(r"^[^，。、]{1,4}地", after))  # 「应当有计划地组织」 → 「可以没有计划地」
         or bool(_BY_THE_LAW.match(after))
     )

@@ -109,6 +109,49 @@ _OWNED_RESULT = re.compile(
 )
 
 
+# A record or a document with no owner: 「记录保存期限不得少于三年」 — which 记录 (安全生产教育和培训记录) the sentences
+# before say. (「出厂记录保存期限……」 names its record and is read.)
+_BARE_RECORD = re.compile(
+    r"^(记录|档案|台账|资料|材料|凭证|原件|复印件)(?:的)?(?:保存期限|保存时间|保管期限|期限|内容)?"
+    r"(?:应当|可以|必须|不得|由|须)"
+)
+# A place named by the activity it is for (「施工现场」「作业场所」) that a party's act is aimed at: where the clause's
+# sentences before describe the activity (施工 in 「……施工安全规范」) without the place's name, the place is that
+# activity's, not any one: 「铁路运输企业应当派员对施工现场实行安全监督」 is about the works in the railway's
+# protection zone. (A place that opens a statement is a general one: 「作业场所中有毒有害物质……必须符合国家标准」.)
+_BARE_PLACE = re.compile(r"(?:对|向|到|进入|进驻)([\u4e00-\u9fff]{2})(现场|场所|区域|工地|地点)")
+
+
+def _before_in_clause(question: Question, clause_text: str) -> str:
+    """What the clause says before the stem's sentence (whitespace and label removed; ``""`` when the sentence
+    opens the clause or is not found)."""
+    if not clause_text or not question.quote:
+        return ""
+    body = re.sub(r"\s", "", without_label(clause_text))
+    quote = re.sub(r"\s", "", without_label(question.quote))
+    at = body.find(quote[:12]) if len(quote) >= 12 else body.find(quote)
+    return body[:at] if at > 0 else ""
+
+
+def _defined_before(question: Question, stem: str, clause_text: str) -> str:
+    """The bare noun of the stem that only an earlier sentence of its clause defines (``""`` when none): a record
+    with no owner (「记录保存期限……」 after 「……培训记录由……签名。」), or a place named by an activity the
+    sentence before described without naming the place (「……对施工现场实行安全监督」 after 「……施工安全规范……」).
+    A stem that carries its referent passes: a place the earlier sentences name as such (建设工程's 「施工现场」
+    throughout) is the document's term, not a pointer back."""
+    before = _before_in_clause(question, clause_text)
+    if not before:
+        return ""
+    record = _BARE_RECORD.match(stem)
+    if record and record.group(1) in before:
+        return record.group(1)
+    for m in _BARE_PLACE.finditer(stem):
+        what, place = m.group(1), m.group(1) + m.group(2)
+        if what in before and place not in before and what not in stem[: m.start(1)]:
+            return place
+    return ""
+
+
 def names_party(text: str) -> bool:
     """Whether ``text`` names someone a rule can bind: a wording of ``subjects.txt`` or a party noun (``_PARTY``)."""
     from assistant.ingest.subjects import find_subjects
@@ -208,6 +251,22 @@ def _rule_cut_after(question: Question, stem: str) -> bool:
     if not rest:
         return False
     return bool(re.search(_RULE_WORDS + "|禁止|方可", re.split(r"[。；;]", rest)[0]))
+
+
+# A verb whose object is followed by what it must be: 「应当保证作业场所的……安全设施，符合国家相关防燃爆标准要求」 —
+# cut before the comma, the duty says only which 设施, not what about them.
+_ENSURE = re.compile(r"(?:应当|必须|要|须)(?:[^，,。；;]{0,8})?(?:保证|确保|保障|使)")
+_COMPLEMENT = re.compile(
+    r"^[，,](?:并|均|都)?(?:符合|达到|满足|具备|处于|保持|不低于|不高于|不超过|不少于|能够|正常|完好|有效|齐全|畅通)"
+)
+
+
+def _complement_cut(question: Question, stem: str) -> bool:
+    """A stem of 「应当保证/确保……」 that stops where its sentence goes on to say what the object must be."""
+    if not question.quote or not _ENSURE.search(stem):
+        return False
+    rest = _rest_of_sentence(question)
+    return bool(rest) and bool(_COMPLEMENT.match(rest or ""))
 
 
 def _exception_cut(question: Question) -> bool:
@@ -457,6 +516,13 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         problems.append("只有条件的前半截：原句接着是「……的，」和它的后果，题干读来像一句断言")
     if question.doc_level in STATUTE_LEVELS and _OWNED_RESULT.match(stem):
         problems.append("主语是「考核结果/检查情况」这样的名词：谁的考核、什么检查在前一句，题干里没有")
+    defined_before = (
+        _defined_before(question, stem, clause_text) if question.doc_level in STATUTE_LEVELS else ""
+    )
+    if defined_before:
+        problems.append(f"「{defined_before}」指的是本条前一句说的那个，题干里没有，读来像泛指")
+    if question.doc_level in STATUTE_LEVELS and _complement_cut(question, stem):
+        problems.append("「应当保证……」后面原句接着「，符合……要求」：保证的是什么被截掉了，谓语不完整")
     if question.doc_level in STATUTE_LEVELS and _HELP_WITHOUT_WHOM.match(stem):
         problems.append("「应当给予必要的便利/予以协助」：给谁便利、协助谁做什么在前一句，题干里没有")
     if question.doc_level in STATUTE_LEVELS and _RELATIVE_BODY.match(stem):

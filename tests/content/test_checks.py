@@ -14,6 +14,7 @@ from assistant.draft.slogan_check import slogan_problems
 from assistant.quiz.generate import _Ctx, build_rule, rule_facts
 from assistant.quiz.model import Question
 from assistant.quiz.stem_check import stem_problems
+from assistant.text.labels import without_label
 
 pytestmark = pytest.mark.unit
 
@@ -1038,3 +1039,103 @@ def test_a_plans_own_sanction_is_its_otherwise_and_its_rules_read_in_plain_words
         "尾矿库运行到设计最终标高、不再排尾作业、停用超过3年的，生产经营主体要及时闭库治理。"
     )
     assert restate("督促矿山每半年至少组织开展一次应急演练。") == "矿山要每半年至少组织开展一次应急演练。"
+
+
+def in_clause(
+    stem: str, quote: str, qtype: str = "judge", answer: str = "错", template: str = ""
+) -> Question:
+    question = q(stem, qtype, answer, quote)
+    question.doc_level, question.template = "行政法规", template or stem.rstrip("。")
+    return question
+
+
+TRAINING_RECORDS = (
+    "第十四条 生产经营单位应当建立从业人员安全生产教育和培训档案，如实记录培训的时间、内容和考核结果。"
+    "安全生产教育和培训记录由从业人员本人核对并签名。记录保存期限不得少于三年。"
+)
+
+
+def test_a_record_or_a_place_only_the_sentence_before_defines_is_refused() -> None:
+    records = in_clause("记录保存期限可以少于三年。", "记录保存期限不得少于三年")
+    assert any("「记录」" in p for p in stem_problems(records, TRAINING_RECORDS))
+    works = (
+        "第三十条 在河道管理范围内爆破、打井、采石的，应当报经河道主管机关批准，遵守有关作业规范。"
+        "河道主管机关应当派员对作业现场实行监督。"
+    )
+    site = in_clause(
+        "河道主管机关应当派员对作业现场实行监督。", "河道主管机关应当派员对作业现场实行监督", answer="对"
+    )
+    assert any("「作业现场」" in p for p in stem_problems(site, works))
+
+
+@pytest.mark.parametrize(
+    ("stem", "clause"),
+    [
+        # the record is named in the stem itself
+        (
+            "出厂记录保存期限可以少于3年。",
+            "第十二条 生产者应当建立产品出厂记录制度，如实记录名称。出厂记录保存期限不得少于3年。",
+        ),
+        # the place is the document's term, named as such before: not a pointer back
+        (
+            "施工现场临时搭建的建筑物可以不符合安全使用要求。",
+            "第二十九条 施工单位应当将施工现场的办公、生活区与作业区分开设置。施工现场临时搭建的建筑物应当符合安全使用要求。",
+        ),
+        # a place that opens a statement is a general one
+        (
+            "作业场所中有毒有害物质、噪声等，可以不符合国家标准。",
+            "第十六条 矿山企业的作业环境必须符合安全规定。作业场所中有毒有害物质、噪声等，必须符合国家标准。",
+        ),
+        # nothing comes before it in the clause
+        (
+            "工程监理单位应当选派监理工程师进驻施工现场。",
+            "第三十七条 工程监理单位应当选派监理工程师进驻施工现场。",
+        ),
+    ],
+)
+def test_a_record_or_a_place_the_stem_or_the_document_names_is_read(stem: str, clause: str) -> None:
+    quote = next(s for s in re.split("。", clause) if stem.rstrip("。")[:6] in s)
+    assert not any("前一句" in p for p in stem_problems(in_clause(stem, without_label(quote)), clause))
+
+
+def test_a_duty_to_do_one_of_two_acts_is_not_turned_into_may_not(make_clause) -> None:
+    either = "第一条 实施监督检查的人员执行监督检查任务时，应当佩戴标志或者出示证件。"
+    clause = replace(make_clause(either, label="第一条"), role="义务", roles=("义务",))
+    (fact,) = rule_facts(clause)
+    answers = {build_rule(fact, "judge", _Ctx(random.Random(i), [], [], [])).answer for i in range(8)}
+    assert answers == {"对"}  # 「可以不佩戴标志或者出示证件」 also reads «the card will do»
+    to_whom = "第一条 水政监督检查人员履行职责时，应当向被检查单位或者个人出示执法证件。"
+    clause = replace(make_clause(to_whom, label="第一条"), role="义务", roles=("义务",))
+    (fact,) = rule_facts(clause)
+    answers = {build_rule(fact, "judge", _Ctx(random.Random(i), [], [], [])).answer for i in range(8)}
+    assert answers == {
+        "对",
+        "错",
+    }  # the alternatives are of one act's object: 「可以不……出示」 is plainly false
+
+
+def test_a_stem_cut_before_what_the_ensured_thing_must_be_is_refused() -> None:
+    quote = (
+        "生产经营单位使用爆炸性危险物质的，应当保证作业场所的电气设备以及通风除尘、防静电、防爆等安全设施，"
+        "符合国家相关防燃爆标准要求，并落实下列措施："
+    )
+    cut = "生产经营单位使用爆炸性危险物质的，应当保证作业场所的电气设备以及通风除尘、防静电、____等安全设施"
+    blank = in_clause(cut + "。", quote, "blank", "防爆", template=cut)
+    assert any("保证" in p for p in stem_problems(blank))
+    whole = "单位应当保证安全设施完好，符合国家标准。"
+    kept = in_clause(
+        "单位应当保证安全设施完好，符合____标准。",
+        whole,
+        "blank",
+        "国家",
+        "单位应当保证安全设施完好，符合____标准",
+    )
+    assert not any("保证" in p for p in stem_problems(kept))
+
+
+def test_a_run_of_verbs_read_on_into_their_objects_is_no_list_to_ask() -> None:
+    from assistant.quiz.generate import _misread
+
+    assert _misread(("鼓励", "引导矿山", "危险物品", "建筑施工", "交通运输"))
+    assert not _misread(("鼓励", "引导", "支持"))  # a run of verbs, each one whole
+    assert not _misread(("指导", "监督检查", "考核"))  # 监督检查 is one act
