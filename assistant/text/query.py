@@ -17,10 +17,10 @@ from assistant.text.intent import ASKS_CRIMINAL, classify_intent
 from assistant.text.normalize import normalize
 from assistant.text.tokenize import Tokenizer, content_words, tokenize_query
 
-# 多少学时 / 几个小时 / 多少米: the unit a question asks a quantity in (refusal checks the top clause
-# states a number in it).
+# 多少学时 / 几个小时 / 多少米 / 几起: the unit a question asks a quantity in (refusal checks the top clause
+# states a number in it). 「哪几条」 asks which and 「第几条」 which article: neither asks for a count.
 _UNIT = re.compile(
-    r"(?<!哪)(?:多少|几)个?(学时|小时|分钟|秒|米|度|分|人|钱|元|万元|吨|天|岁|比例|起|座|项|条|名|家|处)"
+    r"(?<![哪第])(?:多少|几)个?(学时|小时|分钟|秒|米|度|分|人|钱|元|万元|吨|天|岁|比例|起|座|项|条|名|家|处)"
 )
 
 

@@ -163,8 +163,9 @@ def test_a_count_of_things_asked_for_needs_that_count_in_the_clause(
     assert refusal.evidence(clause, Query.parse(question), hits(clause)).unit_missing == missing
 
 
-def test_which_articles_is_not_a_count_asked_for() -> None:
-    assert Query.parse("哪几条规定了尾矿库闭库？").units == ()
+@pytest.mark.parametrize("question", ["哪几条规定了尾矿库闭库？", "安全生产法第几条规定了劳动防护用品？"])
+def test_which_article_is_not_a_count_asked_for(question: str) -> None:
+    assert Query.parse(question).units == ()
 
 
 TITLES = (
