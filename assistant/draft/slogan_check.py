@@ -7,11 +7,16 @@ A slogan is two halves split by one full-width comma (「严禁新建头顶库�
 - no half that opens with a conjunction or stops mid-sentence (「或者……」, 「……合格后」);
 - no phrase said twice, no half made only of words that fit any slogan (「矿山安全靠大家」);
 - no word that makes light of the rule (「随便」「再商量」);
+- no half whose act is an authority's administrative procedure (「书面向申请人说明理由」, 「不得审批安全设施设计」,
+  「受理事故报告和举报」) or names the authority a duty goes to (「向劳动行政主管部门备案」): a slogan speaks to
+  those who must act safely, enterprises and workers, not to the office that licenses them;
 - with the source clause:
   - every number and every frequency (每月, 每半年 …) it states is the clause's, and a figure that is one
     end of the clause's range (「十万元以上二十万元以下」) is not stated as if it were the whole of it;
   - one clause: a half that names a hazard or a subject (爆破, 外包, 瓦斯 …; ``SUBJECT_TERMS``) the clause
     does not name belongs to another clause;
+  - no half that opens in the middle of one of the clause's phrases, its subject cut off (「开发没有一次性总体
+    设计」 of 「矿山开发没有进行一次性总体设计的」);
   - no half allows what the clause forbids (「数据可以改」 under 「不得……篡改」);
   - no half that is one of the clause's cases read as an order (「不再排尾作业」 of 「对……、不再排尾作业、……的尾矿库」)
     or that stops inside one of its lists (「严格执行瓦斯」 of 「严格执行瓦斯、煤尘检查制度」).
@@ -77,6 +82,12 @@ _GENERIC = re.compile(
     r"矿山|煤矿|安全|生产|大家|人人|个个|平安|和谐|幸福|共建|共享|第一|警钟|长鸣|生命|至上|放心上|记心上|"
     r"心中|心上|牢记|时刻|靠|保|记|讲|要|是|有|的|在|重于泰山|责任|重大|防线|底线"
 )
+# An authority's procedure as the act of a half (a licence refused, a reason given to the applicant), or the
+# authority a duty goes to; 「未经批准」「取得许可证」 are the enterprise's duty and pass.
+_AUTHORITY = re.compile(
+    r"申请人|说明理由|不予(?:批准|受理|许可|核发|颁发|登记)|作出\w{0,6}决定|(?<!未经)(?<!经)(?:审批|审查|核发|颁发|受理|吊销|批准)"
+    r"|(?:主管|管理|行政)部门|监督管理职责的部门|人民政府|公安机关"
+)
 _LAX = re.compile(r"随便|随意|无所谓|再商量|马虎|凑合|差不多|不要紧|没关系")
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)[^\d，,。；;]{0,8}?(?:以上|至|到|-|—|～)(\d+(?:\.\d+)?)")
 # 「对运行到设计最终标高、不再排尾作业、停用超过3年的尾矿库，……」: the cases a rule applies to
@@ -117,6 +128,8 @@ def slogan_problems(text: str, clause_text: str = "") -> list[str]:
         problems.append("半句空泛，放在哪条标语后面都成立")
     if _LAX.search(text):
         problems.append("口吻放任，与安全要求相悖")
+    if m := _AUTHORITY.search(text):
+        problems.append(f"“{m.group()}”是主管部门的行政程序，标语应讲企业和职工要做的事")
     if clause_text:
         problems += _against_clause(text, halves, clause_text)
     return problems
@@ -148,6 +161,10 @@ def _against_clause(text: str, halves: list[str], clause_text: str) -> list[str]
                 f"半句“{half.strip()}”说的是另一条款的事（条款未提{alien[0]}）：一条标语只讲一个条款"
             )
             break
+    for half in halves:
+        if _mid_phrase(half.strip(), clause_text):
+            problems.append(f"半句“{half.strip()}”从条款的短语中间截起，前面的主语被截掉了")
+            break
     for m in _ALLOW.finditer(text):
         if any(m.group(1) in f.group() for f in _FORBID.finditer(clause_text)):
             problems.append(f"“{m.group()}”把条款禁止的事说成可以")
@@ -163,6 +180,41 @@ def _against_clause(text: str, halves: list[str], clause_text: str) -> list[str]
             problems.append(f"“{half.strip()}”停在条款并列的词语中间，话没说完")
             break
     return problems
+
+
+# What may stand right before a half's first words in the clause without the half being cut from a phrase:
+# a function word (和, 对, 的 …), a party a rule binds (单位, 企业 …) or 其他 (「煤矿和其他有瓦斯……的矿井」) …
+_BOUNDARY = re.compile(
+    r"(?:[和或及对由将凡在并且也还均都的等与向把被从经]|其他|单位|企业|部门|机构|人员|职工|劳动者)$"
+)
+# … or a verb whose object the half is, with the party it is asked of (「确保操作规程的遵守」 → 「操作规程不走样」,
+# 「督促矿山每半年……」)
+_GOVERNS = re.compile(
+    r"^(?:确保|保证|保障|加强|组织|开展|落实|建立|健全|完善|督促|推动|推进|实行|执行|严格|强化|做好|坚持)"
+)
+_OPENER = re.compile(r"^(?:必须|须|要|应当|应|严禁|禁止|不得|不准|一律|立即|如实|及时|坚决|未经|未|凡|对)")
+
+
+def _mid_phrase(half: str, clause_text: str) -> bool:
+    """Whether ``half`` opens inside a phrase of the clause, its subject cut off: every place its first three
+    characters occur, the clause's phrase (from the last punctuation mark) opens on one short word run
+    right into them (「矿山开发没有进行……的」 → 「开发没有……」). Trimming a long noun (「……的劳动防护用品」 →
+    「防护用品」) is not this, and a half that opens on a modal or an order word, or whose opening the clause
+    does not hold, is not judged."""
+    if _OPENER.match(half) or len(half) < 3:
+        return False
+    places = [m.start() for m in re.finditer(re.escape(half[:3]), clause_text)]
+
+    def cut(p: int) -> bool:
+        before = re.split(r"[^\w]", clause_text[:p])[-1]
+        return (
+            1 <= len(before) <= 4
+            and not _BOUNDARY.search(before)
+            and not _GOVERNS.match(before)
+            and not re.match(r"[\d第]", before)
+        )
+
+    return bool(places) and all(cut(p) for p in places)
 
 
 def _only_a_range_end(n: str, numbers: list[str], source: str) -> bool:

@@ -26,6 +26,8 @@ _PARTY = re.compile(r"(?:单位|企业|主体|部门|政府|机关|机构|任何
 _PARTY_START = re.compile(
     r"^(?:各县[（(]市、区[)）]|各地|各级|属地政府|地方人民政府|矿山企业|煤矿企业|矿山|企业|用人单位|生产经营单位)"
 )
+# the offices a rule may bind, whose duties (审查, 批准, 监管 …) are not a mine's or a worker's
+_AUTHORITY_PARTY = re.compile(r"部门|政府|机关|监管|监察|审查|审批|执法|公安|行政")
 _PERSON = re.compile(r"(?:从业人员|作业人员|人员|职工|劳动者|员工)$")
 _PURPOSE = re.compile(r"^(?:防止|确保|保证|保障|让|使|减少|避免|杜绝)")
 _PLAN_RULE = re.compile(r"^(?:取消|实行|逐一|坚决|立即|如实|严肃追究|属于)")
@@ -45,10 +47,11 @@ _LEAD = re.compile(
 )
 # Words a slogan drops: they soften or pad a rule without changing what it requires.
 _PADDING = re.compile(
-    r"及时|严格|依法|切实|认真|全面|有效|持续|积极|相应的?|必要的|按照国家有关规定|依照有关规定|按照规定|按规定"
+    r"及时|严格|依法|切实|认真|全面|有效的?|持续|积极|相应的?|必要的|按照国家有关规定|依照有关规定|按照规定|按规定"
     r"|按照要求|按要求|进行|予以|组织开展|组织(?=\w{2})|开展(?=\d|[一二两三四五六七八九十]次)"
     r"|采取(?:有效|必要)?的?措施(?=防止|消除|查明|确保)|各类|按照《[^》]*》(?:要求|规定)?"
     r"|向[^，,；;。]{1,24}?(?:部门|机关|政府|机构)(?=\w)|^\w{0,8}?(?:人员|职工)(?=每)"
+    r"|[为向](?:职工|劳动者|从业人员)(?=提供|发放|配备)|\w{2,6}所(?:需要?|必需)的|按照\w{2,4}规则"
 )
 # The usual short forms of long terms, as publicity writes them.
 SHORT_FORMS = (
@@ -60,6 +63,10 @@ SHORT_FORMS = (
     ("全体从业人员", "人人"),
     ("生产安全事故", "事故"),
     ("烟草和点火用具", "烟火"),
+    ("符合国家标准或者行业标准的", "合格"),
+    ("劳动防护用品", "防护用品"),
+    ("从业人员", "职工"),
+    ("接触职业病危害的作业", "职业病危害作业"),
 )
 _QUALIFIER = re.compile(r"至少|不少于|不得少于|以上|以下|超过|以内|不超过|内")
 
@@ -116,6 +123,9 @@ def _merge_lists(text: str) -> str:
     「迟报、漏报、谎报或者瞒报」 → 「迟报漏报谎报瞒报」); 「……的时间、内容……等情况」 → 「……情况」. A list of longer
     items stays (and the half with it is not used)."""
     text = re.sub(r"的[^，,；;。]*?、[^，,；;。]*?等(情况|资料|信息|事项|材料)", r"\1", text)
+    # two verbs run together at either end of a piece: 「监督、教育职工……佩戴、使用」 → 「监督教育职工……佩戴使用」
+    text = re.sub(r"^(\w{2})、(\w{2})(?=\w)", r"\1\2", text)
+    text = re.sub(r"(?<=\w)(?<=\w{3})(\w{2})、(\w{2})$", r"\1\2", text)
     items = text.split("、")
     if len(items) > 2 and re.search(r"熟知|熟悉|掌握|知晓|了解", items[0]):
         return items[0]  # what all must know: its first item is known too
@@ -170,6 +180,9 @@ def _subject(subject: str) -> str | None:
     """What of a rule's subject a slogan keeps: nothing of the party bound, the thing found of 「……发现X」, a
     name or a time (「矿长」, 「销号后」); None for a subject too long to keep."""
     subject = re.sub(r"^(?:对|由|凡是|凡|其)", "", subject.strip())
+    if _AUTHORITY_PARTY.search(subject.split("对")[0]):
+        return None  # a duty of the office that licenses or supervises: not what publicity asks of a mine
+    subject = re.sub(r"^\w{0,8}?(?:单位|企业|矿山|煤矿)的(?=\w{2})", "", subject)  # 「单位的主要负责人」
     subject = re.sub(r"(?:还|也|均|都|亦)$", "", subject)
     if "对" in subject and _PARTY.search(subject.split("对")[0]):
         subject = subject.split("对", 1)[1]  # 「任何单位和个人对事故」 → 事故
@@ -247,6 +260,8 @@ def _conditions(piece: str) -> list[tuple[str, str]]:
     m = _CONDITION.match(_lead_off(piece))
     if m is None or _MODAL.search(m.group("noun")) or _ACTION.match(m.group("noun")):
         return []
+    if re.search(r"必须|应当|严禁|不得|禁止", m.group("what")):
+        return []  # 「……必须为职工提供……的劳动防护用品」 states a duty, it does not set a case
     what, noun = m.group("what"), m.group("noun")
     if "对" in what and _PARTY.search(what.split("对")[0]):
         what = what.split("对", 1)[1]  # 「各级监管部门对发现的重大事故隐患」
@@ -258,7 +273,9 @@ def _conditions(piece: str) -> list[tuple[str, str]]:
     cases = [re.sub(r"^将|^\w{0,6}和其他", "", c) for c in cases]
     # a case of three characters is one only in a list of three or more (「高瓦斯」)
     return [
-        (short_form(c), short_form(noun)) for c in cases if len(c) >= 4 or len(c) == 3 and len(cases) >= 3
+        (short_form(c), short_form(noun))
+        for c in cases
+        if len(c) >= 4 or len(c) == 3 and (len(cases) >= 3 or c.startswith(("有", "无", "未")))  # 「有水患」
     ]
 
 
@@ -310,7 +327,7 @@ def pieces_of(sentence: str) -> list[Piece]:
             and not _MODAL.search(piece)
         )
         rules = rule_halves(piece, carried=carried)
-        if not rules and (split := _subject_split(piece)):
+        if not rules and (split := _subject_split(piece) or _pivot_split(piece)):
             out.append(Piece("if", split, i))  # 「新建四等、五等小型尾矿库应当采用一次性建坝」
             continue
         if rules and all(_PURPOSE.match(h.text) for h in rules):  # 「采取必要措施防止……危害」: what it is for
@@ -340,6 +357,31 @@ def _subject_split(piece: str) -> list[Half]:
         for mod in modals
         if fits(f"{mod}{v}")
     ]
+    return opens + thens if opens and thens else []
+
+
+_PIVOT = re.compile(
+    r"^(?P<modal>严禁|禁止|不得|不准|必须|应当)(?P<verb>安排|分配|指派|强令|允许|招用|使用)(?P<who>\w{2,8}?)"
+    r"(?P<act>(?:从事|进入|参加|下井|上岗)\w*)$"
+)
+
+
+def _pivot_split(piece: str) -> list[Half]:
+    """A rule on whom a mine sets to what work, too long for one half, cut between the two: the person opens
+    (「不得安排未成年工」) and the work follows (「从事职业病危害作业」), from 「用人单位不得安排未成年工从事接触职业病
+    危害的作业」."""
+    text = _lead_off(piece)
+    m = _MODAL.search(text)
+    if m is None or _subject(text[: m.start()]) != "":
+        return []
+    p = _PIVOT.match(text[m.start() :])
+    if p is None:
+        return []
+    modal = "须" if p.group("modal") in ("必须", "应当") else p.group("modal")
+    strong = bool(BAN.fullmatch(modal))
+    opens = [Half(f"{modal}{p.group('verb')}{w}", "if", strong, piece) for w in variants(p.group("who"))]
+    thens = [Half(v, "rule", strong, piece, alone=False) for v in variants(p.group("act"))]
+    opens, thens = [h for h in opens if fits(h.text)], [h for h in thens if fits(h.text)]
     return opens + thens if opens and thens else []
 
 

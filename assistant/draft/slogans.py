@@ -224,6 +224,14 @@ def _purpose_pairs(clause: Clause, sentence: str, used: set[str]) -> list[Slogan
     return out
 
 
+def _statutes_words(topic: str) -> list[str]:
+    """The words the statutes use for a colloquial topic, as ``assistant/data/synonyms.txt`` lists them
+    (透水 → 水害, 水患, 探水; 火工品 → 民用爆炸物品): a clause on 水患 is about 透水 though it never says it."""
+    from assistant.text.query import synonyms
+
+    return [w for colloquial, legal in synonyms() if colloquial == topic for w in legal]
+
+
 def _about(sentence: str, topic: str | None) -> bool:
     if not topic:
         return True
@@ -231,7 +239,11 @@ def _about(sentence: str, topic: str | None) -> bool:
 
     text = QUOTES.sub("", sentence)
     words = [w for w in tokenize(topic) if len(w) > 1] or [topic]
-    return contains_normalized(text, topic) or all(contains_normalized(text, w) for w in words)
+    return (
+        contains_normalized(text, topic)
+        or all(contains_normalized(text, w) for w in words)
+        or any(contains_normalized(text, w) for w in _statutes_words(topic))
+    )
 
 
 def _paragraph_about(clause: Clause, sentence: str, topic: str | None) -> bool:
@@ -342,6 +354,7 @@ def _topic_terms(topic: str | None) -> list[str]:
     from assistant.text.tokenize import tokenize
 
     words = {topic, short_form(topic), *(w for w in tokenize(topic) if len(w) > 1)}
+    words |= {v for w in _statutes_words(topic) for v in (w, short_form(w))}
     for group in SUBJECT_TERMS:
         if any(w in group or any(g in w for g in group) for w in words):
             words |= set(group)

@@ -1,0 +1,70 @@
+"""Slogans speak to those who must act safely, in whole phrases, and come from the clause's own duty."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.draft.slogan_check import slogan_problems
+from assistant.draft.slogan_pieces import pieces_of, rule_halves
+from assistant.draft.slogans import _about, _topic_terms
+
+pytestmark = pytest.mark.unit
+
+PLAN = (
+    "严禁新建“头顶库”，新建四等、五等小型尾矿库应当采用一次性建坝。"
+    "各级矿山建设项目安全设施设计审查责任单位应制定审查规范。"
+    "矿山开发没有进行一次性总体设计的,不得审批安全设施设计。"
+)
+PPE = (
+    "第四十五条 生产经营单位必须为从业人员提供符合国家标准或者行业标准的劳动防护用品，"
+    "并监督、教育从业人员按照使用规则佩戴、使用。"
+)
+
+
+def test_an_authoritys_procedure_is_not_a_slogan() -> None:
+    for text in ("作出不予批准的决定，书面向申请人说明理由", "严禁新建头顶库，要制定审查规范"):
+        assert any("行政程序" in p for p in slogan_problems(text, PLAN)), text
+
+
+def test_a_duty_towards_an_office_is_not_a_slogan() -> None:
+    assert any("行政程序" in p for p in slogan_problems("矿长必须经过安全培训，向劳动行政主管部门备案"))
+
+
+def test_a_licence_the_mine_must_hold_still_passes() -> None:
+    assert slogan_problems("未经批准不得开采，持证生产守规矩") == []
+
+
+def test_a_half_whose_subject_is_cut_off_is_refused() -> None:
+    problems = slogan_problems("开发没有一次性总体设计，严禁新建头顶库", PLAN)
+    assert any("短语中间截起" in p for p in problems), problems
+
+
+def test_a_half_that_trims_a_long_noun_is_not_cut_off() -> None:
+    assert slogan_problems("必须提供合格防护用品，监督教育职工佩戴使用", PPE) == []
+
+
+def test_a_duty_with_long_modifiers_is_tightened_into_a_half() -> None:
+    halves = {h.text for p in pieces_of(PPE) for h in p.halves}
+    assert "必须提供合格防护用品" in halves
+    assert "监督教育职工佩戴使用" in halves
+
+
+def test_a_rule_of_an_office_gives_no_half() -> None:
+    assert rule_halves("各级矿山建设项目安全设施设计审查责任单位应制定审查规范") == []
+
+
+def test_whom_a_mine_sets_to_what_work_is_split_between_the_halves() -> None:
+    [piece] = pieces_of("第三十八条 用人单位不得安排未成年工从事接触职业病危害的作业；")
+    texts = [h.text for h in piece.halves]
+    assert "不得安排未成年工" in texts and "从事职业病危害作业" in texts
+
+
+def test_a_case_of_three_characters_opening_on_you_is_a_case() -> None:
+    [case, rule] = pieces_of("有水患的矿山，必须采取有效的防排水措施。")
+    assert case.kind == "if" and "有水患的矿山" in [h.text for h in case.halves]
+    assert "要采取防排水措施" in [h.text for h in rule.halves]
+
+
+def test_a_topic_in_everyday_words_finds_the_statutes_words() -> None:
+    assert _about("有水患的矿山，必须采取有效的防排水措施。", "透水")
+    assert "民用爆炸物品" in _topic_terms("火工品")
