@@ -85,7 +85,7 @@ _GENERIC = re.compile(
 # An authority's procedure as the act of a half (a licence refused, a reason given to the applicant), or the
 # authority a duty goes to; 「未经批准」「取得许可证」 are the enterprise's duty and pass.
 _AUTHORITY = re.compile(
-    r"申请人|说明理由|不予(?:批准|受理|许可|核发|颁发|登记)|作出\w{0,6}决定|(?<!未经)(?<!经)(?:审批|审查|核发|颁发|受理|吊销|批准)"
+    r"申请人|说明理由|不予(?:批准|受理|许可|核发|颁发|登记)|作出\w{0,6}决定|(?<!未经)(?<!经)(?:审批|审查|核发|颁发|受理|批准)"
     r"|(?:主管|管理|行政)部门|监督管理职责的部门|人民政府|公安机关"
 )
 _LAX = re.compile(r"随便|随意|无所谓|再商量|马虎|凑合|差不多|不要紧|没关系")

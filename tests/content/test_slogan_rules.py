@@ -68,3 +68,10 @@ def test_a_case_of_three_characters_opening_on_you_is_a_case() -> None:
 def test_a_topic_in_everyday_words_finds_the_statutes_words() -> None:
     assert _about("有水患的矿山，必须采取有效的防排水措施。", "透水")
     assert "民用爆炸物品" in _topic_terms("火工品")
+
+
+def test_a_sanction_told_to_those_it_binds_is_a_slogan_not_a_procedure() -> None:
+    clause = (
+        "未取得安全生产许可证擅自进行生产的，责令停止生产，没收违法所得；情节严重的，吊销安全生产许可证。"
+    )
+    assert not any("行政程序" in p for p in slogan_problems("无证擅自生产，吊销安全生产许可证", clause))
