@@ -244,7 +244,9 @@ def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[st
         filled = value if f.kind == "frequency" else value + f.unit
         if filled in template or _also_true(template, filled, ctx.corpus):
             continue
-        if f.kind == "number" and not _within_bounds(template, value, f.unit):
+        if f.kind == "number" and not (
+            _within_bounds(template, value, f.unit) and _within_the_year(f, value)
+        ):
             continue
         daily = f.unit == "小时" and re.search(r"每(?:日|天)", template.split(BLANK)[0])
         if daily and _value(value) >= 24:
@@ -292,6 +294,21 @@ def _within_bounds(template: str, value: str, unit: str) -> bool:
         if m and _IN_BASE[m.group(2)][0] == base and too_far(_value(m.group(1)) * _IN_BASE[m.group(2)][1]):
             return False
     return True
+
+
+# A count of months stays within the year its key is in: a law writes a term under a year in months (「怀孕7个月」
+# 「离岗六个月」「三个月内开工」), so beside such a key a distractor of 24个月 is another order of time (a pregnancy
+# twice over, a two-year absence), out at a glance; 12个月 (a year) is the span's natural end and stays.
+_MONTHS = ("个月", "月")
+_YEAR_IN_MONTHS = 12
+
+
+def _within_the_year(f: NumberFact, value: str) -> bool:
+    """A distractor of months for a key under a year is a year or less: not 24个月 beside 「怀孕7个月以上」. A key
+    of a year or more (「二十四个月」) bounds nothing."""
+    if f.unit not in _MONTHS or _value(f.value) >= _YEAR_IN_MONTHS:
+        return True
+    return _value(value) <= _YEAR_IN_MONTHS
 
 
 def _straddling(answer: str, values: list[str], n: int) -> list[str]:
@@ -510,6 +527,39 @@ def _name_of_another_list(fact: ListFact, text: str) -> bool:
     return False
 
 
+def _another_list_of_its_kind(fact: ListFact, text: str) -> bool:
+    """Whether the article runs another 「……等X」 whose category noun ends as the list's does (材料 and 资料, 措施
+    and 必要措施): 第十一条 of the 电力安全事故 regulation keeps 「工作日志、工作票、操作票等相关材料」 and 「故障录波
+    图……等相关资料」, so a trainee asked for 「第十一条所列的相关材料」 lists both with reason. (A run the list reader
+    did not take, as that one with its 「和」, counts too: only the 等 and the noun are read.)"""
+    at = text.find(fact.span)
+    if at < 0 or not fact.name:
+        return False
+    kind = re.compile("等([^，,。；;、：:（）()等]{0,4}?" + re.escape(fact.name[-1]) + ")")
+    # the other run's noun is a category (「等协同实施」 is an act, not a kind of 措施)
+    return any(
+        not at <= m.start() < at + len(fact.span) and _a_category(m.group(1)) for m in kind.finditer(text)
+    )
+
+
+# A condition (「事故可能导致……的，」) or a time (「……后，」「……时，」) in the lead-in of a list: the list holds only then.
+_LEAD_CONDITION = re.compile(r"(?:的|时|后)[，,]")
+
+
+def _lead_in(fact: ListFact) -> str:
+    """The list's own sentence up to the list, when a question must say it (``""`` when it need not or cannot):
+    a lead-in with a condition says who does what in which situation, which 「第十五条所列的必要措施」 leaves
+    to the text (电力调度机构 may take 拉限负荷、解列电网…… only where an accident may break up the grid). The
+    lead-in asked names its party: one that does not (an item of a 「下列」 list) gives no question."""
+    at = fact.sentence.find(fact.span)
+    if at <= 0:
+        return ""
+    lead = re.split(r"[；;]", fact.sentence[:at])[-1]
+    if not _LEAD_CONDITION.search(lead):
+        return ""
+    return lead if names_party(_LEAD_CONDITION.split(lead)[-1]) else "-"
+
+
 def _list_stem_subject(fact: ListFact) -> str:
     if fact.kind == "named":
         return f"“{fact.name}”"
@@ -528,11 +578,16 @@ def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
         return None
     if _misread(fact.items):
         return None
-    if fact.kind == "enum" and _name_of_another_list(fact, clause.text):
+    if fact.kind == "enum" and (
+        _name_of_another_list(fact, clause.text) or _another_list_of_its_kind(fact, clause.text)
+    ):
         return None
     if fact.kind == "series":
         return _build_series(fact, qtype, ctx)
     subject = _list_stem_subject(fact)
+    lead = _lead_in(fact) if fact.kind == "enum" and _statute(clause) else ""
+    if lead == "-" and qtype in ("multi", "short"):
+        return None  # the list holds in a situation, and whoever acts in it is not in its sentence
     siblings = _sibling_items(fact, ctx, clause.text)
     if qtype == "multi":
         correct = list(fact.items)
@@ -545,7 +600,7 @@ def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
         return _question(
             clause,
             "multi",
-            f"下列属于{subject}的有（ ）。",
+            f"{lead}哪些{fact.name}？（ ）" if lead else f"下列属于{subject}的有（ ）。",
             answer,
             fact.sentence,
             fact.span,
@@ -554,6 +609,8 @@ def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
         )
     if qtype == "short":
         stem = f"请简述{subject}的具体内容。" if fact.kind == "named" else f"{subject}包括哪些？请逐项列出。"
+        if lead:  # 「事故可能导致……的，电力调度机构有权决定采取哪些必要措施？」
+            stem = f"{lead}哪些{fact.name}？请逐项列出。"
         return _question(
             clause,
             "short",

@@ -122,6 +122,13 @@ _BARE_RECORD = re.compile(
 _BARE_PLACE = re.compile(r"(?:对|向|到|进入|进驻)([\u4e00-\u9fff]{2})(现场|场所|区域|工地|地点)")
 
 
+# A party named only as 「有关人员」「相关人员」 opening a stem: where the clause's sentences before name persons (「事故现场
+# 有关人员应当立即向……运行值班人员……或者本企业现场负责人报告。有关人员接到报告后，……」), they are those persons, and
+# whose report they received is that sentence. (「该人员」「上述人员」「其」 are refused wherever they stand.)
+_BARE_PARTY = re.compile(r"^((?:有关|相关|前述)(?:工作)?人员)(?!的)")
+_PERSONS = re.compile(r"人员|负责人|职工|从业者|工作者")
+
+
 def _before_in_clause(question: Question, clause_text: str) -> str:
     """What the clause says before the stem's sentence (whitespace and label removed; ``""`` when the sentence
     opens the clause or is not found)."""
@@ -134,7 +141,8 @@ def _before_in_clause(question: Question, clause_text: str) -> str:
 
 
 def _defined_before(question: Question, stem: str, clause_text: str) -> str:
-    """The bare noun of the stem that only an earlier sentence of its clause defines (``""`` when none): a record
+    """The bare noun of the stem that only an earlier sentence of its clause defines (``""`` when none): a party
+    named only as 「有关人员」 after a sentence naming persons (``_BARE_PARTY``), a record
     with no owner (「记录保存期限……」 after 「……培训记录由……签名。」), or a place named by an activity the
     sentence before described without naming the place (「……对施工现场实行安全监督」 after 「……施工安全规范……」).
     A stem that carries its referent passes: a place the earlier sentences name as such (建设工程's 「施工现场」
@@ -142,6 +150,9 @@ def _defined_before(question: Question, stem: str, clause_text: str) -> str:
     before = _before_in_clause(question, clause_text)
     if not before:
         return ""
+    party = _BARE_PARTY.match(stem)
+    if party and _PERSONS.search(before):
+        return party.group(1)
     record = _BARE_RECORD.match(stem)
     if record and record.group(1) in before:
         return record.group(1)

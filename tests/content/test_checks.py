@@ -1139,3 +1139,100 @@ def test_a_run_of_verbs_read_on_into_their_objects_is_no_list_to_ask() -> None:
     assert _misread(("鼓励", "引导矿山", "危险物品", "建筑施工", "交通运输"))
     assert not _misread(("鼓励", "引导", "支持"))  # a run of verbs, each one whole
     assert not _misread(("指导", "监督检查", "考核"))  # 监督检查 is one act
+
+
+def test_a_stem_opening_on_the_persons_the_sentence_before_named_is_refused() -> None:
+    report = (
+        "第八条 事故发生后，事故现场有关人员应当立即向发电厂、变电站运行值班人员、电力调度机构值班人员或者本企业现场"
+        "负责人报告。有关人员接到报告后，应当立即向上一级电力调度机构和本企业负责人报告。"
+    )
+    relayed = in_clause(
+        "有关人员接到报告后，应当立即向上一级电力调度机构和本企业负责人报告。",
+        "有关人员接到报告后，应当立即向上一级电力调度机构和本企业负责人报告。",
+        answer="对",
+    )
+    assert any("「有关人员」" in p for p in stem_problems(relayed, report))
+    # the article's first sentence: 「有关人员」 are whoever is at the scene, and the stem names the scene
+    first = in_clause(
+        "事故发生后，事故现场有关人员应当立即向本企业现场负责人报告。",
+        "事故发生后，事故现场有关人员应当立即向本企业现场负责人报告。",
+        answer="对",
+    )
+    assert not any("前一句" in p for p in stem_problems(first, report))
+    # nothing before it names persons: 「有关人员」 is anyone concerned
+    alone = "第三条 有关人员应当遵守本条例。"
+    general = in_clause("有关人员应当遵守本条例。", "有关人员应当遵守本条例。", answer="对")
+    assert not any("前一句" in p for p in stem_problems(general, alone))
+
+
+def test_a_list_question_needs_its_article_to_hold_one_list_of_that_kind(make_clause) -> None:
+    from assistant.quiz.generate import build_list
+
+    ctx = _Ctx(random.Random(0), [], [], [])
+    two = make_clause(
+        "事故发生后，有关单位和人员应当妥善保护事故现场以及工作日志、工作票、操作票等相关材料，及时保存故障录波图、"
+        "电力调度数据、发电机组运行数据和输变电设备运行数据等相关资料。",
+        label="第十一条",
+    )
+    (fact,) = [f for f in list_facts(two) if f.kind == "enum"]
+    assert fact.name == "相关材料"
+    # 「第十一条所列的相关材料」: a trainee may list the 相关资料 too, with reason
+    assert all(build_list(fact, t, ctx) is None for t in ("short", "multi", "judge"))
+    one = make_clause(
+        "事故发生后，有关单位和人员应当妥善保护事故现场以及工作日志、工作票、操作票等相关材料。",
+        label="第十一条",
+    )
+    (fact,) = [f for f in list_facts(one) if f.kind == "enum"]
+    assert build_list(fact, "short", ctx) is not None
+    # 「等协同实施」 is an act, not a second run of 措施 (矿产资源法 第四十四条)
+    acts = make_clause(
+        "矿区生态修复应当采取工程、技术、生物等措施。县级以上地方人民政府应当保障矿区生态修复与污染防治、水土保持、"
+        "植被恢复等协同实施。",
+        label="第四十四条",
+    )
+    (fact,) = [f for f in list_facts(acts) if f.kind == "enum" and f.name == "措施"]
+    assert build_list(fact, "short", ctx) is not None
+
+
+def test_a_list_that_holds_in_a_situation_is_asked_with_whoever_acts_in_it(make_clause) -> None:
+    from assistant.quiz.generate import build_list
+
+    ctx = _Ctx(random.Random(0), [], [], [])
+    measures = make_clause(
+        "事故可能导致破坏电力系统稳定和电网大面积停电的，电力调度机构有权决定采取拉限负荷、解列电网、解列发电机组等"
+        "必要措施。",
+        label="第十五条",
+    )
+    (fact,) = [f for f in list_facts(measures) if f.kind == "enum"]
+    short = build_list(fact, "short", ctx)
+    assert short is not None
+    assert short.stem == (
+        "事故可能导致破坏电力系统稳定和电网大面积停电的，电力调度机构有权决定采取哪些必要措施？请逐项列出。"
+    )
+    assert short.key_points == ["拉限负荷", "解列电网", "解列发电机组"]
+    # the situation without anyone who acts in it: no question
+    nobody = make_clause(
+        "事故可能导致电网大面积停电的，采取拉限负荷、解列电网、解列发电机组等必要措施。", label="第十五条"
+    )
+    (fact,) = [f for f in list_facts(nobody) if f.kind == "enum"]
+    assert build_list(fact, "short", ctx) is None
+    # a list that holds always is asked as the article's list, as before
+    always = make_clause("燃气经营者应当公示业务流程、服务承诺、收费标准和服务热线等信息。", label="第十七条")
+    (fact,) = [f for f in list_facts(always) if f.kind == "enum"]
+    assert "第十七条所列的" in build_list(fact, "short", ctx).stem
+
+
+def test_months_under_a_year_get_distractors_within_the_year() -> None:
+    from assistant.content.templates import BLANK
+    from assistant.quiz.generate import _distractors
+
+    template = "对怀孕" + BLANK + "以上的女职工，用人单位不得延长劳动时间或者安排夜班劳动"
+    fact = type("F", (), {"kind": "number", "unit": "个月", "value": "7", "clause": None})()
+    pool = [type("F", (), {"kind": "number", "unit": "个月", "value": v})() for v in ("24", "3", "6", "4")]
+    ctx = _Ctx(random.Random(0), [], pool, [])
+    wrong = _distractors(fact, template, ctx)
+    assert len(wrong) == 3 and "24个月" not in wrong
+    assert all(float(w.removesuffix("个月")) <= 12 for w in wrong)
+    # a key of two years in months bounds nothing: 24个月 may have 12个月 and 36个月 beside it
+    long_fact = type("F", (), {"kind": "number", "unit": "个月", "value": "24", "clause": None})()
+    assert any(float(w.removesuffix("个月")) > 12 for w in _distractors(long_fact, "期限为" + BLANK, ctx))
