@@ -11,7 +11,7 @@ import pytest
 from assistant.content.facts import list_facts
 from assistant.content.templates import fragment, to_phrase_without_act
 from assistant.draft.slogan_check import slogan_problems
-from assistant.quiz.generate import _Ctx, build_rule, rule_facts
+from assistant.quiz.generate import _Ctx, build_list, build_rule, rule_facts
 from assistant.quiz.model import Question
 from assistant.quiz.stem_check import stem_problems
 from assistant.text.labels import without_label
@@ -566,8 +566,6 @@ def test_the_same_phrase_blanked_in_two_articles_is_asked_once() -> None:
 
 
 def test_a_list_name_the_article_uses_for_more_than_one_list_is_not_asked(make_clause) -> None:
-    from assistant.quiz.generate import build_list
-
     ctx = _Ctx(random.Random(0), [], [], [])
     clause = make_clause(
         "（二）准备应急设施和应急避难、封闭隔离、紧急医疗救治等场所；（七）关闭或者限制使用易受突发事件危害的场所。"
@@ -1166,8 +1164,6 @@ def test_a_stem_opening_on_the_persons_the_sentence_before_named_is_refused() ->
 
 
 def test_a_list_question_needs_its_article_to_hold_one_list_of_that_kind(make_clause) -> None:
-    from assistant.quiz.generate import build_list
-
     ctx = _Ctx(random.Random(0), [], [], [])
     two = make_clause(
         "事故发生后，有关单位和人员应当妥善保护事故现场以及工作日志、工作票、操作票等相关材料，及时保存故障录波图、"
@@ -1195,8 +1191,6 @@ def test_a_list_question_needs_its_article_to_hold_one_list_of_that_kind(make_cl
 
 
 def test_a_list_that_holds_in_a_situation_is_asked_with_whoever_acts_in_it(make_clause) -> None:
-    from assistant.quiz.generate import build_list
-
     ctx = _Ctx(random.Random(0), [], [], [])
     measures = make_clause(
         "事故可能导致破坏电力系统稳定和电网大面积停电的，电力调度机构有权决定采取拉限负荷、解列电网、解列发电机组等"
