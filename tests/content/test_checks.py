@@ -383,6 +383,16 @@ def test_a_fragment_runs_on_past_a_short_name_or_a_by_the_rules_phrase() -> None
     assert fragment(principle, at, at + 4)[0].endswith("加强农业和农村节能工作。")
 
 
+def test_the_name_of_the_provinces_is_not_a_list_to_recall(make_clause) -> None:
+    # 「省、____、直辖市」 is filled by anyone who has read a statute (H1513, H1794)
+    clause = make_clause(
+        "移动式压力容器、气瓶充装单位应当经省、自治区、直辖市的特种设备安全监督管理部门许可。"
+    )
+    assert not [f for f in list_facts(clause) if "自治区" in f.items]
+    listed = make_clause("电梯应当至少每15日进行一次清洁、润滑、调整和检查。")
+    assert [f for f in list_facts(listed) if "调整" in f.items]
+
+
 def test_a_run_whose_items_hold_a_clause_is_not_a_series(make_clause) -> None:
     clause = make_clause(
         "检测、检验机构对检测、检验结果负责。爆破作业单位应当如实记载品种、数量、编号以及领取、发放人员姓名。"
