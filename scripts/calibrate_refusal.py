@@ -77,7 +77,7 @@ def collect(searcher: Searcher, top_k: int) -> list[Case]:
             q = searcher.query(c.question)
             hits = searcher.search(q, top_k)
             ev = refusal.evidence(corpus, q, hits, vocabulary=vocabulary, titles=searcher.store.titles)
-            rule = bool(ev.excluded or ev.other_region or ev.other_document)
+            rule = bool(ev.ruled_out)
             out.append(Case(name, c.split, np.array(ev.vector()), label, rule))
     return out
 

@@ -140,6 +140,12 @@ class Evidence:
     other_region: str = ""  # a province/city the question names that no document mentions (山西, 内蒙古)
     other_document: str = ""  # a document the question names by title that is not indexed (《…销号管理办法》)
 
+    @property
+    def ruled_out(self) -> str:
+        """What a rule scopes out whatever the score: a word the corpus only uses negated, a region no document
+        names, a document not indexed (``""`` when none)."""
+        return self.excluded or self.other_region or self.other_document
+
     def vector(self, length: int | None = None) -> tuple[float, ...]:
         """The features in ``FEATURES`` order; ``length`` replaces the question's word count in
         log_words (to compare the evidence of two wordings of one question, not their lengths)."""
@@ -266,8 +272,7 @@ def _dense(hits: list[Hit], embedding: str) -> float:
 def should_refuse(ev: Evidence, threshold: float = 0.0) -> bool:
     """Refuse when the corpus scopes the subject out explicitly, or the calibrated score says so.
     ``threshold`` 0 means the fitted one."""
-    ruled_out = ev.excluded or ev.other_region or ev.other_document
-    return bool(ruled_out) or ev.probability() > (threshold or model().threshold)
+    return bool(ev.ruled_out) or ev.probability() > (threshold or model().threshold)
 
 
 def other_region(query: Query, corpus: str) -> str:
@@ -313,6 +318,7 @@ def other_document(query: Query, titles: Iterable[str]) -> str:
     return ""
 
 
+@lru_cache(maxsize=4096)
 def _bare_title(title: str) -> str:
     return _TITLE_NOISE.sub("", normalize(title))
 

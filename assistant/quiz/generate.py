@@ -546,18 +546,18 @@ def _another_list_of_its_kind(fact: ListFact, text: str) -> bool:
 _LEAD_CONDITION = re.compile(r"(?:的|时|后)[，,]")
 
 
-def _lead_in(fact: ListFact) -> str:
-    """The list's own sentence up to the list, when a question must say it (``""`` when it need not or cannot):
-    a lead-in with a condition says who does what in which situation, which 「第十五条所列的必要措施」 leaves
+def _lead_in(fact: ListFact) -> str | None:
+    """The list's own sentence up to the list, when a question must say it (``""`` when it need not): a
+    lead-in with a condition says who does what in which situation, which 「第十五条所列的必要措施」 leaves
     to the text (电力调度机构 may take 拉限负荷、解列电网…… only where an accident may break up the grid). The
-    lead-in asked names its party: one that does not (an item of a 「下列」 list) gives no question."""
+    lead-in asked names its party: one that does not (an item of a 「下列」 list) gives no question (None)."""
     at = fact.sentence.find(fact.span)
     if at <= 0:
         return ""
     lead = re.split(r"[；;]", fact.sentence[:at])[-1]
     if not _LEAD_CONDITION.search(lead):
         return ""
-    return lead if names_party(_LEAD_CONDITION.split(lead)[-1]) else "-"
+    return lead if names_party(_LEAD_CONDITION.split(lead)[-1]) else None
 
 
 def _list_stem_subject(fact: ListFact) -> str:
@@ -586,7 +586,7 @@ def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
         return _build_series(fact, qtype, ctx)
     subject = _list_stem_subject(fact)
     lead = _lead_in(fact) if fact.kind == "enum" and _statute(clause) else ""
-    if lead == "-" and qtype in ("multi", "short"):
+    if lead is None and qtype in ("multi", "short"):
         return None  # the list holds in a situation, and whoever acts in it is not in its sentence
     siblings = _sibling_items(fact, ctx, clause.text)
     if qtype == "multi":
