@@ -467,9 +467,13 @@ _GOVERNING = re.compile(
 )
 
 
+_ITEM_VERB = re.compile(r"确定|建立|明确|制定|加强|落实|提供|配备|设置|开展|采取|实行|组织|保障|做好")
+
+
 def _misread(items: tuple[str, ...]) -> bool:
-    """Items the list reader cut wrongly: a short item with 的 inside (「全的决水」), or one item without
-    the start all the others share (「突出」 among 「防火、防尘、防治水」)."""
+    """Items the list reader cut wrongly: a short item with 的 inside (「全的决水」), a first item that holds the
+    sentence's verb (「确定交通」 before 「医疗、物资」), or one item without the start all the others share (「突出」
+    among 「防火、防尘、防治水」)."""
     if any(len(i) <= 4 and "的" in i[1:-1] for i in items):
         return True
     # 「鼓励、引导矿山、危险物品……领域的生产经营单位」: a run of verbs read on into the run of their objects, so one
@@ -482,6 +486,11 @@ def _misread(items: tuple[str, ...]) -> bool:
             and glued.end() < len(item)
             and not _GOVERNING.match(item[glued.end() :])
         ):
+            return True
+    # 「确定交通、医疗、物资、经费、治安等保障措施」: the sentence's verb read into the first item (「确定交通」)
+    first = _ITEM_VERB.match(items[0])
+    if first and len(items) >= 3 and not any(_ITEM_VERB.match(i) for i in items[1:]):
+        if len(items[0]) - first.end() <= max(len(i) for i in items[1:]):
             return True
     if len(items) >= 4:
         starts = [i[:1] for i in items]
@@ -546,15 +555,25 @@ def _another_list_of_its_kind(fact: ListFact, text: str) -> bool:
 _LEAD_CONDITION = re.compile(r"(?:的|时|后)[，,]")
 
 
+# A list that is the last of several things a sentence says something includes: 「防震减灾规划的内容应当包括：震情形势……，
+# 以及防震减灾技术、信息、资金、物资等保障措施」.
+_INCLUDES = re.compile(r"^([^，,：:。]{2,30}?包括)[：:]?(.*[，,、].*)$")
+
+
 def _lead_in(fact: ListFact) -> str | None:
     """The list's own sentence up to the list, when a question must say it (``""`` when it need not): a
     lead-in with a condition says who does what in which situation, which 「第十五条所列的必要措施」 leaves
     to the text (电力调度机构 may take 拉限负荷、解列电网…… only where an accident may break up the grid). The
-    lead-in asked names its party: one that does not (an item of a 「下列」 list) gives no question (None)."""
+    lead-in asked names its party: one that does not (an item of a 「下列」 list) gives no question (None).
+    A list that ends a longer enumeration is asked with what the enumeration belongs to: 「第十四条所列的保障措施」
+    does not say they are a 防震减灾规划's, 「防震减灾规划的内容应当包括哪些保障措施」 does."""
     at = fact.sentence.find(fact.span)
     if at <= 0:
         return ""
     lead = re.split(r"[；;]", fact.sentence[:at])[-1]
+    nested = _INCLUDES.match(without_label(lead).strip())
+    if nested:
+        return nested.group(1)
     if not _LEAD_CONDITION.search(lead):
         return ""
     return lead if names_party(_LEAD_CONDITION.split(lead)[-1]) else None

@@ -79,7 +79,7 @@ _PARTY = re.compile(
 # A statute's sentence does not open on an action: 「调集应急救援所需物资……」 is item (二) of 「县级以上地方人民
 # 政府……采取下列措施」, cut from whoever acts. (A plan's tasks open so, addressed to its readers.)
 _ACTION_START = re.compile(
-    r"^(?:调集|调动|责令|采取|落实|加强|做好|确保|推动|督促|配备|实行|转移|疏散|启用|储备|划定|封锁|查封|扣押|要求|"
+    r"^(?:迅速|立即|及时|尽快)?(?:调集|调动|责令|采取|落实|加强|做好|确保|推动|督促|配备|实行|转移|疏散|启用|储备|划定|封锁|查封|扣押|要求|"
     r"查阅|复制|进入|组织|依法从严|从严|依法查处|依法惩处|制止|纠正|检查|排查|拟订|制定|建立健全)"
 )
 # A statement that is only a noun phrase: an item of 「下列……」 (「……等方式进行审定的事项。」「……有安全生产不良记录的
@@ -126,6 +126,9 @@ _BARE_PLACE = re.compile(r"(?:对|向|到|进入|进驻)([\u4e00-\u9fff]{2})(现
 # 有关人员应当立即向……运行值班人员……或者本企业现场负责人报告。有关人员接到报告后，……」), they are those persons, and
 # whose report they received is that sentence. (「该人员」「上述人员」「其」 are refused wherever they stand.)
 _BARE_PARTY = re.compile(r"^((?:有关|相关|前述)(?:工作)?人员)(?!的)")
+# A report, notice or complaint received with no word of what it is: 「……机构接到报告后，应当进行登记」 — the report
+# of 「可能与地震有关的异常现象」 that the sentence before describes.
+_BARE_RECEIVED = re.compile(r"(?:接到|收到|接获)(报告|通知|举报|投诉|申请)(?:后|之后|以后|时)")
 _PERSONS = re.compile(r"人员|负责人|职工|从业者|工作者")
 
 
@@ -136,13 +139,16 @@ def _before_in_clause(question: Question, clause_text: str) -> str:
         return ""
     body = re.sub(r"\s", "", without_label(clause_text))
     quote = re.sub(r"\s", "", without_label(question.quote))
-    at = body.find(quote[:12]) if len(quote) >= 12 else body.find(quote)
+    at = body.find(quote)  # the whole sentence first: its first words may open an earlier sentence too
+    if at < 0 and len(quote) >= 12:
+        at = body.find(quote[:12])
     return body[:at] if at > 0 else ""
 
 
 def _defined_before(question: Question, stem: str, clause_text: str) -> str:
     """The bare noun of the stem that only an earlier sentence of its clause defines (``""`` when none): a party
-    named only as 「有关人员」 after a sentence naming persons (``_BARE_PARTY``), a record
+    named only as 「有关人员」 after a sentence naming persons (``_BARE_PARTY``), a report received
+    (「接到报告后」) that the sentence before describes (``_BARE_RECEIVED``), a record
     with no owner (「记录保存期限……」 after 「……培训记录由……签名。」), or a place named by an activity the
     sentence before described without naming the place (「……对施工现场实行安全监督」 after 「……施工安全规范……」).
     A stem that carries its referent passes: a place the earlier sentences name as such (建设工程's 「施工现场」
@@ -156,6 +162,9 @@ def _defined_before(question: Question, stem: str, clause_text: str) -> str:
     record = _BARE_RECORD.match(stem)
     if record and record.group(1) in before:
         return record.group(1)
+    received = _BARE_RECEIVED.search(re.split(r"[。；;]", stem)[0])
+    if received and received.group(1) in before:
+        return received.group(1)
     for m in _BARE_PLACE.finditer(stem):
         what, place = m.group(1), m.group(1) + m.group(2)
         if what in before and place not in before and what not in stem[: m.start(1)]:

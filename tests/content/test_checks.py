@@ -1240,3 +1240,53 @@ def test_months_under_a_year_get_distractors_within_the_year() -> None:
     # a key of two years in months bounds nothing: 24个月 may have 12个月 and 36个月 beside it
     long_fact = type("F", (), {"kind": "number", "unit": "个月", "value": "24", "clause": None})()
     assert any(float(w.removesuffix("个月")) > 12 for w in _distractors(long_fact, "期限为" + BLANK, ctx))
+
+
+def test_a_report_received_that_only_the_sentence_before_describes_is_refused() -> None:
+    article = (
+        "第二十七条 观测到可能与地震有关的异常现象的单位和个人，可以向所在地县级以上地方人民政府负责管理地震工作的"
+        "部门或者机构报告。\n负责管理地震工作的部门或者机构接到报告后，应当进行登记并及时组织调查核实。"
+    )
+    sentence = "负责管理地震工作的部门或者机构接到报告后，应当进行登记并及时组织调查核实。"
+    turned = in_clause(sentence.replace("应当", "可以不"), sentence)
+    assert any("「报告」" in p for p in stem_problems(turned, article))
+    # a report the stem itself names is no pointer back
+    own = "负责管理地震工作的部门或者机构接到异常现象报告后，应当进行登记并及时组织调查核实。"
+    assert not any(
+        "「报告」" in p for p in stem_problems(in_clause(own, own), article.replace(sentence, own))
+    )
+    # nor is one that opens its article: nothing before says which
+    alone = "第三条 " + sentence
+    assert not any("「报告」" in p for p in stem_problems(in_clause(sentence, sentence), alone))
+
+
+def test_an_emergency_measure_cut_from_its_lead_in_is_refused() -> None:
+    article = (
+        "第五十条 地震灾害发生后，抗震救灾指挥机构应当立即组织有关部门和单位迅速查清受灾情况，并采取以下紧急措施：\n"
+        "（三）迅速组织抢修毁损的交通、铁路、水利、电力、通信等基础设施；"
+    )
+    item = "迅速组织抢修毁损的交通、铁路、水利、电力、通信等基础设施；"
+    blank = _statute_item(item.replace("通信", "____"), item, "blank", "通信")
+    assert any("谁来做被截掉了" in p or "清单里的一项" in p for p in stem_problems(blank, article))
+    named = "抗震救灾指挥机构应当迅速组织抢修毁损的交通、铁路、水利、电力、____等基础设施。"
+    assert not stem_problems(_statute_item(named, named.replace("____", "通信"), "blank", "通信"))
+
+
+def test_a_list_that_ends_a_longer_enumeration_is_asked_with_what_it_belongs_to(make_clause) -> None:
+    ctx = _Ctx(random.Random(0), [], [], [])
+    plan = make_clause(
+        "防震减灾规划的内容应当包括：震情形势和防震减灾总体目标，地震监测台网建设布局，地震灾害预防措施，地震应急救援"
+        "措施，以及防震减灾技术、信息、资金、物资等保障措施。",
+        label="第十四条",
+    )
+    (fact,) = [f for f in list_facts(plan) if f.kind == "enum" and f.name == "保障措施"]
+    short = build_list(fact, "short", ctx)
+    assert short is not None
+    assert short.stem == "防震减灾规划的内容应当包括哪些保障措施？请逐项列出。"
+    # the sentence's verb read into the first item: no list to ask
+    verb = make_clause(
+        "应急救援预案应当包括建立应急指挥体系，明确相关部门的应急救援职责，确定交通、医疗、物资、经费、治安等保障措施。",
+        label="第五十七条",
+    )
+    facts = [f for f in list_facts(verb) if f.kind == "enum" and f.name == "保障措施"]
+    assert all(build_list(f, "short", ctx) is None for f in facts)
