@@ -10,7 +10,7 @@ evals/negatives.jsonl and evals/laws/negatives.jsonl. Each question is searched 
 
 The model is a logistic regression over ``refusal.FEATURES`` (standardised, class-balanced, L2),
 fitted by gradient descent. The L2 strength and the threshold are chosen by 5-fold cross-validation on
-dev, repeated over three fold assignments and pooled (the sets are small: one split alone moved the
+dev (the strongest L2 whose CV recall is within ``TIE`` of the best), repeated over three fold assignments and pooled (the sets are small: one split alone moved the
 test recall by 0.08): the threshold is the lowest probability at which at most ``MAX_FALSE_REFUSAL`` of the out-of-fold
 answerable questions of each set are refused, counting the three rules (a word the corpus only uses
 negated, a region no document names, a document title not indexed) as refusals too. The printed CV
@@ -43,6 +43,7 @@ from assistant.evaluate.datasets import (  # noqa: E402
 from assistant.retrieve.search import Searcher  # noqa: E402
 
 L2S = (0.001, 0.01, 0.1)
+TIE = 0.01  # CV recalls this close are a tie, and the stronger penalty wins it
 FOLDS = 5
 REPEATS = 3
 # The target is ≤ 5% wrongly refused out of sample. The CV figure is optimistic: the stopwords and
@@ -148,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     # repeated CV: every dev case is held out once per repeat; the threshold and the figures are
     # taken over all repeats together, so one lucky split does not choose them
     pooled = dev * REPEATS
-    best = None
+    results: list[tuple[float, float, float, str]] = []
     for l2 in L2S:
         oof = np.zeros(len(pooled))
         for r in range(REPEATS):
@@ -161,10 +162,11 @@ def main(argv: list[str] | None = None) -> int:
         t = choose_threshold(pooled, oof)
         recall = float(np.mean([c.rule or oof[i] > t for i, c in enumerate(pooled) if c.y == 1]))
         print(f"CV l2 {l2:<6} threshold {t:.2f}: {summary(pooled, oof, t, REPEATS)}")
-        if best is None or recall > best[0]:
-            best = (recall, l2, t, summary(pooled, oof, t, REPEATS))
-    assert best is not None
-    _, l2, t, cv_text = best
+        results.append((recall, l2, t, summary(pooled, oof, t, REPEATS)))
+    # the strongest penalty whose CV recall is within noise of the best (one case in a hundred): a weaker one
+    # that wins by a case or two is a split's luck, and its large coefficients do not carry to test
+    top = max(r[0] for r in results)
+    _, l2, t, cv_text = max((r for r in results if r[0] >= top - TIE), key=lambda r: r[1])
     coef, intercept = fit(dev, l2)
     print(f"chosen: l2 {l2}, threshold {t:.2f} — CV {cv_text}")
     print("coefficients: " + ", ".join(f"{n} {x:+.3f}" for n, x in zip(refusal.FEATURES, coef, strict=True)))

@@ -88,6 +88,13 @@ _QUANTITY = re.compile(
 )
 
 
+# A question about the document itself (who issued it, when, its number): the 前言 or the 落款 is where the answer
+# stands, so a top hit there is no sign of a question the provisions do not cover.
+_ABOUT_THE_DOCUMENT = re.compile(
+    r"文号|落款|印发|发文|成文|签发|发布(?:日期|时间|单位|机关)|哪(?:天|年|个部门)(?:发|出台|下发)"
+)
+
+
 @dataclass(frozen=True)
 class RefusalModel:
     """The fitted logistic model (``assistant/data/refusal.json``). A cosine's scale belongs to the
@@ -214,7 +221,11 @@ def evidence(
         unit_missing=unit_missing,
         quantity_missing=quantity_missing,
         top_prob=hits[0].sources.get("rerank", 0.5) if hits else 0.0,
-        top_not_provision=int(bool(hits) and hits[0].clause.kind in ("preamble", "closing")),
+        top_not_provision=int(
+            bool(hits)
+            and hits[0].clause.kind in ("preamble", "closing")
+            and not _ABOUT_THE_DOCUMENT.search(query.normalized)
+        ),
         figure_unrelated=int(
             query.intent != "penalty"
             and bool(_ASKS_QUANTITY.search(query.normalized))

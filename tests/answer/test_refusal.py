@@ -73,6 +73,16 @@ def test_a_best_hit_that_is_document_furniture_is_evidence_against_coverage() ->
     assert ev.probability() > refusal.Evidence(**{**ev.__dict__, "top_not_provision": 0}).probability()
 
 
+@pytest.mark.parametrize("question", ["这份通知落款是哪天？", "硬措施是谁印发的？文号是多少？"])
+def test_a_question_about_the_document_itself_may_be_answered_from_its_preamble_or_closing(
+    question: str,
+) -> None:
+    text = "国家矿山安全监察局2024年1月20日"
+    closing = Clause("d:结尾", "d", "某通知", "notice", "结尾", "closing", "", (), text, 0, len(text))
+    ev = refusal.evidence(text, Query.parse(question), [Hit(closing, 1.0, 1, {"bm25": 3.5, "dense": 0.9})])
+    assert ev.top_not_provision == 0
+
+
 def test_a_figure_about_something_else_does_not_answer_the_figure_asked() -> None:
     # the laws state the oxygen and CO2 limits, never a gas (瓦斯) concentration
     text = "井下空气中，氧气不得低于20%，二氧化碳不得超过0.5%。"
