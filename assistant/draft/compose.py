@@ -160,6 +160,8 @@ def make_offline(searcher: SearcherLike, kind: str, clauses: list[Clause], topic
             "（每条只取一个条款、两半对称、每半 5–12 字、数字与原文一致、不用套话）；"
             "可换一个更具体或更宽的主题词，或配置大模型改写（仍逐条核验）"
         )
+        if not blocks:  # the writer still gets the provisions on the topic, to write from by hand
+            draft.notices.append("所选条款：" + "；".join(c.source() for c in clauses))
     return draft
 
 

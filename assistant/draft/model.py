@@ -15,6 +15,8 @@ from assistant.schema import Citation
 
 KINDS = ("article", "slogans", "points", "qa")
 KIND_NAMES = {"article": "宣传稿", "slogans": "宣传标语", "points": "宣传要点", "qa": "培训问答"}
+# What a draft with nothing in it says, under its title (the notices say why and list the provisions chosen).
+EMPTY = "（离线模式未能从所选条款提炼出合格的内容，所选条款见提示）"
 
 
 @dataclass
@@ -77,11 +79,14 @@ class Draft:
                 if out[-1] != "":
                     out.append("")
                 out += [body, ""]
+        if not self.blocks:
+            out.append(EMPTY)
         basis = slogan_basis(self.blocks)
         if basis:
             out += ["", basis]
-        out += ["", "---", "", "**资料来源**", ""]
-        out += [f"〔{c.n}〕{c.source()}：「{c.quote}」" + "  " for c in self.citations]
+        if self.citations:
+            out += ["", "---", "", "**资料来源**", ""]
+            out += [f"〔{c.n}〕{c.source()}：「{c.quote}」" + "  " for c in self.citations]
         return "\n".join(out).rstrip() + "\n"
 
     def to_docx(self, path: str | Path) -> Path:
@@ -121,10 +126,13 @@ class Draft:
                 for n in line.cites:
                     run = para.add_run(f"〔{n}〕")
                     run.font.superscript = True
+        if not self.blocks:
+            doc.add_paragraph(EMPTY)
         basis = slogan_basis(self.blocks)
         if basis:
             doc.add_paragraph(basis)
-        doc.add_heading("资料来源", level=1)
+        if self.citations:
+            doc.add_heading("资料来源", level=1)
         for c in self.citations:
             p = doc.add_paragraph(f"〔{c.n}〕{c.source()}：「{c.quote}」")
             for run in p.runs:

@@ -241,3 +241,15 @@ def test_the_article_is_headed_by_its_key_requirement_and_sectioned_by_theme(sea
     )
     body = "".join(b.text for b in draft.blocks)
     assert not re.search(r"[,;:?!]|\((?!\d)", body)  # full-width punctuation throughout
+
+
+def test_a_set_of_no_slogans_says_so_and_names_the_provisions_to_write_from(searcher):
+    from assistant.draft.compose import make_offline
+
+    chosen = [c for c in searcher.clauses if c.doc_id == "jiujiang-plan"][:2]
+    draft = make_offline(searcher, "slogans", chosen, "一个没有任何条款谈到的主题")
+    assert not draft.blocks
+    md = draft.to_markdown()
+    assert "未能从所选条款提炼出合格的内容" in md and "资料来源" not in md
+    listed = next(n for n in draft.notices if n.startswith("所选条款："))
+    assert all(c.label in listed for c in chosen)
