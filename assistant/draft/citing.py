@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.schema import Citation, Clause
 from assistant.text.labels import without_label
@@ -33,7 +34,22 @@ class Cites:
                 )
             )
             self._by_chunk[clause.chunk_id] = n
+        else:
+            self._widen(self._by_chunk[clause.chunk_id], clause, quote)
         return self._by_chunk[clause.chunk_id]
+
+    def _widen(self, n: int, clause: Clause, quote: str) -> None:
+        """A second sentence cited from the same clause: the quote becomes the clause's text from the first
+        of them to the end of the last, so that every line marked 〔n〕 stands in it verbatim (a slogan from
+        「销号后不再作为尾矿库进行使用」 is not cited to a quote that only says 「……应当及时闭库治理」)."""
+        item = self.items[n - 1]
+        if quote in item.quote:
+            return
+        a, b = clause.text.find(item.quote), clause.text.find(quote)
+        if a < 0 or b < 0:
+            return
+        start, end = min(a, b), max(a + len(item.quote), b + len(quote))
+        self.items[n - 1] = replace(item, quote=clause.text[start:end])
 
 
 def sentence(text: str) -> str:

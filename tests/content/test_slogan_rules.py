@@ -75,3 +75,21 @@ def test_a_sanction_told_to_those_it_binds_is_a_slogan_not_a_procedure() -> None
         "未取得安全生产许可证擅自进行生产的，责令停止生产，没收违法所得；情节严重的，吊销安全生产许可证。"
     )
     assert not any("行政程序" in p for p in slogan_problems("无证擅自生产，吊销安全生产许可证", clause))
+
+
+def test_a_second_sentence_cited_from_a_clause_widens_its_quote_to_hold_both(make_clause) -> None:
+    from assistant.draft.citing import Cites
+
+    clause = make_clause(
+        "16.推进尾矿库闭库销号。停用超过3年的尾矿库,其生产经营主体应当及时闭库治理。具备销号条件的尾矿库应当销号。"
+        "销号后不再作为尾矿库进行使用,不得重新用于排放尾矿或擅自回采。"
+    )
+    cites = Cites()
+    first = cites.cite(clause, "停用超过3年的尾矿库,其生产经营主体应当及时闭库治理。")
+    again = cites.cite(clause, "销号后不再作为尾矿库进行使用,不得重新用于排放尾矿或擅自回采。")
+    assert first == again == 1 and len(cites.items) == 1
+    quote = cites.items[0].quote
+    assert quote in clause.text  # verbatim, one span
+    assert quote.startswith("停用超过3年") and quote.endswith("擅自回采。")
+    cites.cite(clause, "具备销号条件的尾矿库应当销号。")  # already inside: nothing changes
+    assert cites.items[0].quote == quote
