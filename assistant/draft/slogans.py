@@ -247,12 +247,16 @@ def _about(sentence: str, topic: str | None) -> bool:
 
 
 def _paragraph_about(clause: Clause, sentence: str, topic: str | None) -> bool:
-    """A sentence of a paragraph about the topic as a whole (it names it three times): slogan material
+    """A sentence of a paragraph about the topic as a whole (it names it three times, once in its first two
+    sentences): slogan material
     though it does not name the topic itself (「对普查不清的立即采取措施查明」 under 隐蔽致灾因素普查)."""
     if not topic:
         return True
-    para = next((p for p in clause.text.splitlines() if sentence in p), "")
-    return QUOTES.sub("", para).count(topic) >= 3
+    para = QUOTES.sub("", next((p for p in clause.text.splitlines() if sentence in p), ""))
+    # and it opens on the topic: 「12.严格矿山安全准入。……」 names 安全设施设计 three times in its last sentences,
+    # but 「严禁新建头顶库」 is no 安全设施 slogan
+    opening = "".join(re.findall(r"[^。]*。", para)[:2])
+    return para.count(topic) >= 3 and topic in opening
 
 
 _FILLERS = re.compile(

@@ -93,3 +93,18 @@ def test_a_second_sentence_cited_from_a_clause_widens_its_quote_to_hold_both(mak
     assert quote.startswith("停用超过3年") and quote.endswith("擅自回采。")
     cites.cite(clause, "具备销号条件的尾矿库应当销号。")  # already inside: nothing changes
     assert cites.items[0].quote == quote
+
+
+def test_a_paragraph_is_about_a_topic_only_if_it_opens_on_it(make_clause) -> None:
+    from assistant.draft.slogans import _paragraph_about
+
+    admission = make_clause(
+        "12.严格矿山安全准入。相邻矿山生产建设作业范围最小距离应满足相关安全规定。严禁新建“头顶库”。"
+        "严格安全设施设计审查,强化安全设施设计实质内容审查。矿山开发没有进行一次性总体设计的,不得审批安全设施设计。"
+    )
+    assert not _paragraph_about(admission, "严禁新建“头顶库”。", "安全设施")
+    survey = make_clause(
+        "17.制度化开展普查。常态化开展隐蔽致灾因素普查治理。隐蔽致灾因素普查要查清。"
+        "对隐蔽致灾因素普查不清的立即采取措施查明。"
+    )
+    assert _paragraph_about(survey, "对隐蔽致灾因素普查不清的立即采取措施查明。", "隐蔽致灾因素普查")
