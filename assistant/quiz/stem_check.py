@@ -125,7 +125,7 @@ _BARE_PLACE = re.compile(r"(?:对|向|到|进入|进驻)([\u4e00-\u9fff]{2})(现
 # A party named only as 「有关人员」「相关人员」 opening a stem: where the clause's sentences before name persons (「事故现场
 # 有关人员应当立即向……运行值班人员……或者本企业现场负责人报告。有关人员接到报告后，……」), they are those persons, and
 # whose report they received is that sentence. (「该人员」「上述人员」「其」 are refused wherever they stand.)
-_BARE_PARTY = re.compile(r"^((?:有关|相关|前述)(?:工作)?人员)(?!的)")
+_BARE_PARTY = re.compile(r"^((?:各)?(?:有关|相关|前述)(?:工作)?(?:人员|单位|部门))(?!的)")
 # A report, notice or complaint received with no word of what it is: 「……机构接到报告后，应当进行登记」 — the report
 # of 「可能与地震有关的异常现象」 that the sentence before describes.
 _BARE_RECEIVED = re.compile(r"(?:接到|收到|接获)(报告|通知|举报|投诉|申请)(?:后|之后|以后|时)")
@@ -157,7 +157,9 @@ def _defined_before(question: Question, stem: str, clause_text: str) -> str:
     if not before:
         return ""
     party = _BARE_PARTY.match(stem)
-    if party and _PERSONS.search(before):
+    # persons for 「有关人员」; for 「各有关单位」 any party the sentences before name (「国务院有关部门、军队、地方各级
+    # 人民政府和核电厂在核事故应急准备工作中……。各有关单位应当提供支援。」: support for that work)
+    if party and (_PERSONS if party.group(1).endswith("人员") else _PARTY).search(before):
         return party.group(1)
     record = _BARE_RECORD.match(stem)
     if record and record.group(1) in before:
@@ -541,6 +543,16 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     )
     if defined_before:
         problems.append(f"「{defined_before}」指的是本条前一句说的那个，题干里没有，读来像泛指")
+    # 「本法所称港口，是指具有船舶进出、停泊、____。」: what the port has (「……等功能」) and is (「……的区域」) come later;
+    # 「经验反馈，是指对……进行收集、……和分发。」 is whole though its sentence goes on to its purpose
+    if (
+        question.type in ("judge", "blank", "single")
+        and re.search(r"是指(?:具有|包括|由)", stem)
+        and question.quote
+    ):
+        rest = _rest_of_sentence(question)
+        if rest and re.sub(r"[。；;，,\s]", "", re.split(r"[。；;]", rest)[0]):
+            problems.append("定义「……是指……」被截在中间：后面才说到所指的是什么，题干不成句")
     if question.doc_level in STATUTE_LEVELS and _complement_cut(question, stem):
         problems.append("「应当保证……」后面原句接着「，符合……要求」：保证的是什么被截掉了，谓语不完整")
     if question.doc_level in STATUTE_LEVELS and _HELP_WITHOUT_WHOM.match(stem):

@@ -1290,3 +1290,32 @@ def test_a_list_that_ends_a_longer_enumeration_is_asked_with_what_it_belongs_to(
     )
     facts = [f for f in list_facts(verb) if f.kind == "enum" and f.name == "保障措施"]
     assert all(build_list(f, "short", ctx) is None for f in facts)
+
+
+def test_units_named_only_as_the_ones_concerned_after_a_sentence_naming_parties_are_refused() -> None:
+    article = (
+        "第三十三条 国务院有关部门、军队、地方各级人民政府和核电厂在核事故应急准备工作中应当充分利用现有组织机构、"
+        "人员、设施和设备等。各有关单位应当提供支援。"
+    )
+    turned = in_clause("各有关单位可以不提供支援。", "各有关单位应当提供支援。")
+    assert any("「各有关单位」" in p for p in stem_problems(turned, article))
+    alone = "第五条 各有关单位应当提供支援。"
+    assert not any(
+        "前一句" in p
+        for p in stem_problems(in_clause("各有关单位可以不提供支援。", "各有关单位应当提供支援。"), alone)
+    )
+
+
+def test_a_definition_cut_before_what_it_defines_is_refused() -> None:
+    sentence = "本法所称港口，是指具有船舶进出、停泊、靠泊，旅客上下，货物装卸等功能，由一定范围的水域和陆域组成的区域。"
+    cut = in_clause(
+        "本法所称港口，是指具有船舶进出、停泊、____。",
+        sentence,
+        "blank",
+        "靠泊",
+        "本法所称港口，是指具有船舶进出、停泊、____",
+    )
+    assert any("定义" in p for p in stem_problems(cut))
+    whole_template = sentence.rstrip("。").replace("停泊", "____", 1)
+    whole = in_clause(whole_template + "。", sentence, "blank", "停泊", whole_template)
+    assert not any("定义" in p for p in stem_problems(whole))
