@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Generator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answer import extractive, refusal
 from assistant.answer.linked import linked
@@ -112,7 +112,7 @@ class AnswerEngine:
         if len(question) > self.config.followup_min_chars and not self.should_refuse(alone):
             return question, alone
         combined = f"{question.strip()} {previous}"
-        with_context = self.retrieve(combined)
+        with_context = self.retrieve(self._followup_query(question, combined))
         # the evidence compared, not the lengths: a longer query alone looks better covered (log_words)
         if (
             not self.should_refuse(with_context)
@@ -120,6 +120,15 @@ class AnswerEngine:
         ):
             return combined, with_context
         return question, alone
+
+    def _followup_query(self, question: str, resolved: str) -> str | Query:
+        """The query for ``resolved``. When it is ``question`` with the earlier topic appended («多久内要报？
+        死了几个人算较大事故？»), the topic lends its words, but what is asked — the intent and the unit — is the
+        follow-up's own: a deadline here, not the earlier 几个人."""
+        if not resolved.startswith(question.strip() + " "):
+            return resolved
+        whole, own = self.searcher.query(resolved), self.searcher.query(question)
+        return replace(whole, units=own.units)
 
     # -- answering --------------------------------------------------------------------------
     def retrieve(self, text: str | Query) -> Retrieval:
@@ -149,7 +158,7 @@ class AnswerEngine:
         """
         query, retrieval = self._resolve(question, history)
         if retrieval is None or retrieval.query.text != query.strip():
-            retrieval = self.retrieve(query)
+            retrieval = self.retrieve(self._followup_query(question, query))
         hits = retrieval.hits
         if self.should_refuse(retrieval):
             answer = self._refusal(question, query, hits, unindexed=retrieval.evidence.other_document)

@@ -51,3 +51,20 @@ def test_a_new_subject_qualifies_a_question_whose_subject_spans_a_clause() -> No
 def test_a_predicate_is_not_taken_for_a_new_subject(question: str) -> None:
     history = [("煤矿重大事故隐患有哪些情形？", "煤矿重大事故隐患有哪些情形？")]
     assert resolve_followup(question, history) == f"{question} 煤矿重大事故隐患有哪些情形？"
+
+
+def test_a_follow_up_asks_for_its_own_unit_not_the_one_of_the_topic_it_borrows() -> None:
+    from types import SimpleNamespace
+
+    from assistant.answer.engine import AnswerEngine
+    from assistant.config import Config
+    from assistant.text.query import Query
+
+    engine = AnswerEngine(Config(), searcher=SimpleNamespace(query=Query.parse))  # type: ignore[arg-type]
+    query = engine._followup_query("多久内要报？", "多久内要报？ 死了几个人算较大事故？")
+    assert isinstance(query, Query)
+    assert query.text == "多久内要报？ 死了几个人算较大事故？" and "事故" in query.content_words
+    assert query.units == ()  # 几个人 was the earlier question's
+    assert Query.parse("多久内要报？ 死了几个人算较大事故？").units == ("人",)
+    # a query resolved another way (a subject swapped in) is analysed as it reads
+    assert engine._followup_query("那重大事故呢？", "死了几个人算重大事故") == "死了几个人算重大事故"
