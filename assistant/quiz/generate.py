@@ -574,6 +574,14 @@ def _lead_in(fact: ListFact) -> str | None:
     nested = _INCLUDES.match(without_label(lead).strip())
     if nested:
         return nested.group(1)
+    # the object of a verb deep in a long sentence: 「规划、建设、养护、保护航道，应当根据……的需要，遵循……原则，服从……
+    # 安排，统筹兼顾供水、灌溉、发电、渔业等需求」 is asked as 「规划、建设、养护、保护航道，应当统筹兼顾哪些需求？」
+    phrases = re.split(r"[，,]", without_label(lead).strip())
+    modal = re.search(r"应当|必须", lead)
+    last = phrases[-1]
+    if len(phrases) >= 3 and modal and last and not re.search(r"应当|必须|的$|[：:]", last):
+        head = re.split(r"应当|必须", phrases[0])[0]  # 「生产经营单位应当……」: its party, once
+        return f"{head}，{modal.group()}{last}" if head == phrases[0] else f"{head}{modal.group()}{last}"
     if not _LEAD_CONDITION.search(lead):
         return ""
     return lead if names_party(_LEAD_CONDITION.split(lead)[-1]) else None
@@ -677,7 +685,8 @@ def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
 
 def _not_an_item_to_ask(item: str, items: tuple[str, ...]) -> bool:
     """An item of a run that is no thing to recall: an article number (「第十三条、第十九条」 is trivia); an item
-    the reader cut with the sentence's verb (「假牙和配置轮椅」) or a modifier (「所销售、购买的剧毒化学品」); one
+    the reader cut with the sentence's verb (「假牙和配置轮椅」) or a modifier (「所销售、购买的剧毒化学品」); an item
+    holding a conjunction (two phrases glued); one
     without the ending all the others share (「……环境保护主管部门、卫生主管部门通报」)."""
     others = [i for i in items if i != item]
     if re.fullmatch(r"第[一二三四五六七八九十百零〇\d]+条", item) or (
@@ -686,6 +695,8 @@ def _not_an_item_to_ask(item: str, items: tuple[str, ...]) -> bool:
         return True
     if re.match(r"^(?:配置|安装|设置|提供|进行|开展|采取|建立|实行|组织)", item):
         return True
+    if re.search(r"(?<=.)(?:和|与|以及|及)(?=.)", item):
+        return True  # 「信誉和勘察」 of 「业绩、信誉和勘察、设计人员的能力」: two phrases glued across their boundary
     ends = {o[-2:] for o in others}
     return len(others) >= 2 and len(ends) == 1 and not item.endswith(ends.pop())
 
@@ -854,7 +865,7 @@ _SELF_CONDEMNING = re.compile(
     r"擅自|违法|违规|违反|非法|弄虚作假|伪造|冒用|隐瞒|谎报|瞒报|挪用|侵占|贪污|贿赂|回扣|妨碍|阻挠|阻碍|危害|牟取|"
     r"谋取|不正当|欺诈|虚假|假冒|伪劣|掺杂|掺假|以假充真|以次充好|明令淘汰|失效|变质|不合格|不具备[^，。]{0,8}条件|"
     r"可能(?:引发|造成|导致|危及|危害)|"
-    r"任意|随意|影响[^，。]{0,12}(?:逃生|安全|救援|疏散)|依法履行职责而|超过法定|超出法定|打击报复|违章|冒险|强令"
+    r"任意|随意|影响[^，。]{0,12}(?:逃生|安全|救援|疏散)|危及|依法履行职责而|超过法定|超出法定|打击报复|违章|冒险|强令"
 )
 # A duty to act by the law, the rules or a standard: 「可以不依照有关法律、行政法规的规定办理」「可以不符合本法第二十七条
 # 的规定」「可以不依照国务院有关规定或者合同约定」「可以不保证……供电质量符合国家标准」「可以不确保……满足核安全标准」.

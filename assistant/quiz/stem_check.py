@@ -200,7 +200,7 @@ def _duty_of_nobody(stem: str) -> bool:
     """A duty after a condition that names no party: 「未按照要求提交相关资料的，应当说明正当理由」 — who must
     explain is in the sentence before. (A prohibition after such a condition binds anyone: 「未取得许可证的，
     不得从事生产」 is read.)"""
-    m = re.match(r"^([^，,；;。：:]{2,30}?)的[，,](?:应当|必须)", stem)
+    m = re.match(r"^([^，,；;。：:]{2,30}?)的[，,](?:应当|必须|可以不|可以没有)", stem)  # turned as asked
     # 「对于被胁迫参加犯罪的，应当……减轻处罚」 tells the court how to sentence whoever it names
     return m is not None and not m.group(1).startswith("对") and not names_party(m.group(1))
 

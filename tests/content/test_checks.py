@@ -1319,3 +1319,32 @@ def test_a_definition_cut_before_what_it_defines_is_refused() -> None:
     whole_template = sentence.rstrip("。").replace("停泊", "____", 1)
     whole = in_clause(whole_template + "。", sentence, "blank", "停泊", whole_template)
     assert not any("定义" in p for p in stem_problems(whole))
+
+
+def test_a_condition_naming_nobody_before_a_turned_duty_is_refused() -> None:
+    turned = "涉及海域、重要渔业水域的，可以没有同级海洋主管部门、渔业行政主管部门参加。"
+    assert any(
+        "谁应当在前一句" in p for p in stem_problems(in_clause(turned, turned.replace("可以没有", "应当有")))
+    )
+    named = "涉及海域的航道规划编制单位，可以不征求海洋主管部门的意见。"
+    assert not any("谁应当在前一句" in p for p in stem_problems(in_clause(named, named)))
+
+
+def test_a_list_deep_in_a_long_sentence_is_asked_with_its_opening_and_its_verb(make_clause) -> None:
+    ctx = _Ctx(random.Random(0), [], [], [])
+    needs = make_clause(
+        "规划、建设、养护、保护航道，应当根据经济社会发展和国防建设的需要，遵循综合利用和保护水资源、保护生态环境的原则，"
+        "服从综合交通运输体系建设和防洪总体安排，统筹兼顾供水、灌溉、发电、渔业等需求，发挥水资源的综合效益。",
+        label="第三条",
+    )
+    (fact,) = [f for f in list_facts(needs) if f.kind == "enum" and f.name == "需求"]
+    short = build_list(fact, "short", ctx)
+    assert short is not None
+    assert short.stem == "规划、建设、养护、保护航道，应当统筹兼顾哪些需求？请逐项列出。"
+
+
+def test_a_series_item_holding_a_conjunction_is_not_asked() -> None:
+    from assistant.quiz.generate import _not_an_item_to_ask
+
+    assert _not_an_item_to_ask("信誉和勘察", ("业绩", "信誉和勘察", "设计人员的能力"))
+    assert not _not_an_item_to_ask("信誉", ("业绩", "信誉", "能力"))

@@ -204,6 +204,7 @@ def test_no_true_false_item_from_a_sentence_a_turned_modal_would_garble(make_cla
         # the hazard condemns the act: 「存在重大事故隐患的……可以继续使用」 is false at a glance
         "第四十一条 存在重大事故隐患的农业机械，其所有人或者使用人排除隐患前不得继续使用。",
         "第十九条 安全生产资金不得挪作他用。",  # 挪用 is wrong in itself
+        "第三十三条 与航道有关的工程建设活动不得危及航道安全。",  # 「可以危及航道安全」 tests nothing
     ],
 )
 def test_a_rule_whose_opposite_is_false_on_its_face_is_asked_only_as_written(make_clause, text):
