@@ -18,7 +18,7 @@ at stop 24;
 城镇燃气管理条例 and 山东省特种设备安全条例, then (after the coverage change) 铁路安全管理条例 and 浙江省安全生产条例,
 read at stop 27;
 电力安全事故应急处置和调查处理条例 and 女职工劳动保护特别规定, then 特种设备安全监察条例 and 防震减灾法, read at stop 28;
-港口法 and 核电厂核事故应急管理条例, then 航道法 and 建设工程勘察设计管理条例, read at stop 29;
+港口法 and 核电厂核事故应急管理条例, then 航道法 and 建设工程勘察设计管理条例, then 水库大坝安全管理条例 and 矿产资源法实施细则, read at stop 29;
 each with its catalog card). They are indexed into a throwaway folder (BM25 and a ``fake`` embedding:
 a document's bank does not search), each gets the bank ``mine-assistant quiz --doc <id> --n 20 --seed 0``
 would make, and the items are looked up in ``evals/quiz_heldout.jsonl``, which a reviewer wrote after
