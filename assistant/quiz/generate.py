@@ -810,7 +810,11 @@ def rule_facts(clause: Clause) -> list[RuleFact]:
         following = sentences[i + 1] if i + 1 < len(sentences) else ""
         if re.search(r"是指|所称", sentence):
             continue  # a definition: 「是指……应当由一个承包单位完成的」 turned says nothing
-        if re.match(r"^但(?:是)?[，,]?[^。]*(?:除外|可以)", following):
+        if re.match(r"^但(?:是)?[，,]?[^。]*(?:除外|可以)", following) or re.search(
+            r"的[，,]可以不", following
+        ):
+            # 「……应当委托……进行可行性研究和设计。开采零星分散矿产资源……的，可以不进行可行性研究和设计」: the
+            # next sentence exempts some cases, so neither form is the rule for all
             # 「不得在夜间……实施。但是，情况紧急的除外。」: neither as written nor turned is the rule; nor is
             # 「……应当申请人民法院强制执行。但是，……可以将查封、扣押的财物依法拍卖抵缴罚款。」 (turned, 「可以不申请」
             # holds in the exception). A 但是 that only limits (「但是，……不得给予两次以上罚款」) leaves the rule whole.

@@ -127,8 +127,9 @@ _BARE_PLACE = re.compile(r"(?:对|向|到|进入|进驻)([\u4e00-\u9fff]{2})(现
 # whose report they received is that sentence. (「该人员」「上述人员」「其」 are refused wherever they stand.)
 _BARE_PARTY = re.compile(r"^((?:各)?(?:有关|相关|前述)(?:工作)?(?:人员|单位|部门))(?!的)")
 # A report, notice or complaint received with no word of what it is: 「……机构接到报告后，应当进行登记」 — the report
-# of 「可能与地震有关的异常现象」 that the sentence before describes.
-_BARE_RECEIVED = re.compile(r"(?:接到|收到|接获)(报告|通知|举报|投诉|申请)(?:后|之后|以后|时)")
+# of 「可能与地震有关的异常现象」 that the sentence before describes (「自收到通知之日起一个月内予以公告」: which notice,
+# announcing what).
+_BARE_RECEIVED = re.compile(r"(?:接到|收到|接获)(报告|通知|举报|投诉|申请)(?:后|之后|以后|时|之日)")
 _PERSONS = re.compile(r"人员|负责人|职工|从业者|工作者")
 
 

@@ -1348,3 +1348,29 @@ def test_a_series_item_holding_a_conjunction_is_not_asked() -> None:
 
     assert _not_an_item_to_ask("信誉和勘察", ("业绩", "信誉和勘察", "设计人员的能力"))
     assert not _not_an_item_to_ask("信誉", ("业绩", "信誉", "能力"))
+
+
+def test_a_notice_received_that_only_the_sentence_before_describes_is_refused() -> None:
+    article = (
+        "第二十七条 设立国家规划矿区，由国务院有关主管部门提出，并联合书面通知有关县级人民政府。"
+        "县级人民政府应当自收到通知之日起一个月内予以公告。"
+    )
+    sentence = "县级人民政府应当自收到通知之日起一个月内予以公告。"
+    changed = in_clause(sentence.replace("一个月", "三个月"), sentence)
+    assert any("「通知」" in p for p in stem_problems(changed, article))
+
+
+def test_a_duty_the_next_sentence_exempts_some_cases_from_is_not_asked_true_or_false(make_clause) -> None:
+    text = (
+        "第二十九条 单位或者个人开采矿产资源前，应当委托持有相应矿山设计证书的单位进行可行性研究和设计。"
+        "开采零星分散矿产资源和用作建筑材料的砂、石、粘土的，可以不进行可行性研究和设计，但是应当有开采方案。"
+    )
+    clause = replace(
+        make_clause(text, label="第二十九条"), doc_level="行政法规", role="义务", roles=("义务",)
+    )
+    assert not any(f.sentence.startswith("单位或者个人开采矿产资源前") for f in rule_facts(clause))
+    alone = replace(
+        clause,
+        text="第二十九条 单位或者个人开采矿产资源前，应当委托持有相应矿山设计证书的单位进行可行性研究和设计。",
+    )
+    assert any(f.sentence.startswith("单位或者个人开采矿产资源前") for f in rule_facts(alone))
