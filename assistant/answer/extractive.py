@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from assistant.config import Config
 from assistant.schema import Citation, Clause, Hit, book, source_label
 from assistant.text.injection import instruction_like
+from assistant.text.intent import ABOUT_THE_DOCUMENT
 from assistant.text.labels import without_label
 from assistant.text.normalize import normalize
 from assistant.text.sentences import split_sentences
@@ -108,6 +109,7 @@ def pick_quotes(
     second_min_score: float = Config.second_clause_min_score,
     *,
     intent: str = "",
+    about_document: bool = False,
 ) -> list[tuple[Clause, list[str]]]:
     """The clauses to cite, in order, each with its best sentence(s) in source order.
 
@@ -118,7 +120,8 @@ def pick_quotes(
         return []
     picked: list[tuple[Clause, list[str]]] = []
     best_first = 0.0
-    usable = [h for h in hits if h.clause.kind != "closing"]  # 「来源:中国九江网」 answers nothing
+    # 「来源:中国九江网」 answers nothing — but a 落款 answers when the document was signed
+    usable = [h for h in hits if h.clause.kind != "closing" or about_document]
     for n, hit in enumerate(usable[:3]):
         scored = sorted(score_sentences(hit.clause, words, intent), key=lambda s: -s.score)
         if not scored:
@@ -320,7 +323,10 @@ def compose(
 ) -> tuple[str, list[Citation]]:
     """The answer text with 〔n〕 marks and its citations (one per cited clause): the verdict first
     (when the quotes give one), then each cited clause with its quotes."""
-    picked = pick_quotes(hits, words, second_ratio, second_min_score, intent=intent)
+    about_document = bool(ABOUT_THE_DOCUMENT.search(normalize(question)))
+    picked = pick_quotes(
+        hits, words, second_ratio, second_min_score, intent=intent, about_document=about_document
+    )
     lines: list[str] = []
     if picked and not instruction_like(picked[0][0].text):  # never a verdict from an instruction
         short = verdict(intent, picked[0][1], question)

@@ -36,6 +36,7 @@ from functools import cache, lru_cache
 
 from assistant.datafiles import data_text
 from assistant.schema import Hit
+from assistant.text.intent import ABOUT_THE_DOCUMENT
 from assistant.text.normalize import normalize
 from assistant.text.query import Query, is_question_word, mentions, statutes_word_in
 from assistant.text.sentences import split_sentences
@@ -85,13 +86,6 @@ _PHRASE = re.compile(r"[，,；;。：:\n]")
 # A figure with a unit (or a percentage) in a clause.
 _QUANTITY = re.compile(
     _NUMBER + r"\s*(?:%|％|个|倍|米|元|万元|日|天|小时|年|周|人|名|吨|学时|分钟|次|级|度|℃|分之|类)"
-)
-
-
-# A question about the document itself (who issued it, when, its number): the 前言 or the 落款 is where the answer
-# stands, so a top hit there is no sign of a question the provisions do not cover.
-_ABOUT_THE_DOCUMENT = re.compile(
-    r"文号|落款|印发|发文|成文|签发|发布(?:日期|时间|单位|机关)|哪(?:天|年|个部门)(?:发|出台|下发)"
 )
 
 
@@ -224,7 +218,7 @@ def evidence(
         top_not_provision=int(
             bool(hits)
             and hits[0].clause.kind in ("preamble", "closing")
-            and not _ABOUT_THE_DOCUMENT.search(query.normalized)
+            and not ABOUT_THE_DOCUMENT.search(query.normalized)  # 前言/落款 answer it
         ),
         figure_unrelated=int(
             query.intent != "penalty"

@@ -23,6 +23,12 @@ from __future__ import annotations
 
 import re
 
+# A question about the document itself — who issued it, when, its number: its 前言 or its 落款 holds the answer.
+ABOUT_THE_DOCUMENT = re.compile(
+    r"文号|落款|印发|发文|成文|签发|发布(?:日期|时间|单位|机关)|哪(?:天|年|个部门)(?:发|出台|下发)"
+)
+
+
 INTENTS = (
     "penalty",
     "permission",

@@ -214,3 +214,17 @@ def test_a_city_written_after_a_province_the_corpus_covers_is_in_scope() -> None
     assert refusal.other_region(Query.parse("我们在河南平顶山开矿，没培训就下井罚多少？"), corpus) == ""
     assert refusal.other_region(Query.parse("我们在平顶山开矿，没培训就下井罚多少？"), corpus) == "平顶山"
     assert refusal.other_region(Query.parse("山西大同的矿要培训吗？"), corpus) in ("山西", "大同")
+
+
+def test_the_closing_is_quoted_only_for_a_question_about_the_document_itself() -> None:
+    from assistant.answer.extractive import compose
+
+    text = "国家矿山安全监察局2024年1月20日"
+    closing = Clause("d:结尾", "d", "某通知", "notice", "结尾", "closing", "", (), text, 0, len(text))
+    body = "各地要在2024年3月底前制定宣贯方案。"
+    preamble = Clause("d:前言", "d", "某通知", "notice", "前言", "preamble", "", (), body, 0, len(body))
+    hits = [Hit(closing, 1.0, 1, {"bm25": 3.5}), Hit(preamble, 0.8, 2, {"bm25": 2.0})]
+    _, signed = compose(hits, ["通知", "落款"], question="这份通知落款是哪天？")
+    assert signed[0].clause == "结尾" and signed[0].quote == text
+    _, other = compose(hits, ["通知", "宣贯"], question="通知要求什么时候制定宣贯方案？")
+    assert all(c.clause != "结尾" for c in other)
