@@ -560,27 +560,32 @@ _LEAD_CONDITION = re.compile(r"(?:的|时|后)[，,]")
 _INCLUDES = re.compile(r"^([^，,：:。]{2,30}?包括)[：:]?(.*[，,、].*)$")
 
 
+_MUST = re.compile(r"应当|必须")
+
+
 def _lead_in(fact: ListFact) -> str | None:
     """The list's own sentence up to the list, when a question must say it (``""`` when it need not): a
     lead-in with a condition says who does what in which situation, which 「第十五条所列的必要措施」 leaves
     to the text (电力调度机构 may take 拉限负荷、解列电网…… only where an accident may break up the grid). The
     lead-in asked names its party: one that does not (an item of a 「下列」 list) gives no question (None).
     A list that ends a longer enumeration is asked with what the enumeration belongs to: 「第十四条所列的保障措施」
-    does not say they are a 防震减灾规划's, 「防震减灾规划的内容应当包括哪些保障措施」 does."""
+    does not say they are a 防震减灾规划's, 「防震减灾规划的内容应当包括哪些保障措施」 does; a list deep in a long
+    sentence, with the sentence's opening and the verb that governs it."""
     at = fact.sentence.find(fact.span)
     if at <= 0:
         return ""
     lead = re.split(r"[；;]", fact.sentence[:at])[-1]
-    nested = _INCLUDES.match(without_label(lead).strip())
+    bare = without_label(lead).strip()
+    nested = _INCLUDES.match(bare)
     if nested:
         return nested.group(1)
     # the object of a verb deep in a long sentence: 「规划、建设、养护、保护航道，应当根据……的需要，遵循……原则，服从……
     # 安排，统筹兼顾供水、灌溉、发电、渔业等需求」 is asked as 「规划、建设、养护、保护航道，应当统筹兼顾哪些需求？」
-    phrases = re.split(r"[，,]", without_label(lead).strip())
-    modal = re.search(r"应当|必须", lead)
+    phrases = re.split(r"[，,]", bare)
+    modal = _MUST.search(lead)
     last = phrases[-1]
-    if len(phrases) >= 3 and modal and last and not re.search(r"应当|必须|的$|[：:]", last):
-        head = re.split(r"应当|必须", phrases[0])[0]  # 「生产经营单位应当……」: its party, once
+    if len(phrases) >= 3 and modal and last and not (_MUST.search(last) or re.search(r"的$|[：:]", last)):
+        head = _MUST.split(phrases[0])[0]  # 「生产经营单位应当……」: its party, once
         return f"{head}，{modal.group()}{last}" if head == phrases[0] else f"{head}{modal.group()}{last}"
     if not _LEAD_CONDITION.search(lead):
         return ""

@@ -1279,18 +1279,39 @@ def test_an_emergency_measure_cut_from_its_lead_in_is_refused() -> None:
     assert not stem_problems(_statute_item(named, named.replace("____", "通信"), "blank", "通信"))
 
 
-def test_a_list_that_ends_a_longer_enumeration_is_asked_with_what_it_belongs_to(make_clause) -> None:
+@pytest.mark.parametrize(
+    ("text", "label", "name", "stem"),
+    [
+        # the last of several things the sentence says something includes
+        (
+            "防震减灾规划的内容应当包括：震情形势和防震减灾总体目标，地震监测台网建设布局，地震灾害预防措施，地震应急救援"
+            "措施，以及防震减灾技术、信息、资金、物资等保障措施。",
+            "第十四条",
+            "保障措施",
+            "防震减灾规划的内容应当包括哪些保障措施？请逐项列出。",
+        ),
+        # the object of a verb deep in a long sentence: its opening and that verb
+        (
+            "规划、建设、养护、保护航道，应当根据经济社会发展和国防建设的需要，遵循综合利用和保护水资源、保护生态环境的原则，"
+            "服从综合交通运输体系建设和防洪总体安排，统筹兼顾供水、灌溉、发电、渔业等需求，发挥水资源的综合效益。",
+            "第三条",
+            "需求",
+            "规划、建设、养护、保护航道，应当统筹兼顾哪些需求？请逐项列出。",
+        ),
+    ],
+)
+def test_a_list_inside_a_longer_sentence_is_asked_with_what_it_belongs_to(
+    make_clause, text: str, label: str, name: str, stem: str
+) -> None:
     ctx = _Ctx(random.Random(0), [], [], [])
-    plan = make_clause(
-        "防震减灾规划的内容应当包括：震情形势和防震减灾总体目标，地震监测台网建设布局，地震灾害预防措施，地震应急救援"
-        "措施，以及防震减灾技术、信息、资金、物资等保障措施。",
-        label="第十四条",
-    )
-    (fact,) = [f for f in list_facts(plan) if f.kind == "enum" and f.name == "保障措施"]
+    (fact,) = [f for f in list_facts(make_clause(text, label=label)) if f.kind == "enum" and f.name == name]
     short = build_list(fact, "short", ctx)
     assert short is not None
-    assert short.stem == "防震减灾规划的内容应当包括哪些保障措施？请逐项列出。"
-    # the sentence's verb read into the first item: no list to ask
+    assert short.stem == stem
+
+
+def test_a_list_whose_first_item_holds_the_sentences_verb_is_not_asked(make_clause) -> None:
+    ctx = _Ctx(random.Random(0), [], [], [])
     verb = make_clause(
         "应急救援预案应当包括建立应急指挥体系，明确相关部门的应急救援职责，确定交通、医疗、物资、经费、治安等保障措施。",
         label="第五十七条",
@@ -1335,19 +1356,6 @@ def test_a_condition_naming_nobody_before_a_turned_duty_is_refused() -> None:
     )
     named = "涉及海域的航道规划编制单位，可以不征求海洋主管部门的意见。"
     assert not any("谁应当在前一句" in p for p in stem_problems(in_clause(named, named)))
-
-
-def test_a_list_deep_in_a_long_sentence_is_asked_with_its_opening_and_its_verb(make_clause) -> None:
-    ctx = _Ctx(random.Random(0), [], [], [])
-    needs = make_clause(
-        "规划、建设、养护、保护航道，应当根据经济社会发展和国防建设的需要，遵循综合利用和保护水资源、保护生态环境的原则，"
-        "服从综合交通运输体系建设和防洪总体安排，统筹兼顾供水、灌溉、发电、渔业等需求，发挥水资源的综合效益。",
-        label="第三条",
-    )
-    (fact,) = [f for f in list_facts(needs) if f.kind == "enum" and f.name == "需求"]
-    short = build_list(fact, "short", ctx)
-    assert short is not None
-    assert short.stem == "规划、建设、养护、保护航道，应当统筹兼顾哪些需求？请逐项列出。"
 
 
 def test_a_series_item_holding_a_conjunction_is_not_asked() -> None:
