@@ -48,8 +48,11 @@ MIN_HALF, MAX_HALF, MAX_GAP = 5, 12, 3
 _MARKS = re.compile(r"〔\d+〕|\[\d+\]|[《》()（）?？]|[,;:!\"']|！！")
 _FREQUENCY = PERIOD
 _DANGLING = re.compile(
-    r"^(?:或者|或|然后|并且|并|但|而且|而|且|以及|及|和|同时|对于|对)|(?:后|时|的|之前|以前|前提下|或者|并)$"
+    r"^(?:或者|或|然后|并且|并|但|而且|而|且|以及|及|和|同时|对于|对)|(?:后|(?<!三同)时|的|之前|以前|前提下|或者|并)$"
 )
+# Short forms with a numeral in them that stand for wording without one: 「三同时」 is not a figure when the
+# clause says 同时设计、同时施工、同时投入生产和使用.
+NUMBERED_TERMS = (("三同时", "同时设计、同时施工、同时投入生产和使用"),)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # Hazards and subjects a slogan names. A half naming one of a group needs the clause to name one of the
 # same group: 「爆破作业不外包」 under the 五职矿长 clause is another clause's rule. The groups hold the words a
@@ -139,6 +142,9 @@ def _against_clause(text: str, halves: list[str], clause_text: str) -> list[str]
     """The faults only the source clause shows: figures, a second clause, a rule turned into leave."""
     problems = []
     source = arabize(clause_text)
+    for term, meaning in NUMBERED_TERMS:
+        if meaning in clause_text:
+            text = text.replace(term, meaning)
     said = arabize(text)
     numbers = _NUMBER.findall(said)
     wrong = [n for n in numbers if n not in _NUMBER.findall(source)]

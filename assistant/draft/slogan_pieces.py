@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from assistant.content.facts import PERIOD
 from assistant.content.topic import QUOTES
 from assistant.draft.fidelity import numbers_in
-from assistant.draft.slogan_check import MAX_HALF, MIN_HALF
+from assistant.draft.slogan_check import MAX_HALF, MIN_HALF, NUMBERED_TERMS
 from assistant.text.labels import without_label
 
 _MODAL = re.compile(
@@ -67,6 +67,7 @@ SHORT_FORMS = (
     ("劳动防护用品", "防护用品"),
     ("从业人员", "职工"),
     ("接触职业病危害的作业", "职业病危害作业"),
+    *((meaning, term) for term, meaning in NUMBERED_TERMS),
 )
 _QUALIFIER = re.compile(r"至少|不少于|不得少于|以上|以下|超过|以内|不超过|内")
 

@@ -59,6 +59,17 @@ def test_whom_a_mine_sets_to_what_work_is_split_between_the_halves() -> None:
     assert "不得安排未成年工" in texts and "从事职业病危害作业" in texts
 
 
+THREE_AT_ONCE = "矿山建设工程的安全设施必须和主体工程同时设计、同时施工、同时投入生产和使用。"
+
+
+def test_three_at_once_is_said_as_publicity_says_it_and_is_no_figure() -> None:
+    [piece] = pieces_of(THREE_AT_ONCE)
+    assert "须和主体工程三同时" in [h.text for h in piece.halves]
+    assert slogan_problems("矿山建设工程的安全设施，须和主体工程三同时", THREE_AT_ONCE) == []
+    # the term stands for the clause's wording only where the clause says it; elsewhere 三 is a figure
+    assert slogan_problems("矿山建设工程的安全设施，须和主体工程三同时", PPE) != []
+
+
 def test_a_case_of_three_characters_opening_on_you_is_a_case() -> None:
     [case, rule] = pieces_of("有水患的矿山，必须采取有效的防排水措施。")
     assert case.kind == "if" and "有水患的矿山" in [h.text for h in case.halves]
