@@ -327,6 +327,11 @@ def pieces_of(sentence: str) -> list[Piece]:
             and (out[-1].kind == "rule" or bool(_MODAL.search(_lead_off(raw[i - 1]))))
             and not _MODAL.search(piece)
         )
+        if carried and BAN.search(_lead_off(raw[i - 1])):
+            # 「禁止将最低标高设在侵蚀基准面以下，以凹陷方式开采」: the piece is what the ban forbids; alone it
+            # would read as an order to do it
+            out.append(Piece("other", []))
+            continue
         rules = rule_halves(piece, carried=carried)
         if not rules and (split := _subject_split(piece) or _pivot_split(piece)):
             out.append(Piece("if", split, i))  # 「新建四等、五等小型尾矿库应当采用一次性建坝」

@@ -70,6 +70,15 @@ def test_three_at_once_is_said_as_publicity_says_it_and_is_no_figure() -> None:
     assert slogan_problems("矿山建设工程的安全设施，须和主体工程三同时", PPE) != []
 
 
+def test_what_a_ban_forbids_is_never_a_half_of_its_own() -> None:
+    sentence = (
+        "普通建筑用砂石土露天矿山不得以山脊划界,原则上禁止将最低标高设在侵蚀基准面以下,以凹陷方式开采。"
+    )
+    halves = [h.text for p in pieces_of(sentence) for h in p.halves]
+    assert "不得以山脊划界" in halves
+    assert not any(h.endswith("以凹陷方式开采") and not h.startswith(("禁止", "不得")) for h in halves)
+
+
 def test_a_case_of_three_characters_opening_on_you_is_a_case() -> None:
     [case, rule] = pieces_of("有水患的矿山，必须采取有效的防排水措施。")
     assert case.kind == "if" and "有水患的矿山" in [h.text for h in case.halves]
