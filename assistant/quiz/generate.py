@@ -592,6 +592,38 @@ def _lead_in(fact: ListFact) -> str | None:
     return lead if names_party(_LEAD_CONDITION.split(lead)[-1]) else None
 
 
+_ASKING_MODAL = re.compile(r"应当|必须|可以|有权")
+_COVERB = re.compile(
+    r"通过|利用|运用|借助|依托|会同|联合|组织|协调|根据|按照|依照|依据|结合|针对|围绕|对|向|为|与|同|和|以"
+)
+
+
+def _asked_in_its_sentence(fact: ListFact) -> str | None:
+    """A statute's list asked in its own sentence's words: its subject, modal and verb (「负有安全生产监督管理职责的
+    部门应当制定……；……；完善交通、医疗、物资……等保障措施」 → 「负有安全生产监督管理职责的部门应当完善」), or None
+    when the sentence gives no subject and modal before the list. 「第四十一条所列的保障措施」 leaves the reader to
+    guess whose measures, and for what, where the article says more than the list."""
+    text = fact.clause.text
+    at = text.find(fact.sentence)
+    at = text.find(fact.span, at) if at >= 0 else -1
+    if at <= 0:
+        return None
+    # the whole sentence up to the list: a run of duties split at 「；」 has its subject in the first
+    before = without_label(re.split(r"[。\n]", text[:at])[-1]).strip()
+    modals = list(_ASKING_MODAL.finditer(before))
+    if not modals:
+        return None
+    modal = modals[-1]  # the modal that governs the list: one of an earlier rule has another subject
+    party = before[: modal.start()]
+    if len(party) < 2 or re.search(r"[，,；;：:、]", party) or re.match(r"[（(对在按依根]", party):
+        return None  # 「矿区生态修复应当采取……」 names what the rule is about, a party or not
+    rest = before[modal.end() :]
+    verb = re.split(r"[，,；;]", rest)[-1]
+    if not verb or len(verb) > 12 or not re.match(r"[\u4e00-\u9fff]", verb) or _COVERB.fullmatch(verb):
+        return None  # 「应当通过电视、报纸、网络等媒体，宣传……」: the list is a means, what it is for comes after
+    return f"{party}{modal.group()}{verb}"
+
+
 def _list_stem_subject(fact: ListFact) -> str:
     if fact.kind == "named":
         return f"“{fact.name}”"
@@ -618,6 +650,8 @@ def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
         return _build_series(fact, qtype, ctx)
     subject = _list_stem_subject(fact)
     lead = _lead_in(fact) if fact.kind == "enum" and _statute(clause) else ""
+    if lead == "" and fact.kind == "enum" and _statute(clause):
+        lead = _asked_in_its_sentence(fact)
     if lead is None and qtype in ("multi", "short"):
         return None  # the list holds in a situation, and whoever acts in it is not in its sentence
     siblings = _sibling_items(fact, ctx, clause.text)
@@ -1138,9 +1172,12 @@ def same_tail(a: Question, b: Question) -> bool:
 
 
 def _mirrored(a: Question, b: Question) -> bool:
-    """「未取得安全生产许可证的，不得从事煤炭生产」 beside 「煤矿投入生产前，……应当……取得安全生产许可证」:
+    """「未取得安全生产许可证的，不得从事煤炭生产」 beside 「煤矿投入生产前，……应当……取得安全生产许可证」, and
+    「未经安全生产教育和培训合格的从业人员，不得上岗作业」 beside 「……应当对从业人员开展安全生产教育和培训」:
     the sanction of not doing what the other item requires is the same rule read from its other side."""
-    m = re.match(r"^未(?:经|依法|按照规定)?([^，,的]{4,})的[，,]", normalize(a.stem))
+    m = re.match(
+        r"^[^，,未]{0,8}?未(?:经|依法|按照规定)?([^，,的]{4,}?)(?:合格)?的[^，,]{0,8}[，,]", normalize(a.stem)
+    )
     return m is not None and m.group(1) in normalize(b.stem)
 
 

@@ -214,9 +214,29 @@ def _fined_nobody(stem: str) -> bool:
 
 
 def _circumstance_only(stem: str) -> bool:
-    """「遇有大型群众性活动……等情况，……，应当提前向社会公告」: a circumstance, then the duty, and nobody who bears it."""
-    m = re.match(r"^遇有[^。]*?[，,](?:应当|必须|不得|可以|严禁)", stem)
+    """「遇有大型群众性活动……等情况，……，应当提前向社会公告」 and 「施工现场监测数据异常或者达到报警值时，应当及时提出
+    处理意见」: a circumstance, then the duty, and nobody who bears it."""
+    m = re.match(r"^遇有[^。]*?[，,](?:应当|必须|不得|可以|严禁)", stem) or re.match(
+        r"^[^，,；;。]{2,30}时[，,](?:应当|必须|可以不|可以没有)", stem
+    )
     return m is not None and not names_party(m.group())
+
+
+# A person of a unit named by role alone: 「……时，主要负责人和高级管理人员应当现场带班」 — of which units (危险化学品
+# 的生产、储存单位) the sentence before says.
+_BARE_ROLE = re.compile(
+    r"(?:^|[，,])((?:主要负责人|高级管理人员|负责人|实际控制人)(?:(?:和|、|及)(?:主要负责人|高级管理人员|负责人))?)"
+    r"(?:应当|必须|不得|可以|须)"
+)
+
+
+def _role_of_a_unit_before(question: Question, stem: str, clause_text: str) -> str:
+    """The role (主要负责人 …) a stem names with no unit, where the clause's sentences before name the unit."""
+    m = _BARE_ROLE.search(stem)
+    if m is None or names_party(stem[: m.start(1)]):
+        return ""
+    before = _before_in_clause(question, clause_text)
+    return m.group(1) if re.search(r"单位|企业|经营者|机构", before) else ""
 
 
 def _half_condition(question: Question, stem: str) -> bool:
@@ -509,6 +529,13 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         problems.append("「……的，应当……」：条件里没有主体，谁应当在前一句，题干里没有")
     if question.doc_level in STATUTE_LEVELS and re.match(r"^本(?:部门|单位|机关|机构)", stem):
         problems.append("以「本部门/本单位」开头：哪个部门、哪个单位在前一句，题干里没有")
+    if question.doc_level in STATUTE_LEVELS and (role := _role_of_a_unit_before(question, stem, clause_text)):
+        problems.append(f"「{role}」没说是哪个单位的，单位在前一句，题干里没有")
+    if question.doc_level in STATUTE_LEVELS and re.search(
+        r"违反本(?:法|条例|规定|办法|细则)第[一二三四五六七八九十百零〇\d]+条(?:第[^，,。]{1,8}[项款])?(?:规定)?的",
+        stem,
+    ):
+        problems.append("「违反本条例第……条规定的」：违法行为只用条号指称，是什么行为题干里没有")
     if question.doc_level in STATUTE_LEVELS and _fined_nobody(stem):
         problems.append("罚款的条件里没有受罚的一方：这是「有下列行为之一的」清单里的一项，引语被截掉了")
     if question.doc_level in STATUTE_LEVELS and re.match(r"^(?:并处|处以|处)", stem):

@@ -582,9 +582,13 @@ def test_a_list_name_the_article_uses_for_more_than_one_list_is_not_asked(make_c
     )
     enums = [f for f in list_facts(clause) if f.kind == "enum" and f.name == "场所"]
     assert enums and all(build_list(f, "short", ctx) is None for f in enums)
-    alone = make_clause("准备应急设施和应急避难、封闭隔离、紧急医疗救治等场所。")
+    alone = make_clause("县级人民政府应当准备应急设施和应急避难、封闭隔离、紧急医疗救治等场所。")
     (fact,) = [f for f in list_facts(alone) if f.kind == "enum" and f.name == "场所"]
     assert build_list(fact, "short", ctx) is not None
+    # an item of a list of measures, with nobody who takes them: 「第N条所列的场所」 says nothing of whose
+    item = make_clause("准备应急设施和应急避难、封闭隔离、紧急医疗救治等场所。")
+    (fact,) = [f for f in list_facts(item) if f.kind == "enum" and f.name == "场所"]
+    assert build_list(fact, "short", ctx) is None
 
 
 @pytest.mark.parametrize(
@@ -1220,10 +1224,41 @@ def test_a_list_that_holds_in_a_situation_is_asked_with_whoever_acts_in_it(make_
     )
     (fact,) = [f for f in list_facts(nobody) if f.kind == "enum"]
     assert build_list(fact, "short", ctx) is None
-    # a list that holds always is asked as the article's list, as before
+    # a list that holds always is asked in its sentence's own words
     always = make_clause("燃气经营者应当公示业务流程、服务承诺、收费标准和服务热线等信息。", label="第十七条")
     (fact,) = [f for f in list_facts(always) if f.kind == "enum"]
-    assert "第十七条所列的" in build_list(fact, "short", ctx).stem
+    assert build_list(fact, "short", ctx).stem == "燃气经营者应当公示哪些信息？请逐项列出。"
+
+
+@pytest.mark.parametrize(
+    "article, stem",
+    [
+        # the list ends the last of several duties: the party and modal of the sentence, the verb of the list
+        (
+            "负有安全生产监督管理职责的部门应当制定本行业生产安全事故应急预案；加强安全生产应急救援队伍建设；完善交通、"
+            "医疗、物资、装备、经费、治安等保障措施。",
+            "负有安全生产监督管理职责的部门应当完善哪些保障措施？请逐项列出。",
+        ),
+        (
+            "建设工程安全监督管理机构可以按照有关规定购买咨询、评价、审计等社会专业服务。",
+            "建设工程安全监督管理机构可以按照有关规定购买哪些社会专业服务？请逐项列出。",
+        ),
+        # no party and modal before the list (鼓励和支持……): 「第二十六条所列的服务」 says nothing of whose
+        (
+            "鼓励和支持行业协会为生产经营单位提供安全生产信息、培训、咨询等服务，指导本行业安全生产工作。",
+            None,
+        ),
+        # the list is a means (通过……媒体), what it is for comes after it
+        ("安全生产监管部门应当通过电视、报纸、网络等媒体，宣传安全生产法律法规。", None),
+    ],
+)
+def test_a_statutes_list_is_asked_in_its_own_sentences_words_or_not_at_all(
+    make_clause, article, stem
+) -> None:
+    ctx = _Ctx(random.Random(0), [], [], [])
+    (fact,) = [f for f in list_facts(make_clause(article, label="第四十一条")) if f.kind == "enum"]
+    short = build_list(fact, "short", ctx)
+    assert (short.stem if short else None) == stem
 
 
 def test_months_under_a_year_get_distractors_within_the_year() -> None:
@@ -1379,3 +1414,50 @@ def test_a_duty_the_next_sentence_exempts_some_cases_from_is_not_asked_true_or_f
         text="第二十九条 单位或者个人开采矿产资源前，应当委托持有相应矿山设计证书的单位进行可行性研究和设计。",
     )
     assert any(f.sentence.startswith("单位或者个人开采矿产资源前") for f in rule_facts(alone))
+
+
+def test_a_duty_after_a_circumstance_with_no_party_is_refused() -> None:
+    article = (
+        "第十三条 设计单位应当在设计文件中提出保障施工安全的措施建议。施工现场监测数据异常或者达到报警值时，应当及时"
+        "提出处理意见。"
+    )
+    sentence = "施工现场监测数据异常或者达到报警值时，应当及时提出处理意见。"
+    assert any(
+        "谁应当被截掉了" in p for p in stem_problems(in_clause(sentence, sentence, answer="对"), article)
+    )
+    owned = "施工现场监测数据异常时，设计单位应当及时提出处理意见。"
+    assert not any("谁应当被截掉了" in p for p in stem_problems(in_clause(owned, owned, answer="对"), owned))
+
+
+def test_a_role_named_without_its_unit_after_a_sentence_naming_the_unit_is_refused() -> None:
+    sentence = "在法定节假日等特殊时段，主要负责人和高级管理人员应当现场带班。"
+    article = "第十五条 生产、储存危险化学品的单位应当建立现场带班制度。" + sentence
+    assert any(
+        "「主要负责人和高级管理人员」" in p
+        for p in stem_problems(in_clause(sentence, sentence, answer="对"), article)
+    )
+    # the unit named in the stem itself: read
+    own = "在法定节假日等特殊时段，生产、储存危险化学品的单位的主要负责人应当现场带班。"
+    assert not any(
+        "哪个单位" in p for p in stem_problems(in_clause(own, own, answer="对"), "第十五条 " + own)
+    )
+
+
+def test_an_offence_named_only_by_its_article_number_is_refused() -> None:
+    stem = "建设单位违反本条例第十条第三、四项规定的，由城乡建设行政主管部门责令改正，可处以一万元以上（ ）以下罚款。"
+    item = in_clause(stem, stem.replace("（ ）", "三万元"), qtype="single", answer="B")
+    assert any("条号指称" in p for p in stem_problems(item))
+    described = "建设单位未组织安全评估的，由城乡建设行政主管部门责令改正，可处以一万元以上（ ）以下罚款。"
+    assert not any("条号指称" in p for p in stem_problems(in_clause(described, described, "single", "B")))
+
+
+def test_a_duty_to_train_and_no_work_untrained_are_one_rule_asked_twice() -> None:
+    from assistant.quiz.generate import same_predicate
+
+    duty = replace(q("生产经营单位应当对从业人员开展安全生产教育和培训。", "judge", "对"), chunk_id="c")
+    untrained = replace(
+        q("未经安全生产教育和培训合格的从业人员，不得上岗作业。", "judge", "对"), chunk_id="c"
+    )
+    assert same_predicate(untrained, duty) and same_predicate(duty, untrained)
+    other = replace(q("生产经营单位应当建立安全生产责任制。", "judge", "对"), chunk_id="c")
+    assert not same_predicate(untrained, other)
