@@ -129,7 +129,12 @@ _BARE_PARTY = re.compile(r"^((?:各)?(?:有关|相关|前述)(?:工作)?(?:人�
 # A report, notice or complaint received with no word of what it is: 「……机构接到报告后，应当进行登记」 — the report
 # of 「可能与地震有关的异常现象」 that the sentence before describes (「自收到通知之日起一个月内予以公告」: which notice,
 # announcing what).
-_BARE_RECEIVED = re.compile(r"(?:接到|收到|接获)(报告|通知|举报|投诉|申请)(?:后|之后|以后|时|之日)")
+_BARE_RECEIVED = re.compile(
+    r"(?:接到|收到|接获)(\w{0,2}?(?:报告|通知|举报|投诉|申请|意见))(?:后|之后|以后|时|之日)"
+)
+# A plan with no owner: 「预警方案的制定可以不听取……意见」 — whose plan (当地人民政府公布的水库、水闸放水预警方案) the
+# sentence before says.
+_BARE_PLAN = re.compile(r"^(\w{2}(?:方案|预案|计划))(?:的\w{2,4})?(?:应当|可以|必须|不得|由|须)")
 _PERSONS = re.compile(r"人员|负责人|职工|从业者|工作者")
 
 
@@ -165,6 +170,9 @@ def _defined_before(question: Question, stem: str, clause_text: str) -> str:
     record = _BARE_RECORD.match(stem)
     if record and record.group(1) in before:
         return record.group(1)
+    plan = _BARE_PLAN.match(stem)
+    if plan and re.search(r"[\u4e00-\u9fff]" + re.escape(plan.group(1)), before):
+        return plan.group(1)  # the sentence before qualifies the plan it names
     received = _BARE_RECEIVED.search(re.split(r"[。；;]", stem)[0])
     if received and received.group(1) in before:
         return received.group(1)
@@ -532,10 +540,17 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     if question.doc_level in STATUTE_LEVELS and (role := _role_of_a_unit_before(question, stem, clause_text)):
         problems.append(f"「{role}」没说是哪个单位的，单位在前一句，题干里没有")
     if question.doc_level in STATUTE_LEVELS and re.search(
-        r"违反本(?:法|条例|规定|办法|细则)第[一二三四五六七八九十百零〇\d]+条(?:第[^，,。]{1,8}[项款])?(?:规定)?的",
+        r"违反(?:本(?:法|条例|规定|办法|细则))?第[一二三四五六七八九十百零〇\d]+条(?:第[^，,。]{1,8}[项款])?(?:规定)?"
+        r"(?:的|[，,])",
         stem,
     ):
         problems.append("「违反本条例第……条规定的」：违法行为只用条号指称，是什么行为题干里没有")
+    if re.search(r"另有(?:约定|规定)的[，,]从其(?:约定|规定)", stem):
+        problems.append("「另有约定的，从其约定」：约定所排除的那条规则在前一句，题干里没有")
+    if question.doc_level in STATUTE_LEVELS and re.match(
+        r"^对[^，,。；;]{1,12}由[^，,。；;]{1,20}(?:责令|吊销|处以|处|给予|没收)", stem
+    ):
+        problems.append("「对……由……责令……」：只有处罚，为什么受罚（违法情形）被截掉了")
     if question.doc_level in STATUTE_LEVELS and _fined_nobody(stem):
         problems.append("罚款的条件里没有受罚的一方：这是「有下列行为之一的」清单里的一项，引语被截掉了")
     if question.doc_level in STATUTE_LEVELS and re.match(r"^(?:并处|处以|处)", stem):
