@@ -1443,8 +1443,15 @@ def test_a_role_named_without_its_unit_after_a_sentence_naming_the_unit_is_refus
     )
 
 
-def test_an_offence_named_only_by_its_article_number_is_refused() -> None:
-    stem = "建设单位违反本条例第十条第三、四项规定的，由城乡建设行政主管部门责令改正，可处以一万元以上（ ）以下罚款。"
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "建设单位违反本条例第十条第三、四项规定的，由城乡建设行政主管部门责令改正，可处以一万元以上（ ）以下罚款。",
+        "违反第二十九条规定，在水利工程管理范围内从事禁止性行为，由水行政主管部门责令停止违法行为，可处（ ）以上二千元"
+        "以下的罚款。",
+    ],
+)
+def test_an_offence_named_only_by_its_article_number_is_refused(stem: str) -> None:
     item = in_clause(stem, stem.replace("（ ）", "三万元"), qtype="single", answer="B")
     assert any("条号指称" in p for p in stem_problems(item))
     described = "建设单位未组织安全评估的，由城乡建设行政主管部门责令改正，可处以一万元以上（ ）以下罚款。"
@@ -1463,17 +1470,6 @@ def test_a_duty_to_train_and_no_work_untrained_are_one_rule_asked_twice() -> Non
     assert not same_predicate(untrained, other)
 
 
-def test_replies_received_that_the_sentence_before_describes_are_refused() -> None:
-    article = (
-        "第十五条 教育行政部门应当自收到申请材料之日起3个工作日内，分别送同级公安机关交通管理部门、交通运输部门征求意见，"
-        "公安机关交通管理部门和交通运输部门应当在3个工作日内回复意见。教育行政部门应当自收到回复意见之日起5个工作日内"
-        "提出审查意见，报本级人民政府。"
-    )
-    sentence = "教育行政部门应当自收到回复意见之日起5个工作日内提出审查意见，报本级人民政府。"
-    item = in_clause(sentence.replace("5个", "（ ）"), sentence, qtype="single", answer="B")
-    assert any("「回复意见」" in p for p in stem_problems(item, article))
-
-
 def test_a_sanction_cut_from_its_offence_is_refused() -> None:
     stem = "对民办学校由审批机关责令暂停招生，情节严重的，吊销其办学许可证。"
     assert any("违法情形" in p for p in stem_problems(in_clause(stem, stem, answer="对")))
@@ -1482,23 +1478,31 @@ def test_a_sanction_cut_from_its_offence_is_refused() -> None:
     assert not any("违法情形" in p for p in stem_problems(in_clause(whole, whole, answer="对")))
 
 
-def test_an_offence_named_by_an_article_number_without_this_regulation_is_refused() -> None:
-    stem = "违反第二十九条规定，在水利工程管理范围内从事禁止性行为，由水行政主管部门责令停止违法行为，可处（ ）以上二千元以下的罚款。"
-    assert any("条号指称" in p for p in stem_problems(in_clause(stem, stem, "single", "B")))
-
-
-def test_a_plan_the_sentence_before_qualifies_is_refused_bare() -> None:
-    article = (
-        "第二十六条 水库、水闸放水，水利工程管理单位应当根据当地人民政府公布的水库、水闸放水预警方案，做好预警工作。\n"
-        "预警方案的制定应当听取相关利害关系人的意见。"
-    )
-    sentence = "预警方案的制定应当听取相关利害关系人的意见。"
-    turned = in_clause(sentence.replace("应当", "可以不"), sentence)
-    assert any("「预警方案」" in p for p in stem_problems(turned, article))
-    # a plan that opens its article is read: nothing before says whose
-    assert not any("「预警方案」" in p for p in stem_problems(turned, "第二十六条 " + sentence))
-
-
 def test_an_agreement_that_displaces_a_rule_stated_before_is_refused() -> None:
     stem = "当事人另有约定的，从其约定；但是，不得免除当事人的污染防治义务。"
     assert any("从其约定" in p for p in stem_problems(in_clause(stem, stem, answer="对")))
+
+
+@pytest.mark.parametrize(
+    "article, sentence, changed, name",
+    [
+        (  # replies received: which replies, to what
+            "第十五条 教育行政部门应当自收到申请材料之日起3个工作日内，分别送同级公安机关交通管理部门、交通运输部门征求"
+            "意见，公安机关交通管理部门和交通运输部门应当在3个工作日内回复意见。",
+            "教育行政部门应当自收到回复意见之日起5个工作日内提出审查意见，报本级人民政府。",
+            "教育行政部门应当自收到回复意见之日起（ ）内提出审查意见，报本级人民政府。",
+            "回复意见",
+        ),
+        (  # a plan the sentence before qualifies: whose plan
+            "第二十六条 水库、水闸放水，水利工程管理单位应当根据当地人民政府公布的水库、水闸放水预警方案，做好预警工作。",
+            "预警方案的制定应当听取相关利害关系人的意见。",
+            "预警方案的制定可以不听取相关利害关系人的意见。",
+            "预警方案",
+        ),
+    ],
+)
+def test_a_thing_only_the_sentence_before_defines_is_refused(article, sentence, changed, name) -> None:
+    item = in_clause(changed, sentence)
+    assert any(f"「{name}」" in p for p in stem_problems(item, article + "\n" + sentence))
+    # where the sentence opens its article, nothing before says which: read
+    assert not any(f"「{name}」" in p for p in stem_problems(item, "第三条 " + sentence))
