@@ -475,9 +475,7 @@ def _time_without_its_start(question: Question, stem: str, clause_text: str) -> 
         return ""
     if _start_in_quote(question) > 0:
         return "以「2025年底前」这样的时间开头、直接接动作，原句前面说的是什么被截掉了"
-    body = re.sub(r"\s", "", without_label(clause_text))
-    at = body.find(re.sub(r"\s", "", question.quote)[:12])
-    if _AFTER_EVENT.match(shown) and at > 0:
+    if _AFTER_EVENT.match(shown) and _before_in_clause(question, clause_text):
         return "以「销号后」这样的事件开头、没有主语：「……后」说的是前一句里的谁、什么，题干里没有"
     return ""
 
