@@ -564,16 +564,16 @@ _MUST = re.compile(r"应当|必须")
 
 
 def _lead_in(fact: ListFact) -> str | None:
-    """The list's own sentence up to the list, when a question must say it (``""`` when it need not): a
-    lead-in with a condition says who does what in which situation, which 「第十五条所列的必要措施」 leaves
-    to the text (电力调度机构 may take 拉限负荷、解列电网…… only where an accident may break up the grid). The
-    lead-in asked names its party: one that does not (an item of a 「下列」 list) gives no question (None).
-    A list that ends a longer enumeration is asked with what the enumeration belongs to: 「第十四条所列的保障措施」
-    does not say they are a 防震减灾规划's, 「防震减灾规划的内容应当包括哪些保障措施」 does; a list deep in a long
-    sentence, with the sentence's opening and the verb that governs it."""
+    """What a question on a statute's list opens with, before 「哪些X」, or None when the list cannot be asked
+    (「第N条所列的X」 alone does not say whose list, nor for what). A lead-in with a condition says who does
+    what in which situation (电力调度机构 may take 拉限负荷、解列电网…… only where an accident may break up the
+    grid); one that names no party (an item of a 「下列」 list) gives no question. A list that ends a longer
+    enumeration is asked with what the enumeration belongs to: 「防震减灾规划的内容应当包括哪些保障措施」; a list
+    deep in a long sentence, with the sentence's opening and the verb that governs it; any other, in its
+    sentence's own words (``_asked_in_its_sentence``)."""
     at = fact.sentence.find(fact.span)
     if at <= 0:
-        return ""
+        return _asked_in_its_sentence(fact)
     lead = re.split(r"[；;]", fact.sentence[:at])[-1]
     bare = without_label(lead).strip()
     nested = _INCLUDES.match(bare)
@@ -588,7 +588,7 @@ def _lead_in(fact: ListFact) -> str | None:
         head = _MUST.split(phrases[0])[0]  # 「生产经营单位应当……」: its party, once
         return f"{head}，{modal.group()}{last}" if head == phrases[0] else f"{head}{modal.group()}{last}"
     if not _LEAD_CONDITION.search(lead):
-        return ""
+        return _asked_in_its_sentence(fact)
     return lead if names_party(_LEAD_CONDITION.split(lead)[-1]) else None
 
 
@@ -650,8 +650,6 @@ def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
         return _build_series(fact, qtype, ctx)
     subject = _list_stem_subject(fact)
     lead = _lead_in(fact) if fact.kind == "enum" and _statute(clause) else ""
-    if lead == "" and fact.kind == "enum" and _statute(clause):
-        lead = _asked_in_its_sentence(fact)
     if lead is None and qtype in ("multi", "short"):
         return None  # the list holds in a situation, and whoever acts in it is not in its sentence
     siblings = _sibling_items(fact, ctx, clause.text)
@@ -725,8 +723,8 @@ def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
 def _not_an_item_to_ask(item: str, items: tuple[str, ...]) -> bool:
     """An item of a run that is no thing to recall: an article number (「第十三条、第十九条」 is trivia); an item
     the reader cut with the sentence's verb (「假牙和配置轮椅」) or a modifier (「所销售、购买的剧毒化学品」); an item
-    holding a conjunction (two phrases glued); one
-    without the ending all the others share (「……环境保护主管部门、卫生主管部门通报」)."""
+    holding a conjunction (two phrases glued); one without the ending all the others share (「……环境保护主管部门、
+    卫生主管部门通报」)."""
     others = [i for i in items if i != item]
     if re.fullmatch(r"第[一二三四五六七八九十百零〇\d]+条", item) or (
         "的" in item and not any("的" in o for o in others)
