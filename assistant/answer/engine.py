@@ -193,7 +193,12 @@ class AnswerEngine:
         result = verify_answer(text, citations, [h.clause for h in hits])
         return Answer(
             question,
-            without_superseded_verdict(result.text, result.citations),
+            with_unstated_figure(
+                without_superseded_verdict(result.text, result.citations),
+                retrieval.query,
+                result.citations,
+                [h.clause for h in hits],
+            ),
             result.citations,
             False,
             "extractive",
@@ -342,6 +347,24 @@ def without_superseded_verdict(text: str, citations: list[Citation]) -> str:
         shown = "".join(f"〔{n}〕" for n in sorted(marks))
         lines[0] = f"注意：所引条款{shown}规定的数额已被上位法提高，不能作为结论，见下方提示。"
     return "\n".join(lines)
+
+
+def with_unstated_figure(text: str, query: Query, citations: list[Citation], clauses: list[Clause]) -> str:
+    """An answer to a question asking for a figure that no cited clause states says so first.
+
+    「尾矿库坝体的抗滑稳定安全系数最低是多少？」 finds the plan's 尾矿库 clauses, whose figures measure
+    other things (300米 around a quarry, 停用超过3年): quoted bare, they read as the answer. The line names
+    the word the figure was asked of (``refusal.measured_words``) and is true by construction: no item of
+    a cited clause states a figure (a date is none) naming it or the word qualifying it. A fine or a time
+    asked is left to its unit."""
+    words = refusal.measured_words(query)
+    if not words or not citations:
+        return text
+    cited = {(c.doc_id, c.clause) for c in citations}
+    if any(refusal.states_figure_of(c.text, words) for c in clauses if (c.doc_id, c.label) in cited):
+        return text
+    asked = "".join(reversed(words)) if "".join(reversed(words)) in query.normalized else words[0]
+    return f"注意：所引条款都没有写明“{asked}”的具体数值；以下是相关规定，不能当作该数值的依据。\n{text}"
 
 
 def instruction_notices(citations: list[Citation], clauses: list[Clause]) -> list[str]:

@@ -307,7 +307,11 @@ def verdict(intent: str, quotes: list[str], question: str = "") -> str:
         head = "不得" if word is banned else "应当"
         return head + (f"；违者「{measure.group()}」" if measure else "")
     if intent in ("deadline", "frequency"):
-        found = _TIME.search(text)
+        # the time of the kind asked, where the quotes hold both: 「五职矿长要有几年一线经历？」 is answered by
+        # the 「10年以上」 of its sentence, not by the 「每年」 of the training the same sentence orders
+        times = list(_TIME.finditer(text))
+        found = next((m for m in times if m.group().startswith("每") == (intent == "frequency")), None)
+        found = found or (times[0] if times else None)
         return found.group().strip() if found else ""
     return ""
 

@@ -83,7 +83,33 @@ _FRAME = re.compile(
 # 多少」 is not answered by 「拘役的期限，为一个月以上」.
 _SPAN = re.compile(_NUMBER_CN + r"个?(?:月|年|天|日|周|次|小时)|每(?:年|月|天|日|周|班)")
 _PHRASE = re.compile(r"[，,；;。：:\n]")
-# A figure with a unit (or a percentage) in a clause.
+# An item or a sentence: 「(三)放射性物质作业点，每月至少检测三次；」 states the 作业点's figure.
+_ITEM = re.compile(r"[；;。\n]")
+# A time asked (多久, 几天, 什么时候) is measured by its unit (日, 每年), not by a word it names.
+_ASKS_TIME = re.compile(
+    r"多久|多长时间|多少个?(?:天|日|年|小时|月|周|工作日)|几个?(?:天|日|年|小时|月|周|工作日)|什么时候|哪天|何时"
+)
+# The word that asks for the figure (「浓度超过多少」 asks at 多少). 几 asks only in a phrase that ends the
+# question: 「派来的几个人，」「我们几个觉得要冒顶，」 state a number (「每个月要测几次？」 asks one).
+_ASK_WORD = re.compile(
+    r"多少|(?<![哪了好0-9一二三四五六七八九十百千万])几[个年天次倍米级](?=[^，,；;。：:]*(?:[？?]|$))"
+)
+_YES_NO = re.compile(r"会不会|要不要|是不是|是否|能不能|可不可以|有没有|吗[？?！!。\s]*$")
+_DATE = re.compile(r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?|(?<![\d个])\d{1,2}月(?:\d{1,2}日)?")
+_ASK_NAMED = re.compile(r"限值|浓度|系数|最[高低大小](?:允许|不得|是)")
+_ASK_PHRASE = re.compile(r"[，,；;。？?、：:]")
+# After the ask, a consequence or a purpose starts a new phrase: 「浓度达到多少就必须停止作业」 does not
+# measure 作业, nor 「按年产多少万吨来划分」 划分.
+_AFTER_ASK_ENDS = re.compile(r"[，,；;。？?、：:]|就|才|要|必须|应当|应该|需要|可以|会|来(?!源|自)")
+# Words around a figure that name no measured thing (「要求达到多少」「分别是多少」「范围是多少」), and units
+# (「多少毫克每立方米」).
+_NOT_MEASURED = re.compile(
+    r"要求|具体|分别|达到|需要|规定|标准|一般|至少|最少|最多|范围|数量|数值|情况|人数|小于|大于|[要得能是有]|可以"
+    r"|法律上?|每个?|百分之|ppm|mg|毫克|立方米|平方米|千米|公里|米|秒|分钟|小时|吨|万吨|万?元|人|名|次|倍|分|度|级|个"
+)
+# A figure with a unit (or a percentage) in a clause. Normalised text writes ℃ as °c, which this does not read:
+# the refusal model was fitted so (figure_unrelated), and reading it moved three negatives below the threshold
+# without a refit; ``states_figure_of`` reads it.
 _QUANTITY = re.compile(
     _NUMBER + r"\s*(?:%|％|个|倍|米|元|万元|日|天|小时|年|周|人|名|吨|学时|分钟|次|级|度|℃|分之|类)"
 )
@@ -238,10 +264,54 @@ def evidence(
     )
 
 
-def _figure_about(text: str, words: list[str]) -> bool:
-    """Some phrase of ``text`` (between commas, semicolons, full stops) states a figure and names one of
-    ``words`` or the statutes' word for one."""
-    for phrase in _PHRASE.split(text):
+def measured_words(query: Query) -> tuple[str, ...]:
+    """The word whose figure ``query`` asks for and the word that qualifies it (``()`` when it asks for no
+    figure, asks a time or a fine — their units say whether a clause answers them — or names nothing).
+
+    Within the phrase of the ask a noun phrase's head comes last: 「多少奖金」 measures 奖金 and 「多少秒刷新一次」
+    刷新; with nothing after the ask, the nearest word before it is measured (「安全系数最低是多少」: 安全系数).
+    The qualifier is the nearest word before that: 「氧气含量最低多少」 asks 含量 of 氧气, and 「特别重大事故要死多少
+    人」 要死 of 特别重大事故. Words that frame a figure (最高, 不超过), spans (每年), units and words that ask
+    (多少) measure nothing; a one-character word nearest the ask (「井下作业的人要减多少」: 人, 减) leaves what
+    is measured unsaid, and a modifier further off is not it."""
+    text = query.normalized
+    ask = _ASK_WORD.search(text) or _ASK_NAMED.search(text)
+    if not ask or query.intent == "penalty" or _ASKS_TIME.search(text):
+        return ()
+    if ask.group().startswith("几") and _YES_NO.search(text):
+        return ()  # 「会不会树几个典型？」: a few, in a yes-or-no question
+    start = max((m.end() for m in _ASK_PHRASE.finditer(text, 0, ask.start())), default=0)
+    end = next((m.start() for m in _AFTER_ASK_ENDS.finditer(text, ask.end())), len(text))
+    words = [
+        (text.find(w, start), w)
+        for w in query.content_words
+        if not is_question_word(w)
+        and not _FRAME.fullmatch(w)
+        and not _SPAN.fullmatch(w)
+        and not _NOT_MEASURED.fullmatch(w)
+        and start <= text.find(w, start)
+        and text.find(w, start) + len(w) <= end
+    ]
+    after = [(i, w) for i, w in words if i >= ask.end()]
+    before = [(i, w) for i, w in words if i + len(w) <= ask.start()]
+    at, word = max(after) if after else max(before, default=(0, ""))
+    if len(word) < 2:
+        return ()
+    qualifier = max(((i, w) for i, w in words if i + len(w) <= at and len(w) >= 2), default=(0, ""))[1]
+    return (word, qualifier) if qualifier else (word,)
+
+
+def states_figure_of(clause_text: str, words: Iterable[str]) -> bool:
+    """An item or sentence of ``clause_text`` states a figure and names one of ``words`` (or the statutes'
+    word for it): 「(三)放射性物质作业点，每月至少检测三次；」 states the 放射性物质作业点's figure. A date
+    (「2024年底前」) is not a figure of what a question measures."""
+    return _figure_about(_DATE.sub("", normalize(clause_text)).replace("°c", "℃"), list(words), _ITEM)
+
+
+def _figure_about(text: str, words: list[str], pieces: re.Pattern[str] = _PHRASE) -> bool:
+    """Some phrase of ``text`` (between commas, semicolons, full stops; ``pieces`` says what splits it)
+    states a figure and names one of ``words`` or the statutes' word for one."""
+    for phrase in pieces.split(text):
         if _QUANTITY.search(phrase) and any(mentions(w, phrase) for w in words):
             return True
     return False

@@ -228,3 +228,40 @@ def test_the_closing_is_quoted_only_for_a_question_about_the_document_itself() -
     assert signed[0].clause == "结尾" and signed[0].quote == text
     _, other = compose(hits, ["通知", "宣贯"], question="通知要求什么时候制定宣贯方案？")
     assert all(c.clause != "结尾" for c in other)
+
+
+@pytest.mark.parametrize(
+    ("question", "measured"),
+    [
+        (
+            "尾矿库坝体的抗滑稳定安全系数最低要求是多少？",
+            ("安全系数", "稳定"),
+        ),  # before the ask, past 最低/要求
+        ("举报重大事故隐患最高能拿多少奖金？", ("奖金", "重大事故隐患")),  # a head comes after 多少
+        ("井下呼吸性粉尘的时间加权平均容许浓度是多少毫克每立方米？", ("浓度", "容许")),  # a unit is no thing
+        ("瓦斯浓度达到百分之多少就必须停止作业？", ("浓度", "瓦斯")),  # 就… is the consequence
+        ("非煤矿山是按年产多少万吨来划分的？", ("年产", "非煤矿山")),  # 来… is the purpose
+        ("采掘工作面进风的氧气含量最低多少？", ("含量", "氧气")),
+        ("一个矿井最少得有几个能走人出去的安全出口？", ("出口", "安全")),
+        ("井下作业的人要减多少？", ()),  # 人 and 减 are one character: what is measured is unsaid
+        ("还有劳务公司派来的几个人，他们下井前要培训吗？", ()),  # 「派来的几个人，」 states a number
+        ("会不会评一批示范单位、树几个典型？", ()),  # a few, in a yes-or-no question
+        ("没配注册安全工程师罚多少钱？", ()),  # a fine is judged by its unit
+        ("防爆检查多久做一次？", ()),  # and a time by its own
+    ],
+)
+def test_the_word_a_figure_is_asked_of_and_its_qualifier(question: str, measured: tuple[str, ...]) -> None:
+    assert refusal.measured_words(Query.parse(question)) == measured
+
+
+def test_a_figure_is_stated_of_a_word_in_its_own_item_or_sentence() -> None:
+    # an item names what its figure measures before a comma
+    item = "(三)放射性物质作业点，每月至少检测三次；(四)其他作业点，每季度至少检测一次。"
+    assert refusal.states_figure_of(item, ["放射性物质"])
+    plan = "周边300米范围内存在生产生活设施的小型露天采石场不再延期；新建四等、五等小型尾矿库应当采用一次性建坝。"
+    assert not refusal.states_figure_of(plan, ["安全系数", "稳定"])
+    assert refusal.states_figure_of(
+        "井下作业地点的空气温度不得超过28℃；", ["温度"]
+    )  # ℃ is °c once normalised
+    # a date is not the figure of what is measured
+    assert not refusal.states_figure_of("2024年底前实现重大事故隐患全量汇总。", ["奖金", "重大事故隐患"])

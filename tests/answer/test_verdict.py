@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.answer.engine import with_unstated_figure
 from assistant.answer.extractive import compose, verdict
 from assistant.answer.verify import verify_answer
 from assistant.schema import Clause, Hit
+from assistant.text.query import Query
 
 pytestmark = pytest.mark.unit
 
@@ -74,6 +76,13 @@ def test_a_how_often_question_gets_the_time() -> None:
         verdict("frequency", ["5.矿山企业每半年至少组织开展一次紧急撤离演练。"]) == "每半年至少组织开展一次"
     )
     assert verdict("deadline", ["停用超过3年的尾矿库,其生产经营主体应当及时闭库治理;"]) == "超过3年"
+    # a sentence with a frequency and a span answers each question with its own kind of time
+    both = "每年组织“五职”矿长参加专门安全教育培训,“五职”矿长必须有10年以上矿山一线从业经历。"
+    assert verdict("deadline", [both]) == "10年以上"
+    assert verdict("frequency", [both]) == "每年"
+    assert (
+        verdict("deadline", ["粉尘作业点，每月至少检测两次；"]) == "每月至少检测两次"
+    )  # the only time there is
 
 
 def test_a_quote_that_says_both_must_and_must_not_gets_no_one_word_verdict() -> None:
@@ -132,3 +141,29 @@ def test_a_how_many_years_question_leads_with_the_sentence_and_its_heavier_tier(
     first = verify_answer(text, citations, [hit(CRIME, "第一百三十四条").clause]).text.splitlines()[0]
     # each tier keeps its mark, so the verifier keeps the whole verdict, the lighter tier included
     assert first == "结论：处三年以下有期徒刑或者拘役〔1〕；情节特别恶劣的，处三年以上七年以下有期徒刑〔1〕。"
+
+
+PLAN_TAILINGS = "12.严格矿山安全准入。周边300米范围内存在生产生活设施的小型露天采石场不再延期；新建四等、五等小型尾矿库应当采用一次性建坝。"
+TEMPERATURE = "第二十二条 井下作业地点的空气温度不得超过28℃；超过时，应当采取降温或者其他防护措施。"
+
+
+@pytest.mark.parametrize(
+    ("question", "clause", "warned"),
+    [
+        # the plan's 尾矿库 clause has figures, but of a quarry's surroundings: the reader is told first
+        ("尾矿库坝体的抗滑稳定安全系数最低是多少？", PLAN_TAILINGS, "“稳定安全系数”"),
+        ("井下干活的地方温度最高不能超过多少度？", TEMPERATURE, ""),  # stated: 28℃
+        ("尾矿库停用多久要闭库？", PLAN_TAILINGS, ""),  # a time asked is judged by its unit, not here
+    ],
+)
+def test_an_answer_whose_clauses_never_state_the_figure_asked_says_so_first(
+    question: str, clause: str, warned: str
+) -> None:
+    found = hit(clause, "第二十二条")
+    text, citations = compose([found], list(Query.parse(question).content_words), question=question)
+    answer = with_unstated_figure(text, Query.parse(question), citations, [found.clause])
+    if warned:
+        first, rest = answer.split("\n", 1)
+        assert first.startswith("注意：所引条款都没有写明") and warned in first and rest == text
+    else:
+        assert answer == text

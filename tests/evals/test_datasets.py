@@ -33,8 +33,8 @@ def test_the_committed_gold_sets_load_with_their_documented_sizes():
     assert (
         sets.sizes()
         == {
-            "retrieval": 266,  # + 30 held back at stop 25 (r301–r330), dev since stop 26
-            "negatives": 56,  # 7 moved to evals/laws/retrieval.jsonl (the laws answer them); + 15 of stop 25
+            "retrieval": 306,  # + 30 held back at stop 25 (r301–r330), dev since stop 26; + r401–r440 held back at stop 31
+            "negatives": 73,  # + n401–n420 held back at stop 31 (17 kept); 7 moved to evals/laws/retrieval.jsonl (the laws answer them); + 15 of stop 25
             "conversations": 22,
             "scenarios": 36,
             "short_answers": 360,  # 39 seed + 30 with wrong_points + 45 + 36 + 90 + 120 written blind (g070-g360)
