@@ -25,6 +25,9 @@ HELD_BACK = {
     "laws_negatives": [f"LN{n}" for n in range(156, 171)],
     "laws_scenarios": [f"LS{n}" for n in range(101, 131)],
     "paraphrases": [f"P{n}" for n in range(101, 117)],
+    # the seed set written blind at stop 31 (n407–n409 dropped: the laws answer two, one repeats n012)
+    "retrieval": [f"r{n}" for n in range(401, 441)],
+    "negatives": [f"n{n}" for n in range(401, 421) if n not in (407, 408, 409)],
 }
 
 
@@ -56,10 +59,9 @@ def test_the_committed_gold_sets_load_with_their_documented_sizes():
         assert sum(c.split == "test" for c in cases) * 2 == len(cases), name
     later = [c for c in sets.laws_retrieval if "L361" <= c.id <= "L530"]
     assert len(later) == 170 and all(c.split == "dev" for c in later)
-    # held back now: the set written blind at stop 26, scored once per change
+    # held back now: the sets written blind at stops 26 and 31, scored once per change
     held = {name: [c.id for c in getattr(sets, name) if c.split == "heldback"] for name in HELD_BACK}
     assert held == HELD_BACK
-    assert not any(c.split == "heldback" for c in (*sets.retrieval, *sets.negatives))
     # 13 two-turn + 9 three-turn conversations = 53 turns (the README's "51 turns" is a miscount).
     assert sorted(len(c.turns) for c in sets.conversations) == [2] * 13 + [3] * 9
     # c12's first turn (煤矿瓦斯超限) is answered by 煤矿安全生产条例 since the laws joined the corpus.
