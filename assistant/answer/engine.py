@@ -268,7 +268,7 @@ class AnswerEngine:
             notices.insert(0, f"已删除 {result.removed} 条未通过核验的引用。")
         return Answer(
             question,
-            result.text,
+            with_unstated_figure(result.text, self.searcher.query(query), result.citations, clauses),
             result.citations,
             False,
             "llm",

@@ -4,6 +4,7 @@ streaming, and a poisoned document that the verifier neutralises."""
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import pytest
 
@@ -166,3 +167,20 @@ def test_a_repealed_clause_is_marked_repealed_for_the_model(laws_config) -> None
     repealed = next(c for c in searcher.clauses if c.doc_status == "已废止" and c.kind == "clause")
     head = format_clauses([repealed]).splitlines()[0]
     assert '效力="已废止"' in head and "废止" in head.split("说明=")[1]
+
+
+def test_an_llm_answer_whose_clauses_never_state_the_figure_asked_says_so_first(
+    poisoned_config, chat_server
+) -> None:
+    # the threshold is raised so that the question is answered: refusal is not what this pins down
+    engine = _engine(replace(poisoned_config, refusal_threshold=0.999), chat_server)
+    question = "尾矿库闭库销号要交多少保证金？"
+    hits = engine.searcher.search(question, 5)
+    n = next(i for i, h in enumerate(hits, 1) if "闭库销号" in h.clause.text)
+    chat_server.script(
+        ("ok", f"尾矿库企业应当按规定闭库销号〔{n}〕。\n引用：\n〔{n}〕「尾矿库企业应当按规定闭库销号。」")
+    )
+    answer = engine.ask(question)
+    assert answer.mode == "llm" and not answer.refused and answer.citations
+    first, rest = answer.answer.split("\n", 1)
+    assert first.startswith("注意：所引条款都没有写明“保证金”的具体数值") and rest.endswith("〔1〕。")
