@@ -1092,6 +1092,8 @@ def _next_question(
             or same_blank(o, q)
             or same_predicate(o, q)
             or same_tail(o, q)
+            or sanctions_the_rule(o, q)
+            or sanctions_the_rule(q, o)
             for o in chosen
         ):
             continue  # the same sentence twice, or one stem answers another item
@@ -1177,6 +1179,22 @@ def _mirrored(a: Question, b: Question) -> bool:
         r"^[^，,未]{0,8}?未(?:经|依法|按照规定)?([^，,的]{4,}?)(?:合格)?的[^，,]{0,8}[，,]", normalize(a.stem)
     )
     return m is not None and m.group(1) in normalize(b.stem)
+
+
+# The conduct a 判断题 requires or forbids: what follows its last modal, to the end of the sentence.
+_JUDGED_CONDUCT = re.compile(r"(?:不得|必须|应当|可以不|可以)([^，,；;。]{5,})[。；;]?$")
+_SANCTIONS = re.compile(r"处以?|罚款|责令|吊销|没收")
+
+
+def sanctions_the_rule(judged: Question, other: Question) -> bool:
+    """``other``'s stem punishes the conduct the 判断题 ``judged`` requires or forbids, so it answers it:
+    「未经批准，采矿权人自行核减矿产储量的，由……责令改正，处以……罚款」 beside 「未经批准，矿山企业不得核减矿产储量」
+    (in two articles of one document, and whichever way the 判断题 is turned)."""
+    if judged.type != "judge" or judged.doc_id != other.doc_id or judged.stem == other.stem:
+        return False
+    m = _JUDGED_CONDUCT.search(normalize(judged.stem))
+    shown = normalize(other.stem)
+    return m is not None and bool(_SANCTIONS.search(shown)) and m.group(1) in shown
 
 
 def answer_texts(q: Question) -> list[str]:

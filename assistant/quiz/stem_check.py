@@ -136,6 +136,9 @@ _BARE_RECEIVED = re.compile(
 # sentence before says.
 _BARE_PLAN = re.compile(r"^(\w{2}(?:方案|预案|计划))(?:的\w{2,4})?(?:应当|可以|必须|不得|由|须)")
 _PERSONS = re.compile(r"人员|负责人|职工|从业者|工作者")
+# A contract named by its transaction only: 「抵押合同变更、解除、终止的，……」 — the mortgage of what (采矿权) is the
+# article before's subject; read alone it is every mortgage contract.
+_BARE_CONTRACT = re.compile(r"^(?:抵押|转让|租赁|承包|出租|委托|买卖|出让)(?:合同|协议)")
 
 
 def _before_in_clause(question: Question, clause_text: str) -> str:
@@ -577,6 +580,10 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         problems.append("原句接着是「但是……除外」：判断题省去了例外，读来像一概如此")
     if question.doc_level in STATUTE_LEVELS and _half_condition(question, stem):
         problems.append("只有条件的前半截：原句接着是「……的，」和它的后果，题干读来像一句断言")
+    if question.doc_level in STATUTE_LEVELS and _BARE_CONTRACT.match(stem):
+        problems.append(
+            "以「抵押合同/转让合同」开头：抵押、转让的是什么（采矿权？）在前一条，题干里没有，读来像一切合同"
+        )
     if question.doc_level in STATUTE_LEVELS and _OWNED_RESULT.match(stem):
         problems.append("主语是「考核结果/检查情况」这样的名词：谁的考核、什么检查在前一句，题干里没有")
     defined_before = (

@@ -1478,6 +1478,30 @@ def test_a_sanction_cut_from_its_offence_is_refused() -> None:
     assert not any("违法情形" in p for p in stem_problems(in_clause(whole, whole, answer="对")))
 
 
+def test_a_contract_named_only_by_its_transaction_is_refused() -> None:
+    # 河南省实施《矿产资源法》办法 第四十条: the mortgage is of a 采矿权, which 第三十九条 says
+    stem = "抵押合同变更、解除、终止的，抵押双方当事人应当在事实发生之日起十五日内，书面报告原抵押登记机关。"
+    assert any("抵押合同" in p for p in stem_problems(in_clause(stem, stem, answer="错")))
+    owned = (
+        "采矿权抵押合同变更、解除、终止的，抵押双方当事人应当在事实发生之日起十日内，书面报告原抵押登记机关。"
+    )
+    assert not any("抵押合同" in p for p in stem_problems(in_clause(owned, owned, answer="对")))
+
+
+def test_a_sanction_stem_answers_the_judgement_of_the_rule_it_enforces() -> None:
+    from assistant.quiz.generate import sanctions_the_rule
+
+    duty = q("未经批准，矿山企业不得核减矿产储量。", "judge", "对")
+    turned = q("未经批准，矿山企业可以核减矿产储量。", "judge", "错")
+    fine = q(
+        "未经批准，采矿权人自行核减矿产储量的，由地质矿产管理部门责令改正，处以一千元以上____以下的罚款。"
+    )
+    assert sanctions_the_rule(duty, fine) and sanctions_the_rule(turned, fine)
+    assert not sanctions_the_rule(fine, duty)  # only a 判断题 is answered so
+    other = q("矿山企业应当按照规定缴纳资源补偿费。", "judge", "对")
+    assert not sanctions_the_rule(other, fine)
+
+
 def test_an_agreement_that_displaces_a_rule_stated_before_is_refused() -> None:
     stem = "当事人另有约定的，从其约定；但是，不得免除当事人的污染防治义务。"
     assert any("从其约定" in p for p in stem_problems(in_clause(stem, stem, answer="对")))
