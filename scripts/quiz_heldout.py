@@ -21,7 +21,8 @@ read at stop 27;
 港口法 and 核电厂核事故应急管理条例, then 航道法 and 建设工程勘察设计管理条例, then 水库大坝安全管理条例 and 矿产资源法实施细则, read at stop 29;
 重庆市安全生产条例, 郑州市建设工程施工安全管理条例 and 宁波市生产经营单位安全生产主体责任规定 (three 地方性法规), then 校车安全管理条例 and 浙江省水利工程安全管理条例, read at stop 30;
 河南省煤炭条例, 山东省实施《煤炭法》办法, 山东省实施《矿产资源法》办法 and 河南省实施《矿产资源法》办法 (four 地方性法规
-on coal and mineral resources), read at stop 31;
+on coal and mineral resources), then 矿产资源开采登记管理办法, 矿产资源勘查区块登记管理办法, 矿产资源监督管理暂行办法,
+危险废物经营许可证管理办法 and 济南市矿产资源管理规定, read at stop 31;
 each with its catalog card). They are indexed into a throwaway folder (BM25 and a ``fake`` embedding:
 a document's bank does not search), each gets the bank ``mine-assistant quiz --doc <id> --n 20 --seed 0``
 would make, and the items are looked up in ``evals/quiz_heldout.jsonl``, which a reviewer wrote after
