@@ -136,6 +136,20 @@ _BARE_RECEIVED = re.compile(
 # sentence before says.
 _BARE_PLAN = re.compile(r"^(\w{2}(?:方案|预案|计划))(?:的\w{2,4})?(?:应当|可以|必须|不得|由|须)")
 _PERSONS = re.compile(r"人员|负责人|职工|从业者|工作者")
+# What the sentence before sets up, and a stem that then names it as 「对……，」: those markers, not any.
+_SET_UP = re.compile(r"(?:设置|埋设|设立|安装|修建|配备)([^，,；;。]{2,16})")
+_AND = r"和|或者|或|、|及"
+
+
+def _set_up_in(text: str) -> set[str]:
+    """Each thing ``text`` says is set up (「设置界桩或地面标志」: 界桩, 地面标志); a system set up (「建立……制度」) is
+    not a thing a later stem names."""
+    return {item for m in _SET_UP.finditer(text) for item in re.split(_AND, m.group(1))}
+
+
+# Things named only by a test they failed: 「不合格的产品不得出厂和销售」 after a sentence listing which products
+# (辐射防护器材、含放射性同位素的设备……以及含有放射性物质的产品) must meet the standard.
+_UNFIT = re.compile(r"^(?:经检验)?不?合格的(\w{2,4}?)(?=[，,]|不得|应当|必须|由|可以|禁止)")
 # A contract named by its transaction only: 「抵押合同变更、解除、终止的，……」 — the mortgage of what (采矿权) is the
 # article before's subject; read alone it is every mortgage contract.
 _BARE_CONTRACT = re.compile(r"^(?:抵押|转让|租赁|承包|出租|委托|买卖|出让)(?:合同|协议)")
@@ -158,7 +172,9 @@ def _defined_before(question: Question, stem: str, clause_text: str) -> str:
     """The bare noun of the stem that only an earlier sentence of its clause defines (``""`` when none): a party
     named only as 「有关人员」 after a sentence naming persons (``_BARE_PARTY``), a report received
     (「接到报告后」) that the sentence before describes (``_BARE_RECEIVED``), a record
-    with no owner (「记录保存期限……」 after 「……培训记录由……签名。」), or a place named by an activity the
+    with no owner (「记录保存期限……」 after 「……培训记录由……签名。」), things named by a test they failed
+    (「不合格的产品……」 after the sentence listing them), things the sentence before sets up (「对界桩和地面标志，……」
+    after 「……设置界桩或地面标志」), or a place named by an activity the
     sentence before described without naming the place (「……对施工现场实行安全监督」 after 「……施工安全规范……」).
     A stem that carries its referent passes: a place the earlier sentences name as such (建设工程's 「施工现场」
     throughout) is the document's term, not a pointer back."""
@@ -176,6 +192,14 @@ def _defined_before(question: Question, stem: str, clause_text: str) -> str:
     plan = _BARE_PLAN.match(stem)
     if plan and re.search(r"[\u4e00-\u9fff]" + re.escape(plan.group(1)), before):
         return plan.group(1)  # the sentence before qualifies the plan it names
+    placed = re.match(r"^对([^，,；;。]{2,12})[，,]", stem)
+    if placed and set(re.split(_AND, placed.group(1))) & _set_up_in(before):
+        return placed.group(
+            1
+        )  # 「对界桩和地面标志，任何人不得……」: the markers the sentence before has set up
+    unfit = _UNFIT.match(stem)
+    if unfit and unfit.group(1) in before:
+        return unfit.group()  # 「不合格的产品不得出厂」: the products are those the sentence before lists
     received = _BARE_RECEIVED.search(re.split(r"[。；;]", stem)[0])
     if received and received.group(1) in before:
         return received.group(1)

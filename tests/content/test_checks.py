@@ -1488,6 +1488,32 @@ def test_a_contract_named_only_by_its_transaction_is_refused() -> None:
     assert not any("抵押合同" in p for p in stem_problems(in_clause(owned, owned, answer="对")))
 
 
+def test_things_named_only_by_a_test_they_failed_after_the_sentence_listing_them_are_refused() -> None:
+    article = (
+        "第三十七条 辐射防护器材、含放射性同位素的设备和射线装置，以及含有放射性物质的产品和伴有产生X射线的电器产品，"
+        "应当符合辐射防护要求。不合格的产品不得出厂和销售。"
+    )
+    stem = "不合格的产品不得出厂和销售。"
+    question = in_clause(stem, stem, answer="对")
+    assert any("不合格的产品" in p for p in stem_problems(question, article))
+    alone = "第三十七条 不合格的产品不得出厂和销售。"  # nothing before it to point back to
+    assert not any("不合格的产品" in p for p in stem_problems(question, alone))
+
+
+def test_things_the_sentence_before_sets_up_named_as_a_topic_are_refused() -> None:
+    article = (
+        "第十四条 县、区和镇人民政府应当自接到通知书之日起三十日内，对矿区范围予以公告，并责成有关部门和矿山企业"
+        "设置界桩或地面标志。对界桩和地面标志，任何人不得破坏或移动。"
+    )
+    stem = "对界桩和地面标志，任何人不得破坏或移动。"
+    assert any("界桩和地面标志" in p for p in stem_problems(in_clause(stem, stem, answer="对"), article))
+    general = "第九条 生产经营单位应当建立重大事故隐患排查制度。对重大事故隐患，应当及时消除。"
+    hazard = "对重大事故隐患，应当及时消除。"  # named, not set up, before: the document's term
+    assert not any(
+        "重大事故隐患" in p for p in stem_problems(in_clause(hazard, hazard, answer="对"), general)
+    )
+
+
 def test_a_sanction_stem_answers_the_judgement_of_the_rule_it_enforces() -> None:
     from assistant.quiz.generate import sanctions_the_rule
 
