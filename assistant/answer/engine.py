@@ -363,7 +363,8 @@ def with_unstated_figure(text: str, query: Query, citations: list[Citation], cla
     cited = {(c.doc_id, c.clause) for c in citations}
     if any(refusal.states_figure_of(c.text, words) for c in clauses if (c.doc_id, c.label) in cited):
         return text
-    asked = "".join(reversed(words)) if "".join(reversed(words)) in query.normalized else words[0]
+    together = "".join(reversed(words))  # 「氧气含量」 as asked, when the two words stand together
+    asked = together if together in query.normalized else words[0]
     return f"注意：所引条款都没有写明“{asked}”的具体数值；以下是相关规定，不能当作该数值的依据。\n{text}"
 
 

@@ -193,10 +193,9 @@ def _defined_before(question: Question, stem: str, clause_text: str) -> str:
     if plan and re.search(r"[\u4e00-\u9fff]" + re.escape(plan.group(1)), before):
         return plan.group(1)  # the sentence before qualifies the plan it names
     placed = re.match(r"^对([^，,；;。]{2,12})[，,]", stem)
+    # 「对界桩和地面标志，任何人不得……」: the markers the sentence before has set up
     if placed and set(re.split(_AND, placed.group(1))) & _set_up_in(before):
-        return placed.group(
-            1
-        )  # 「对界桩和地面标志，任何人不得……」: the markers the sentence before has set up
+        return placed.group(1)
     unfit = _UNFIT.match(stem)
     if unfit and unfit.group(1) in before:
         return unfit.group()  # 「不合格的产品不得出厂」: the products are those the sentence before lists
