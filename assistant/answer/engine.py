@@ -365,7 +365,15 @@ def with_unstated_figure(text: str, query: Query, citations: list[Citation], cla
         return text
     together = "".join(reversed(words))  # 「氧气含量」 as asked, when the two words stand together
     asked = together if together in query.normalized else words[0]
-    return f"注意：所引条款都没有写明“{asked}”的具体数值；以下是相关规定，不能当作该数值的依据。\n{text}"
+    return f"{UNSTATED_FIGURE}“{asked}”的具体数值；以下是相关规定，不能当作该数值的依据。\n{text}"
+
+
+UNSTATED_FIGURE = "注意：所引条款都没有写明"  # how an answer whose clauses never state the figure asked opens
+
+
+def says_figure_unstated(answer: Answer) -> bool:
+    """Whether ``answer`` opens by saying its clauses never state the figure asked (``with_unstated_figure``)."""
+    return not answer.refused and answer.answer.startswith(UNSTATED_FIGURE)
 
 
 def instruction_notices(citations: list[Citation], clauses: list[Clause]) -> list[str]:

@@ -21,10 +21,11 @@ from dataclasses import dataclass
 
 from assistant.answer.applies import which_clauses_apply
 from assistant.answer.conversation import Conversation
+from assistant.answer.engine import says_figure_unstated
 from assistant.answer.verify import verify_answer
 from assistant.evaluate.datasets import ClauseRef
 from assistant.evaluate.metrics import median
-from assistant.evaluate.registry import EvalContext, ratio, register, split_metrics
+from assistant.evaluate.registry import EvalContext, ratio, register, share_metrics, split_metrics
 from assistant.evaluate.results import Failure, Metric, SetResult
 from assistant.schema import Answer
 
@@ -62,8 +63,13 @@ def answers_set(ctx: EvalContext) -> SetResult:
     result = SetResult("answers")
 
     positives: list[_Positive] = []
+    # (split, whether the answer says its clauses never state the figure asked), over answered questions only
+    unstated_answerable: list[tuple[str, bool]] = []
+    unstated_out_of_corpus: list[tuple[str, bool]] = []
     for case in gold.retrieval:
         answer = engine.ask(case.question)
+        if not answer.refused:
+            unstated_answerable.append((case.split, says_figure_unstated(answer)))
         first = _first_cited(answer)
         correct = first in case.expected
         if not correct:
@@ -115,7 +121,12 @@ def answers_set(ctx: EvalContext) -> SetResult:
         answer = engine.ask(neg.question)
         negatives.append((neg.split, answer.refused))
         if not answer.refused:
+            unstated_out_of_corpus.append((neg.split, says_figure_unstated(answer)))
             result.failures.append(Failure("answers/negatives", neg.id, neg.question, "refuse", _got(answer)))
+    result.add(
+        *share_metrics("answers.unstated_figure_on_answerable", unstated_answerable, "lower"),
+        *share_metrics("answers.unstated_figure_on_out_of_corpus", unstated_out_of_corpus),
+    )
     n_splits = [s for s, _ in negatives]
 
     def by_split(split: str | None) -> tuple[int, int, int, int]:

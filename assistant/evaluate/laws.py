@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from assistant.answer.applies import Applicable, which_clauses_apply
 from assistant.answer.conversation import Conversation
 from assistant.answer.criminal import CRIMINAL_DOC
+from assistant.answer.engine import says_figure_unstated
 from assistant.evaluate.answers import _first_cited, _got, _refs
 from assistant.evaluate.datasets import ClauseRef, LawScenarioCase, RetrievalCase
 from assistant.evaluate.registry import EvalContext, ratio, register, share_metrics, split_metrics
@@ -80,8 +81,12 @@ def laws_set(ctx: EvalContext) -> SetResult:
 
     rows: list[tuple[str, bool, bool]] = []  # (split, correct, refused)
     repealed: list[tuple[str, bool]] = []
+    unstated_answerable: list[tuple[str, bool]] = []  # answered questions only, as in the seed set
+    unstated_out_of_corpus: list[tuple[str, bool]] = []
     for case in gold.laws_retrieval:
         answer = engine.ask(case.question)
+        if not answer.refused:
+            unstated_answerable.append((case.split, says_figure_unstated(answer)))
         correct = _first_cited(answer) in case.expected
         rows.append((case.split, correct, answer.refused))
         if not correct:
@@ -116,8 +121,13 @@ def laws_set(ctx: EvalContext) -> SetResult:
         answer = engine.ask(neg.question)
         refused.append((neg.split, answer.refused))
         if not answer.refused:
+            unstated_out_of_corpus.append((neg.split, says_figure_unstated(answer)))
             result.failures.append(Failure("laws/negatives", neg.id, neg.question, "refuse", _got(answer)))
-    result.add(*share_metrics("laws.answers.refusal_recall", refused))
+    result.add(
+        *share_metrics("laws.answers.refusal_recall", refused),
+        *share_metrics("laws.answers.unstated_figure_on_answerable", unstated_answerable, "lower"),
+        *share_metrics("laws.answers.unstated_figure_on_out_of_corpus", unstated_out_of_corpus),
+    )
 
     followups: list[tuple[str, bool]] = []
     for conv_case in gold.laws_conversations:
