@@ -53,6 +53,8 @@ WORDS = {
     "duplicate_rate": "重复题比例",
     "duty_top3": "义务条款在前三",
     "false_refusal_rate": "误拒率（越低越好）",
+    "unstated_figure_on_answerable": "可答问题被注明“条款未写明数值”的比例（越低越好）",
+    "unstated_figure_on_out_of_corpus": "超范围问题答出时注明“条款未写明数值”的比例",
     "first_citation_accuracy": "首条引用正确率",
     "grading_point_agreement": "要点判定一致率",
     "grading_score_mae": "评分平均误差（越低越好）",
