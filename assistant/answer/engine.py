@@ -167,7 +167,7 @@ class AnswerEngine:
             return
         if self.client is not None:
             try:
-                answer = yield from self._llm_answer(question, query, hits, _stream_text)
+                answer = yield from self._llm_answer(question, query, retrieval, _stream_text)
                 yield answer
                 return
             except LLMError as exc:
@@ -236,9 +236,10 @@ class AnswerEngine:
         return [f"〔{first.n}〕是罚则，它处罚的是违反{names}的行为。"]
 
     def _llm_answer(
-        self, question: str, query: str, hits: list[Hit], stream_text: bool
+        self, question: str, query: str, retrieval: Retrieval, stream_text: bool
     ) -> Generator[str, None, Answer]:
         assert self.client is not None
+        hits = retrieval.hits
         clauses, relations = self._with_linked([h.clause for h in hits])
         messages = answer_messages(query, clauses, relations)
         if stream_text:
@@ -268,7 +269,7 @@ class AnswerEngine:
             notices.insert(0, f"已删除 {result.removed} 条未通过核验的引用。")
         return Answer(
             question,
-            with_unstated_figure(result.text, self.searcher.query(query), result.citations, clauses),
+            with_unstated_figure(result.text, retrieval.query, result.citations, clauses),
             result.citations,
             False,
             "llm",
@@ -349,6 +350,9 @@ def without_superseded_verdict(text: str, citations: list[Citation]) -> str:
     return "\n".join(lines)
 
 
+UNSTATED_FIGURE = "注意：所引条款都没有写明"  # how an answer whose clauses never state the figure asked opens
+
+
 def with_unstated_figure(text: str, query: Query, citations: list[Citation], clauses: list[Clause]) -> str:
     """An answer to a question asking for a figure that no cited clause states says so first.
 
@@ -366,9 +370,6 @@ def with_unstated_figure(text: str, query: Query, citations: list[Citation], cla
     together = "".join(reversed(words))  # 「氧气含量」 as asked, when the two words stand together
     asked = together if together in query.normalized else words[0]
     return f"{UNSTATED_FIGURE}“{asked}”的具体数值；以下是相关规定，不能当作该数值的依据。\n{text}"
-
-
-UNSTATED_FIGURE = "注意：所引条款都没有写明"  # how an answer whose clauses never state the figure asked opens
 
 
 def says_figure_unstated(answer: Answer) -> bool:
