@@ -23,6 +23,8 @@ read at stop 27;
 河南省煤炭条例, 山东省实施《煤炭法》办法, 山东省实施《矿产资源法》办法 and 河南省实施《矿产资源法》办法 (four 地方性法规
 on coal and mineral resources), then 矿产资源开采登记管理办法, 矿产资源勘查区块登记管理办法, 矿产资源监督管理暂行办法,
 危险废物经营许可证管理办法 and 济南市矿产资源管理规定, read at stop 31;
+郑州市矿产资源管理条例 (2020), 重庆市矿产资源管理条例 (2020), 浙江省矿产资源管理条例 (2013) and
+杭州市安全生产监督管理条例 (2010) (four 地方性法规), read at stop 32;
 each with its catalog card). They are indexed into a throwaway folder (BM25 and a ``fake`` embedding:
 a document's bank does not search), each gets the bank ``mine-assistant quiz --doc <id> --n 20 --seed 0``
 would make, and the items are looked up in ``evals/quiz_heldout.jsonl``, which a reviewer wrote after
