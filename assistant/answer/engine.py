@@ -191,14 +191,12 @@ class AnswerEngine:
             second_min_score=self.config.second_clause_min_score,
         )
         result = verify_answer(text, citations, [h.clause for h in hits])
+        asked = unstated_figure(retrieval.query, result.citations, [h.clause for h in hits])
+        if asked:
+            return self._refusal(question, query, hits, unstated=asked)
         return Answer(
             question,
-            with_unstated_figure(
-                without_superseded_verdict(result.text, result.citations),
-                retrieval.query,
-                result.citations,
-                [h.clause for h in hits],
-            ),
+            without_superseded_verdict(result.text, result.citations),
             result.citations,
             False,
             "extractive",
@@ -267,9 +265,12 @@ class AnswerEngine:
         ]
         if result.removed:
             notices.insert(0, f"已删除 {result.removed} 条未通过核验的引用。")
+        asked = unstated_figure(retrieval.query, result.citations, clauses)
+        if asked:
+            return self._refusal(question, query, hits, mode="llm", unstated=asked)
         return Answer(
             question,
-            with_unstated_figure(result.text, retrieval.query, result.citations, clauses),
+            result.text,
             result.citations,
             False,
             "llm",
@@ -306,13 +307,25 @@ class AnswerEngine:
         return out, {n: list(dict.fromkeys(r)) for n, r in relations.items()}
 
     def _refusal(
-        self, question: str, query: str, hits: list[Hit], mode: str | None = None, unindexed: str = ""
+        self,
+        question: str,
+        query: str,
+        hits: list[Hit],
+        mode: str | None = None,
+        unindexed: str = "",
+        unstated: str = "",
     ) -> Answer:
-        """The refusal, with the clauses nearest the question; ``unindexed`` is a document the question
-        names that the knowledge base does not hold, said first so the user knows what to add."""
+        """The refusal, with the clauses nearest the question. Its reason comes first where there is one:
+        ``unindexed`` is a document the question names that the knowledge base does not hold (the user
+        knows what to add), ``unstated`` the thing whose figure was asked and no clause found states."""
         text = f"{REFUSAL_TEXT}。"
         if unindexed:
             text = f"{REFUSAL_TEXT}：未收录《{unindexed}》，如需查询，请先将该文件加入语料库。"
+        elif unstated:
+            text = (
+                f"{REFUSAL_TEXT}：{UNSTATED_FIGURE}“{unstated}”的具体数值；"
+                "如需该数值，请查阅规定它的标准、规程或其他文件，或将该文件加入语料库。"
+            )
         if hits:
             names = "；".join(extractive.clause_name(h.clause) for h in hits[:RELATED_K])
             text += f"可能相关的条款（仅供参考，并未规定所问内容）：{names}。"
@@ -350,31 +363,33 @@ def without_superseded_verdict(text: str, citations: list[Citation]) -> str:
     return "\n".join(lines)
 
 
-UNSTATED_FIGURE = "注意：所引条款都没有写明"  # how an answer whose clauses never state the figure asked opens
+UNSTATED_FIGURE = (
+    "最相关的条款都没有写明"  # the reason a refusal gives when the figure asked is stated nowhere
+)
 
 
-def with_unstated_figure(text: str, query: Query, citations: list[Citation], clauses: list[Clause]) -> str:
-    """An answer to a question asking for a figure that no cited clause states says so first.
+def unstated_figure(query: Query, citations: list[Citation], clauses: list[Clause]) -> str:
+    """The thing whose figure the question asks and no clause the answer would cite states; "" if the
+    question asks for none, or a cited clause states it.
 
     「尾矿库坝体的抗滑稳定安全系数最低是多少？」 finds the plan's 尾矿库 clauses, whose figures measure
-    other things (300米 around a quarry, 停用超过3年): quoted bare, they read as the answer. The line names
-    the word the figure was asked of (``refusal.measured_words``) and is true by construction: no item of
-    a cited clause states a figure (a date is none) naming it or the word qualifying it. A fine or a time
-    asked is left to its unit."""
+    other things (300米 around a quarry, 停用超过3年): quoted, they read as the answer, so the question is
+    refused as a near miss (the figure is a standard's, not in the corpus). The word is the one the figure
+    was asked of (``refusal.measured_words``); no item of a cited clause states a figure (a date is none)
+    naming it or the word qualifying it. A fine or a time asked is left to its unit."""
     words = refusal.measured_words(query)
     if not words or not citations:
-        return text
+        return ""
     cited = {(c.doc_id, c.clause) for c in citations}
     if any(refusal.states_figure_of(c.text, words) for c in clauses if (c.doc_id, c.label) in cited):
-        return text
+        return ""
     together = "".join(reversed(words))  # 「氧气含量」 as asked, when the two words stand together
-    asked = together if together in query.normalized else words[0]
-    return f"{UNSTATED_FIGURE}“{asked}”的具体数值；以下是相关规定，不能当作该数值的依据。\n{text}"
+    return together if together in query.normalized else words[0]
 
 
 def says_figure_unstated(answer: Answer) -> bool:
-    """Whether ``answer`` opens by saying its clauses never state the figure asked (``with_unstated_figure``)."""
-    return not answer.refused and answer.answer.startswith(UNSTATED_FIGURE)
+    """Whether ``answer`` is a refusal because no clause found states the figure asked (``unstated_figure``)."""
+    return answer.refused and UNSTATED_FIGURE in answer.answer
 
 
 def instruction_notices(citations: list[Citation], clauses: list[Clause]) -> list[str]:

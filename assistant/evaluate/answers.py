@@ -63,13 +63,12 @@ def answers_set(ctx: EvalContext) -> SetResult:
     result = SetResult("answers")
 
     positives: list[_Positive] = []
-    # (split, whether the answer says its clauses never state the figure asked), over answered questions only
+    # (split, whether the question was refused because no clause found states the figure it asks)
     unstated_answerable: list[tuple[str, bool]] = []
     unstated_out_of_corpus: list[tuple[str, bool]] = []
     for case in gold.retrieval:
         answer = engine.ask(case.question)
-        if not answer.refused:
-            unstated_answerable.append((case.split, says_figure_unstated(answer)))
+        unstated_answerable.append((case.split, says_figure_unstated(answer)))
         first = _first_cited(answer)
         correct = first in case.expected
         if not correct:
@@ -120,8 +119,8 @@ def answers_set(ctx: EvalContext) -> SetResult:
     for neg in gold.negatives:
         answer = engine.ask(neg.question)
         negatives.append((neg.split, answer.refused))
+        unstated_out_of_corpus.append((neg.split, says_figure_unstated(answer)))
         if not answer.refused:
-            unstated_out_of_corpus.append((neg.split, says_figure_unstated(answer)))
             result.failures.append(Failure("answers/negatives", neg.id, neg.question, "refuse", _got(answer)))
     result.add(
         *share_metrics("answers.unstated_figure_on_answerable", unstated_answerable, "lower"),

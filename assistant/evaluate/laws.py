@@ -81,12 +81,11 @@ def laws_set(ctx: EvalContext) -> SetResult:
 
     rows: list[tuple[str, bool, bool]] = []  # (split, correct, refused)
     repealed: list[tuple[str, bool]] = []
-    unstated_answerable: list[tuple[str, bool]] = []  # answered questions only, as in the seed set
+    unstated_answerable: list[tuple[str, bool]] = []  # refused for an unstated figure, as in the seed set
     unstated_out_of_corpus: list[tuple[str, bool]] = []
     for case in gold.laws_retrieval:
         answer = engine.ask(case.question)
-        if not answer.refused:
-            unstated_answerable.append((case.split, says_figure_unstated(answer)))
+        unstated_answerable.append((case.split, says_figure_unstated(answer)))
         correct = _first_cited(answer) in case.expected
         rows.append((case.split, correct, answer.refused))
         if not correct:
@@ -120,8 +119,8 @@ def laws_set(ctx: EvalContext) -> SetResult:
     for neg in gold.laws_negatives:
         answer = engine.ask(neg.question)
         refused.append((neg.split, answer.refused))
+        unstated_out_of_corpus.append((neg.split, says_figure_unstated(answer)))
         if not answer.refused:
-            unstated_out_of_corpus.append((neg.split, says_figure_unstated(answer)))
             result.failures.append(Failure("laws/negatives", neg.id, neg.question, "refuse", _got(answer)))
     result.add(
         *share_metrics("laws.answers.refusal_recall", refused),

@@ -169,10 +169,10 @@ def test_a_repealed_clause_is_marked_repealed_for_the_model(laws_config) -> None
     assert '效力="已废止"' in head and "废止" in head.split("说明=")[1]
 
 
-def test_an_llm_answer_whose_clauses_never_state_the_figure_asked_says_so_first(
+def test_an_llm_answer_whose_clauses_never_state_the_figure_asked_is_a_refusal_that_says_why(
     poisoned_config, chat_server
 ) -> None:
-    # the threshold is raised so that the question is answered: refusal is not what this pins down
+    # the threshold is raised so that the refusal model lets it through: the unstated figure refuses it
     engine = _engine(replace(poisoned_config, refusal_threshold=0.999), chat_server)
     question = "尾矿库闭库销号要交多少保证金？"
     hits = engine.searcher.search(question, 5)
@@ -181,6 +181,18 @@ def test_an_llm_answer_whose_clauses_never_state_the_figure_asked_says_so_first(
         ("ok", f"尾矿库企业应当按规定闭库销号〔{n}〕。\n引用：\n〔{n}〕「尾矿库企业应当按规定闭库销号。」")
     )
     answer = engine.ask(question)
-    assert answer.mode == "llm" and not answer.refused and answer.citations
-    first, rest = answer.answer.split("\n", 1)
-    assert first.startswith("注意：所引条款都没有写明“保证金”的具体数值") and rest.endswith("〔1〕。")
+    assert len(chat_server.requests) == 1  # the model was asked; its cited clause states no 保证金
+    assert answer.mode == "llm" and answer.refused and not answer.citations
+    assert answer.answer.startswith("知识库中未找到相关规定：最相关的条款都没有写明“保证金”的具体数值")
+    assert "可能相关的条款" in answer.answer and answer.related
+
+
+def test_an_extractive_answer_whose_clauses_never_state_the_figure_asked_is_a_refusal(
+    poisoned_config,
+) -> None:
+    engine = AnswerEngine(replace(poisoned_config, refusal_threshold=0.999))
+    answer = engine.ask("尾矿库闭库销号要交多少保证金？")
+    assert answer.mode == "extractive" and answer.refused and not answer.citations
+    assert "最相关的条款都没有写明“保证金”的具体数值" in answer.answer
+    timed = engine.ask("尾矿库停用多久要闭库？")  # a time asked is left to the unit rules, not refused here
+    assert not timed.refused and timed.citations
