@@ -586,6 +586,13 @@ def _lead_in(fact: ListFact) -> str | None:
     last = phrases[-1]
     if len(phrases) >= 3 and modal and last and not (_MUST.search(last) or re.search(r"的$|[：:]", last)):
         head = _MUST.split(phrases[0])[0]  # 「生产经营单位应当……」: its party, once
+        if _MEANS_VERB.fullmatch(last):
+            # 「……应当根据……需要，建立健全……企业退出机制，采取停产、转产、搬迁等方式，确保安全生产」: the means are
+            # the means of the phrase before; 「……人民政府应当采取哪些方式？」 alone asks means to no end
+            purpose = phrases[-2]
+            if _COVERB.match(purpose) or _MUST.search(purpose):
+                return None
+            last = f"{purpose}，{last}"
         return f"{head}，{modal.group()}{last}" if head == phrases[0] else f"{head}{modal.group()}{last}"
     if not _LEAD_CONDITION.search(lead):
         return _asked_in_its_sentence(fact)
@@ -593,6 +600,8 @@ def _lead_in(fact: ListFact) -> str | None:
 
 
 _ASKING_MODAL = re.compile(r"应当|必须|可以|有权")
+# A verb that only says «by these means»: its list is asked with what the means are for.
+_MEANS_VERB = re.compile(r"采取|采用|通过|运用|利用|借助")
 _COVERB = re.compile(
     r"通过|利用|运用|借助|依托|会同|联合|组织|协调|根据|按照|依照|依据|结合|针对|围绕|对|向|为|与|同|和|以"
 )
@@ -1002,6 +1011,8 @@ def _only_as_written(f: RuleFact, quote: str) -> bool:
             # 「凡不符合要求的，可以投产」: the condition condemns, not a requirement a trainee must know
             # 「存在重大事故隐患的农业机械……可以继续使用」: the hazard condemns the act, as plainly
             or re.search(r"不符合(?:要求|规定|条件)的|不合格的|事故隐患", before)
+            # 「未经批准，可以压覆重要矿产资源」: the missing approval condemns the act, and 错 is plain at a glance
+            or re.search(r"未经[^，。]{0,12}(?:批准|许可|同意|授权|核准|审批)", before)
             or "任何" in before + after[:8]
             or allowed_elsewhere
         )

@@ -153,6 +153,12 @@ _UNFIT = re.compile(r"^(?:经检验)?不?合格的(\w{2,4}?)(?=[，,]|不得|应
 # A contract named by its transaction only: 「抵押合同变更、解除、终止的，……」 — the mortgage of what (采矿权) is the
 # article before's subject; read alone it is every mortgage contract.
 _BARE_CONTRACT = re.compile(r"^(?:抵押|转让|租赁|承包|出租|委托|买卖|出让)(?:合同|协议)")
+# A paper named by who handed it in: 「对当事人提供的证明的合法性……应当认真核实」 — the proof the sentence before asks
+# for (「扣留车辆直至当事人提供相应的证明」); read alone it is any proof of anything.
+_PROVIDED = re.compile(r"(?:提供|提交|出具)的(证明|材料|资料|文件|证件|手续|凭证|说明)")
+# A period named only by its kind: 「在保留期内，……不得再受理……」 — whose reservation, and how long (二年, 一年), the
+# sentence before says.
+_BARE_PERIOD = re.compile(r"^(?:在|于)?(\w{1,4}期)(?:内|间|限内|届满|满)")
 
 
 def _before_in_clause(question: Question, clause_text: str) -> str:
@@ -176,7 +182,9 @@ def _defined_before(question: Question, stem: str, clause_text: str) -> str:
     (「不合格的产品……」 after the sentence listing them), things the sentence before sets up (「对界桩和地面标志，……」
     after 「……设置界桩或地面标志」), or a place named by an activity the
     sentence before described without naming the place (「……对施工现场实行安全监督」 after 「……施工安全规范……」).
-    A stem that carries its referent passes: a place the earlier sentences name as such (建设工程's 「施工现场」
+    A paper named by who handed it in (「当事人提供的证明」 after 「……直至当事人提供相应的证明」) and a period named by its
+    kind (「在保留期内」 after 「……的保留期为二年」) are the ones the sentence before sets. A stem that carries its
+    referent passes: a place the earlier sentences name as such (建设工程's 「施工现场」
     throughout) is the document's term, not a pointer back."""
     before = _before_in_clause(question, clause_text)
     if not before:
@@ -199,6 +207,12 @@ def _defined_before(question: Question, stem: str, clause_text: str) -> str:
     unfit = _UNFIT.match(stem)
     if unfit and unfit.group(1) in before:
         return unfit.group()  # 「不合格的产品不得出厂」: the products are those the sentence before lists
+    provided = _PROVIDED.search(re.split(r"[，,。；;]", stem)[0])
+    if provided and re.search(r"(?:提供|提交|出具)[^，,。；;]{0,6}" + provided.group(1), before):
+        return provided.group()  # 「当事人提供的证明」: the proof the sentence before asks for
+    period = _BARE_PERIOD.match(stem)
+    if period and period.group(1) in before:
+        return period.group(1)  # 「在保留期内」: the period the sentence before sets
     received = _BARE_RECEIVED.search(re.split(r"[。；;]", stem)[0])
     if received and received.group(1) in before:
         return received.group(1)
@@ -538,6 +552,12 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         problems.append("从原句中间截起，前面的主语被截掉了，不知道是谁「……」")
     if question.doc_level in STATUTE_LEVELS and _condition_left_before(question):
         problems.append("原句开头的条件「……的，」被截掉了：规定只在那种情形下适用，题干读来却像一概如此")
+    if re.search(
+        r"(?:本着|按照|依照|依据|根据)[^，,。；;]{1,40}的(?:原则|方针|要求|规定|精神)[。；;]?$", stem
+    ):
+        problems.append(
+            "「本着……的原则」只是介词短语：原句接着才是做什么（「……，加强……工作」），谓语被截掉了"
+        )
     if to_phrase_without_act(stem.rstrip("。；;")):
         problems.append("「应当对……」：对它做什么被截掉了")
     template = re.sub(r"_{2,}", "□", question.template or "")

@@ -94,6 +94,10 @@ def test_a_stem_that_is_only_a_to_phrase_has_no_main_clause() -> None:
         ("第一条 任何单位和个人都不得妨碍和阻挠依法进行的建筑活动。", "禁止"),  # 「都可以妨碍」
         ("第一条 任何单位和个人不得收缴、扣留机动车号牌。", "禁止"),  # 「任何……可以」
         ("第一条 交通警察应当依据事实和本法的有关规定予以处罚。", "义务"),  # 「可以不依据事实和本法」
+        (
+            "第一条 建设单位在选址之前，应当了解矿产资源分布。未经批准，不得压覆重要矿产资源。",
+            "禁止",
+        ),  # 「未经批准，可以」
         # the article itself lets one entrust qualified bodies: 「可以委托其他组织」 is no clear falsehood
         ("第一条 行政机关可以书面委托符合条件的组织实施处罚。行政机关不得委托其他组织实施处罚。", "禁止"),
     ],
@@ -1333,6 +1337,14 @@ def test_an_emergency_measure_cut_from_its_lead_in_is_refused() -> None:
             "需求",
             "规划、建设、养护、保护航道，应当统筹兼顾哪些需求？请逐项列出。",
         ),
+        # means (「采取……等方式」) are asked with the end they serve, the phrase before
+        (
+            "市、区、县（市）人民政府应当根据城市总体规划和调整产业结构的需要，建立健全安全生产技术落后、保障程度低的"
+            "企业退出机制，采取停产、转产、搬迁等方式，确保安全生产。",
+            "第八条",
+            "方式",
+            "市、区、县（市）人民政府应当建立健全安全生产技术落后、保障程度低的企业退出机制，采取哪些方式？请逐项列出。",
+        ),
     ],
 )
 def test_a_list_inside_a_longer_sentence_is_asked_with_what_it_belongs_to(
@@ -1556,3 +1568,38 @@ def test_a_thing_only_the_sentence_before_defines_is_refused(article, sentence, 
     assert any(f"「{name}」" in p for p in stem_problems(item, article + "\n" + sentence))
     # where the sentence opens its article, nothing before says which: read
     assert not any(f"「{name}」" in p for p in stem_problems(item, "第三条 " + sentence))
+
+
+@pytest.mark.parametrize(
+    ("label", "before", "stem", "name"),
+    [
+        # 杭州市安全生产监督管理条例 第五十一条: the proof is the one the lead-in asks for, to release a held vehicle
+        (
+            "第五十一条",
+            "有下列情形之一的，由公安机关交通管理部门扣留车辆直至当事人提供相应的证明或者补办相应的手续：（一）……；",
+            "对当事人提供的证明的合法性、真实性，公安机关交通管理部门应当认真核实。",
+            "提供的证明",
+        ),
+        # 浙江省矿产资源管理条例 第十八条: which reservation period, and how long, the sentence before says
+        (
+            "第十八条",
+            "中型以上矿床的保留期为二年；小型矿床的保留期为一年。",
+            "在保留期内，主管部门不得再受理新的申请。",
+            "保留期",
+        ),
+    ],
+)
+def test_a_paper_or_a_period_the_sentence_before_sets_is_refused_when_named_bare(
+    label: str, before: str, stem: str, name: str
+) -> None:
+    question = in_clause(stem, stem, answer="对")
+    assert any(f"「{name}」" in p for p in stem_problems(question, f"{label} {before}{stem}"))
+    # where the sentence opens its article, nothing before says which: read
+    assert not any(f"「{name}」" in p for p in stem_problems(question, f"{label} {stem}"))
+
+
+def test_a_stem_cut_after_its_prepositional_phrase_is_refused() -> None:
+    cut = "各级人民政府应当本着十分珍惜、____、有效保护的原则。"
+    assert any("本着" in p for p in stem_problems(in_clause(cut, cut, "blank", "节约使用")))
+    whole = "矿产资源开发应当坚持十分珍惜、____、有效保护的原则。"  # 坚持 is the verb: a whole sentence
+    assert not any("本着" in p for p in stem_problems(in_clause(whole, whole, "blank", "节约使用")))
