@@ -24,7 +24,8 @@ read at stop 27;
 on coal and mineral resources), then 矿产资源开采登记管理办法, 矿产资源勘查区块登记管理办法, 矿产资源监督管理暂行办法,
 危险废物经营许可证管理办法 and 济南市矿产资源管理规定, read at stop 31;
 郑州市矿产资源管理条例 (2020), 重庆市矿产资源管理条例 (2020), 浙江省矿产资源管理条例 (2013) and
-杭州市安全生产监督管理条例 (2010) (four 地方性法规), read at stop 32;
+杭州市安全生产监督管理条例 (2010) (four 地方性法规), then 北京市矿产资源管理条例 (2016), 彭水苗族土家族自治县矿产资源管理条例
+(2013), 新乡市北部矿山生态保护与修复条例 (2021) and 洛阳市矿产资源管理办法 (2000), read at stop 32;
 each with its catalog card). They are indexed into a throwaway folder (BM25 and a ``fake`` embedding:
 a document's bank does not search), each gets the bank ``mine-assistant quiz --doc <id> --n 20 --seed 0``
 would make, and the items are looked up in ``evals/quiz_heldout.jsonl``, which a reviewer wrote after
