@@ -107,11 +107,10 @@ _NOT_MEASURED = re.compile(
     r"要求|具体|分别|达到|需要|规定|标准|一般|至少|最少|最多|范围|数量|数值|情况|人数|小于|大于|[要得能是有]|可以"
     r"|法律上?|每个?|百分之|ppm|mg|毫克|立方米|平方米|千米|公里|米|秒|分钟|小时|吨|万吨|万?元|人|名|次|倍|分|度|级|个"
 )
-# A figure with a unit (or a percentage) in a clause. Normalised text writes ℃ as °c, which this does not read:
-# the refusal model was fitted so (figure_unrelated), and reading it moved three negatives below the threshold
-# without a refit; ``states_figure_of`` reads it.
+# A figure with a unit (or a percentage) in a clause; normalised text writes ℃ as °c (「不得超过28°c」 states the
+# 温度 asked, so 「温度最高不能超过多少度」 is no longer refused for a figure it finds unrelated).
 _QUANTITY = re.compile(
-    _NUMBER + r"\s*(?:%|％|个|倍|米|元|万元|日|天|小时|年|周|人|名|吨|学时|分钟|次|级|度|℃|分之|类)"
+    _NUMBER + r"\s*(?:%|％|个|倍|米|元|万元|日|天|小时|年|周|人|名|吨|学时|分钟|次|级|度|℃|°c|分之|类)"
 )
 
 

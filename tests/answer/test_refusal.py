@@ -92,6 +92,12 @@ def test_a_figure_about_something_else_does_not_answer_the_figure_asked() -> Non
     assert stated.figure_unrelated == 0
 
 
+def test_a_temperature_in_degrees_celsius_is_a_figure_about_the_temperature_asked() -> None:
+    text = "第二十二条 井下作业地点的空气温度不得超过28℃；超过时，应当采取降温或者其他防护措施。"
+    ev = refusal.evidence(text, Query.parse("井下干活的地方温度最高不能超过多少度？"), hits(text))
+    assert ev.quantity_missing == 0 and ev.figure_unrelated == 0
+
+
 def test_a_count_is_a_figure() -> None:
     text = "硬措施共8个方面30条。"
     ev = refusal.evidence(text, Query.parse("硬措施一共几个方面？"), hits(text))
