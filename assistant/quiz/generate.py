@@ -601,7 +601,24 @@ def _lead_in(fact: ListFact) -> str | None:
 
 _ASKING_MODAL = re.compile(r"应当|必须|可以|有权")
 # A verb that only says «by these means»: its list is asked with what the means are for.
-_MEANS_VERB = re.compile(r"采取|采用|通过|运用|利用|借助")
+_MEANS_VERBS = ("采取", "采用", "通过", "运用", "利用", "借助")
+_MEANS_VERB = re.compile("|".join(_MEANS_VERBS))
+# What the means serve, when the sentence says it right after the list: 「采取密闭、围挡……等措施，防止扬尘污染」.
+_PURPOSE = re.compile(
+    r"^[^，,。；;]{0,6}[，,]((?:防止|确保|保证|保障|预防|减少|避免|控制|消除|降低|加强|提高|做好)[^，,。；;]{2,24})"
+)
+
+
+def _purpose_after(fact: ListFact) -> str:
+    """What a list of means is for, where its sentence goes on to say (「……等措施，防止扬尘污染」 → 「防止扬尘污染」);
+    「矿产资源开发企业应当采取哪些措施？」 alone asks for any measures the regulation names anywhere."""
+    at = fact.sentence.find(fact.span)
+    if at < 0:
+        return ""
+    m = _PURPOSE.match(fact.sentence[at + len(fact.span) :])
+    return m.group(1).removesuffix("等") if m else ""  # 「做好……、土地复垦等」 ends its own list
+
+
 _COVERB = re.compile(
     r"通过|利用|运用|借助|依托|会同|联合|组织|协调|根据|按照|依照|依据|结合|针对|围绕|对|向|为|与|同|和|以"
 )
@@ -659,6 +676,7 @@ def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
         return _build_series(fact, qtype, ctx)
     subject = _list_stem_subject(fact)
     lead = _lead_in(fact) if fact.kind == "enum" and _statute(clause) else ""
+    purpose = _purpose_after(fact) if lead and lead.endswith(_MEANS_VERBS) else ""
     if lead is None and qtype in ("multi", "short"):
         return None  # the list holds in a situation, and whoever acts in it is not in its sentence
     siblings = _sibling_items(fact, ctx, clause.text)
@@ -673,7 +691,7 @@ def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
         return _question(
             clause,
             "multi",
-            f"{lead}哪些{fact.name}？（ ）" if lead else f"下列属于{subject}的有（ ）。",
+            f"{lead}哪些{fact.name}{purpose}？（ ）" if lead else f"下列属于{subject}的有（ ）。",
             answer,
             fact.sentence,
             fact.span,
@@ -683,7 +701,7 @@ def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
     if qtype == "short":
         stem = f"请简述{subject}的具体内容。" if fact.kind == "named" else f"{subject}包括哪些？请逐项列出。"
         if lead:  # 「事故可能导致……的，电力调度机构有权决定采取哪些必要措施？」
-            stem = f"{lead}哪些{fact.name}？请逐项列出。"
+            stem = f"{lead}哪些{fact.name}{purpose}？请逐项列出。"
         return _question(
             clause,
             "short",

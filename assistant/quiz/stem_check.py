@@ -686,13 +686,23 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         problems.append("以「在……以内」开头：期限从何时起算、谁「……」都被截掉了")
     if re.match(r"^(?:□|[\d.一二三四五六七八九十百]+[^，,。□]{0,3})内?(?:不得|应当|必须|严禁)", stem):
         problems.append("以期限加「不得/应当……」开头，谁、自何时起都被截掉了")
+    timed = re.match(r"^([^，,；;。]{1,30})[，,](?:应当|应|必须|须|可以)", stem)
+    if (
+        question.doc_level in STATUTE_LEVELS
+        and timed
+        and re.search(r"□|[\d一二三四五六七八九十百千两]+个?(?:日|天|月|年|小时|周|工作日)", timed.group(1))
+        and re.search(r"(?:内|以上|以下|前|后|之日起|期间)$", timed.group(1))
+        and not names_party(timed.group(1))
+    ):
+        # 「在开始勘查工作（ ）内，应当……报告」「停业（ ）以上，应……报告」: whose work, whose business, in the sentence before
+        problems.append("「在……（ ）内，应当……」：期限里要做的事有了，谁要做（谁开始勘查、谁停业）被截掉了")
     for a, b in _PAIRS:
         if stem.count(a) != stem.count(b):
             problems.append(f"{a}{b} 不成对")
     if _FRAMES.match(stem) and "，" not in stem and "," not in stem:
         problems.append("只有「结合/按照……」的状语，没有主句")
-    if re.match(r"^对[^，,]*的[^，,。的]{1,8}[。；;]?$", stem) and not re.search(
-        r"处|责令|给予|没收|吊销|追究|实行|实施|进行|采取|予以", stem
+    if re.match(r"^对[^，,]*的[^，,。的]{1,20}[。；;]?$", stem) and not re.search(
+        r"处|责令|给予|没收|吊销|追究|实行|实施|进行|采取|予以|" + _RULE_WORDS, stem
     ):
         problems.append("只有「对……的X」的介词短语，没有主句")
     bare = re.sub(r"[（(][^）)]*[）)]", "", stem)

@@ -1337,13 +1337,21 @@ def test_an_emergency_measure_cut_from_its_lead_in_is_refused() -> None:
             "需求",
             "规划、建设、养护、保护航道，应当统筹兼顾哪些需求？请逐项列出。",
         ),
+        # means asked with what they are for, where the sentence says it after the list
+        (
+            "矿产资源开发企业应当采取密闭、围挡、遮盖、清扫、洒水等措施，防止扬尘污染。",
+            "第十四条",
+            "措施",
+            "矿产资源开发企业应当采取哪些措施防止扬尘污染？请逐项列出。",
+        ),
         # means (「采取……等方式」) are asked with the end they serve, the phrase before
         (
             "市、区、县（市）人民政府应当根据城市总体规划和调整产业结构的需要，建立健全安全生产技术落后、保障程度低的"
             "企业退出机制，采取停产、转产、搬迁等方式，确保安全生产。",
             "第八条",
             "方式",
-            "市、区、县（市）人民政府应当建立健全安全生产技术落后、保障程度低的企业退出机制，采取哪些方式？请逐项列出。",
+            "市、区、县（市）人民政府应当建立健全安全生产技术落后、保障程度低的企业退出机制，采取哪些方式确保安全生产？"
+            "请逐项列出。",
         ),
     ],
 )
@@ -1603,3 +1611,33 @@ def test_a_stem_cut_after_its_prepositional_phrase_is_refused() -> None:
     assert any("本着" in p for p in stem_problems(in_clause(cut, cut, "blank", "节约使用")))
     whole = "矿产资源开发应当坚持十分珍惜、____、有效保护的原则。"  # 坚持 is the verb: a whole sentence
     assert not any("本着" in p for p in stem_problems(in_clause(whole, whole, "blank", "节约使用")))
+
+
+@pytest.mark.parametrize(
+    ("stem", "whole"),
+    [
+        # 洛阳市矿产资源管理办法 第七条, 第十条: who starts the work, whose business stops, is the sentence before's
+        (
+            "在开始勘查工作（ ）内，应当向勘查项目所在地的县（市、区）地质矿产行政主管部门报告。",
+            "探矿权人在开始勘查工作（ ）内，应当向勘查项目所在地的县（市、区）地质矿产行政主管部门报告。",
+        ),
+        (
+            "停业（ ）以上，应向矿区范围所在地的县（市、区）地质矿产行政主管部门报告。",
+            "采矿权人停业（ ）以上，应向矿区范围所在地的县（市、区）地质矿产行政主管部门报告。",
+        ),
+    ],
+)
+def test_a_time_limit_asked_without_whoever_must_act_in_it_is_refused(stem: str, whole: str) -> None:
+    cut = in_clause(stem, stem.replace("（ ）", "十日"), "single", "B")
+    assert any("谁要做" in p for p in stem_problems(cut))
+    named = in_clause(whole, whole.replace("（ ）", "十日"), "single", "B")
+    assert not any("谁要做" in p for p in stem_problems(named))
+    changed = stem.replace("（ ）", "十五日")  # the same cut as a true/false item with its figure changed
+    assert any("谁要做" in p for p in stem_problems(in_clause(changed, stem.replace("（ ）", "十日"))))
+
+
+def test_a_long_to_phrase_without_its_verb_is_refused() -> None:
+    cut = "对依法可由自治县开发的萤石、重晶石、____等矿产资源。"
+    assert "只有「对……的X」的介词短语，没有主句" in stem_problems(q(cut, "blank", "白云岩"))
+    turned = "对现场检查中知悉的商业秘密可以不保密。"  # a modal and its verb: a whole sentence
+    assert "只有「对……的X」的介词短语，没有主句" not in stem_problems(q(turned, "judge", "错"))
