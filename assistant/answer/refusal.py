@@ -71,9 +71,11 @@ _UNIT_FORMS = {
     "分": "分",
 }
 # A question that wants a figure (a limit, a concentration, a coefficient), with or without a unit.
-# 「哪几次」 asks which occasions and 「二十几个工人」 states a number: neither asks for one.
+# 「哪几次」 asks which occasions and 「二十几个工人」 states a number: neither asks for one. Nor does a 几 in a
+# phrase the question goes on from: 「想招几个女师傅下井，……能招吗？」「让我们几个工人坐在后斗里，……」 (as ``_ASK_WORD``).
 _ASKS_QUANTITY = re.compile(
-    r"多少|(?<![哪0-9一二三四五六七八九十百千万])几[个年天次倍米级]|限值|浓度|系数|最[高低大小](?:允许|不得|是)"
+    r"多少|(?<![哪了好0-9一二三四五六七八九十百千万])几[个年天次倍米级](?=[^，,；;。：:]*(?:[？?]|$))"
+    r"|限值|浓度|系数|最[高低大小](?:允许|不得|是)"
 )
 # Words that frame a figure rather than name what is measured (最高不能超过 … 多少).
 _FRAME = re.compile(

@@ -34,9 +34,13 @@ def test_a_unit_the_statute_writes_differently_is_not_missing(question: str, cla
     assert ev.unit_missing == 0 and ev.quantity_missing == 0
 
 
-def test_a_figure_asked_for_and_never_stated_is_missing() -> None:
+@pytest.mark.parametrize(
+    "question",
+    ["回风流里瓦斯浓度最高允许多少？", "一个矿井最少得有几个安全出口？"],  # 几 where the question ends asks
+)
+def test_a_figure_asked_for_and_never_stated_is_missing(question: str) -> None:
     text = "矿山企业应当建立瓦斯检查制度。"
-    ev = refusal.evidence(text, Query.parse("回风流里瓦斯浓度最高允许多少？"), hits(text))
+    ev = refusal.evidence(text, Query.parse(question), hits(text))
     assert ev.quantity_missing == 1
 
 
@@ -131,11 +135,18 @@ def test_a_term_the_corpus_writes_with_quotation_marks_inside_is_known() -> None
 
 @pytest.mark.parametrize(
     "question",
-    ["接触粉尘的工人要做哪几次职业健康检查？", "我们只有二十几个工人，要不要建应急救援队伍？"],
+    [
+        "接触粉尘的工人要做哪几次职业健康检查？",
+        "我们只有二十几个工人，要不要建应急救援队伍？",
+        # a 几 in a phrase the question goes on from states a number, it does not ask one
+        "现在招工难，想招几个女师傅下井开铲运机，这能招吗？",
+        "司机让我们几个工人坐在后斗里进山，这样合规吗？",
+    ],
 )
 def test_which_occasions_and_an_approximate_count_do_not_ask_for_a_figure(question: str) -> None:
     text = "对从事接触职业病危害作业的劳动者，应当组织上岗前、在岗期间和离岗时的职业健康检查。"
-    assert refusal.evidence(text, Query.parse(question), hits(text)).quantity_missing == 0
+    ev = refusal.evidence(text, Query.parse(question), hits(text))
+    assert ev.quantity_missing == 0 and ev.figure_unrelated == 0
 
 
 def test_the_words_that_frame_a_question_are_not_foreign() -> None:
