@@ -239,3 +239,15 @@ def test_a_question_naming_a_region_is_answered_first_by_that_regions_own_rule(l
         "hits"
     ][0]
     assert first["doc_id"] != "henan-mine-safety-measures"
+
+
+def test_a_preamble_comes_first_only_for_a_question_about_the_document_itself(laws_searcher) -> None:  # type: ignore[no-untyped-def]
+    # over the whole corpus the 九江 plan's 前言 (「关于印发……的通知」) scores best for its target, which is its 一、
+    hits = laws_searcher.search("按九江的方案，到2026年矿井下的人要少多少？", 5)
+    assert (hits[0].clause.doc_id, hits[0].clause.label) == ("jiujiang-plan", "一、")
+    assert hits[0].sources.get("over_preamble") == 1.0  # refusal still sees that the best match was none
+    assert "前言" in [h.clause.label for h in hits]
+    based = laws_searcher.search(
+        "九江方案是依据哪些上级方案制定的？", 5
+    )  # about the document: its 前言 answers
+    assert (based[0].clause.doc_id, based[0].clause.label) == ("jiujiang-plan", "前言")

@@ -244,7 +244,8 @@ def evidence(
         top_prob=hits[0].sources.get("rerank", 0.5) if hits else 0.0,
         top_not_provision=int(
             bool(hits)
-            and hits[0].clause.kind in ("preamble", "closing")
+            # the best match is a 前言/落款, first or moved below the provision search put first
+            and (hits[0].clause.kind in ("preamble", "closing") or bool(hits[0].sources.get("over_preamble")))
             and not ABOUT_THE_DOCUMENT.search(query.normalized)  # 前言/落款 answer it
         ),
         figure_unrelated=int(

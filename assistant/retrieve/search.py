@@ -37,6 +37,7 @@ from assistant.retrieve.rerank import (
     softmax,
 )
 from assistant.schema import Clause, Hit
+from assistant.text.intent import ABOUT_THE_DOCUMENT
 from assistant.text.query import Query
 
 METHODS = ("hybrid", "bm25", "dense")
@@ -161,6 +162,7 @@ class Searcher:
         if use_ranker and ranker is not None:
             articles = self._reranked(q, articles, ranker)
         if method == "hybrid" and retriever is None:
+            articles = self._provision_first(q, articles)
             articles = self._criminal_first(q, articles)
             articles = self._regional_first(q, articles)
             articles = self._prevailing_first(articles, base_mask)
@@ -180,6 +182,22 @@ class Searcher:
         if q.situation or not q.asks_criminal:
             return articles
         return self._first_that(articles, lambda c: c.doc_id == CRIMINAL_DOC)
+
+    def _provision_first(self, q: Query, articles: list[tuple[int, Scored]]) -> list[tuple[int, Scored]]:
+        """A document's 前言 or 落款 (「关于印发……的通知 各县(市、区)应急管理工作部门：……」) answers only a question
+        about the document itself (文号, 印发, 落款, what it was made on the basis of): for any other it never
+        comes first when a provision is among the first ``LEAD_DEPTH``. The provision moved up says so
+        (``sources["over_preamble"]``): that the best match was no provision stays refusal evidence."""
+        if ABOUT_THE_DOCUMENT.search(q.normalized):
+            return articles
+        top = self.clauses[articles[0][0]] if articles else None
+        if top is None or top.kind not in ("preamble", "closing"):
+            return articles
+        moved = self._first_that(articles, lambda c: c.kind not in ("preamble", "closing"))
+        if moved is articles:
+            return articles
+        row, scored = moved[0]
+        return [(row, replace(scored, sources={**scored.sources, "over_preamble": 1.0})), *moved[1:]]
 
     def _regional_first(self, q: Query, articles: list[tuple[int, Scored]]) -> list[tuple[int, Scored]]:
         """A question that names a region (「在河南开矿……按河南省的规定要罚多少」) is answered first by that

@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import re
 
-# A question about the document itself — who issued it, when, its number: its 前言 or its 落款 holds the answer.
+# A question about the document itself — who issued it, when, its number, what it was made on the basis of: its
+# 前言 or its 落款 holds the answer (「九江方案是依据哪些上级方案制定的？」).
 ABOUT_THE_DOCUMENT = re.compile(
     r"文号|落款|印发|发文|成文|签发|发布(?:日期|时间|单位|机关)|哪(?:天|年|个部门)(?:发|出台|下发)"
+    r"|(?:依据|根据)(?:哪些|什么|哪个|哪份|哪几个)[^，,。？?]{0,10}(?:制定|出台|编制)"
 )
 
 
