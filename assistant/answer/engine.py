@@ -363,9 +363,8 @@ def without_superseded_verdict(text: str, citations: list[Citation]) -> str:
     return "\n".join(lines)
 
 
-UNSTATED_FIGURE = (
-    "最相关的条款都没有写明"  # the reason a refusal gives when the figure asked is stated nowhere
-)
+# The reason a refusal gives when the figure asked is stated in no clause its answer would cite.
+UNSTATED_FIGURE = "最相关的条款都没有写明"
 
 
 def unstated_figure(query: Query, citations: list[Citation], clauses: list[Clause]) -> str:

@@ -586,7 +586,7 @@ def _lead_in(fact: ListFact) -> str | None:
     last = phrases[-1]
     if len(phrases) >= 3 and modal and last and not (_MUST.search(last) or re.search(r"的$|[：:]", last)):
         head = _MUST.split(phrases[0])[0]  # 「生产经营单位应当……」: its party, once
-        if _MEANS_VERB.fullmatch(last):
+        if last in _MEANS_VERBS:
             # 「……应当根据……需要，建立健全……企业退出机制，采取停产、转产、搬迁等方式，确保安全生产」: the means are
             # the means of the phrase before; 「……人民政府应当采取哪些方式？」 alone asks means to no end
             purpose = phrases[-2]
@@ -602,7 +602,6 @@ def _lead_in(fact: ListFact) -> str | None:
 _ASKING_MODAL = re.compile(r"应当|必须|可以|有权")
 # A verb that only says «by these means»: its list is asked with what the means are for.
 _MEANS_VERBS = ("采取", "采用", "通过", "运用", "利用", "借助")
-_MEANS_VERB = re.compile("|".join(_MEANS_VERBS))
 # What the means serve, when the sentence says it right after the list: 「采取密闭、围挡……等措施，防止扬尘污染」.
 _PURPOSE = re.compile(
     r"^[^，,。；;]{0,6}[，,]((?:防止|确保|保证|保障|预防|减少|避免|控制|消除|降低|加强|提高|做好)[^，,。；;]{2,24})"
