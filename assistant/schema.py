@@ -228,6 +228,11 @@ class Clause:
     role: str = ""
     roles: tuple[str, ...] = ()
 
+    @property
+    def frames_document(self) -> bool:
+        """A document's 前言 or 落款: it says who issued the document and why, and binds nobody."""
+        return self.kind in ("preamble", "closing")
+
     def retrieval_text(self) -> str:
         """What the retrievers see: the parent headings give the clause its context, and a piece of
         a long article gets its label, lead-in and tail."""

@@ -182,6 +182,7 @@ class AnswerEngine:
 
     def _extractive(self, question: str, query: str, retrieval: Retrieval) -> Answer:
         hits = retrieval.hits
+        clauses = [h.clause for h in hits]
         text, citations = extractive.compose(
             hits,
             list(retrieval.query.content_words),
@@ -190,8 +191,8 @@ class AnswerEngine:
             second_ratio=self.config.second_clause_ratio,
             second_min_score=self.config.second_clause_min_score,
         )
-        result = verify_answer(text, citations, [h.clause for h in hits])
-        asked = unstated_figure(retrieval.query, result.citations, [h.clause for h in hits])
+        result = verify_answer(text, citations, clauses)
+        asked = unstated_figure(retrieval.query, result.citations, clauses)
         if asked:
             return self._refusal(question, query, hits, unstated=asked)
         return Answer(
@@ -204,8 +205,8 @@ class AnswerEngine:
             removed_citations=result.removed,
             notices=[
                 *superseded_notices(result.citations),
-                *self._duty_notices(result.citations, [h.clause for h in hits]),
-                *instruction_notices(result.citations, [h.clause for h in hits]),
+                *self._duty_notices(result.citations, clauses),
+                *instruction_notices(result.citations, clauses),
                 *result.problems,
             ],
             related=hits[1 : 1 + RELATED_K],

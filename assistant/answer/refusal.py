@@ -70,13 +70,6 @@ _UNIT_FORMS = {
     "度": "(?:度|℃|%|％)",
     "分": "分",
 }
-# A question that wants a figure (a limit, a concentration, a coefficient), with or without a unit.
-# 「哪几次」 asks which occasions and 「二十几个工人」 states a number: neither asks for one. Nor does a 几 in a
-# phrase the question goes on from: 「想招几个女师傅下井，……能招吗？」「让我们几个工人坐在后斗里，……」 (as ``_ASK_WORD``).
-_ASKS_QUANTITY = re.compile(
-    r"多少|(?<![哪了好0-9一二三四五六七八九十百千万])几[个年天次倍米级](?=[^，,；;。：:]*(?:[？?]|$))"
-    r"|限值|浓度|系数|最[高低大小](?:允许|不得|是)"
-)
 # Words that frame a figure rather than name what is measured (最高不能超过 … 多少).
 _FRAME = re.compile(
     r"最[高低大小多少长短]|(?:不)?(?:超过|低于|高于|少于|多于)|不能|不得|允许|至少|多少|多长|多久|一般|大概|左右|以上|以下"
@@ -99,6 +92,10 @@ _ASK_WORD = re.compile(
 _YES_NO = re.compile(r"会不会|要不要|是不是|是否|能不能|可不可以|有没有|吗[？?！!。\s]*$")
 _DATE = re.compile(r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?|(?<![\d个])\d{1,2}月(?:\d{1,2}日)?")
 _ASK_NAMED = re.compile(r"限值|浓度|系数|最[高低大小](?:允许|不得|是)")
+# A question that wants a figure (a limit, a concentration, a coefficient), with or without a unit: an asking
+# word or a named measure. 「哪几次」 asks which occasions, and 「二十几个工人」「想招几个女师傅下井，……能招吗？」 state a
+# number: none asks for one.
+_ASKS_QUANTITY = re.compile(f"{_ASK_WORD.pattern}|{_ASK_NAMED.pattern}")
 _ASK_PHRASE = re.compile(r"[，,；;。？?、：:]")
 # After the ask, a consequence or a purpose starts a new phrase: 「浓度达到多少就必须停止作业」 does not
 # measure 作业, nor 「按年产多少万吨来划分」 划分.
@@ -245,7 +242,7 @@ def evidence(
         top_not_provision=int(
             bool(hits)
             # the best match is a 前言/落款, first or moved below the provision search put first
-            and (hits[0].clause.kind in ("preamble", "closing") or bool(hits[0].sources.get("over_preamble")))
+            and (hits[0].clause.frames_document or bool(hits[0].sources.get("over_preamble")))
             and not ABOUT_THE_DOCUMENT.search(query.normalized)  # 前言/落款 answer it
         ),
         figure_unrelated=int(

@@ -155,7 +155,8 @@ _UNFIT = re.compile(r"^(?:经检验)?不?合格的(\w{2,4}?)(?=[，,]|不得|应
 _BARE_CONTRACT = re.compile(r"^(?:抵押|转让|租赁|承包|出租|委托|买卖|出让)(?:合同|协议)")
 # A paper named by who handed it in: 「对当事人提供的证明的合法性……应当认真核实」 — the proof the sentence before asks
 # for (「扣留车辆直至当事人提供相应的证明」); read alone it is any proof of anything.
-_PROVIDED = re.compile(r"(?:提供|提交|出具)的(证明|材料|资料|文件|证件|手续|凭证|说明)")
+_HAND_IN = r"(?:提供|提交|出具)"
+_PROVIDED = re.compile(_HAND_IN + r"的(证明|材料|资料|文件|证件|手续|凭证|说明)")
 # A period named only by its kind: 「在保留期内，……不得再受理……」 — whose reservation, and how long (二年, 一年), the
 # sentence before says.
 _BARE_PERIOD = re.compile(r"^(?:在|于)?(\w{1,4}期)(?:内|间|限内|届满|满)")
@@ -208,7 +209,7 @@ def _defined_before(question: Question, stem: str, clause_text: str) -> str:
     if unfit and unfit.group(1) in before:
         return unfit.group()  # 「不合格的产品不得出厂」: the products are those the sentence before lists
     provided = _PROVIDED.search(re.split(r"[，,。；;]", stem)[0])
-    if provided and re.search(r"(?:提供|提交|出具)[^，,。；;]{0,6}" + provided.group(1), before):
+    if provided and re.search(_HAND_IN + r"[^，,。；;]{0,6}" + provided.group(1), before):
         return provided.group()  # 「当事人提供的证明」: the proof the sentence before asks for
     period = _BARE_PERIOD.match(stem)
     if period and period.group(1) in before:

@@ -190,11 +190,8 @@ class Searcher:
         (``sources["over_preamble"]``): that the best match was no provision stays refusal evidence."""
         if ABOUT_THE_DOCUMENT.search(q.normalized):
             return articles
-        top = self.clauses[articles[0][0]] if articles else None
-        if top is None or top.kind not in ("preamble", "closing"):
-            return articles
-        moved = self._first_that(articles, lambda c: c.kind not in ("preamble", "closing"))
-        if moved is articles:
+        moved = self._first_that(articles, lambda c: not c.frames_document)
+        if moved is articles:  # a provision was first already, or none is near the top
             return articles
         row, scored = moved[0]
         return [(row, replace(scored, sources={**scored.sources, "over_preamble": 1.0})), *moved[1:]]
