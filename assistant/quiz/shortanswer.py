@@ -73,6 +73,10 @@ SYNONYMS = (
     ("当作", "作为"),
     ("当成", "作为"),
     ("免费", "不收费"),
+    # and from the third blind set g361–g480 (dev half)
+    ("标记", "标志"),
+    ("记号", "标志"),
+    ("请专家", "聘请专家"),
 )
 _PUNCT = re.compile(r"[^\w%/.]")
 
@@ -122,9 +126,17 @@ def _year(text: str) -> str:
     return re.sub(r"(?<![\d.])(\d{2})(?=年[底初末])", r"20\1", text)
 
 
+# 「三成」 is 30% (a tenth is 一成); not 成本, 成员, 成立 …, nor a numeral's last digit (「十成」「二十三成」 are no share)
+_TENTHS = re.compile(
+    r"(?<![一二两三四五六七八九十百千万\d])([一二两三四五六七八九])成(?![本员立为果绩功熟就品型套交年])"
+)
+_TENTH_OF = dict(zip("一二两三四五六七八九", (1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
+
+
 def _prep(text: str) -> str:
-    # 「百分之四十」 is 「40%」 (arabize alone reads 百 as a number: 「100分之40」)
+    # 「百分之四十」 is 「40%」 (arabize alone reads 百 as a number: 「100分之40」); 「减掉一成」 is 10%
     text = re.sub(r"百分之([零〇一二两三四五六七八九十百\d.]+)", r"\1%", normalize(text))
+    text = _TENTHS.sub(lambda m: f"{10 * _TENTH_OF[m.group(1)]}%", text)
     # a year before arabize reads it (「二〇二四年」) and after (「二十四年底」 is 24年底 only then)
     text = re.sub(r"(\d)点(?=\d)", r"\1.", _year(arabize(_year(text))))  # 「一点五倍」 is 「1.5倍」
     # a range keeps its two numbers apart: 「3-5年」 is 3 and 5, not 35, once the hyphen goes

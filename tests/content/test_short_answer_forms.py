@@ -191,3 +191,12 @@ def test_an_approval_the_clause_does_not_name_is_a_wrong_point():
     assert wrong_points("危险作业须报应急管理局批准", points, clause)
     assert not wrong_points("危险作业不用经过谁批准", points, clause)
     assert not wrong_points("须报应急管理局批准", points, clause + "作业前应当经本单位负责人批准。")
+
+
+def test_a_share_in_tenths_is_a_percentage():
+    # stop 33, from the blind answers g361–g480 (dev half): 「减掉一成」 states 减少10%
+    assert point_found("实现矿山井下人员减少10%左右", "井下作业人员减掉一成左右")
+    assert point_found("处上一年年收入80%的罚款", "罚上一年收入的八成")
+    assert not point_found("处上一年年收入80%的罚款", "罚上一年收入的六成")
+    # 成本, 完成 and 组成 are no share
+    assert not point_found("减少10%", "减少成本")
