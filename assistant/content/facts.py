@@ -361,6 +361,15 @@ def list_facts(clause: Clause) -> list[ListFact]:
 # Runs that are one fixed name, not a list to recall: 「省、____、直辖市」 is filled by anyone who has read any
 # statute, and tests nothing of the clause (the grader reads the run as 省级 for the same reason).
 FIXED_RUNS = ("省、自治区、直辖市",)
+# Words that come as a set in any regulation of their field, so that one missing from a run of its fellows is
+# filled by common sense (「改造、____、报废」 is 修理; 「建设、监理、____」 施工; 「固态、____、气态」 液态): a blank on
+# one of them, between two or more of its set, tests nothing of the clause.
+STOCK_SETS = (
+    frozenset({"固态", "液态", "气态"}),
+    frozenset({"建设", "勘察", "设计", "施工", "监理"}),
+    frozenset({"设计", "制造", "安装", "改造", "修理", "维修", "报废"}),
+    frozenset({"新闻", "出版", "广播", "电影", "电视", "网络", "报刊", "报纸"}),
+)
 
 _FOLLOW = set("，,。；;、等的和及与对进在地”）)")
 

@@ -643,10 +643,24 @@ def _asked_in_its_sentence(fact: ListFact) -> str | None:
     if len(party) < 2 or re.search(r"[，,；;：:、]", party) or re.match(r"[（(对在按依根]", party):
         return None  # 「矿区生态修复应当采取……」 names what the rule is about, a party or not
     rest = before[modal.end() :]
-    verb = re.split(r"[，,；;]", rest)[-1]
+    pieces = re.split(r"[，,；;]", rest)
+    verb = pieces[-1]
     if not verb or len(verb) > 12 or not re.match(r"[\u4e00-\u9fff]", verb) or _COVERB.fullmatch(verb):
         return None  # 「应当通过电视、报纸、网络等媒体，宣传……」: the list is a means, what it is for comes after
+    if (
+        _VAGUE_CONTENTS.fullmatch(fact.name)
+        and len(pieces) == 2
+        and len(rest) <= 24
+        and "、" not in pieces[0]
+    ):
+        # 「应当建立煤炭使用台账，如实记录煤炭来源、采购数量……等相关内容」: the contents are the ledger's;
+        # 「煤炭燃用单位应当如实记录哪些相关内容？」 does not say where
+        verb = rest
     return f"{party}{modal.group()}{verb}"
+
+
+# A list's name that says only «what it holds»: the list is asked with the record or the paper that holds it.
+_VAGUE_CONTENTS = re.compile(r"(?:相关|有关)?(?:内容|事项|情况|信息)")
 
 
 def _list_stem_subject(fact: ListFact) -> str:
@@ -1015,7 +1029,7 @@ def _only_as_written(f: RuleFact, quote: str) -> bool:
     """Whether turning the rule's modal would make no fair false statement, so it is asked as written."""
     at = quote.find(f.modal)
     before, after = quote[:at], quote[at + len(f.modal) :]
-    if before.endswith(("均", "都", "各自", "分别", "也")):
+    if before.endswith(("均", "都", "各自", "分别", "也", "还")):
         # 「相关单位均应当报告」: the rule is that each one must; 「均可以不报告」 loses that and reads «nobody need»
         return True
     if _OPPOSITE[f.modal] in ("可以", "允许"):  # a prohibition turned into a permission
@@ -1057,7 +1071,45 @@ def _only_as_written(f: RuleFact, quote: str) -> bool:
         or _either_of_two_acts(after)
         or bool(re.match(r"^[^，。、]{1,4}地", after))  # 「应当有计划地组织」 → 「可以没有计划地」
         or bool(_BY_THE_LAW.match(after))
+        # 「可以不履行安全告知义务」 is 「may shirk its duty」: false at a glance
+        or bool(re.search(r"(?:履行|落实)[^，。；;]{0,12}(?:责任|义务|职责)$", after))
     )
+
+
+# A rule whose whole content is to obey, or to refrain from what condemns itself: 「……应当符合本市煤炭质量要求」
+# 「……应当严格执行国家和省规定的基本建设程序」「……必须遵守本法」「在河道内采砂，应当依照有关法律、行政法规的规定进行」
+# 「……应当接受……依法进行的监察」「销售者不得伪造或者冒用认证标志」「任何单位和个人不得非法干预……」. Asked as written
+# it is true to anyone who has not read the law, and turned (「可以不遵守」「可以伪造」) false to anyone: no
+# true/false item either way. (A duty to act by the rules, 「应当按照规定缴纳排污费」, has an act to ask about, and a
+# prohibition of more than a self-condemning act, 「不得重新用于排放尾矿或擅自回采」, has a rule: both are asked.)
+_RULES = r"(?:法律|法规|规章|本法|本条例|本办法|本规定|规定|要求|标准|规程|规范|程序|规划|政策|约定|定价)"
+_ONLY_TO_OBEY = re.compile(
+    rf"(?:严格)?(?:遵守|遵照|执行|符合|满足|达到)[^，。；;]{{0,40}}{_RULES}"
+    rf"|(?:严格)?(?:依法|依照|按照|依据)[^，。；;]{{0,40}}?{_RULES}?的?(?:规定)?(?:进行|执行|办理|实施|作业|操作|施工)"
+    r"|接受[^，。；;]{0,40}(?:监督|检查|监察)(?:管理|检查)?"
+)
+
+
+# A duty as vague as a wish (「应当加强海域地震活动监测预测工作」) or to answer for one's own work (「必须对其勘察、设计的
+# 质量负责」「应当对其运营使用的设施承担安全管理责任」): true to anyone who reads it.
+_VAGUE_DUTY = re.compile(
+    r"(?:加强|做好|重视|支持|鼓励|促进|推动|推进|确保|保证|尊重|注意)[^，。；;]*"
+    r"|对[^，。；;]{1,24}(?:负责|承担[^，。；;]{0,12}责任)"
+    r"|配备具有相应[^，。；;]{0,10}的[^，。；;]{0,16}人员"
+)
+# An act that condemns itself by what it does to its object: 「不得对修复区域周边的生态环境造成新的破坏」.
+_HARM_DONE = re.compile(r"(?:对[^，。；;]{1,24})?造成[^，。；;]{0,8}(?:破坏|损害|污染|危害|损失)")
+
+
+def _true_at_a_glance(f: RuleFact, quote: str) -> bool:
+    """Whether the rule says only to obey (``_ONLY_TO_OBEY``), is a duty as vague as a wish or to answer for one's
+    own work (``_VAGUE_DUTY``), or forbids only an act that condemns itself."""
+    after = quote[quote.find(f.modal) + len(f.modal) :]
+    if _OPPOSITE[f.modal] in ("可以", "允许"):
+        return bool(
+            _SELF_CONDEMNING.match(after) or _CONDEMNED_ACT.match(after) or _HARM_DONE.fullmatch(after)
+        )
+    return bool(_ONLY_TO_OBEY.fullmatch(after) or _VAGUE_DUTY.fullmatch(after))
 
 
 def build_rule(
@@ -1070,6 +1122,8 @@ def build_rule(
     if qtype != "judge":
         return None
     quote = f.sentence.rstrip("。")
+    if _true_at_a_glance(f, quote):
+        return None
     coin = ctx.rng.random() < 0.5
     as_written = _only_as_written(f, quote)
     if as_written and only_false:

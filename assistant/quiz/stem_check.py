@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.content.facts import STOCK_SETS
 from assistant.content.templates import BLANK, ends_in_adverbial, mid_enumeration, to_phrase_without_act
 from assistant.quiz.model import Question
 from assistant.schema import STATUTE_LEVELS
@@ -112,7 +113,7 @@ _OWNED_RESULT = re.compile(
 # A record or a document with no owner: 「记录保存期限不得少于三年」 — which 记录 (安全生产教育和培训记录) the sentences
 # before say. (「出厂记录保存期限……」 names its record and is read.)
 _BARE_RECORD = re.compile(
-    r"^(记录|档案|台账|资料|材料|凭证|原件|复印件)(?:的)?(?:保存期限|保存时间|保管期限|期限|内容)?"
+    r"^(记录|档案|台账|资料|材料|凭证|原件|复印件)(?:的)?(?:保存期限|保存时间|保存记录|保管期限|期限|内容)?"
     r"(?:应当|可以|必须|不得|由|须)"
 )
 # A place named by the activity it is for (「施工现场」「作业场所」) that a party's act is aimed at: where the clause's
@@ -521,6 +522,15 @@ def _time_without_its_start(question: Question, stem: str, clause_text: str) -> 
     return ""
 
 
+def _stock_blank(question: Question, stem: str) -> bool:
+    """A blank among two or more words of its own stock set (``STOCK_SETS``): 「改造、____、报废」."""
+    run = re.search(r"(?:[\u4e00-\u9fff]{2}、)*□(?:、[\u4e00-\u9fff]{2})*", stem)
+    if question.type != "blank" or not run:
+        return False
+    fellows = [w for w in run.group().split("、") if w != "□"]
+    return any(question.answer in s and sum(w in s for w in fellows) >= 2 for s in STOCK_SETS)
+
+
 def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     """What is wrong with the question's stem (empty when nothing). ``clause_text``, when given, is the text
     of the clause the item quotes: it shows whether the quoted sentence is an item of a list."""
@@ -661,6 +671,12 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         r"^(?:自[^，,。]{1,30}[，,]|在[^，,。]{1,20}的前提下[，,])", stem
     ):
         problems.append("以「自……之日起，」「在……的前提下，」开头：谁、什么情形在前面，被截掉了")
+    if question.doc_level in STATUTE_LEVELS and re.match(
+        r"^在[^，,。；;]{1,20}的(?:，|,)?(?:应当|必须|不得|可以|须)", stem
+    ):
+        # 「在当地销售、使用的应当随车携带煤质化验报告单」: the 的 has no head; what is sold (the coal trucks
+        # entering the city) is the sentence's subject, cut
+        problems.append("「在……的应当……」：「的」字短语后面的主语（什么车辆、什么单位）被截掉了")
     if question.doc_level in STATUTE_LEVELS and re.match(r"^将", stem):
         problems.append("以「将……」开头：谁来做（国家、某部门）被截掉了")
     if re.search(r"[，,]为(?:□|[^，,。]{1,8})。$", stem) and re.sub(r"\s", "", question.quote).endswith("；"):
@@ -679,6 +695,8 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         problems.append("以「该……」开头，指的是谁在题干外，读不懂")
     elif any(m.group(1) not in stem[: m.start()] for m in re.finditer(r"(?<!应)该(?!当)(\w{2})", stem)):
         problems.append("「该……」指的是题干外前文说的东西（「不得再次申请该行政许可」），读不懂")
+    if _stock_blank(question, stem):
+        problems.append("空格在一组成套的词中间（「改造、____、报废」），凭常识就能填出，考不到条文")
     if _answer_text(question) and _answer_text(question) in stem.replace("□", ""):
         problems.append("答案在题干别处已经出现，一眼就能填出")
     if question.doc_level in STATUTE_LEVELS and re.match(

