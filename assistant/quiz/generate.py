@@ -1083,9 +1083,11 @@ def _only_as_written(f: RuleFact, quote: str) -> bool:
 # true/false item either way. (A duty to act by the rules, 「应当按照规定缴纳排污费」, has an act to ask about, and a
 # prohibition of more than a self-condemning act, 「不得重新用于排放尾矿或擅自回采」, has a rule: both are asked.)
 _RULES = r"(?:法律|法规|规章|本法|本条例|本办法|本规定|规定|要求|标准|规程|规范|程序|规划|政策|约定|定价)"
+# an act with no object, whose manner (by the rules) is all the rule says: 「……应当按照有关法律、法规等规定收集和处理」
+_BARE_ACTS = r"(?:进行|执行|办理|实施|作业|操作|施工|收集|处理|处置|管理)"
 _ONLY_TO_OBEY = re.compile(
     rf"(?:严格)?(?:遵守|遵照|执行|符合|满足|达到)[^，。；;]{{0,40}}{_RULES}"
-    rf"|(?:严格)?(?:依法|依照|按照|依据)[^，。；;]{{0,40}}?{_RULES}?的?(?:规定)?(?:进行|执行|办理|实施|作业|操作|施工)"
+    rf"|(?:严格)?(?:依法|依照|按照|依据)[^，。；;]{{0,40}}?{_RULES}?的?(?:规定)?{_BARE_ACTS}(?:[和、]{_BARE_ACTS})*"
     r"|接受[^，。；;]{0,40}(?:监督|检查|监察)(?:管理|检查)?"
 )
 
@@ -1093,7 +1095,7 @@ _ONLY_TO_OBEY = re.compile(
 # A duty as vague as a wish (「应当加强海域地震活动监测预测工作」) or to answer for one's own work (「必须对其勘察、设计的
 # 质量负责」「应当对其运营使用的设施承担安全管理责任」): true to anyone who reads it.
 _VAGUE_DUTY = re.compile(
-    r"(?:加强|做好|重视|支持|鼓励|促进|推动|推进|确保|保证|尊重|注意)[^，。；;]*"
+    r"(?:组织[^，。；;]{0,12}?)?(?:加强|做好|重视|支持|鼓励|促进|推动|推进|确保|保证|尊重|注意)[^，。；;]*"
     r"|对[^，。；;]{1,24}(?:负责|承担[^，。；;]{0,12}责任)"
     r"|配备具有相应[^，。；;]{0,10}的[^，。；;]{0,16}人员"
 )

@@ -531,6 +531,22 @@ def _stock_blank(question: Question, stem: str) -> bool:
     return any(question.answer in s and sum(w in s for w in fellows) >= 2 for s in STOCK_SETS)
 
 
+def _twin_blank(question: Question, stem: str) -> bool:
+    """A blank whose answer differs from a sibling next to it only in its last character: 「地热、____、煤改气」 is
+    filled 煤改电 by anyone who reads 煤改气 (「新技术、新工艺、新设备、____」 shares one character and is read)."""
+    if question.type != "blank" or len(question.answer) < 3:
+        return False
+    head = re.escape(question.answer[:-1])
+    return bool(re.search(rf"{head}[^、，,。；;□]、□|□、{head}[^、，,。；;□]", stem))
+
+
+# A stem that ends on the papers 「将……」 hands over: 「应当在（ ）内将法定的检验、检测结果和鉴定结论。」 — to whom, and
+# what for (报……备案), is cut. (「将……发包给……」「将……保存5年以上」 end on their act.)
+_HANDED_OVER_CUT = re.compile(
+    r"将[^，,。；;将]{1,40}(?:结果|结论|资料|材料|文件|报告|记录|数据|信息|意见|情况|名单|方案|计划)[。；;]?$"
+)
+
+
 def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     """What is wrong with the question's stem (empty when nothing). ``clause_text``, when given, is the text
     of the clause the item quotes: it shows whether the quoted sentence is an item of a list."""
@@ -695,6 +711,14 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         problems.append("以「该……」开头，指的是谁在题干外，读不懂")
     elif any(m.group(1) not in stem[: m.start()] for m in re.finditer(r"(?<!应)该(?!当)(\w{2})", stem)):
         problems.append("「该……」指的是题干外前文说的东西（「不得再次申请该行政许可」），读不懂")
+    if _twin_blank(question, stem):
+        problems.append("空格旁边的并列项只差一个字（「煤改气」旁的「煤改____」），一眼就能填出")
+    if _HANDED_OVER_CUT.search(stem):
+        problems.append("以「将……」收尾：把它怎样（报送、备案……）被截掉了，句子没有谓语")
+    also = re.search(r"还(?:应当|必须|须|要|应)", stem)
+    # 「……不具备密闭条件的，还应当设置……」: 还 adds to a duty the sentence before states (「除……外，还应当」 carries its own)
+    if also and not re.search(r"应当|必须|须|要|应|除", stem[: also.start()]):
+        problems.append("「还应当……」接着前文的另一项义务，前文不在题干里")
     if _stock_blank(question, stem):
         problems.append("空格在一组成套的词中间（「改造、____、报废」），凭常识就能填出，考不到条文")
     if _answer_text(question) and _answer_text(question) in stem.replace("□", ""):

@@ -1673,6 +1673,8 @@ def test_a_long_to_phrase_without_its_verb_is_refused() -> None:
         "第十六条 船舶相遇，各方应当注意避让。",
         "第十七条 大坝主管部门应当配备具有相应业务水平的大坝安全管理人员。",
         "第十八条 煤矿职工必须按照规定的安全操作规程和技术要求作业。",
+        "第十九条 煤堆渗水和车辆冲洗水应当按照有关法律、法规等规定收集和处理。",  # 淄博, after round 41
+        "第二十条 各级人民政府应当组织有关部门加强对水库大坝的定期检查和监督管理。",
         # asked only as written until stop 33: turned, false at a glance; as written, true at a glance
         "第二十八条 供电企业应当保证供给用户的供电质量符合国家标准。",
         "第二十六条 核设施营运单位应当确保核设施整体性能满足核安全标准的要求。",
@@ -1761,4 +1763,28 @@ def test_a_record_and_a_headless_de_phrase_the_sentence_before_names_are_refused
     whole = "在本市销售煤炭的单位应当随车携带煤质化验报告单。"
     assert not any(
         "「的」字短语" in p for p in stem_problems(in_clause(whole, whole.rstrip("。"), answer="对"))
+    )
+
+
+# Round 41 (stop 33, after the round-40 rules)
+def test_a_blank_next_to_its_twin_is_refused() -> None:
+    stem = "集中供热未覆盖的区域逐步实现地热、____、煤改气等清洁能源替代全覆盖。"  # 漯河, H2321
+    assert any("只差一个字" in p for p in stem_problems(q(stem, "blank", "煤改电")))
+    read = "推广新技术、新工艺、新设备、____。"  # one shared character: a real item (R141)
+    assert not any("只差一个字" in p for p in stem_problems(q(read, "blank", "新材料")))
+
+
+def test_a_stem_ending_on_what_is_handed_over_is_refused() -> None:
+    cut = "特种设备使用单位应当在（ ）内将法定的检验、检测结果和鉴定结论。"  # 浙江特种设备, H2322
+    assert any("「将……」收尾" in p for p in stem_problems(q(cut, "single", "A")))
+    whole = "特种设备使用单位应当在（ ）内将法定的检验结果报监督管理部门备案。"
+    assert not any("「将……」收尾" in p for p in stem_problems(q(whole, "single", "A")))
+
+
+def test_one_more_duty_without_the_first_is_refused() -> None:
+    stem = "储煤场的煤炭储存区不具备密闭条件的，还应当设置雾炮车等高效降尘抑尘设施。"  # 淄博, H2329
+    assert any("「还应当……」" in p for p in stem_problems(in_clause(stem, stem.rstrip("。"), answer="对")))
+    whole = "特许经营协议除按照国家规定明确相关事项外，还应当明确项目移交时的工程质量标准和要求。"
+    assert not any(
+        "「还应当……」" in p for p in stem_problems(in_clause(whole, whole.rstrip("。"), answer="对"))
     )

@@ -40,7 +40,7 @@ def test_the_committed_gold_sets_load_with_their_documented_sizes():
             "negatives": 73,  # + n401–n420 held back at stop 31 (17 kept); 7 moved to evals/laws/retrieval.jsonl (the laws answer them); + 15 of stop 25
             "conversations": 22,
             "scenarios": 36,
-            "short_answers": 360,  # 39 seed + 30 with wrong_points + 45 + 36 + 90 + 120 written blind (g070-g360)
+            "short_answers": 480,  # 39 seed + 30 with wrong_points + 45 + 36 + 90 + 120 + 120 written blind (g070-g480)
             "laws_retrieval": 570,  # 360 + 100 held back at stop 24 (L361–L460) + 70 at 25 + 40 at 26 (L531–L570)
             "laws_negatives": 170,  # 70 + 30 off-domain (LO01–LO30) + 30 held back at stop 24 + 25 at 25 + 15 at 26
             "laws_conversations": 30,
