@@ -586,6 +586,16 @@ def _lead_in(fact: ListFact) -> str | None:
     last = phrases[-1]
     if len(phrases) >= 3 and modal and last and not (_MUST.search(last) or re.search(r"的$|[：:]", last)):
         head = _MUST.split(phrases[0])[0]  # 「生产经营单位应当……」: its party, once
+        last = last.removeprefix("并")  # 「……，并采取……等方式记录」
+        if re.search(r"[中时后前内]$", head):
+            # 「监督检查中，被检查单位负责人拒绝签字的，检查人员应当注明情况，并采取……」: the time is no party; the
+            # party is the one before the modal, with the condition it acts on
+            owner = next(i for i, p in enumerate(phrases) if _MUST.search(p))
+            party = _MUST.split(phrases[owner])[0]
+            if not party:
+                return None
+            condition = f"{phrases[owner - 1]}，" if owner and phrases[owner - 1].endswith("的") else ""
+            return f"{condition}{party}{modal.group()}{last}"
         if last in _MEANS_VERBS:
             # 「……应当根据……需要，建立健全……企业退出机制，采取停产、转产、搬迁等方式，确保安全生产」: the means are
             # the means of the phrase before; 「……人民政府应当采取哪些方式？」 alone asks means to no end
@@ -640,7 +650,12 @@ def _asked_in_its_sentence(fact: ListFact) -> str | None:
         return None
     modal = modals[-1]  # the modal that governs the list: one of an earlier rule has another subject
     party = before[: modal.start()]
-    if len(party) < 2 or re.search(r"[，,；;：:、]", party) or re.match(r"[（(对在按依根]", party):
+    if (
+        len(party) < 2
+        or re.search(r"[，,；;：:、]", party)
+        or re.match(r"[（(对在按依根]", party)
+        or re.search(r"[中时后前内]$", party)  # 「监督检查中，应当……」: a time, not who acts
+    ):
         return None  # 「矿区生态修复应当采取……」 names what the rule is about, a party or not
     rest = before[modal.end() :]
     pieces = re.split(r"[，,；;]", rest)
@@ -973,6 +988,7 @@ _ADVERBS = (
     "准确",
     "会同",  # 「可以不会同有关部门制定规划」: may it skip the plan, or only the others?
     "随时",
+    "同时",  # 「可以不同时符合……标准」: not at once, or not at all?
     "根据情况",  # 「可以不根据情况配备……设施」: may it not equip, or not look at the situation?
     "自",  # 「可以不自作出执行裁定之日起五日内执行」: may it not act, or act later?
     "在",
@@ -1029,7 +1045,7 @@ def _only_as_written(f: RuleFact, quote: str) -> bool:
     """Whether turning the rule's modal would make no fair false statement, so it is asked as written."""
     at = quote.find(f.modal)
     before, after = quote[:at], quote[at + len(f.modal) :]
-    if before.endswith(("均", "都", "各自", "分别", "也", "还")):
+    if before.endswith(("均", "都", "各自", "分别", "也", "还")) or before.startswith("除"):
         # 「相关单位均应当报告」: the rule is that each one must; 「均可以不报告」 loses that and reads «nobody need»
         return True
     if _OPPOSITE[f.modal] in ("可以", "允许"):  # a prohibition turned into a permission
@@ -1057,6 +1073,7 @@ def _only_as_written(f: RuleFact, quote: str) -> bool:
             (
                 *_ADVERBS,
                 "同意",
+                "确定",  # 「可以不确定……项目和内容」 reads «uncertain», not «need not set»
                 "一致",
                 "依法",
                 "按照规定",
@@ -1082,20 +1099,23 @@ def _only_as_written(f: RuleFact, quote: str) -> bool:
 # it is true to anyone who has not read the law, and turned (「可以不遵守」「可以伪造」) false to anyone: no
 # true/false item either way. (A duty to act by the rules, 「应当按照规定缴纳排污费」, has an act to ask about, and a
 # prohibition of more than a self-condemning act, 「不得重新用于排放尾矿或擅自回采」, has a rule: both are asked.)
-_RULES = r"(?:法律|法规|规章|本法|本条例|本办法|本规定|规定|要求|标准|规程|规范|程序|规划|政策|约定|定价)"
+_RULES = (
+    r"(?:法律|法规|规章|本法|本条例|本办法|本规定|规定|要求|标准|规程|规范|程序|规划|政策|约定|定价|制度)"
+)
 # an act with no object, whose manner (by the rules) is all the rule says: 「……应当按照有关法律、法规等规定收集和处理」
 _BARE_ACTS = r"(?:进行|执行|办理|实施|作业|操作|施工|收集|处理|处置|管理)"
 _ONLY_TO_OBEY = re.compile(
     rf"(?:严格)?(?:遵守|遵照|执行|符合|满足|达到)[^，。；;]{{0,40}}{_RULES}"
     rf"|(?:严格)?(?:依法|依照|按照|依据)[^，。；;]{{0,40}}?{_RULES}?的?(?:规定)?{_BARE_ACTS}(?:[和、]{_BARE_ACTS})*"
-    r"|接受[^，。；;]{0,40}(?:监督|检查|监察)(?:管理|检查)?"
+    r"|(?:接受|(?:积极)?配合)[^，。；;]{0,40}(?:监督|检查|监察|调查)(?:管理|检查)?(?:工作)?"
 )
 
 
 # A duty as vague as a wish (「应当加强海域地震活动监测预测工作」) or to answer for one's own work (「必须对其勘察、设计的
 # 质量负责」「应当对其运营使用的设施承担安全管理责任」): true to anyone who reads it.
 _VAGUE_DUTY = re.compile(
-    r"(?:组织[^，。；;]{0,12}?)?(?:加强|做好|重视|支持|鼓励|促进|推动|推进|确保|保证|尊重|注意)[^，。；;]*"
+    r"(?:按照各自职责|依照职责|依法)?(?:组织[^，。；;]{0,12}?)?"
+    r"(?:加强|做好|重视|支持|鼓励|促进|推动|推进|确保|保证|尊重|注意|提高|提升)[^，。；;]*"
     r"|对[^，。；;]{1,24}(?:负责|承担[^，。；;]{0,12}责任)"
     r"|配备具有相应[^，。；;]{0,10}的[^，。；;]{0,16}人员"
 )
@@ -1103,13 +1123,22 @@ _VAGUE_DUTY = re.compile(
 _HARM_DONE = re.compile(r"(?:对[^，。；;]{1,24})?造成[^，。；;]{0,8}(?:破坏|损害|污染|危害|损失)")
 
 
+# What no one would allow: 「可以使用易燃、易碎、有毒、有害等材料」 is false at a glance, 「不得使用……」 true.
+_HARMFUL_THINGS = re.compile(r"易燃|易爆|有毒|有害|剧毒|放射性污染")
+
+
 def _true_at_a_glance(f: RuleFact, quote: str) -> bool:
     """Whether the rule says only to obey (``_ONLY_TO_OBEY``), is a duty as vague as a wish or to answer for one's
-    own work (``_VAGUE_DUTY``), or forbids only an act that condemns itself."""
+    own work (``_VAGUE_DUTY``), or forbids only an act that condemns itself or harmful things."""
     after = quote[quote.find(f.modal) + len(f.modal) :]
     if _OPPOSITE[f.modal] in ("可以", "允许"):
         return bool(
-            _SELF_CONDEMNING.match(after) or _CONDEMNED_ACT.match(after) or _HARM_DONE.fullmatch(after)
+            _SELF_CONDEMNING.match(after)
+            or _CONDEMNED_ACT.match(after)
+            or _HARM_DONE.fullmatch(after)
+            # 「不得利用电梯监控信息侵犯他人合法权益」: the end condemns the means
+            or re.fullmatch(r"利用[^，。；;]{1,20}(?:侵犯|损害|谋取|牟取)[^，。；;]*", after)
+            or (len(_HARMFUL_THINGS.findall(after)) >= 2 and re.match(r"使用|采用|选用", after))
         )
     return bool(_ONLY_TO_OBEY.fullmatch(after) or _VAGUE_DUTY.fullmatch(after))
 

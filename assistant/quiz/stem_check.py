@@ -523,12 +523,13 @@ def _time_without_its_start(question: Question, stem: str, clause_text: str) -> 
 
 
 def _stock_blank(question: Question, stem: str) -> bool:
-    """A blank among two or more words of its own stock set (``STOCK_SETS``): 「改造、____、报废」."""
-    run = re.search(r"(?:[\u4e00-\u9fff]{2}、)*□(?:、[\u4e00-\u9fff]{2})*", stem)
-    if question.type != "blank" or not run:
+    """A blank on a word of a stock set (``STOCK_SETS``) whose stem holds two or more of its fellows: 「改造、____、
+    报废」, 「固态、半固态、____和置于容器中的气态」."""
+    if question.type != "blank" or "□" not in stem:
         return False
-    fellows = [w for w in run.group().split("、") if w != "□"]
-    return any(question.answer in s and sum(w in s for w in fellows) >= 2 for s in STOCK_SETS)
+    return any(
+        question.answer in s and sum(w in stem for w in s if w != question.answer) >= 2 for s in STOCK_SETS
+    )
 
 
 def _twin_blank(question: Question, stem: str) -> bool:

@@ -1675,6 +1675,14 @@ def test_a_long_to_phrase_without_its_verb_is_refused() -> None:
         "第十八条 煤矿职工必须按照规定的安全操作规程和技术要求作业。",
         "第十九条 煤堆渗水和车辆冲洗水应当按照有关法律、法规等规定收集和处理。",  # 淄博, after round 41
         "第二十条 各级人民政府应当组织有关部门加强对水库大坝的定期检查和监督管理。",
+        # round 42 (H2346, H2361, H2363, H2367, H2371)
+        "第二十一条 特种设备生产、使用单位及其人员应当积极配合市场监督管理部门依法实施的特种设备安全监督检查。",
+        "第二十二条 住房城乡建设、公安等部门应当按照各自职责做好电梯安全监督管理的相关工作。",
+        "第二十三条 特种设备安全监督管理部门应当提高电梯安全监督管理信息化水平。",
+        "第二十四条 电梯轿厢装修不得使用易燃、易碎、有毒、有害等材料。",
+        "第二十五条 使用管理单位不得利用电梯监控信息侵犯他人合法权益。",
+        "第二十九条 煤矿企业职工必须遵守有关安全生产的法律、法规、煤炭行业规章、规程和企业规章制度。",
+        "第四十一条 运输企业不得利用其掌握的运力谋取不正当利益。",
         # asked only as written until stop 33: turned, false at a glance; as written, true at a glance
         "第二十八条 供电企业应当保证供给用户的供电质量符合国家标准。",
         "第二十六条 核设施营运单位应当确保核设施整体性能满足核安全标准的要求。",
@@ -1721,6 +1729,10 @@ def test_a_rule_with_an_act_besides_obeying_is_still_asked(make_clause, text: st
     [
         # 浙江交通建设 第二十五条 (H2233): 「除……外，还可以不明确……」 does not read
         "第二十五条 特许经营协议除按照国家规定明确相关事项外，还应当明确经营期届满项目移交时的工程质量标准和要求。",
+        # round 42: 「可以不同时符合……」 (H2364), 「除……等，可以复制……」 (H2370), 「可以不确定……」 (H2345) garble
+        "第二十六条 消防电梯应当同时符合工程建设消防技术标准。",
+        "第二十七条 除事故调查、故障分析、行政执法和司法调查等外，不得复制视频资料。",
+        "第二十八条 开展监督检查前，应当确定针对性的监督检查项目和内容。",
         # 杭州 第三十二条 (H2129): 「可以不……履行安全告知义务」 is false at a glance; the duty as written has content
         "第三十二条 生产经营单位应当对使用其产品或者接受其服务的用户履行安全告知义务。",
     ],
@@ -1739,6 +1751,10 @@ def test_one_more_duty_or_a_duty_to_perform_is_only_asked_as_written(make_clause
         ("不得同时接受建设、监理、____等两个以上单位对同一工程内容的试验检测委托。", "施工"),  # H2236
         ("本条例所称矿产资源是指由地质作用形成的，呈固态、____、气态的自然资源。", "液态"),  # H2185
         ("新闻、出版、广播、电影、____、网络等单位应当开展安全生产公益性宣传。", "电视"),  # H2246
+        (
+            "危险废物包括固态、半固态、____和置于容器中的气态废物。",
+            "液态",
+        ),  # H2355: fellows anywhere in the stem
     ],
 )
 def test_a_blank_among_its_stock_fellows_is_refused(stem: str, answer: str) -> None:
@@ -1788,3 +1804,12 @@ def test_one_more_duty_without_the_first_is_refused() -> None:
     assert not any(
         "「还应当……」" in p for p in stem_problems(in_clause(whole, whole.rstrip("。"), answer="对"))
     )
+
+
+def test_a_list_after_a_time_phrase_is_not_asked_as_if_the_time_acted(make_clause) -> None:
+    # 特种设备安全监督检查办法 (round 42, H2349): 「监督检查中，应当并采取哪些方式记录？」
+    text = "监督检查中，被检查单位负责人拒绝签字的，检查人员应当注明情况，并采取拍照、录音、录像等方式记录。"
+    facts = [f for f in list_facts(make_clause(text, label="第二十条")) if f.kind == "enum"]
+    ctx = _Ctx(random.Random(0), [], [], [])
+    stems = [(build_list(f, "short", ctx) or q("")).stem for f in facts]
+    assert "被检查单位负责人拒绝签字的，检查人员应当采取哪些方式记录？请逐项列出。" in stems
