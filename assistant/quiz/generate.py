@@ -563,6 +563,10 @@ _INCLUDES = re.compile(r"^([^，,：:。]{2,30}?包括)[：:]?(.*[，,、].*)$")
 _MUST = re.compile(r"应当|必须")
 
 
+# A phrase before a modal that says when, not who: 「监督检查中」「发生事故后」.
+_A_TIME = re.compile(r"[中时后前内]$")
+
+
 def _lead_in(fact: ListFact) -> str | None:
     """What a question on a statute's list opens with, before 「哪些X」, or None when the list cannot be asked
     (「第N条所列的X」 alone does not say whose list, nor for what). A lead-in with a condition says who does
@@ -587,7 +591,7 @@ def _lead_in(fact: ListFact) -> str | None:
     if len(phrases) >= 3 and modal and last and not (_MUST.search(last) or re.search(r"的$|[：:]", last)):
         head = _MUST.split(phrases[0])[0]  # 「生产经营单位应当……」: its party, once
         last = last.removeprefix("并")  # 「……，并采取……等方式记录」
-        if re.search(r"[中时后前内]$", head):
+        if _A_TIME.search(head):
             # 「监督检查中，被检查单位负责人拒绝签字的，检查人员应当注明情况，并采取……」: the time is no party; the
             # party is the one before the modal, with the condition it acts on
             owner = next(i for i, p in enumerate(phrases) if _MUST.search(p))
@@ -654,7 +658,7 @@ def _asked_in_its_sentence(fact: ListFact) -> str | None:
         len(party) < 2
         or re.search(r"[，,；;：:、]", party)
         or re.match(r"[（(对在按依根]", party)
-        or re.search(r"[中时后前内]$", party)  # 「监督检查中，应当……」: a time, not who acts
+        or _A_TIME.search(party)  # 「监督检查中，应当……」: a time, not who acts
     ):
         return None  # 「矿区生态修复应当采取……」 names what the rule is about, a party or not
     rest = before[modal.end() :]

@@ -541,6 +541,8 @@ def _twin_blank(question: Question, stem: str) -> bool:
     return bool(re.search(rf"{head}[^、，,。；;□]、□|□、{head}[^、，,。；;□]", stem))
 
 
+# The modals 「还」 adds one more duty with (「还应当」), and that a stem before it would carry.
+_DUTY_MODALS = "应当|必须|须|要|应"
 # A stem that ends on the papers 「将……」 hands over: 「应当在（ ）内将法定的检验、检测结果和鉴定结论。」 — to whom, and
 # what for (报……备案), is cut. (「将……发包给……」「将……保存5年以上」 end on their act.)
 _HANDED_OVER_CUT = re.compile(
@@ -716,9 +718,9 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         problems.append("空格旁边的并列项只差一个字（「煤改气」旁的「煤改____」），一眼就能填出")
     if _HANDED_OVER_CUT.search(stem):
         problems.append("以「将……」收尾：把它怎样（报送、备案……）被截掉了，句子没有谓语")
-    also = re.search(r"还(?:应当|必须|须|要|应)", stem)
+    also = re.search(rf"还(?:{_DUTY_MODALS})", stem)
     # 「……不具备密闭条件的，还应当设置……」: 还 adds to a duty the sentence before states (「除……外，还应当」 carries its own)
-    if also and not re.search(r"应当|必须|须|要|应|除", stem[: also.start()]):
+    if also and not re.search(rf"{_DUTY_MODALS}|除", stem[: also.start()]):
         problems.append("「还应当……」接着前文的另一项义务，前文不在题干里")
     if _stock_blank(question, stem):
         problems.append("空格在一组成套的词中间（「改造、____、报废」），凭常识就能填出，考不到条文")
