@@ -443,6 +443,8 @@ def _sanction_problems(question: Question, stem: str) -> list[str]:
 
 
 # 「核设施营运单位应当于有效期届满前五年。」: a time and no act — 提出延期申请 was cut.
+# An answer that is a date or a deadline: 「2024年底前」「6月底」「3个月内」.
+_A_DEADLINE = re.compile(r"(?:\d{4}年|[年月日]底|[前内后]$|^\d+(?:个月|月|日|天|年)$)")
 _TIME_ONLY = re.compile(
     r"(?:应当|必须|可以)(?:于|在|自)[^，,。；;]*(?:□|[\d一二两三四五六七八九十百]+(?:年|个月|月|日|天|小时))"
     r"(?:前|后|内|以前|之前|以内)?[，,。；;]?$"  # 「应当于有效期届满（ ）前。」
@@ -593,6 +595,9 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     template = re.sub(r"_{2,}", "□", question.template or "")
     if any(re.search(_TIME_ONLY, t) for t in (stem, template)):
         problems.append("「应当于……前（ ）」：只有时间，到时做什么被截掉了")
+    elif re.search(r"[，,：:]□[。；;]?$", stem) and _A_DEADLINE.search(str(question.answer)):
+        # 「严格执行《矿山隐蔽致灾因素普查规范》，____。」 (2024年底前): the task due then is cut off
+        problems.append("空在句末的是一个时间：到那时要做什么被截掉了")
     if (
         re.match(r"^对[^，,；;。]*[。；;]?$", stem)
         and "的" not in stem.split("□")[0][-12:]
