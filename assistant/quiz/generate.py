@@ -78,7 +78,12 @@ def _a_category(name: str) -> bool:
 
 def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[str]:
     """Values of the same unit: first those the corpus uses elsewhere, then near values."""
-    seen = {fact.value}
+
+    def figure(value: str) -> str | float:
+        """What a value stands for: 两千 and 二千 are one figure, never two options (round 44, H2456)."""
+        return _value(value) if fact.kind == "number" else value
+
+    seen = {figure(fact.value)}
     out: list[str] = []
     chinese = _is_chinese(fact.value)
     for other in pool:
@@ -89,8 +94,8 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
             # a head count: 「不得少于10人」 for a team of 2 is no reading, 1人 says nothing
             if fact.unit == "人":
                 same = same and 0.5 <= ratio <= 3 and _value(other.value) >= 2
-        if same and other.value not in seen:
-            seen.add(other.value)
+        if same and figure(other.value) not in seen:
+            seen.add(figure(other.value))
             out.append(other.value)
     if fact.kind == "frequency":
         near = ["年", "半年", "季度", "月", "周", "两年"]
@@ -119,8 +124,8 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
                 cand = [x for x in cand if x not in (v + 1, v + 2)]
             near = [str(int(x)) if x == int(x) else f"{x:g}" for x in cand if x > 0]
     for value in near:
-        if value not in seen:
-            seen.add(value)
+        if figure(value) not in seen:
+            seen.add(figure(value))
             out.append(value)
     return out
 
@@ -248,7 +253,8 @@ def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[st
             _within_bounds(template, value, f.unit) and _within_the_year(f, value)
         ):
             continue
-        daily = f.unit == "小时" and re.search(r"每(?:日|天)", template.split(BLANK)[0])
+        # 「每日工作……小时」, 「实行（ ）值班制度」: hours of a day (round 44, H2438: no 七十二小时值班)
+        daily = f.unit == "小时" and re.search(r"每(?:日|天)|值班", template)
         if daily and _value(value) >= 24:
             continue  # 「每日工作时间不超过二十四小时」 limits nothing
         hours = _value(value) if f.unit == "小时" else 0
@@ -392,6 +398,8 @@ def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
         template, core, frag = number_template(f, whole_within=_WHOLE_WITHIN)
     if _graded_tier(f, frag) or _another_figure_for_it(template, f, ctx.corpus):
         return None
+    if f.unit == "日" and re.search(r"[一二三四五六七八九十\d]月$", template.split(BLANK)[0]):
+        return None  # 「次年四月（ ）」: a day of a month is a date, not a period (round 44, H2446: 六十日)
     if qtype == "blank":
         return _question(f.clause, "blank", _display(template), core, f.sentence, template, difficulty="中")
     wrong = _distractors(f, template, ctx)
@@ -839,6 +847,10 @@ def _build_series(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
     if frag[pos + len(item) : pos + len(item) + 1] == "的":
         return None  # 「可能产生的危害后果」: the item is a modifier of a noun, not a thing of the run
     template = frag[:pos] + BLANK + frag[pos + len(item) :]
+    if qtype == "blank" and _affix(fact.items)[0]:
+        # 「统一规划、____、统一建设」「多层次、____、多主体」「边勘察、边设计、____」: the run's pattern gives half the
+        # answer and common sense the rest (round 44: three such blanks, all read as giveaways)
+        return None
     if qtype == "blank":
         return _question(clause, "blank", _display(template), item, fact.sentence, template, difficulty="中")
     siblings = [s for s in _sibling_items(fact, ctx, clause.text) if s not in frag]
@@ -1137,16 +1149,24 @@ _ONLY_TO_OBEY = re.compile(
     rf"(?:严格)?(?:遵守|遵照|执行|符合|满足|达到)[^，。；;]{{0,40}}{_RULES}"
     rf"|(?:严格)?(?:依法|依照|按照|依据)[^，。；;]{{0,40}}?{_RULES}?的?(?:规定)?{_BARE_ACTS}(?:[和、]{_BARE_ACTS})*"
     r"|(?:接受|(?:积极)?配合)[^，。；;]{0,40}(?:监督|检查|监察|调查)(?:管理|检查)?(?:工作)?"
+    # to do one's duty by the law: 「应当按照法律法规、工程建设强制性标准履行……监理职责」「应当在法定的范围内执业」
+    rf"|(?:依法|依照|按照|依据)[^，。；;]{{0,40}}?{_RULES}[^，。；;]{{0,30}}?履行[^，。；;]{{0,30}}(?:职责|义务)"
+    r"|在法定的?(?:范围|权限|职责)内[^，。；;]{0,8}"
 )
 
 
 # A duty as vague as a wish (「应当加强海域地震活动监测预测工作」) or to answer for one's own work (「必须对其勘察、设计的
 # 质量负责」「应当对其运营使用的设施承担安全管理责任」): true to anyone who reads it.
 _VAGUE_DUTY = re.compile(
-    r"(?:按照各自职责|依照职责|依法)?(?:组织[^，。；;]{0,12}?)?"
+    r"(?:按照各自职责|依照职责|依法)?(?:组织[^，。；;]{0,12}?|协助[^，。；;]{0,20}?)?"
     r"(?:加强|做好|重视|支持|鼓励|促进|推动|推进|确保|保证|尊重|注意|提高|提升)[^，。；;]*"
     r"|对[^，。；;]{1,24}(?:负责|承担[^，。；;]{0,12}责任)"
     r"|配备具有相应[^，。；;]{0,10}的[^，。；;]{0,16}人员"
+    # a reward is an encouragement: 「……有功的单位和个人，应当按照有关规定给予表彰和奖励」
+    r"|(?:按照[^，。；;]{0,12}规定)?给予[^，。；;]{0,6}(?:表彰|奖励)[^，。；;]*"
+    # what anyone does at a fire or an accident: 「发现火灾，应当立即报警并积极采取措施灭火」「发生火灾的单位必须立即
+    # 组织力量扑救」 (a report to someone named, 「立即报告本单位负责人」, is a rule to learn)
+    r"|立即(?:报告|报警)(?:并[^，。；;]*)?|立即组织[^，。；;]{0,8}(?:扑救|抢救|救援)[^，。；;]*"
 )
 # An act that condemns itself by what it does to its object: 「不得对修复区域周边的生态环境造成新的破坏」.
 _HARM_DONE = re.compile(r"(?:对[^，。；;]{1,24})?造成[^，。；;]{0,8}(?:破坏|损害|污染|危害|损失)")

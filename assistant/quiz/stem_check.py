@@ -582,6 +582,10 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         and not _MODAL.search(re.split(r"[，,；;]", stem)[0])
     ):
         problems.append("从原句中间截起，前面的主语被截掉了，不知道是谁「……」")
+    time_first = re.match(r"^(?:在)?([^，,。；;]{2,24}(?:后|时|前|期间))[，,](?:应当|必须|不得|可以)", stem)
+    if question.doc_level in STATUTE_LEVELS and time_first and not names_party(time_first.group(1)):
+        # 「接到举报、投诉后，应当及时……记录」 (round 44, H2433), 「在接到……通知书后，应当……」 (H2390)
+        problems.append("以「……后，应当」开头：时间之后直接是「应当」，谁应当被截掉了")
     if question.doc_level in STATUTE_LEVELS and _condition_left_before(question):
         problems.append("原句开头的条件「……的，」被截掉了：规定只在那种情形下适用，题干读来却像一概如此")
     if re.search(

@@ -1849,3 +1849,90 @@ def test_a_list_question_quotes_a_title_inside_the_title_with_its_own_marks(make
     assert short is not None
     assert short.stem.startswith("《广东省实施〈中华人民共和国消防法〉办法》第二十三条规定：“")
     assert "宣传____等方法" in short.stem and short.key_points == ["防火", "灭火", "疏散", "逃生"]
+
+
+def _statute_clause(make_clause, text: str, role: str = "义务"):
+    return replace(make_clause(text, label=text.split()[0]), role=role, roles=(role,), doc_level="地方性法规")
+
+
+def test_one_figure_written_two_ways_is_never_two_options(make_clause) -> None:
+    from assistant.content.facts import number_facts
+    from assistant.quiz.generate import _number_alternatives
+
+    fines = _statute_clause(
+        make_clause,
+        "第九十八条 以欺骗手段取得证书的，对责任人员处五千元以上五万元以下的罚款。"
+        "对船长处两千元以上二万元以下的罚款，对其他人员处一千元以上一万元以下的罚款。",
+    )
+    facts = number_facts(fines, chinese=True)
+    key = next(f for f in facts if f.value == "五千")
+    options = _number_alternatives(key, facts)
+    assert "两千" in options and "二千" not in options  # 两千 and 二千 are one figure
+
+
+def test_a_duty_roster_gets_no_more_hours_than_a_day_has(make_clause) -> None:
+    from assistant.content.facts import number_facts
+    from assistant.content.templates import BLANK
+    from assistant.quiz.generate import _distractors
+
+    roster = _statute_clause(make_clause, "第十九条 消防控制室应当由其管理单位实行二十四小时值班制度。")
+    (key,) = number_facts(roster, chinese=True)
+    pool = [replace(key, value=v) for v in ("七十二", "三十六", "八", "十二")]
+    ctx = _Ctx(random.Random(0), [], [key, *pool], [])
+    wrong = _distractors(key, "消防控制室应当由其管理单位实行" + BLANK + "值班制度", ctx)
+    assert wrong and all(w in ("八小时", "十二小时", "四小时", "二小时", "六小时") for w in wrong), wrong
+
+
+def test_a_day_of_a_month_is_a_date_and_no_figure_to_ask(make_clause) -> None:
+    from assistant.content.facts import number_facts
+    from assistant.quiz.generate import build_number
+
+    season = _statute_clause(
+        make_clause, "第十六条 本省实行全年森林防火，每年十月一日至次年四月三十日为森林特别防护期。"
+    )
+    ctx = _Ctx(random.Random(0), [], [], [])
+    days = [f for f in number_facts(season, chinese=True) if f.unit == "日"]
+    assert days and all(build_number(f, t, ctx) is None for f in days for t in ("single", "blank", "judge"))
+
+
+def test_a_run_that_shares_its_first_characters_gives_no_blank(make_clause) -> None:
+    # 「统一规划、____、统一建设」: the pattern gives 统一 and common sense 设计
+    run = _statute_clause(
+        make_clause,
+        "第二十九条 公共消防设施应当与其他市政基础设施统一规划、统一设计、统一建设。",
+    )
+    ctx = _Ctx(random.Random(0), [], [], [])
+    facts = [f for f in list_facts(run) if f.kind == "series"]
+    assert facts and all(build_list(f, "blank", ctx) is None for f in facts for _ in range(3))
+    plain = _statute_clause(make_clause, "第五条 营运单位应当对在役设备进行检查、试验、检验和维修。")
+    facts = [f for f in list_facts(plain) if f.kind == "series"]
+    assert any(build_list(f, "blank", _Ctx(random.Random(i), [], [], [])) for f in facts for i in range(4))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第八条 各级人民政府对在消防工作中做出重大贡献的单位和个人，应当按照有关规定给予表彰和奖励。",
+        "第四十七条 任何单位和个人发现火灾，应当立即报警并积极采取措施灭火。",
+        "第四十八条 发生火灾的单位必须立即组织力量扑救。",
+        "第十条 村（居）民委员会应当协助人民政府以及有关部门加强消防安全宣传教育。",
+        "第十一条 监理单位应当按照法律法规、工程建设强制性标准履行建设工程消防安全管理的监理职责。",
+        "第二十一条 从事建设活动的注册执业人员应当在法定的范围内执业。",
+    ],
+)
+def test_a_duty_anyone_would_guess_is_no_true_false_item(make_clause, text: str) -> None:
+    (fact,) = rule_facts(_statute_clause(make_clause, text))
+    assert build_rule(fact, "judge", _Ctx(random.Random(0), [], [], [])) is None
+
+
+def test_a_duty_to_report_to_someone_named_is_still_asked(make_clause) -> None:
+    text = "第四十一条 事故现场有关人员应当立即报告本单位负责人。"
+    (fact,) = rule_facts(_statute_clause(make_clause, text))
+    assert build_rule(fact, "judge", _Ctx(random.Random(0), [], [], [])) is not None
+
+
+def test_a_duty_after_a_time_without_its_party_is_refused() -> None:
+    cut = "接到举报、投诉后，应当及时、完整地进行记录并妥善保存。"  # round 44, H2433
+    assert any("谁应当被截掉了" in p for p in stem_problems(_statute_item(cut, cut.rstrip("。"))))
+    named = "住房城乡建设主管部门接到举报、投诉后，应当及时、完整地进行记录并妥善保存。"
+    assert not any("谁应当被截掉了" in p for p in stem_problems(_statute_item(named, named.rstrip("。"))))
