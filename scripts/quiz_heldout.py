@@ -34,7 +34,8 @@ on coal and mineral resources), then 矿产资源开采登记管理办法, 矿�
 广东省实施《消防法》办法 (2022), 汕头经济特区消防条例 (2022), 广东省森林防火条例 (2021) and 广东省建设工程质量管理条例 (2021)
 (four 地方性法规), 地震安全性评价管理条例 (2019; it makes no item: 19 articles, no figure or list a question can ask)
 and 民用核安全设备监督管理条例 (2019), then 山东省消防条例 (2015), 枣庄市电梯安全条例 (2019), 北京市轨道交通运营安全条例 (2014)
-and 上海市燃气管理条例 (four 地方性法规), read at stop 34;
+and 上海市燃气管理条例 (four 地方性法规), then 潍坊市电梯安全条例 (2020), 山东省高速公路交通安全条例 (2014), 威海市海上交通安全条例
+(2019) and 上海市烟花爆竹安全管理条例 (four 地方性法规), read at stop 34;
 each with its catalog card). They are indexed into a throwaway folder (BM25 and a ``fake`` embedding:
 a document's bank does not search), each gets the bank ``mine-assistant quiz --doc <id> --n 20 --seed 0``
 would make, and the items are looked up in ``evals/quiz_heldout.jsonl``, which a reviewer wrote after

@@ -132,7 +132,8 @@ def _rule_clause(make_clause, text: str, role: str = "禁止"):
     return replace(make_clause(text, label="第二十九条"), role=role, roles=(role,))
 
 
-def test_a_duty_becomes_a_true_statement_or_its_opposite_with_one_modal_turned(make_clause):
+def test_a_duty_is_asked_as_written_and_never_with_its_modal_turned(make_clause):
+    # 「矿山企业可以录用未成年人……」 reads false at a glance: blind readers marked such items giveaways
     import random
 
     from assistant.quiz.generate import _Ctx, build_rule, rule_facts
@@ -144,10 +145,7 @@ def test_a_duty_becomes_a_true_statement_or_its_opposite_with_one_modal_turned(m
         q = build_rule(fact, "judge", _Ctx(random.Random(seed), [], [], []))
         assert q is not None and verify_answer_key(q, text)
         seen.add((q.answer, q.stem))
-    assert seen == {
-        ("对", "矿山企业不得录用未成年人从事矿山井下劳动。"),
-        ("错", "矿山企业可以录用未成年人从事矿山井下劳动。"),
-    }
+    assert seen == {("对", "矿山企业不得录用未成年人从事矿山井下劳动。")}
 
 
 @pytest.mark.parametrize(
@@ -200,24 +198,8 @@ def test_a_rule_whose_opposite_is_false_on_its_face_is_asked_only_as_written(mak
 
     (fact,) = rule_facts(_rule_clause(make_clause, text, "义务"))
     for seed in range(6):
-        q = build_rule(fact, "judge", _Ctx(random.Random(seed), [], [], []), lean="错")
+        q = build_rule(fact, "judge", _Ctx(random.Random(seed), [], [], []))
         assert q is not None and q.answer == "对"
-
-
-def test_a_bank_short_of_false_items_turns_the_next_rule_and_one_short_of_true_keeps_it(make_clause):
-    import random
-
-    from assistant.quiz.generate import _Ctx, _short_of, build_rule, rule_facts
-
-    text = "第二十九条 矿山企业不得录用未成年人从事矿山井下劳动。"
-    (fact,) = rule_facts(_rule_clause(make_clause, text))
-    all_true = [_item("Q01", "judge", "甲应当乙。", "对"), _item("Q02", "judge", "丙不得丁。", "对")]
-    assert _short_of(all_true) == "错" and _short_of([*all_true, _item("Q03", "judge", "x", "错")]) == "错"
-    assert _short_of([]) == "" and _short_of([_item("Q01", "judge", "x", "错")]) == "对"
-    for seed in range(6):
-        ctx = _Ctx(random.Random(seed), [], [], [])
-        assert build_rule(fact, "judge", ctx, lean="错").answer == "错"  # type: ignore[union-attr]
-        assert build_rule(fact, "judge", ctx, lean="对").answer == "对"  # type: ignore[union-attr]
 
 
 def test_a_rule_and_the_sanction_of_not_following_it_in_one_article_are_one_rule():
@@ -554,36 +536,14 @@ def test_one_sentence_asked_as_a_figure_and_as_a_rule_is_one_item():
     assert not _one_sentence("人民法院应当在五日内受理。", "人民法院应当自受理之日起三十日内作出裁定")
 
 
-@pytest.mark.parametrize(
-    ("text", "turned"),
-    [
-        ("第八条 地方环境质量标准应当报国务院环境保护主管部门备案。", "可以不报国务院"),
-        ("第九条 用人单位应当建立职工名册备查。", "可以不建立职工名册"),
-        ("第十条 防御洪水方案经批准后，有关地方人民政府必须执行。", "可以不执行"),
-    ],
-)
-def test_a_duty_to_do_a_plain_act_is_still_turned(make_clause, text, turned):
-    import random
-
-    from assistant.quiz.generate import _Ctx, build_rule, rule_facts
-
-    (fact,) = rule_facts(_rule_clause(make_clause, text, "义务"))
-    q = build_rule(fact, "judge", _Ctx(random.Random(0), [], [], []), lean="错")
-    assert q is not None and q.answer == "错" and turned in q.stem
-
-
-def test_a_bank_far_ahead_on_true_items_waits_with_a_rule_it_can_only_ask_as_written(make_clause):
+def test_a_bank_far_ahead_on_true_items_asks_no_more_rules(make_clause):
     import random
 
     from assistant.quiz.generate import _Ctx, _far_ahead_on_true, build_rule, rule_facts
 
-    as_written = rule_facts(
-        _rule_clause(make_clause, "第五十五条 有关部门应当及时调解处理矛盾纠纷。", "义务")
-    )[0]
-    turnable = rule_facts(_rule_clause(make_clause, "第九条 用人单位应当建立职工名册备查。", "义务"))[0]
+    rule = rule_facts(_rule_clause(make_clause, "第九条 用人单位应当建立职工名册备查。", "义务"))[0]
     three_true = [_item(f"Q0{i}", "judge", f"甲应当乙{i}。", "对") for i in range(1, 4)]
     assert _far_ahead_on_true(three_true) and not _far_ahead_on_true(three_true[:2])
     ctx = _Ctx(random.Random(0), [], [], [])
-    assert build_rule(as_written, "judge", ctx, "错", only_false=True) is None
-    assert build_rule(turnable, "judge", ctx, "错", only_false=True).answer == "错"  # type: ignore[union-attr]
-    assert build_rule(as_written, "judge", ctx, "错").answer == "对"  # type: ignore[union-attr]
+    assert build_rule(rule, "judge", ctx, only_false=True) is None
+    assert build_rule(rule, "judge", ctx).answer == "对"  # type: ignore[union-attr]
