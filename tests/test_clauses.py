@@ -295,3 +295,30 @@ def test_a_document_with_no_structure_is_indexed_as_paragraphs_with_a_note() -> 
         ("第3段", "paragraph"),
     ]
     assert notes == ["未识别到条款结构，已按 3 个段落索引"]
+
+
+def test_an_article_missing_from_the_source_does_not_swallow_the_articles_after_it() -> None:
+    # 山东省高速公路交通安全条例 as copied lost the heading of 第四十四条: every later article ran into 第四十三条
+    text = clean(
+        "第一条 驾驶人应当遵守交通信号。\n\n第二条 建立救援机制。\n\n接到报警后，应当立即赶赴现场。\n\n"
+        "第四条 发生交通事故，驾驶人应当立即停车。\n\n第五条 处理交通事故时，可以扣留事故车辆。\n\n"
+        "第六条 依照第四条规定处理。\n"
+    )
+    spans, notes = parse_spans(text.text)
+    labels = [s.label for s in spans if s.kind == "clause"]
+    assert labels == ["第一条", "第二条", "第四条", "第五条", "第六条"]
+    assert any("第二条之后是第四条，原文缺第三条" in n for n in notes)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "第四条规定的处罚，由公安机关决定。",  # a cross-reference opening a line: no space after the number
+        "第九条 超出三条的跳跃不是缺条。",  # too far past the last article to be a lost one
+    ],
+)
+def test_a_line_that_only_looks_like_a_later_article_is_not_one(line: str) -> None:
+    text = clean(f"第一条 驾驶人应当遵守交通信号。\n\n第二条 建立救援机制。\n{line}\n")
+    spans, notes = parse_spans(text.text)
+    assert [s.label for s in spans if s.kind == "clause"] == ["第一条", "第二条"]
+    assert not any("条号不连续" in n for n in notes)

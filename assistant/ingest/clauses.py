@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.numerals import cn_to_int
+from assistant.numerals import cn_to_int, int_to_cn
 
 _CN = "一二三四五六七八九十百零〇"
 _NUM = f"[{_CN}\\d]+"
@@ -120,7 +120,7 @@ def find_headings(text: str) -> list[Heading]:
         kinds = [h.kind for h in stack]
         if cand.kind in kinds:
             pos = kinds.index(cand.kind)
-            if not cand.follows(stack[pos].number, stack[pos].sub):
+            if not (cand.follows(stack[pos].number, stack[pos].sub) or _after_a_gap(cand, stack[pos], text)):
                 continue
             del stack[pos:]
         else:
@@ -133,6 +133,26 @@ def find_headings(text: str) -> list[Heading]:
         accepted.append(cand)
         prev_start = cand.marker_end
     return accepted
+
+
+# How many article numbers a source may have lost between two articles and still be read on.
+_GAP = 3
+
+
+def _after_a_gap(cand: Heading, prev: Heading, text: str) -> bool:
+    """An article heading after a gap in the numbering: 「第四十五条 」 at the start of its line, with the space
+    official texts put after an article's number, a few numbers after the last article (a copy that lost
+    第四十四条). Without this, every later article ran into the one before the gap and was cited by its
+    number. A cross-reference never opens a line with 「第N条」 and a space."""
+    return (
+        cand.kind == "article"
+        and prev.kind == "article"
+        and not cand.inline
+        and cand.sub == 0
+        and prev.number + 1 < cand.number <= prev.number + 1 + _GAP
+        and (cand.start == 0 or text[cand.start - 1] == "\n")
+        and text[cand.marker_end : cand.marker_end + 1] in (" ", "\u3000")
+    )
 
 
 def _may_restart(cand: Heading, accepted: list[Heading]) -> bool:
@@ -248,6 +268,13 @@ def parse_spans(text: str) -> tuple[list[Span], list[str]]:
             f"正文缺少换行：已在句末或空格后的“第X条”处切分出 {inline_articles} 条（条号须连续），"
             "款的分段无法识别"
         )
+    articles = [h for h in headings if h.kind == "article"]
+    for before, after in zip(articles, articles[1:], strict=False):
+        if after.number > before.number + 1 and after.sub == 0:
+            missing = "、".join(f"第{int_to_cn(n)}条" for n in range(before.number + 1, after.number))
+            notes.append(
+                f"条号不连续：第{int_to_cn(before.number)}条之后是第{int_to_cn(after.number)}条，原文缺{missing}，请核对原文"
+            )
     return [_trimmed(s, text) for s in spans if text[s.start : s.end].strip()], notes
 
 
