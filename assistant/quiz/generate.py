@@ -710,19 +710,73 @@ def _quoted_with_gap(fact: ListFact) -> str | None:
     items = fact.span[: fact.span.rfind(fact.items[-1]) + len(fact.items[-1])]
     if sentence.count(items) != 1 or len(sentence) > _QUOTED_CHARS:
         return None
-    # 《广东省实施〈中华人民共和国消防法〉办法》: a title inside the title keeps its marks
-    doc = (
-        re.sub(r"^中华人民共和国", "", fact.clause.doc_title.strip("《》"))
-        .replace("《", "〈")
-        .replace("》", "〉")
-    )
-    label = fact.clause.label if re.fullmatch(r"第[一二三四五六七八九十百零〇]+条", fact.clause.label) else ""
     quoted = full_width(sentence.replace(items, BLANK, 1)).rstrip("；：，。") + "。"
-    return f"《{doc}》{label}规定：“{quoted}”"
+    return f"{_cited(fact.clause)}规定：“{quoted}”"
+
+
+def _cited(clause: Clause) -> str:
+    """「《安全生产法》第二十一条」: the document by its short title, and the article where it has one. A title inside
+    the title keeps its marks: 《广东省实施〈中华人民共和国消防法〉办法》."""
+    doc = (
+        re.sub(r"^中华人民共和国", "", clause.doc_title.strip("《》")).replace("《", "〈").replace("》", "〉")
+    )
+    label = clause.label if re.fullmatch(r"第[一二三四五六七八九十百零〇]+条", clause.label) else ""
+    return f"《{doc}》{label}"
+
+
+# An article's own list of what someone must do, may do or must have: 「生产经营单位的主要负责人对本单位安全生产工作
+# 负有下列职责：（一）……」「申请从事爆破作业的单位，应当具备下列条件：」「报告事故应当包括下列内容：」. The classic short
+# answer of a safety exam (「主要负责人的七项职责」); a list of 「下列行为之一」 is the conduct a penalty punishes, not asked.
+_PROVISION_LEAD = re.compile(r"([^。；\n]{4,60}?下列(职责|权利|义务|条件|内容|事项|措施|制度)[：:])\s*\n")
+_PROVISION_ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[)）]\s*([^\n]+)", re.M)
+
+
+def provision_facts(clause: Clause) -> list[ListFact]:
+    """The 下列 list of a statute's article as one fact: its lead-in and its items, each cut to its first phrase
+    (「建立健全并落实本单位全员安全生产责任制，加强安全生产标准化建设」 → the first), as the hand-marked short answers
+    of ``evals/short_answers.jsonl`` count them. Three to ten items, none longer than a phrase to recall."""
+    if clause.kind != "clause" or not _statute(clause):
+        return []
+    m = _PROVISION_LEAD.search(clause.text)
+    if not m or "之一" in m.group(1):
+        return []
+    items = []
+    for line in clause.text[m.end() :].split("\n"):
+        if not line.strip():
+            continue
+        item = _PROVISION_ITEM.match(line.strip())
+        if not item:
+            break  # the list ended: a paragraph of the article's own
+        pieces = [x.strip() for x in re.split(r"[，,；;。]", item.group(1).strip()) if x.strip()]
+        if not pieces or re.match(
+            r"^(?:法律、行政法规|有关主管部门|国务院[^，。]{0,12})?规定的其他", pieces[0]
+        ):
+            continue  # 「法律、行政法规规定的其他条件」: no item to recall
+        # 「对任何危害职工安全健康的决定和行为，提出批评、检举和控告」: a first phrase that only says to what
+        first = "，".join(pieces[:2]) if re.match(r"^(?:对|在|按照|依照|根据)", pieces[0]) else pieces[0]
+        items.append(first)
+    if not 3 <= len(items) <= 10 or any(not 2 <= len(i) <= 30 for i in items) or len(set(items)) < len(items):
+        return []
+    lead = without_label(m.group(1)).strip()
+    return [ListFact(clause, "provision", m.group(2), tuple(items), lead, lead, clause.text.find(lead))]
 
 
 def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
     clause = fact.clause
+    if fact.kind == "provision":
+        if qtype != "short":
+            return None
+        asked = fact.sentence.replace("下列", "哪些", 1).rstrip("：:")
+        return _question(
+            clause,
+            "short",
+            f"{_cited(clause)}规定，{asked}？请逐项写出。",
+            "；".join(fact.items),
+            "",
+            fact.span,
+            difficulty="难",
+            key_points=list(fact.items),
+        )
     if fact.kind == "enum" and (fact.name in _GENERIC_ENUM_NAMES or not _a_category(fact.name)):
         return None
     if _misread(fact.items):
@@ -1363,7 +1417,11 @@ def generate_bank(
     for c in clauses:
         if superseded(c.doc_id, c.label):
             continue  # a figure a later, higher law replaced is never taught (ingest.conflicts)
-        found: list[NumberFact | ListFact] = [*list_facts(c), *number_facts(c, chinese=_statute(c))]
+        found: list[NumberFact | ListFact] = [
+            *provision_facts(c),
+            *list_facts(c),
+            *number_facts(c, chinese=_statute(c)),
+        ]
         if topic:  # a bank on 尾矿库 asks about 尾矿库, not about the other lines of a clause naming it
             found = [f for f in found if _on_topic(f.sentence, topic) or _on_topic(c.title or "", topic)]
         for f in found:

@@ -1899,3 +1899,51 @@ def test_a_duty_after_a_time_without_its_party_is_refused() -> None:
     assert any("谁应当被截掉了" in p for p in stem_problems(_statute_item(cut, cut.rstrip("。"))))
     named = "住房城乡建设主管部门接到举报、投诉后，应当及时、完整地进行记录并妥善保存。"
     assert not any("谁应当被截掉了" in p for p in stem_problems(_statute_item(named, named.rstrip("。"))))
+
+
+def test_an_articles_list_of_duties_is_asked_as_a_short_answer_with_its_items_as_points(make_clause) -> None:
+    from assistant.quiz.generate import provision_facts
+
+    article = _statute_clause(
+        make_clause,
+        "第三十二条 矿山企业职工享有下列权利：\n（一）有权获得作业场所安全与职业危害方面的信息；\n"
+        "（二）有权向有关部门和工会组织反映矿山安全状况和存在的问题；\n"
+        "（三）对任何危害职工安全健康的决定和行为，有权提出批评、检举和控告。\n",
+    )
+    (fact,) = provision_facts(replace(article, doc_title="中华人民共和国矿山安全法实施条例"))
+    short = build_list(fact, "short", _Ctx(random.Random(0), [], [], []))
+    assert short is not None
+    assert short.stem == "《矿山安全法实施条例》第三十二条规定，矿山企业职工享有哪些权利？请逐项写出。"
+    assert short.key_points == [
+        "有权获得作业场所安全与职业危害方面的信息",
+        "有权向有关部门和工会组织反映矿山安全状况和存在的问题",
+        "对任何危害职工安全健康的决定和行为，有权提出批评、检举和控告",  # a 对-phrase keeps what is done
+    ]
+    assert build_list(fact, "single", _Ctx(random.Random(0), [], [], [])) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the conduct a penalty punishes is no list to recall
+        "第九十九条 生产经营单位有下列行为之一的，责令限期改正：\n（一）未如实记录的；\n（二）未告知的；\n（三）未检测的。\n",
+        # two items are no list to ask for
+        "第十条 申请人应当具备下列条件：\n（一）有专业人员；\n（二）有安全设施。\n",
+    ],
+)
+def test_no_short_answer_from_a_list_of_offences_or_a_pair(make_clause, text: str) -> None:
+    from assistant.quiz.generate import provision_facts
+
+    assert provision_facts(_statute_clause(make_clause, text)) == []
+
+
+def test_a_catch_all_item_is_no_point_to_recall(make_clause) -> None:
+    from assistant.quiz.generate import provision_facts
+
+    article = _statute_clause(
+        make_clause,
+        "第十八条 申请从事民用爆炸物品销售的企业，应当具备下列条件：\n（一）符合规划的要求；\n"
+        "（二）销售场所符合国家有关标准；\n（三）有具备相应资格的安全管理人员；\n（四）法律、行政法规规定的其他条件。\n",
+    )
+    (fact,) = provision_facts(article)
+    assert fact.items == ("符合规划的要求", "销售场所符合国家有关标准", "有具备相应资格的安全管理人员")
