@@ -127,6 +127,9 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
         if figure(value) not in seen:
             seen.add(figure(value))
             out.append(value)
+    if fact.kind == "frequency" and fact.value not in ("月", "周", "日", "天"):
+        # 「每（ ）至少组织一次综合应急预案演练」 beside 半年: a weekly drill is no reading (round 47, three items)
+        out = [v for v in out if v not in ("周", "日", "天")]
     return out
 
 
@@ -732,9 +735,10 @@ _PROVISION_ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[)）]\s*
 
 
 def provision_facts(clause: Clause) -> list[ListFact]:
-    """The 下列 list of a statute's article as one fact: its lead-in and its items, each cut to its first phrase
-    (「建立健全并落实本单位全员安全生产责任制，加强安全生产标准化建设」 → the first), as the hand-marked short answers
-    of ``evals/short_answers.jsonl`` count them. Three to ten items, none longer than a phrase to recall."""
+    """The 下列 list of a statute's article as one fact: its lead-in and its items, whole. Three to ten items, none
+    longer than a phrase to recall (30 characters): an item cut to its first phrase lost what it asks (「需要拆迁的」
+    without 「其拆迁进度符合施工要求」; round 47's reader marked 18 such items bad), and a list of long items is no
+    short answer."""
     if clause.kind != "clause" or not _statute(clause):
         return []
     m = _PROVISION_LEAD.search(clause.text)
@@ -747,14 +751,10 @@ def provision_facts(clause: Clause) -> list[ListFact]:
         item = _PROVISION_ITEM.match(line.strip())
         if not item:
             break  # the list ended: a paragraph of the article's own
-        pieces = [x.strip() for x in re.split(r"[，,；;。]", item.group(1).strip()) if x.strip()]
-        if not pieces or re.match(
-            r"^(?:法律、行政法规|有关主管部门|国务院[^，。]{0,12})?规定的其他", pieces[0]
-        ):
+        whole = item.group(1).strip().rstrip("；;。.")
+        if re.match(r"^(?:法律、行政法规|法律、法规|有关主管部门|国务院[^，。]{0,12})?规定的其他", whole):
             continue  # 「法律、行政法规规定的其他条件」: no item to recall
-        # 「对任何危害职工安全健康的决定和行为，提出批评、检举和控告」: a first phrase that only says to what
-        first = "，".join(pieces[:2]) if re.match(r"^(?:对|在|按照|依照|根据)", pieces[0]) else pieces[0]
-        items.append(first)
+        items.append(whole)
     if not 3 <= len(items) <= 10 or any(not 2 <= len(i) <= 30 for i in items) or len(set(items)) < len(items):
         return []
     lead = without_label(m.group(1)).strip()

@@ -1917,7 +1917,7 @@ def test_an_articles_list_of_duties_is_asked_as_a_short_answer_with_its_items_as
     assert short.key_points == [
         "有权获得作业场所安全与职业危害方面的信息",
         "有权向有关部门和工会组织反映矿山安全状况和存在的问题",
-        "对任何危害职工安全健康的决定和行为，有权提出批评、检举和控告",  # a 对-phrase keeps what is done
+        "对任何危害职工安全健康的决定和行为，有权提出批评、检举和控告",  # whole, not cut at its comma
     ]
     assert build_list(fact, "single", _Ctx(random.Random(0), [], [], [])) is None
 
@@ -1947,3 +1947,13 @@ def test_a_catch_all_item_is_no_point_to_recall(make_clause) -> None:
     )
     (fact,) = provision_facts(article)
     assert fact.items == ("符合规划的要求", "销售场所符合国家有关标准", "有具备相应资格的安全管理人员")
+
+
+def test_a_drill_twice_a_year_gets_no_weekly_distractor(make_clause) -> None:
+    from assistant.content.facts import number_facts
+    from assistant.quiz.generate import _number_alternatives
+
+    drills = _statute_clause(make_clause, "第三十条 生产经营单位应当每半年至少组织一次综合应急预案演练。")
+    (key,) = [f for f in number_facts(drills, chinese=True) if f.kind == "frequency"]
+    options = _number_alternatives(key, [])
+    assert "周" not in options and {"年", "季度"} <= set(options)
