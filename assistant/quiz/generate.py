@@ -735,10 +735,10 @@ _PROVISION_ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[)）]\s*
 
 
 def provision_facts(clause: Clause) -> list[ListFact]:
-    """The 下列 list of a statute's article as one fact: its lead-in and its items, whole. Three to ten items, none
-    longer than a phrase to recall (30 characters): an item cut to its first phrase lost what it asks (「需要拆迁的」
-    without 「其拆迁进度符合施工要求」; round 47's reader marked 18 such items bad), and a list of long items is no
-    short answer."""
+    """The 下列 list of a statute's article as one fact: its lead-in and its items, whole. Three to ten items,
+    none longer than a phrase to recall (30 characters). An item cut to its first phrase lost what it asks
+    (「需要拆迁的」 without 「其拆迁进度符合施工要求」): round 47's readers marked 29 of 87 such short answers bad,
+    all for this. A list of long items is no short answer."""
     if clause.kind != "clause" or not _statute(clause):
         return []
     m = _PROVISION_LEAD.search(clause.text)
@@ -969,7 +969,7 @@ def _one_change(changed: str, original: str) -> bool:
 
 # A duty or prohibition read as a true/false item, as written (对). Its modal is never turned into its opposite
 # (「应当」 → 「可以不」, 「不得」 → 「可以」): blind readers took such a falsehood for a giveaway, since no rule says
-# 「可以不……」 — 14 of 65 bad in rounds 34–43 of ``evals/quiz_heldout.jsonl``, 7 of 7 in round 44. A bank's
+# 「可以不……」 — 14 of 65 bad in rounds 34–43 of ``evals/quiz_heldout.jsonl``, 32 of 33 in rounds 44–45. A bank's
 # false items change a fact: a figure, a deadline, a member of a list.
 _MODAL = re.compile(r"不得|严禁|禁止|必须|应当")
 _PROHIBITIONS = ("不得", "严禁", "禁止")
