@@ -578,50 +578,40 @@ _MUST = re.compile(r"应当|必须")
 _A_TIME = re.compile(r"[中时后前内]$")
 
 
-def _lead_in(fact: ListFact) -> str | None:
-    """Whom a question on a statute's list asks, or None when the list cannot be asked: the question quotes the
-    whole sentence (``_quoted_with_gap``), and this says whether that sentence names who acts. A lead-in with a condition says who does
-    what in which situation (电力调度机构 may take 拉限负荷、解列电网…… only where an accident may break up the
-    grid); one that names no party (an item of a 「下列」 list) gives no question. A list that ends a longer
-    enumeration is asked with what the enumeration belongs to: 「防震减灾规划的内容应当包括哪些保障措施」; a list
-    deep in a long sentence, with the sentence's opening and the verb that governs it; any other, in its
-    sentence's own words (``_asked_in_its_sentence``)."""
+def _names_who_acts(fact: ListFact) -> bool:
+    """Whether a statute's list can be asked: the question quotes its whole sentence (``_quoted_with_gap``), and
+    that sentence must say who acts. A condition with a party before the list (「事故可能导致……的，电力调度机构有权
+    决定采取……」) does; one with none (an item of a 「下列」 list) does not. So does the opening of a longer
+    enumeration (「防震减灾规划的内容应当包括：……」) and of a long sentence whose modal governs the list; means
+    (「采取……等方式」) only with what they are for in the phrase before; a time before the modal (「监督检查中，」) only
+    with a party after it; any other list, where its own sentence has a subject and a modal before it
+    (``_subject_before``)."""
     at = fact.sentence.find(fact.span)
     if at <= 0:
-        return _asked_in_its_sentence(fact)
+        return _subject_before(fact)
     lead = re.split(r"[；;]", fact.sentence[:at])[-1]
     bare = without_label(lead).strip()
-    nested = _INCLUDES.match(bare)
-    if nested:
-        return nested.group(1)
-    # the object of a verb deep in a long sentence: 「规划、建设、养护、保护航道，应当根据……的需要，遵循……原则，服从……
-    # 安排，统筹兼顾供水、灌溉、发电、渔业等需求」 is asked as 「规划、建设、养护、保护航道，应当统筹兼顾哪些需求？」
+    if _INCLUDES.match(bare):
+        return True
     phrases = re.split(r"[，,]", bare)
     modal = _MUST.search(lead)
     last = phrases[-1]
     if len(phrases) >= 3 and modal and last and not (_MUST.search(last) or re.search(r"的$|[：:]", last)):
-        head = _MUST.split(phrases[0])[0]  # 「生产经营单位应当……」: its party, once
-        last = last.removeprefix("并")  # 「……，并采取……等方式记录」
+        head = _MUST.split(phrases[0])[0]  # 「生产经营单位应当……」: its party
         if _A_TIME.search(head):
             # 「监督检查中，被检查单位负责人拒绝签字的，检查人员应当注明情况，并采取……」: the time is no party; the
-            # party is the one before the modal, with the condition it acts on
+            # party is the one before the modal
             owner = next(i for i, p in enumerate(phrases) if _MUST.search(p))
-            party = _MUST.split(phrases[owner])[0]
-            if not party:
-                return None
-            condition = f"{phrases[owner - 1]}，" if owner and phrases[owner - 1].endswith("的") else ""
-            return f"{condition}{party}{modal.group()}{last}"
-        if last in _MEANS_VERBS:
+            return bool(_MUST.split(phrases[owner])[0])
+        if last.removeprefix("并") in _MEANS_VERBS:  # 「……，并采取……等方式记录」
             # 「……应当根据……需要，建立健全……企业退出机制，采取停产、转产、搬迁等方式，确保安全生产」: the means are
-            # the means of the phrase before; 「……人民政府应当采取哪些方式？」 alone asks means to no end
+            # the means of the phrase before, which must be an act of its own
             purpose = phrases[-2]
-            if _COVERB.match(purpose) or _MUST.search(purpose):
-                return None
-            last = f"{purpose}，{last}"
-        return f"{head}，{modal.group()}{last}" if head == phrases[0] else f"{head}{modal.group()}{last}"
+            return not (_COVERB.match(purpose) or _MUST.search(purpose))
+        return True
     if not _LEAD_CONDITION.search(lead):
-        return _asked_in_its_sentence(fact)
-    return lead if names_party(_LEAD_CONDITION.split(lead)[-1]) else None
+        return _subject_before(fact)
+    return names_party(_LEAD_CONDITION.split(lead)[-1])
 
 
 _ASKING_MODAL = re.compile(r"应当|必须|可以|有权")
@@ -632,21 +622,20 @@ _COVERB = re.compile(
 )
 
 
-def _asked_in_its_sentence(fact: ListFact) -> str | None:
-    """A statute's list asked in its own sentence's words: its subject, modal and verb (「负有安全生产监督管理职责的
-    部门应当制定……；……；完善交通、医疗、物资……等保障措施」 → 「负有安全生产监督管理职责的部门应当完善」), or None
-    when the sentence gives no subject and modal before the list. 「第四十一条所列的保障措施」 leaves the reader to
-    guess whose measures, and for what, where the article says more than the list."""
+def _subject_before(fact: ListFact) -> bool:
+    """Whether the list's own sentence has a subject, a modal and a verb before it (「负有安全生产监督管理职责的
+    部门应当制定……；……；完善交通、医疗、物资……等保障措施」: 部门, 应当, 完善). 「矿区生态修复应当采取……」 names what
+    the rule is about, not who acts; 「应当通过电视、报纸、网络等媒体，宣传……」 makes the list a means."""
     text = fact.clause.text
     at = text.find(fact.sentence)
     at = text.find(fact.span, at) if at >= 0 else -1
     if at <= 0:
-        return None
+        return False
     # the whole sentence up to the list: a run of duties split at 「；」 has its subject in the first
     before = without_label(re.split(r"[。\n]", text[:at])[-1]).strip()
     modals = list(_ASKING_MODAL.finditer(before))
     if not modals:
-        return None
+        return False
     modal = modals[-1]  # the modal that governs the list: one of an earlier rule has another subject
     party = before[: modal.start()]
     if (
@@ -655,26 +644,11 @@ def _asked_in_its_sentence(fact: ListFact) -> str | None:
         or re.match(r"[（(对在按依根]", party)
         or _A_TIME.search(party)  # 「监督检查中，应当……」: a time, not who acts
     ):
-        return None  # 「矿区生态修复应当采取……」 names what the rule is about, a party or not
-    rest = before[modal.end() :]
-    pieces = re.split(r"[，,；;]", rest)
-    verb = pieces[-1]
-    if not verb or len(verb) > 12 or not re.match(r"[\u4e00-\u9fff]", verb) or _COVERB.fullmatch(verb):
-        return None  # 「应当通过电视、报纸、网络等媒体，宣传……」: the list is a means, what it is for comes after
-    if (
-        _VAGUE_CONTENTS.fullmatch(fact.name)
-        and len(pieces) == 2
-        and len(rest) <= 24
-        and "、" not in pieces[0]
-    ):
-        # 「应当建立煤炭使用台账，如实记录煤炭来源、采购数量……等相关内容」: the contents are the ledger's;
-        # 「煤炭燃用单位应当如实记录哪些相关内容？」 does not say where
-        verb = rest
-    return f"{party}{modal.group()}{verb}"
-
-
-# A list's name that says only «what it holds»: the list is asked with the record or the paper that holds it.
-_VAGUE_CONTENTS = re.compile(r"(?:相关|有关)?(?:内容|事项|情况|信息)")
+        return False
+    verb = re.split(r"[，,；;]", before[modal.end() :])[-1]
+    return bool(
+        verb and len(verb) <= 12 and re.match(r"[\u4e00-\u9fff]", verb) and not _COVERB.fullmatch(verb)
+    )
 
 
 def _list_stem_subject(fact: ListFact) -> str:
@@ -788,8 +762,8 @@ def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
     if fact.kind == "series":
         return _build_series(fact, qtype, ctx)
     subject = _list_stem_subject(fact)
-    lead = _lead_in(fact) if fact.kind == "enum" and _statute(clause) else ""
-    if lead is None and qtype in ("multi", "short"):
+    statute_list = fact.kind == "enum" and _statute(clause)
+    if statute_list and qtype in ("multi", "short") and not _names_who_acts(fact):
         return None  # the list holds in a situation, and whoever acts in it is not in its sentence
     siblings = _sibling_items(fact, ctx, clause.text)
     if qtype == "multi":
@@ -800,8 +774,8 @@ def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
         if not wrong:
             return None
         options, answer = _shuffle(correct, wrong, ctx)
-        quoted = _quoted_with_gap(fact) if lead else None
-        if lead and not quoted:
+        quoted = _quoted_with_gap(fact) if statute_list else None
+        if statute_list and not quoted:
             return None
         return _question(
             clause,
