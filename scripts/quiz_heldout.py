@@ -36,6 +36,11 @@ on coal and mineral resources), then 矿产资源开采登记管理办法, 矿�
 and 民用核安全设备监督管理条例 (2019), then 山东省消防条例 (2015), 枣庄市电梯安全条例 (2019), 北京市轨道交通运营安全条例 (2014)
 and 上海市燃气管理条例 (four 地方性法规), then 潍坊市电梯安全条例 (2020), 山东省高速公路交通安全条例 (2014), 威海市海上交通安全条例
 (2019) and 上海市烟花爆竹安全管理条例 (four 地方性法规), read at stop 34;
+上海市建设工程质量和安全管理条例, 上海市消防条例 (2020), 上海市职业病防治条例, 北京市燃气管理条例 (2020), 山东省铁路安全管理条例
+(2021), 滨州市电梯安全管理条例 (2020), 青岛市海上交通安全条例 (2014), 河南省消防条例 (2014), 杭州市建设工程施工安全管理条例 (2010),
+北京市烟花爆竹安全管理规定 (2017), 山东省突发事件应急保障条例 (2020), 郑州市燃气管理条例 (2022) and 宁波市电梯安全条例 (2020)
+(thirteen 地方性法规) and 渔港水域交通安全管理条例 (2019), read at stop 35 (round 49: documents never seen, after the stock-pair and
+something-to-learn rules);
 each with its catalog card). They are indexed into a throwaway folder (BM25 and a ``fake`` embedding:
 a document's bank does not search), each gets the bank ``mine-assistant quiz --doc <id> --n 20 --seed 0``
 would make, and the items are looked up in ``evals/quiz_heldout.jsonl``, which a reviewer wrote after

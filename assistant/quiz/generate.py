@@ -31,6 +31,7 @@ from assistant.ingest.conflicts import superseded
 from assistant.numerals import CN_NUMERAL, cn_to_int, int_to_cn
 from assistant.quiz.model import LETTERS, TYPES, Question, QuizBank
 from assistant.quiz.stem_check import bare_time_start, names_party, stem_problems
+from assistant.quiz.stock_pairs import stock_pair
 from assistant.retrieve.search import SearcherLike
 from assistant.schema import POLICY_LEVELS, Clause
 from assistant.text.labels import without_label
@@ -879,6 +880,10 @@ def _build_series(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
         # 「统一规划、____、统一建设」「多层次、____、多主体」「边勘察、边设计、____」: the run's pattern gives half the
         # answer and common sense the rest (round 44: three such blanks, all read as giveaways)
         return None
+    if qtype == "blank" and stock_pair(frag[:pos], item, frag[pos + len(item) :]):
+        # 「真实、准确、____」「全面、____、公正」「安全第一、____、综合治理」: the answer is the word that stands next to
+        # its neighbour across Chinese law, and anyone fills it unread (rounds 44–48: 23 of 28 such giveaways)
+        return None
     if qtype == "blank":
         return _question(clause, "blank", _display(template), item, fact.sentence, template, difficulty="中")
     siblings = [s for s in _sibling_items(fact, ctx, clause.text) if s not in frag]
@@ -1101,13 +1106,37 @@ def _true_at_a_glance(f: RuleFact, quote: str) -> bool:
     return bool(_ONLY_TO_OBEY.fullmatch(after) or _VAGUE_DUTY.fullmatch(after))
 
 
+# What a rule asked as written must hold for a reader to have to learn it: a figure (「不得少于二年」「时速120公里以上」),
+# a time (「每年」「自……之日起」「……前报告」), or the authority it goes to (「报……部门备案」「经……机关批准」「立即报告本单位
+# 负责人」). Without
+# one, a rule read true is true to anyone: blind readers of rounds 44–48 marked 51 of 114 such rules bad, mostly as
+# truisms (「各级人民政府应当为建设工程质量监督管理工作提供保障」「公安消防队应当按照国家标准配备……装备」), against 4 of 22
+# rules with one (none of them a truism). A concrete rule without one (「校车的副驾驶座位不得安排学生乘坐」) goes with them.
+_A_FIGURE = re.compile(
+    r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:个)?"
+    r"(?:小时|分钟|日|天|周|个月|月|季度|年|周岁|万元|元|%|倍|人|次|米|公里|千米|平方米|立方米|吨|千克|公斤|层)"
+    r"|百分之|每(?:半年|年|季度|季|月|周|旬|日|天|班)|之日起|届满|前[，,]?(?:向|报)"
+)
+_AN_AUTHORITY = re.compile(
+    r"(?:向|报|报告|报送|报请|经|由|通报|告知|移交|移送|提请|申请)[^，。；;]{0,20}"
+    r"(?:人民政府|部门|机关|机构|法院|检察院|委员会|办事处|消防救援|负责人)"
+)
+
+
+def _something_to_learn(f: RuleFact, quote: str) -> bool:
+    """Whether the rule holds a figure or a time anywhere, or names the authority its act goes to."""
+    predicate = quote[quote.find(f.modal) + len(f.modal) :]
+    return bool(_A_FIGURE.search(quote) or _AN_AUTHORITY.search(predicate))
+
+
 def build_rule(f: RuleFact, qtype: str, ctx: _Ctx, only_false: bool = False) -> Question | None:
-    """A duty or prohibition as a true/false item, as written (对). ``only_false``: the bank has so many more 对
-    than 错 that a rule is not asked now (``None``), so answering 对 throughout does not pass."""
+    """A duty or prohibition as a true/false item, as written (对), when it holds something to learn (a figure, a
+    time, an authority). ``only_false``: the bank has so many more 对 than 错 that a rule is not asked now
+    (``None``), so answering 对 throughout does not pass."""
     if qtype != "judge" or only_false:
         return None
     quote = f.sentence.rstrip("。")
-    if _true_at_a_glance(f, quote):
+    if not _something_to_learn(f, quote) or _true_at_a_glance(f, quote):
         return None
     return _question(f.clause, "judge", f.sentence, "对", quote, quote, difficulty="易")
 

@@ -87,29 +87,43 @@ def test_a_stem_that_is_only_a_to_phrase_has_no_main_clause() -> None:
 @pytest.mark.parametrize(
     ("text", "role"),
     [
-        ("第一条 销号后的尾矿库不得重新用于排放尾矿或擅自回采。", "禁止"),  # 「可以擅自回采」
-        ("第一条 建筑施工企业应当依法为职工参加工伤保险缴纳工伤保险费。", "义务"),  # 「可以不依法」
-        ("第一条 任何单位和个人不得收缴、扣留机动车号牌。", "禁止"),  # 「任何……可以」
-        ("第一条 交通警察应当依据事实和本法的有关规定予以处罚。", "义务"),  # 「可以不依据事实和本法」
-        (
-            "第一条 建设单位在选址之前，应当了解矿产资源分布。未经批准，不得压覆重要矿产资源。",
-            "禁止",
-        ),  # 「未经批准，可以」
-        # the article itself lets one entrust qualified bodies: 「可以委托其他组织」 is no clear falsehood
+        ("第一条 销号后的尾矿库不得重新用于排放尾矿或擅自回采。", "禁止"),
+        ("第一条 建筑施工企业应当依法为职工参加工伤保险缴纳工伤保险费。", "义务"),
+        ("第一条 任何单位和个人不得收缴、扣留机动车号牌。", "禁止"),
+        ("第一条 交通警察应当依据事实和本法的有关规定予以处罚。", "义务"),
+        ("第一条 建设单位在选址之前，应当了解矿产资源分布。未经批准，不得压覆重要矿产资源。", "禁止"),
         ("第一条 行政机关可以书面委托符合条件的组织实施处罚。行政机关不得委托其他组织实施处罚。", "禁止"),
+        # rounds 44–48, read blind as truisms
+        ("第四条 各级人民政府应当为建设工程质量监督管理工作提供保障。", "义务"),
+        ("第二十条 公安消防队应当按照国家标准配备消防和应急救援装备。", "义务"),
+        ("第九条 运营单位业务部门及其负责人，应当履行分管工作范围内的安全职责。", "义务"),
+        ("第五条 兴建大坝必须进行工程设计。", "义务"),
+        # a concrete rule without a figure, a time or an authority goes with them
+        ("第二十六条 校车的副驾驶座位不得安排学生乘坐。", "禁止"),
     ],
 )
-def test_a_rule_whose_turned_form_is_false_at_a_glance_is_only_asked_as_written(
-    make_clause, text: str, role: str
-) -> None:
-    import random
-    from dataclasses import replace
-
-    from assistant.quiz.generate import _Ctx, build_rule, rule_facts
-
+def test_a_rule_with_nothing_to_learn_is_no_true_false_item(make_clause, text: str, role: str) -> None:
+    # no figure, no time, no authority its act goes to: read true, it is true to anyone
     clause = replace(make_clause(text, label="第一条"), role=role, roles=(role,))
     fact = rule_facts(clause)[-1]
-    answers = {build_rule(fact, "judge", _Ctx(random.Random(i), [], [], [])).answer for i in range(8)}
+    assert all(build_rule(fact, "judge", _Ctx(random.Random(i), [], [], [])) is None for i in range(8))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第十二条 煤矿企业应当自取得采矿许可证之日起三十日内向安全生产监督管理部门备案。",  # a time, an authority
+        "第三条 设计开行时速120公里以上列车的铁路应当实行全封闭管理。",  # a figure in its condition
+        "第八条 生产经营单位应当每月至少进行一次综合性的安全生产检查。",  # a frequency
+        "第五十一条 事故现场有关人员应当立即报告本单位负责人。",  # whom to report to
+        "第三十条 新建煤矿的安全设施设计应当报省级煤矿安全监察机构审查。",  # the authority that approves
+    ],
+)
+def test_a_rule_with_a_figure_a_time_or_an_authority_is_asked_as_written(make_clause, text: str) -> None:
+    role = "禁止" if "不得" in text else "义务"
+    clause = replace(make_clause(text, label=text.split()[0]), role=role, roles=(role,))
+    (fact,) = rule_facts(clause)
+    answers = {build_rule(fact, "judge", _Ctx(random.Random(i), [], [], [])).answer for i in range(8)}  # type: ignore[union-attr]
     assert answers == {"对"}
 
 
@@ -1689,10 +1703,13 @@ def test_a_rule_true_at_a_glance_is_no_true_false_item(make_clause, text: str) -
         ),  # more than the self-condemning act
     ],
 )
-def test_a_rule_with_an_act_besides_obeying_is_still_asked(make_clause, text: str, role: str) -> None:
+def test_a_rule_with_an_act_besides_obeying_is_no_truism(make_clause, text: str, role: str) -> None:
+    # not true at a glance; whether it is asked then rests on a figure, a time or an authority in it
+    from assistant.quiz.generate import _true_at_a_glance
+
     clause = replace(make_clause(text, label=text.split()[0]), role=role, roles=(role,))
     (fact,) = rule_facts(clause)
-    assert build_rule(fact, "judge", _Ctx(random.Random(0), [], [], [])) is not None
+    assert not _true_at_a_glance(fact, fact.sentence.rstrip("。"))
 
 
 @pytest.mark.parametrize(
@@ -1708,11 +1725,15 @@ def test_a_rule_with_an_act_besides_obeying_is_still_asked(make_clause, text: st
         "第三十二条 生产经营单位应当对使用其产品或者接受其服务的用户履行安全告知义务。",
     ],
 )
-def test_one_more_duty_or_a_duty_to_perform_is_only_asked_as_written(make_clause, text) -> None:
+def test_one_more_duty_or_a_duty_to_perform_is_never_turned(make_clause, text) -> None:
+    # asked as written (对) when it holds something to learn, else not at all: never 「可以不……」
+    from assistant.quiz.generate import _something_to_learn
+
     clause = replace(make_clause(text, label=text.split()[0]), role="义务", roles=("义务",))
     fact = rule_facts(clause)[-1]
-    answers = {build_rule(fact, "judge", _Ctx(random.Random(i), [], [], [])).answer for i in range(8)}
-    assert answers == {"对"}
+    questions = [build_rule(fact, "judge", _Ctx(random.Random(i), [], [], [])) for i in range(8)]
+    expected = {"对"} if _something_to_learn(fact, fact.sentence.rstrip("。")) else {None}
+    assert {q.answer if q else None for q in questions} == expected
 
 
 @pytest.mark.parametrize(

@@ -138,14 +138,14 @@ def test_a_duty_is_asked_as_written_and_never_with_its_modal_turned(make_clause)
 
     from assistant.quiz.generate import _Ctx, build_rule, rule_facts
 
-    text = "第二十九条 矿山企业不得录用未成年人从事矿山井下劳动。"
+    text = "第二十九条 矿山企业不得录用未满十八周岁的未成年人从事矿山井下劳动。"
     (fact,) = rule_facts(_rule_clause(make_clause, text))
     seen = set()
     for seed in range(8):
         q = build_rule(fact, "judge", _Ctx(random.Random(seed), [], [], []))
         assert q is not None and verify_answer_key(q, text)
         seen.add((q.answer, q.stem))
-    assert seen == {("对", "矿山企业不得录用未成年人从事矿山井下劳动。")}
+    assert seen == {("对", "矿山企业不得录用未满十八周岁的未成年人从事矿山井下劳动。")}
 
 
 @pytest.mark.parametrize(
@@ -194,12 +194,13 @@ def test_no_true_false_item_from_a_sentence_a_turned_modal_would_garble(make_cla
 def test_a_rule_whose_opposite_is_false_on_its_face_is_asked_only_as_written(make_clause, text):
     import random
 
-    from assistant.quiz.generate import _Ctx, build_rule, rule_facts
+    from assistant.quiz.generate import _Ctx, _something_to_learn, build_rule, rule_facts
 
     (fact,) = rule_facts(_rule_clause(make_clause, text, "义务"))
+    learn = _something_to_learn(fact, fact.sentence.rstrip("。"))  # else no item at all (test_checks)
     for seed in range(6):
         q = build_rule(fact, "judge", _Ctx(random.Random(seed), [], [], []))
-        assert q is not None and q.answer == "对"
+        assert (q is not None and q.answer == "对") if learn else q is None
 
 
 def test_a_rule_and_the_sanction_of_not_following_it_in_one_article_are_one_rule():
@@ -541,7 +542,9 @@ def test_a_bank_far_ahead_on_true_items_asks_no_more_rules(make_clause):
 
     from assistant.quiz.generate import _Ctx, _far_ahead_on_true, build_rule, rule_facts
 
-    rule = rule_facts(_rule_clause(make_clause, "第九条 用人单位应当建立职工名册备查。", "义务"))[0]
+    rule = rule_facts(
+        _rule_clause(make_clause, "第九条 用人单位应当每年向劳动行政部门报送职工名册。", "义务")
+    )[0]
     three_true = [_item(f"Q0{i}", "judge", f"甲应当乙{i}。", "对") for i in range(1, 4)]
     assert _far_ahead_on_true(three_true) and not _far_ahead_on_true(three_true[:2])
     ctx = _Ctx(random.Random(0), [], [], [])
