@@ -385,7 +385,8 @@ def _series(clause: Clause, s: Sentence, covered: list[tuple[int, int]]) -> list
     for m in _SERIES.finditer(s.text):
         parts = m.group("items").split("、")
         if len(parts) >= 2 and re.search("[和及]", parts[-1]):
-            parts[-1:] = re.split("[和及]", parts[-1], maxsplit=1)
+            # 「……程序、期限以及需要提交的……」: 以及 is one word, not 以 + 及 (rounds 49–50: the key 「期限以」)
+            parts[-1:] = re.split("以及|和|及", parts[-1], maxsplit=1)
         if len(parts) < 3:
             continue
         middle = {len(p) for p in parts[1:-1]}

@@ -394,6 +394,16 @@ def _whole_within(clause: Clause) -> int:
     return _WHOLE_WITHIN if _statute(clause) else 0
 
 
+def _round_the_clock(f: NumberFact) -> bool:
+    """「实行二十四小时值班制度」「二十四小时接受用户报修」: all day, not a period to learn. Any other number of hours
+    beside it is absurd (a 二十小时 or 三十六小时 duty roster), and the words are a stock phrase (rounds 48–50: three
+    such items, all bad). Twenty-four hours within which something is due (「二十四小时内」) is a deadline, and asked."""
+    if f.unit != "小时" or cn_to_int(f.value) != 24 and f.value != "24":
+        return False
+    after = f.clause.text[f.start + f.text.find("小时") + 2 :]
+    return not re.match(r"[以之]?内|前|后|以上|以下|届满|的", after)
+
+
 def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
     template, core, frag = number_template(f, whole_within=_whole_within(f.clause))
     if not f.sentence.startswith(frag) and bare_time_start(frag):
@@ -404,6 +414,8 @@ def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
         return None
     if f.unit == "日" and re.search(r"[一二三四五六七八九十\d]月$", template.split(BLANK)[0]):
         return None  # 「次年四月（ ）」: a day of a month is a date, not a period (round 44, H2446: 六十日)
+    if _round_the_clock(f):
+        return None
     if qtype == "blank":
         return _question(f.clause, "blank", _display(template), core, f.sentence, template, difficulty="中")
     wrong = _distractors(f, template, ctx)
@@ -810,10 +822,16 @@ def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
         template = fact.span.replace(fact.name, BLANK, 1)
         return _question(clause, "blank", f"{template}（填写简称）", fact.name, fact.sentence, template)
     if qtype == "single" and fact.kind == "named":
+        # a list's name holds its count (「九有」 has nine items, ``list_facts`` keeps no other): among names of other
+        # counts, counting the items gives the answer (stop 35, R921), so the other names must share the count
+        count = re.match(f"[{CN_NUMERAL}]+", fact.name)
         names = [
             lf.name
             for lf in ctx.lists
-            if lf.kind == "named" and lf.name != fact.name and not contains_normalized(clause.text, lf.name)
+            if lf.kind == "named"
+            and lf.name != fact.name
+            and not contains_normalized(clause.text, lf.name)
+            and (not count or lf.name.startswith(count.group()))
         ]
         if len(names) < 3:
             return None
@@ -876,9 +894,10 @@ def _build_series(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
     if frag[pos + len(item) : pos + len(item) + 1] == "的":
         return None  # 「可能产生的危害后果」: the item is a modifier of a noun, not a thing of the run
     template = frag[:pos] + BLANK + frag[pos + len(item) :]
-    if qtype == "blank" and _affix(fact.items)[0]:
+    if qtype == "blank" and any(_affix(fact.items)):
         # 「统一规划、____、统一建设」「多层次、____、多主体」「边勘察、边设计、____」: the run's pattern gives half the
-        # answer and common sense the rest (round 44: three such blanks, all read as giveaways)
+        # answer and common sense the rest (round 44: three such blanks, all read as giveaways); so does a shared
+        # end: 「确保方案实、措施实、____、成效实」 (stop 35, R924)
         return None
     if qtype == "blank" and stock_pair(frag[:pos], item, frag[pos + len(item) :]):
         # 「真实、准确、____」「全面、____、公正」「安全第一、____、综合治理」: the answer is the word that stands next to

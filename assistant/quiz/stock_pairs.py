@@ -25,6 +25,11 @@ from assistant.datafiles import data_text
 
 _SIDES = (2, 3, 4)
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
+_HAN_END = re.compile(r"[\u4e00-\u9fff]+$")
+# a run's items are joined by 、, its last by a conjunction: 「清扫、收集、运输和____」 pairs 运输 with 处理 as 「运输、处理」 would
+_JOINERS = r"(?:、|以及|和|及|与|或者|或)"
+_JOINED_BEFORE = re.compile(_JOINERS + "$")
+_JOINED_AFTER = re.compile(_JOINERS)
 
 
 @lru_cache(maxsize=1)
@@ -40,13 +45,16 @@ def threshold() -> int:
 
 
 def pair_documents(before: str, answer: str, after: str) -> int:
-    """How many documents of law hold the answer next to its neighbour across a 、: ``before`` is the text before
-    the blank (「……保证信息的真实、准确、」), ``after`` the text after it (「、文明、高效。」). The larger of the two
-    sides' counts; 0 when neither side is a 、 or the answer is shorter than two characters."""
+    """How many documents of law hold the answer next to its neighbour in a run: ``before`` is the text before
+    the blank (「……保证信息的真实、准确、」「……收集、贮存、运输和」), ``after`` the text after it (「、文明、高效。」). The
+    larger of the two sides' counts; 0 when neither side joins an item (by 、 or a conjunction) or the answer is
+    shorter than two characters."""
     counts = _counts()
     best = 0
-    left = re.search(r"[\u4e00-\u9fff]+$", before[:-1]) if before.endswith("、") else None
-    right = _HAN.match(after[1:]) if after.startswith("、") else None
+    joined_before = _JOINED_BEFORE.search(before)
+    joined_after = _JOINED_AFTER.match(after)
+    left = _HAN_END.search(before[: joined_before.start()]) if joined_before else None
+    right = _HAN.match(after[joined_after.end() :]) if joined_after else None
     if len(answer) < min(_SIDES):
         return 0
     if left:

@@ -1978,3 +1978,59 @@ def test_a_drill_twice_a_year_gets_no_weekly_distractor(make_clause) -> None:
     (key,) = [f for f in number_facts(drills, chinese=True) if f.kind == "frequency"]
     options = _number_alternatives(key, [])
     assert "周" not in options and {"年", "季度"} <= set(options)
+
+
+def test_a_named_list_is_asked_only_among_names_of_its_own_count(make_clause) -> None:
+    # 「九有」 names nine items: among 「四步法」「五到位」「三堂一舍」, counting them gives the answer (R921)
+    nine = make_clause(
+        "二、（一）2. 推行“九有”(有队伍、有激励、有地位、有能力、有权限、有行动、有目标、有保障、有成效)专职安全生产管理队伍建设。",
+        label="二、（一）2.",
+    )
+    others = make_clause(
+        "三、 推行“四查”(查隐患、查制度、查责任、查落实)，落实“五到位”(责任、措施、资金、时限、预案到位)，"
+        "建设“三堂一舍”(食堂、澡堂、班前会堂、宿舍)。",
+        label="三、",
+    )
+    named = [f for c in (nine, others) for f in list_facts(c) if f.kind == "named"]
+    (jiuyou,) = [f for f in named if f.name == "九有"]
+    assert len(named) >= 4, [f.name for f in named]
+    ctx = _Ctx(random.Random(0), [], [], named)
+    assert build_list(jiuyou, "single", ctx) is None
+    same_count = [*named, *(replace(jiuyou, name=n, span=n) for n in ("九严禁", "九不准", "九到位"))]
+    asked = build_list(jiuyou, "single", _Ctx(random.Random(0), [], [], same_count))
+    assert asked is not None and all(o.startswith("九") for o in asked.options)
+
+
+def test_a_run_whose_items_share_their_end_gives_no_blank(make_clause) -> None:
+    run = _statute_clause(make_clause, "第四十条 各地要加强督导检查，确保方案实、措施实、责任实、成效实。")
+    facts = [f for f in list_facts(run) if f.kind == "series"]
+    assert facts and all(
+        build_list(f, "blank", _Ctx(random.Random(i), [], [], [])) is None for f in facts for i in range(6)
+    )
+
+
+def test_twenty_four_hours_round_the_clock_is_no_figure_but_within_them_is(make_clause) -> None:
+    from assistant.content.facts import number_facts
+    from assistant.quiz.generate import build_number
+
+    for text in (
+        "第十九条 电梯维护保养单位应当建立电梯维护保养档案，实行二十四小时值班制度。",  # round 50, H3054
+        "第二十九条 燃气企业应当二十四小时接受用户报修。",  # round 50, H3057
+    ):
+        (hours,) = number_facts(_statute_clause(make_clause, text), chinese=True)
+        assert all(
+            build_number(hours, t, _Ctx(random.Random(0), [], [], [])) is None for t in ("single", "blank")
+        )
+    due = _statute_clause(make_clause, "第三十条 单位负责人接到报告后，应当于二十四小时内向有关部门报告。")
+    (hours,) = number_facts(due, chinese=True)
+    assert build_number(hours, "blank", _Ctx(random.Random(0), [], [], [])) is not None
+
+
+def test_a_run_ending_in_yiji_keeps_its_last_item_whole(make_clause) -> None:
+    # rounds 49–50 (H2937, H3021): 「期限以及需要提交的……」 was cut into 「期限以」 + 「需要提交」
+    cut = "第三十条 行政机关应当将行政许可的事项、依据、条件、数量、程序、期限以及需要提交的全部材料的目录在办公场所公示。"
+    runs = [f.items for f in list_facts(_statute_clause(make_clause, cut)) if f.kind == "series"]
+    assert all("期限以" not in items for items in runs), runs
+    whole = "第三十条 使用单位应当做好电梯的日常巡查、检查、维修以及保养。"
+    runs = [f.items for f in list_facts(_statute_clause(make_clause, whole)) if f.kind == "series"]
+    assert runs == [("巡查", "检查", "维修", "保养")]

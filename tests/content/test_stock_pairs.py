@@ -44,8 +44,8 @@ def test_a_blank_in_a_run_of_its_own_is_kept(before: str, answer: str, after: st
     assert not stock_pair(before, answer, after)
 
 
-def test_only_a_neighbour_across_a_comma_of_enumeration_counts() -> None:
-    assert pair_documents("保证信息真实准确", "完整", "。") == 0  # no 、 on either side
+def test_only_an_item_joined_to_the_answer_counts() -> None:
+    assert pair_documents("保证信息真实准确", "完整", "。") == 0  # no 、 or conjunction on either side
     assert pair_documents("真实、准确、", "完", "") == 0  # a one-character answer is no word to look up
 
 
