@@ -623,11 +623,19 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     if question.doc_level in STATUTE_LEVELS and (role := _role_of_a_unit_before(question, stem, clause_text)):
         problems.append(f"「{role}」没说是哪个单位的，单位在前一句，题干里没有")
     if question.doc_level in STATUTE_LEVELS and re.search(
-        r"违反(?:本(?:法|条例|规定|办法|细则))?第[一二三四五六七八九十百零〇\d]+条(?:第[^，,。]{1,8}[项款])?(?:规定)?"
-        r"(?:的|[，,])",
+        r"违反(?:本(?:法|条例|规定|办法|细则))?_ART(?:[、和及或]_ART)*(?:第[^，,。]{1,8}[项款])?(?:的)?(?:规定)?"
+        r"(?:的|[，,])".replace("_ART", r"第[一二三四五六七八九十百零〇\d]+条"),
         stem,
     ):
+        # 「违反本条例第二十四条、第二十五条规定，……」 too (round 50, H3032)
         problems.append("「违反本条例第……条规定的」：违法行为只用条号指称，是什么行为题干里没有")
+    if re.search(r"同时废止|起施行", stem):
+        # 「……《北京市关于禁止燃放烟花爆竹的规定》同时废止。」 (round 49, H2901): 同时 with what, the date of effect cut
+        problems.append("施行、废止的日期是附则的事务，不是要学的规定；「同时废止」离开前一句无所指")
+    bare_application = re.search(r"(?:收到|受理)申请(?:之日|之时|后|材料)", stem)
+    if bare_application and "申请" not in stem[: bare_application.start()]:
+        # 「海事管理机构应当自收到申请之时起（ ）内作出许可……」 (rounds 49–50, H2933, H3042): which application
+        problems.append("「自收到申请之日起」：是什么申请在前一句，题干里没有")
     if re.search(r"另有(?:约定|规定)的[，,]从其(?:约定|规定)", stem):
         problems.append("「另有约定的，从其约定」：约定所排除的那条规则在前一句，题干里没有")
     if question.doc_level in STATUTE_LEVELS and re.match(

@@ -1458,6 +1458,9 @@ def test_a_role_named_without_its_unit_after_a_sentence_naming_the_unit_is_refus
         "建设单位违反本条例第十条第三、四项规定的，由城乡建设行政主管部门责令改正，可处以一万元以上（ ）以下罚款。",
         "违反第二十九条规定，在水利工程管理范围内从事禁止性行为，由水行政主管部门责令停止违法行为，可处（ ）以上二千元"
         "以下的罚款。",
+        # round 50, H3032: two articles
+        "违反本条例第二十四条、第二十五条规定，未引起森林火灾的，由县级以上人民政府林业主管部门责令停止违法行为，给予警告，"
+        "对个人并处两百元以上（ ）以下罚款。",
     ],
 )
 def test_an_offence_named_only_by_its_article_number_is_refused(stem: str) -> None:
@@ -2034,3 +2037,18 @@ def test_a_run_ending_in_yiji_keeps_its_last_item_whole(make_clause) -> None:
     whole = "第三十条 使用单位应当做好电梯的日常巡查、检查、维修以及保养。"
     runs = [f.items for f in list_facts(_statute_clause(make_clause, whole)) if f.kind == "series"]
     assert runs == [("巡查", "检查", "维修", "保养")]
+
+
+def test_a_repeal_and_a_bare_application_are_refused() -> None:
+    repeal = "1993年10月12日北京市第十届人民代表大会常务委员会第六次会议通过的《北京市关于禁止燃放烟花爆竹的规定》同时废止。"
+    assert any("附则" in p for p in stem_problems(in_clause(repeal, repeal, answer="对")))
+    bare = "海事管理机构应当自收到申请之时起（ ）内作出许可或者不予许可的决定。"  # round 50, H3042
+    assert any(
+        "什么申请" in p
+        for p in stem_problems(in_clause(bare, bare.replace("（ ）", "二十四小时"), "single", "C"))
+    )
+    named = "船舶载运危险货物进出港口，应当申请许可；海事管理机构应当自收到申请之时起（ ）内作出许可或者不予许可的决定。"
+    assert not any(
+        "什么申请" in p
+        for p in stem_problems(in_clause(named, named.replace("（ ）", "二十四小时"), "single", "C"))
+    )
