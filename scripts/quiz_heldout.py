@@ -40,7 +40,11 @@ and 上海市燃气管理条例 (four 地方性法规), then 潍坊市电梯安�
 (2021), 滨州市电梯安全管理条例 (2020), 青岛市海上交通安全条例 (2014), 河南省消防条例 (2014), 杭州市建设工程施工安全管理条例 (2010),
 北京市烟花爆竹安全管理规定 (2017), 山东省突发事件应急保障条例 (2020), 郑州市燃气管理条例 (2022) and 宁波市电梯安全条例 (2020)
 (thirteen 地方性法规) and 渔港水域交通安全管理条例 (2019), read at stop 35 (round 49: documents never seen, after the stock-pair and
-something-to-learn rules);
+something-to-learn rules); 北京市消防条例, 山东省学校安全条例 (2018), 济南市燃气管理条例 (2014), 青岛市燃气管理条例 (2022),
+青岛市房屋使用安全条例 (2014), 南阳市居民住宅区消防安全管理条例 (2021), 洛阳市燃气管理条例 (2015), 郑州市房屋使用安全管理条例 (2020),
+宁波市学校安全条例 (2020), 台州市电梯安全管理规定 (2017), 杭州市电梯安全管理条例 (2019), 杭州市建设工程消防管理规定 (2013) and
+上海市非机动车安全管理条例 (2024) (thirteen 地方性法规) and 民用核设施安全监督管理条例 (1986), read at stop 35 (round 52: documents
+never seen, after rounds 49–50's rules);
 each with its catalog card). They are indexed into a throwaway folder (BM25 and a ``fake`` embedding:
 a document's bank does not search), each gets the bank ``mine-assistant quiz --doc <id> --n 20 --seed 0``
 would make, and the items are looked up in ``evals/quiz_heldout.jsonl``, which a reviewer wrote after

@@ -291,14 +291,15 @@ _AMOUNT = re.compile(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+
 
 def _within_bounds(template: str, value: str, unit: str) -> bool:
     """A distractor inside the range the sentence states, and a range a law would write: not 12个月 or
-    more in 「（ ）以上1年以下」, nor 11个月 (a range of a month); not the lower end or less, nor barely more
+    more in 「（ ）以上1年以下」 or 「不得少于（ ）且不得超过1年」, nor 11个月 (a range of a month); not the lower end or less, nor barely more
     than it, in 「3个月以上（ ）以下」: the ends stay a fifth apart (×1.2)."""
     if unit not in _IN_BASE:
         return True
     base, factor = _IN_BASE[unit]
     x = _value(value) * factor
     before, _, after = template.partition(BLANK)
-    upper = re.match(r"^以上" + _AMOUNT.pattern + "以下", after)
+    # 「（ ）以上1年以下」, and 「不得少于（ ）且不得超过3年」 (round 50, H3023: 5年 and 10年 out at a glance)
+    upper = re.match(r"^(?:以上|[且，,]?(?:最长|最多)?不(?:得)?超过)" + _AMOUNT.pattern + "(?:以下)?", after)
     lower = re.search(_AMOUNT.pattern + r"以上$", before)
     for m, too_far in ((upper, lambda y: x * 1.2 > y), (lower, lambda y: x < y * 1.2)):
         if m and _IN_BASE[m.group(2)][0] == base and too_far(_value(m.group(1)) * _IN_BASE[m.group(2)][1]):

@@ -2052,3 +2052,16 @@ def test_a_repeal_and_a_bare_application_are_refused() -> None:
         "什么申请" in p
         for p in stem_problems(in_clause(named, named.replace("（ ）", "二十四小时"), "single", "C"))
     )
+
+
+def test_a_minimum_gets_no_distractor_above_the_maximum_beside_it(make_clause) -> None:
+    from assistant.content.facts import number_facts
+    from assistant.content.templates import BLANK
+    from assistant.quiz.generate import _distractors
+
+    text = "第十三条 试运营的时间不得少于1年且不得超过3年。"  # round 50, H3023: 5年 and 10年 were offered
+    (key,) = [f for f in number_facts(_statute_clause(make_clause, text)) if f.value == "1"]
+    wrong = _distractors(
+        key, "试运营的时间不得少于" + BLANK + "且不得超过3年", _Ctx(random.Random(0), [], [key], [])
+    )
+    assert wrong and all(w in ("2年",) for w in wrong), wrong
