@@ -7,6 +7,8 @@ does not share with most of its sibling key points)
 (``assistant/quiz/shortanswer.py``). The threshold is chosen on dev by point agreement with the hand marks;
 5-fold cross-validation grouped by question (a question's answers stay in one fold) gives the figure it is
 chosen by. The test half is printed for the record, never used. Writes assistant/data/grading.json.
+A logistic model adding an embedding similarity was studied in scripts/study_grading_model.py and not
+adopted (no gain in cross-validation, seconds more per bank).
 """
 
 from __future__ import annotations

@@ -200,3 +200,27 @@ def test_a_share_in_tenths_is_a_percentage():
     assert not point_found("处上一年年收入80%的罚款", "罚上一年收入的六成")
     # 成本, 完成 and 组成 are no share
     assert not point_found("减少10%", "减少成本")
+
+
+def test_the_rules_decide_a_point_before_its_wording_is_weighed():
+    from assistant.quiz.shortanswer import _ruled
+
+    # a figure said otherwise loses the point however much of the wording is there
+    assert _ruled("停用超过3年的尾矿库应当闭库", "停用超过5年的尾矿库应当闭库") is False
+    # a prohibition said as allowed is not stated
+    assert _ruled("不得以山脊划界", "以山脊为界分给两家开采没问题") is False
+    # the whole point word for word is stated
+    assert _ruled("立即停止作业", "发现险情要立即停止作业") is True
+    # anything else is weighed by its coverage
+    assert _ruled("立即停止作业", "马上停下来") is None
+
+
+def test_a_points_coverage_leaves_out_the_wording_its_siblings_share_and_checks_each_item():
+    from assistant.quiz.shortanswer import point_coverage
+
+    points = ["程序到位", "事实到位", "法条到位", "实体到位"]
+    # 「到位」 is every point's: 「实体到位」 is covered by nothing of 「程序、事实都要到位」
+    assert point_coverage("实体到位", "程序、事实都要到位", points) == (0.0, 1.0)
+    assert point_coverage("程序到位", "程序、事实都要到位", points)[0] == 1.0
+    # a list point is as covered as its least covered item
+    assert point_coverage("假培训、假考试、假证书", "打击假证书", [])[1] < 0.5
