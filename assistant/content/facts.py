@@ -28,6 +28,11 @@ _CN_NUMBER = re.compile(
     r"(?P<unit>小时|个月|日|天|年|周岁|万元|元|人)"
     r"(?P<qual>以上|以下|以内|内)?"
 )
+# A statute of our day writes the same figures in Arabic numerals (煤矿安全生产条例 2024: 「处50万元以上200万元以下的
+# 罚款」「30日内」): the units ``_NUMBER`` does not know (it reads 年, 个月, 天, 人 already), never a day of a date (3月5日).
+_ARABIC_STATUTE_NUMBER = re.compile(
+    r"(?<![\d.\-—(（月])(?P<value>\d+(?:\.\d+)?)(?P<unit>小时|日|周岁|万元|元)(?P<qual>以上|以下|以内|内)?"
+)
 _WORD_GOES_ON = re.compile(r"[性级度份轮代届期龄行计划]")
 # A stated period (每月, 每半年 …): what a frequency says, wherever it is checked (slogans, graded answers)
 PERIOD = re.compile(r"每(?:半年|年|季度|季|月|周|旬|日|天|班)")
@@ -157,8 +162,10 @@ def number_facts(clause: Clause, chinese: bool = False) -> list[NumberFact]:
 
 
 def _chinese_facts(clause: Clause, s: Sentence) -> list[NumberFact]:
+    """A statute's figures: in Chinese numerals (``_CN_NUMBER``), and in Arabic ones of the units only statutes
+    use for their sanctions and time limits (``_ARABIC_STATUTE_NUMBER``)."""
     out = []
-    for m in _CN_NUMBER.finditer(s.text):
+    for m in [*_CN_NUMBER.finditer(s.text), *_ARABIC_STATUTE_NUMBER.finditer(s.text)]:
         value, unit = m.group("value"), m.group("unit")
         number = cn_to_int(value)
         after = s.text[m.end() : m.end() + 1]

@@ -95,6 +95,9 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
             # a head count: 「不得少于10人」 for a team of 2 is no reading, 1人 says nothing
             if fact.unit == "人":
                 same = same and 0.5 <= ratio <= 3 and _value(other.value) >= 2
+            # a term of years: 八年 beside 一年、二年、三年 is out at a glance (rounds 50 and 52, H2985, H3140)
+            if fact.unit == "年":
+                same = same and 1 / 3 <= ratio <= 3
         if same and figure(other.value) not in seen:
             seen.add(figure(other.value))
             out.append(other.value)

@@ -632,9 +632,10 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     if re.search(r"同时废止|起施行", stem):
         # 「……《北京市关于禁止燃放烟花爆竹的规定》同时废止。」 (round 49, H2901): 同时 with what, the date of effect cut
         problems.append("施行、废止的日期是附则的事务，不是要学的规定；「同时废止」离开前一句无所指")
-    bare_application = re.search(r"(?:收到|受理)申请(?:之日|之时|后|材料)", stem)
+    bare_application = re.search(r"(?:收到|受理)[^，,。；;申]{0,2}申请(?:之日|之时|后|材料)", stem)
     if bare_application and "申请" not in stem[: bare_application.start()]:
-        # 「海事管理机构应当自收到申请之时起（ ）内作出许可……」 (rounds 49–50, H2933, H3042): which application
+        # 「海事管理机构应当自收到申请之时起（ ）内作出许可……」 (rounds 49–50, H2933, H3042), 「收到登记申请」 (round 52,
+        # H3122): which application; 「收到恢复生产申请之日起」 names it
         problems.append("「自收到申请之日起」：是什么申请在前一句，题干里没有")
     if re.search(r"另有(?:约定|规定)的[，,]从其(?:约定|规定)", stem):
         problems.append("「另有约定的，从其约定」：约定所排除的那条规则在前一句，题干里没有")

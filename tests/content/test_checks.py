@@ -2047,6 +2047,16 @@ def test_a_repeal_and_a_bare_application_are_refused() -> None:
         "什么申请" in p
         for p in stem_problems(in_clause(bare, bare.replace("（ ）", "二十四小时"), "single", "C"))
     )
+    kind_only = "街道办事处应当自收到登记申请之日起（ ）内办理。"  # round 52, H3122: which registration
+    assert any(
+        "什么申请" in p
+        for p in stem_problems(in_clause(kind_only, kind_only.replace("（ ）", "五日"), "single", "C"))
+    )
+    restart = "监督管理部门应当在收到恢复生产申请之日起（ ）内组织验收完毕。"
+    assert not any(
+        "什么申请" in p
+        for p in stem_problems(in_clause(restart, restart.replace("（ ）", "20日"), "single", "C"))
+    )
     named = "船舶载运危险货物进出港口，应当申请许可；海事管理机构应当自收到申请之时起（ ）内作出许可或者不予许可的决定。"
     assert not any(
         "什么申请" in p
@@ -2065,3 +2075,28 @@ def test_a_minimum_gets_no_distractor_above_the_maximum_beside_it(make_clause) -
         key, "试运营的时间不得少于" + BLANK + "且不得超过3年", _Ctx(random.Random(0), [], [key], [])
     )
     assert wrong and all(w in ("2年",) for w in wrong), wrong
+
+
+def test_a_term_of_years_gets_no_distractor_three_times_off(make_clause) -> None:
+    from assistant.content.facts import number_facts
+    from assistant.content.templates import BLANK
+    from assistant.quiz.generate import _distractors
+
+    text = "第五十八条 劳务派遣单位应当与被派遣劳动者订立二年以上的固定期限劳动合同。"  # round 50, H2985
+    (key,) = number_facts(_statute_clause(make_clause, text), chinese=True)
+    pool = [replace(key, value=v) for v in ("八", "一", "三", "五")]
+    wrong = _distractors(
+        key,
+        "劳务派遣单位应当与被派遣劳动者订立" + BLANK + "的固定期限劳动合同",
+        _Ctx(random.Random(0), [], [key, *pool], []),
+    )
+    assert wrong and "八年以上" not in wrong and "八年" not in wrong, wrong
+
+
+def test_a_figure_in_arabic_numerals_of_a_statute_is_a_fact(make_clause) -> None:
+    from assistant.content.facts import number_facts
+
+    text = "第六十四条 对存在重大事故隐患仍然进行生产的煤矿企业，责令停产整顿，并处50万元以上200万元以下的罚款；自2024年5月1日起施行，30日内报告。"
+    spans = [f.text for f in number_facts(_statute_clause(make_clause, text), chinese=True)]
+    assert "50万元以上" in spans and "200万元以下" in spans and "30日内" in spans
+    assert not any(s.startswith("1日") for s in spans), spans  # 5月1日 is a date
