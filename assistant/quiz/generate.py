@@ -111,6 +111,8 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
         cand = [v * 2, v / 2, v * 3, v + 1, v + 2, v * 5, v * 10]
         if v == int(v):
             cand = [x for x in cand if x == int(x)]
+        if fact.unit == "小时":  # then the hours a law sets, nearest first: 六小时 and 十二小时 beside 八小时
+            cand += sorted(_HOURS - {v}, key=lambda h: abs(math.log(h / v)) if v > 0 else h)
         if chinese:  # a statute's 八小时 gets 四小时, not 4小时; an age moves by years, a round figure by
             # its own size (not 六十一日 or 三十二周岁)
             cand = [x for x in cand if x not in (v * 5, v * 10)]  # not 二十五年 around 五年
@@ -265,8 +267,8 @@ def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[st
         if daily and _value(value) >= 24:
             continue  # 「每日工作时间不超过二十四小时」 limits nothing
         hours = _value(value) if f.unit == "小时" else 0
-        if hours and hours not in _HOURS and not (hours <= 24 and hours % 2 == 0):
-            continue  # 「四十四小时」 (a week's work) is no time limit to report in
+        if hours and hours not in _HOURS:
+            continue  # 「四十四小时」 (a week's work) or 「二十小时」 (stop 35, R945) is no time limit a law sets
         if prison and _value(value) not in _PRISON_YEARS:
             continue  # 「处二十五年以上有期徒刑」: no such term
         if _stated_elsewhere(template, filled, ctx.corpus):
