@@ -268,7 +268,7 @@ def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[st
             continue  # 「每日工作时间不超过二十四小时」 limits nothing
         hours = _value(value) if f.unit == "小时" else 0
         if hours and hours not in _HOURS:
-            continue  # 「四十四小时」 (a week's work) or 「二十小时」 (stop 35, R945) is no time limit a law sets
+            continue  # 「四十四小时」 (a week's work) or 「二十小时」 (beside 24小时 to report an accident in, stop 35) is no time limit a law sets
         if prison and _value(value) not in _PRISON_YEARS:
             continue  # 「处二十五年以上有期徒刑」: no such term
         if _stated_elsewhere(template, filled, ctx.corpus):

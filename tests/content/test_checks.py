@@ -1867,7 +1867,9 @@ def test_a_duty_roster_gets_no_more_hours_than_a_day_has(make_clause) -> None:
     pool = [replace(key, value=v) for v in ("七十二", "三十六", "八", "十二")]
     ctx = _Ctx(random.Random(0), [], [key, *pool], [])
     wrong = _distractors(key, "消防控制室应当由其管理单位实行" + BLANK + "值班制度", ctx)
-    assert wrong and all(w in ("八小时", "十小时", "十二小时", "四小时", "二小时", "六小时") for w in wrong), wrong
+    assert wrong and all(
+        w in ("八小时", "十小时", "十二小时", "四小时", "二小时", "六小时") for w in wrong
+    ), wrong
 
 
 def test_a_day_of_a_month_is_a_date_and_no_figure_to_ask(make_clause) -> None:
@@ -2110,7 +2112,7 @@ def test_hours_to_report_in_are_hours_a_law_sets(make_clause) -> None:
     from assistant.content.templates import BLANK
     from assistant.quiz.generate import _distractors
 
-    text = "第四十七条 矿山发生重伤、死亡事故后，矿山企业应当在24小时内如实向劳动行政主管部门报告。"  # R945: 20小时
+    text = "第四十七条 矿山发生重伤、死亡事故后，矿山企业应当在24小时内如实向劳动行政主管部门报告。"  # stop 35: 20小时 was offered
     (key,) = number_facts(_statute_clause(make_clause, text), chinese=True)
     pool = [replace(key, value=v, text=v + "小时内") for v in ("20", "48", "72", "12")]
     wrong = _distractors(
