@@ -10,8 +10,9 @@ The cases are the blank items of the held-out review read blind under the presen
 reader fills from the run's stock wording (their reason names a 固定搭配, 套语, 常识 …); blanks bad for another
 reason (a missing subject, a cut item) say nothing about the pair and are left out. The threshold is the one
 with the best agreement with the readers (ties to the higher threshold, the fewer items refused), chosen by
-5-fold cross-validation stratified by label; the figure printed is the held-out folds'. The blanks are the
-review's own items, read before this rule existed: the next blind round on documents never seen is the test.
+5-fold cross-validation stratified by label; the figure printed is the held-out folds'. Rounds 44–48 were read
+before this rule existed; later rounds hold only blanks an earlier threshold let through (their pairs rarer than it),
+so adding them can only move the threshold down. The next blind round on documents never seen is the test.
 Writes assistant/data/stock_pairs.json.
 """
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
-from assistant.content.facts import ListFact, NumberFact, list_facts, number_facts
+from assistant.content.facts import PERIOD, ListFact, NumberFact, list_facts, number_facts
 from assistant.content.selection import select_clauses
 from assistant.content.templates import BLANK, fragment, number_template
 from assistant.content.topic import central
@@ -268,7 +268,9 @@ def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[st
             continue  # 「每日工作时间不超过二十四小时」 limits nothing
         hours = _value(value) if f.unit == "小时" else 0
         if hours and hours not in _HOURS:
-            continue  # 「四十四小时」 (a week's work) or 「二十小时」 (beside 24小时 to report an accident in, stop 35) is no time limit a law sets
+            # 「四十四小时」 (a week's work), 「二十小时」 (beside 24小时 to report an accident in, stop 35): no time
+            # limit a law sets
+            continue
         if prison and _value(value) not in _PRISON_YEARS:
             continue  # 「处二十五年以上有期徒刑」: no such term
         if _stated_elsewhere(template, filled, ctx.corpus):
@@ -404,7 +406,7 @@ def _round_the_clock(f: NumberFact) -> bool:
     """「实行二十四小时值班制度」「二十四小时接受用户报修」: all day, not a period to learn. Any other number of hours
     beside it is absurd (a 二十小时 or 三十六小时 duty roster), and the words are a stock phrase (rounds 48–50: three
     such items, all bad). Twenty-four hours within which something is due (「二十四小时内」) is a deadline, and asked."""
-    if f.unit != "小时" or cn_to_int(f.value) != 24 and f.value != "24":
+    if f.unit != "小时" or cn_to_int(f.value) != 24:  # 二十四 or 24
         return False
     after = f.clause.text[f.start + f.text.find("小时") + 2 :]
     return not re.match(r"[以之]?内|前|后|以上|以下|届满|的", after)
@@ -907,7 +909,8 @@ def _build_series(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
         return None
     if qtype == "blank" and stock_pair(frag[:pos], item, frag[pos + len(item) :]):
         # 「真实、准确、____」「全面、____、公正」「安全第一、____、综合治理」: the answer is the word that stands next to
-        # its neighbour across Chinese law, and anyone fills it unread (rounds 44–48: 23 of 28 such giveaways)
+        # its neighbour across Chinese law, and anyone fills it unread (the threshold and what it refuses of the
+        # blanks read since round 44: assistant/data/stock_pairs.json)
         return None
     if qtype == "blank":
         return _question(clause, "blank", _display(template), item, fact.sentence, template, difficulty="中")
@@ -1133,14 +1136,13 @@ def _true_at_a_glance(f: RuleFact, quote: str) -> bool:
 
 # What a rule asked as written must hold for a reader to have to learn it: a figure (「不得少于二年」「时速120公里以上」),
 # a time (「每年」「自……之日起」「……前报告」), or the authority it goes to (「报……部门备案」「经……机关批准」「立即报告本单位
-# 负责人」). Without
-# one, a rule read true is true to anyone: blind readers of rounds 44–48 marked 51 of 114 such rules bad, mostly as
+# 负责人」). Without one, a rule read true is true to anyone: blind readers of rounds 44–48 marked 51 of 114 such rules bad, mostly as
 # truisms (「各级人民政府应当为建设工程质量监督管理工作提供保障」「公安消防队应当按照国家标准配备……装备」), against 4 of 22
 # rules with one (none of them a truism). A concrete rule without one (「校车的副驾驶座位不得安排学生乘坐」) goes with them.
 _A_FIGURE = re.compile(
     r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:个)?"
     r"(?:小时|分钟|日|天|周|个月|月|季度|年|周岁|万元|元|%|倍|人|次|米|公里|千米|平方米|立方米|吨|千克|公斤|层)"
-    r"|百分之|每(?:半年|年|季度|季|月|周|旬|日|天|班)|之日起|届满|前[，,]?(?:向|报)"
+    rf"|百分之|{PERIOD.pattern}|之日起|届满|前[，,]?(?:向|报)"
 )
 _AN_AUTHORITY = re.compile(
     r"(?:向|报|报告|报送|报请|经|由|通报|告知|移交|移送|提请|申请)[^，。；;]{0,20}"
