@@ -21,6 +21,7 @@ pytestmark = pytest.mark.unit
         ("五职矿长必须是大专学历吗？", "duty"),
         ("要不要配专职安全管理人员？", "duty"),
         ("应急预案多久演练一次？", "frequency"),
+        ("瓦斯多长时间查一回？", "frequency"),  # 一回 is the spoken 一次
         ("事故发生后多久内要上报？", "deadline"),
         ("停用多少年的尾矿库要闭库？", "deadline"),
         ("什么是重大事故隐患？", "definition"),

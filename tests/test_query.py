@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from assistant.text.query import Query
+from assistant.text.query import Query, split_colloquial
 
 pytestmark = pytest.mark.unit
 
@@ -101,3 +101,18 @@ def test_the_spoken_mei_you_is_searched_as_the_statutes_wei() -> None:
 )
 def test_a_question_about_criminal_liability_is_recognised(question: str, criminal: bool) -> None:
     assert Query.parse(question).asks_criminal is criminal
+
+
+def test_a_colloquial_phrase_the_tokenizer_cut_apart_is_kept_whole() -> None:
+    q = Query.parse("雷管丢了要向谁报告？")
+    assert "丢了" not in q.content_words  # 丢 + 了 (a stopword)
+    assert split_colloquial(q.normalized, q.content_words) == ("丢了",)
+    # one a longer word already holds is no extra word: 放炮工 is a word of its own
+    q = Query.parse("放炮工要考什么证？")
+    assert split_colloquial(q.normalized, q.content_words) == ()
+
+
+def test_a_colloquial_phrase_that_frames_the_question_is_not_kept() -> None:
+    # 没配 (every 罚则 says 未) and 罚多少 (the ask) say how the question is put, not what it is about
+    q = Query.parse("没配安全员罚多少？")
+    assert split_colloquial(q.normalized, q.content_words) == ()

@@ -138,3 +138,16 @@ def test_a_question_that_asks_for_a_list_prefers_a_clause_that_enumerates() -> N
     assert vector("煤矿主要负责人要履行哪些职责？", listing, "义务")["list_match"] == 1.0
     assert vector("煤矿主要负责人要履行哪些职责？", plain, "义务")["list_match"] == 0.0
     assert vector("煤矿主要负责人要不要履行职责？", listing, "义务")["list_match"] == 0.0
+
+
+def test_a_question_asking_whom_to_apply_to_matches_a_right_to_apply() -> None:
+    # 「可以向……申请鉴定」 is written as the party's right; the question asks the procedure
+    right = vector("对诊断结论有异议，向谁申请鉴定？", "当事人有异议的，可以向卫生行政部门申请鉴定。", "权利")
+    assert right["role_match"] == 1.0
+
+
+def test_a_colloquial_phrase_cut_into_single_characters_still_covers_its_statutes_word() -> None:
+    # 「丢了」 is cut into 丢 + 了: by itself no word, but the statutes say 丢失
+    lost = vector("雷管丢了向谁报告？", "民用爆炸物品丢失、被盗，应当立即报告当地公安机关。", "义务")
+    found = vector("雷管丢了向谁报告？", "发现无主民用爆炸物品的，应当立即报告当地公安机关。", "义务")
+    assert lost["coverage"] > found["coverage"]

@@ -22,13 +22,14 @@ from functools import cache
 from assistant.datafiles import data_text
 from assistant.schema import LOCAL_LEVELS, POLICY_LEVELS, Clause, Document
 from assistant.text.normalize import normalize
-from assistant.text.query import Query, mentions, names_coal, region_names
+from assistant.text.query import Query, mentions, names_coal, region_names, split_colloquial
 
 FEATURES = (
     "fused",  # the hybrid score (0–1, min-max fused)
     "bm25",  # BM25 over the best BM25 of the candidates
     "dense",  # cosine minus the best cosine of the candidates
-    "coverage",  # share of the question's content words in the clause (with its headings)
+    "coverage",  # share of the question's content words in the clause (with its headings), a colloquial
+    # phrase the tokenizer cut apart (「丢了」) counting as one word (``text.query.split_colloquial``)
     "title_words",  # share of the document title's words in the question
     "named",  # the question names this document (安全生产法, 特别规定 …)
     "other_named",  # the question names another document, not this one
@@ -70,7 +71,7 @@ _ROLE_FOR = {
     "permission": ("禁止", "义务", "权利"),
     "duty": ("义务", "禁止"),  # a prohibition is a duty not to act
     "definition": ("定义",),
-    "procedure": ("程序", "义务"),
+    "procedure": ("程序", "义务", "权利"),  # 「向谁申请鉴定」 is answered by 「可以向……申请」, a right
     "who": ("义务", "禁止", "程序"),
     "deadline": ("期限", "义务", "程序"),
     "frequency": ("期限", "义务"),
@@ -170,7 +171,10 @@ def features(
     ``part_dense`` is already relative to the candidates; ``parts`` are the article's part texts
     (``index.parts``; none: the clause is its only part)."""
     text = normalize(clause.retrieval_text())
-    words = [w for w in query.content_words if len(w) > 1] or list(query.content_words)
+    words = [w for w in query.content_words if len(w) > 1]
+    if not query.situation:  # (a situation's weights were fitted on its words as cut)
+        words += split_colloquial(query.normalized, words)
+    words = words or list(query.content_words)
     in_clause = [mentions(w, text) for w in words]  # (mentions reads the synonyms: once per word)
     coverage = sum(in_clause) / max(1, len(words))
     weight = idf or (lambda _w: 1.0)

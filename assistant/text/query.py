@@ -9,6 +9,7 @@ extractive answer ``content_words``. Later stages add what they derive (``intent
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -70,6 +71,26 @@ _COAL = re.compile(r"(?<!非)煤")
 
 def names_coal(text: str) -> bool:
     return bool(_COAL.search(text))
+
+
+# A colloquial entry that frames the question rather than names a thing: the conduct's negation (没配, 没办:
+# every 罚则 says 未) or the ask (罚多少, 报告谁).
+_FRAMING = re.compile(r"^[没不未]|几|多少|谁|哪|啥|什么")
+
+
+def split_colloquial(normalized: str, words: Iterable[str]) -> tuple[str, ...]:
+    """The colloquial entries (``synonyms``) said in ``normalized`` that no word of two or more characters
+    among ``words`` overlaps (of two entries one holds, the longer): the tokenizer cut them into single
+    characters and stopwords (「丢了」 → 丢 + 了, 「出事」 → 出 + 事), so they would count for nothing, though
+    the synonyms give the statutes' word for them (丢失, 事故). Entries that frame the question
+    (``_FRAMING``) are left out."""
+    long_words = [w for w in words if len(w) > 1]
+    said = list(dict.fromkeys(c for c, _ in synonyms() if c in normalized and not _FRAMING.search(c)))
+    return tuple(
+        c
+        for c in said
+        if not any(c in w or w in c for w in long_words) and not any(c != o and c in o for o in said)
+    )
 
 
 def mentions(word: str, text: str) -> bool:
