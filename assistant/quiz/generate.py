@@ -1157,13 +1157,14 @@ def _something_to_learn(f: RuleFact, quote: str) -> bool:
 
 
 def build_rule(f: RuleFact, qtype: str, ctx: _Ctx, only_false: bool = False) -> Question | None:
-    """A duty or prohibition as a true/false item, as written (对), when it holds something to learn (a figure, a
-    time, an authority). ``only_false``: the bank has so many more 对 than 错 that a rule is not asked now
+    """A duty or prohibition as a true/false item, as written (对); a statute's only when it holds something to
+    learn (a figure, a time, an authority). ``only_false``: the bank has so many more 对 than 错 that a rule is not asked now
     (``None``), so answering 对 throughout does not pass."""
     if qtype != "judge" or only_false:
         return None
     quote = f.sentence.rstrip("。")
-    if not _something_to_learn(f, quote) or _true_at_a_glance(f, quote):
+    if (_statute(f.clause) and not _something_to_learn(f, quote)) or _true_at_a_glance(f, quote):
+        # (the readers' evidence is on statutes; a plan's task, 「严禁新建“头顶库”」, is a measure of its own to learn)
         return None
     return _question(f.clause, "judge", f.sentence, "对", quote, quote, difficulty="易")
 

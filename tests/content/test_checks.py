@@ -2121,3 +2121,16 @@ def test_hours_to_report_in_are_hours_a_law_sets(make_clause) -> None:
         _Ctx(random.Random(0), [], [key, *pool], []),
     )
     assert wrong and "20小时" not in wrong, wrong
+
+
+def test_a_plans_measure_is_asked_as_written_without_a_figure(make_clause) -> None:
+    # the readers' evidence for 「something to learn」 is on statutes; a plan's task is a measure of its own
+    text = "金属非金属地下矿山不得将爆破作业专项外包。"
+    plan = replace(
+        make_clause(text, label="二、（六）22."), role="禁止", roles=("禁止",), doc_level="地方工作方案"
+    )
+    (fact,) = rule_facts(plan)
+    asked = build_rule(fact, "judge", _Ctx(random.Random(0), [], [], []))
+    assert asked is not None and asked.answer == "对"
+    (as_statute,) = rule_facts(replace(plan, doc_level="地方性法规", label="第二十二条"))
+    assert build_rule(as_statute, "judge", _Ctx(random.Random(0), [], [], [])) is None
