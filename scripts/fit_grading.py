@@ -28,6 +28,18 @@ from assistant.quiz.shortanswer import point_found  # noqa: E402
 GRID = [round(0.20 + 0.05 * i, 2) for i in range(13)]  # 0.20 … 0.80
 
 
+def marked_answers() -> list[dict]:
+    """The hand-marked answers of evals/short_answers.jsonl, one dict each."""
+    text = (ROOT / "evals" / "short_answers.jsonl").read_text("utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def question_folds(dev: list[dict]) -> dict[str, int]:
+    """A fold (of 5) per question id: a question's answers are held out together."""
+    questions = sorted({r["question_id"] for r in dev})
+    return dict(zip(questions, stratified_folds(["q"] * len(questions), 5, seed=13), strict=True))
+
+
 def agreement(cases: list[dict], threshold: float) -> tuple[int, int]:
     agree = total = 0
     for c in cases:
@@ -48,15 +60,10 @@ def best(cases: list[dict]) -> float:
 
 
 def main() -> None:
-    rows = [
-        json.loads(line)
-        for line in (ROOT / "evals" / "short_answers.jsonl").read_text("utf-8").splitlines()
-        if line.strip()
-    ]
+    rows = marked_answers()
     dev = [r for r in rows if r.get("split", "dev") == "dev"]
     test = [r for r in rows if r.get("split") == "test"]
-    questions = sorted({r["question_id"] for r in dev})
-    fold_of_q = dict(zip(questions, stratified_folds(["q"] * len(questions), 5, seed=13), strict=True))
+    fold_of_q = question_folds(dev)
     agree = total = 0
     for k in range(5):
         train = [r for r in dev if fold_of_q[r["question_id"]] != k]

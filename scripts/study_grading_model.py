@@ -24,7 +24,6 @@ as scripts/fit_grading.py writes it. Writes nothing.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 import time
@@ -36,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fitted_file import stratified_folds  # noqa: E402
+from fit_grading import marked_answers, question_folds  # noqa: E402
 
 from assistant.index.embeddings import _omp_threads, get_embedder  # noqa: E402
 from assistant.quiz.shortanswer import _ruled, point_coverage  # noqa: E402
@@ -159,17 +158,12 @@ def cold_seconds(rows: list[dict]) -> float:
 
 
 def main() -> None:
-    rows = [
-        json.loads(line)
-        for line in (ROOT / "evals" / "short_answers.jsonl").read_text("utf-8").splitlines()
-        if line.strip()
-    ]
+    rows = marked_answers()
     dev_rows = [r for r in rows if r.get("split", "dev") == "dev"]
     _EMBEDDER.warm_up()
     print(f"30 dev answers weighed with cold embeddings in {cold_seconds(dev_rows):.1f} s")
     dev = points_of(dev_rows)
-    questions = sorted({r["question_id"] for r in dev_rows})
-    fold_of_q = dict(zip(questions, stratified_folds(["q"] * len(questions), 5, seed=13), strict=True))
+    fold_of_q = question_folds(dev_rows)
     print(f"coverage rule alone: CV agreement on dev {cross_validated(dev, fold_of_q, None):.3f}")
     cvs = {c: cross_validated(dev, fold_of_q, c) for c in PENALTIES}
     for c, cv in cvs.items():
