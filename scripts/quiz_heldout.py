@@ -44,7 +44,11 @@ something-to-learn rules); 北京市消防条例, 山东省学校安全条例 (2
 青岛市房屋使用安全条例 (2014), 南阳市居民住宅区消防安全管理条例 (2021), 洛阳市燃气管理条例 (2015), 郑州市房屋使用安全管理条例 (2020),
 宁波市学校安全条例 (2020), 台州市电梯安全管理规定 (2017), 杭州市电梯安全管理条例 (2019), 杭州市建设工程消防管理规定 (2013) and
 上海市非机动车安全管理条例 (2024) (thirteen 地方性法规) and 民用核设施安全监督管理条例 (1986), read at stop 35 (round 52: documents
-never seen, after rounds 49–50's rules);
+never seen, after rounds 49–50's rules); 宁波市城市房屋使用安全管理条例 (2015), 杭州市燃气管理条例 (2021), 浙江省建设工程勘察设计管理条例
+(2017), 山东省燃气管理条例 (2016), 浙江省消防条例 (2021), 温州市电梯安全条例 (2018), 山东省建设工程抗震设防条例 (2020), 重庆市消防条例
+(2013), 烟台市燃放烟花爆竹管理条例 (2021), 浙江省房屋使用安全管理条例 (2020), 杭州市道路交通安全管理条例 (2017) and
+青岛市建设工程材料管理条例 (2012) (twelve 地方性法规), read at stop 36 (round 54: documents never seen, after the stems were given
+the sentences they lean on);
 each with its catalog card). They are indexed into a throwaway folder (BM25 and a ``fake`` embedding:
 a document's bank does not search), each gets the bank ``mine-assistant quiz --doc <id> --n 20 --seed 0``
 would make, and the items are looked up in ``evals/quiz_heldout.jsonl``, which a reviewer wrote after

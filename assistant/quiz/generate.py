@@ -29,8 +29,9 @@ from assistant.content.topic import central
 from assistant.errors import ConfigError
 from assistant.ingest.conflicts import superseded
 from assistant.numerals import CN_NUMERAL, cn_to_int, int_to_cn
+from assistant.quiz.context import sentence_before, with_context
 from assistant.quiz.model import LETTERS, TYPES, Question, QuizBank
-from assistant.quiz.stem_check import bare_time_start, names_party, stem_problems
+from assistant.quiz.stem_check import bare_time_start, names_party, starts_its_sentence, stem_problems
 from assistant.quiz.stock_pairs import stock_pair
 from assistant.retrieve.search import SearcherLike
 from assistant.schema import POLICY_LEVELS, Clause
@@ -1199,8 +1200,17 @@ def _next_question(
         used_types.add((i, qtype))
         tried.add((i, qtype))
         uses[i] = uses.get(i, 0) + 1
-        if not verify_answer_key(q, by_chunk[q.chunk_id]) or stem_problems(q, by_chunk[q.chunk_id]):
-            continue  # a wrong key, or a stem that is not a sentence
+        text = by_chunk[q.chunk_id]
+        if not verify_answer_key(q, text):
+            continue  # a wrong key
+        if _statute(f.clause) and starts_its_sentence(q):
+            context = sentence_before(q, text, leans=bool(stem_problems(q, text)))
+            if context is None:
+                continue  # it leans on sentences before it too long to give, or that state its answer
+            if context:
+                q = with_context(q, context)
+        if stem_problems(q, text):
+            continue  # a stem that is not a sentence
         if any(
             near_duplicate(q.stem, o.stem)
             or (o.chunk_id == q.chunk_id and (o.template == q.template or _one_sentence(o.quote, q.quote)))

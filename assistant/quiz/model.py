@@ -48,6 +48,9 @@ class Question:
     quote: str = ""
     doc_level: str = ""  # the document's rank and validity, so 出处 says what kind of rule it is
     doc_status: str = ""
+    context: str = (
+        ""  # the verbatim sentences before ``quote`` the stem opens with (assistant/quiz/context.py)
+    )
 
     @property
     def type_name(self) -> str:

@@ -169,7 +169,8 @@ def _before_in_clause(question: Question, clause_text: str) -> str:
     if not clause_text or not question.quote:
         return ""
     body = re.sub(r"\s", "", without_label(clause_text))
-    quote = re.sub(r"\s", "", without_label(question.quote))
+    # a stem given its context (assistant/quiz/context.py) opens with the context
+    quote = re.sub(r"\s", "", without_label(question.context or question.quote))
     at = body.find(quote)  # the whole sentence first: its first words may open an earlier sentence too
     if at < 0 and len(quote) >= 12:
         at = body.find(quote[:12])
@@ -395,6 +396,11 @@ def _start_in_quote(question: Question) -> int:
     return -1
 
 
+def starts_its_sentence(question: Question) -> bool:
+    """Whether the stem's text starts where its source sentence does."""
+    return _start_in_quote(question) == 0
+
+
 def _condition_left_before(question: Question) -> bool:
     """「情况紧急，需要当场实施行政强制措施的，行政执法人员应当在二十四小时内……报告」 asked from 「行政执法人员」 on:
     the rule holds only in the situation the sentence opened with."""
@@ -552,10 +558,24 @@ _HANDED_OVER_CUT = re.compile(
 )
 
 
+def _own_sentence(question: Question, stem: str) -> str:
+    """``stem`` (blanks as □) without the context it was given: the stem's own sentence."""
+    if not question.context:
+        return stem
+    from assistant.quiz.generate import full_width
+
+    shown = re.sub(r"_{2,}|（\s*）", "□", full_width(question.context))
+    return stem[len(shown) :] if stem.startswith(shown) else stem
+
+
 def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     """What is wrong with the question's stem (empty when nothing). ``clause_text``, when given, is the text
     of the clause the item quotes: it shows whether the quoted sentence is an item of a list."""
     stem = re.sub(r"_{2,}|（\s*）", "□", question.stem.strip())
+    # A stem given the sentences it leans on (assistant/quiz/context.py): the checks of how it opens read the whole stem,
+    # the context first; the checks of what its own sentence says (a rule word, a predicate, how it ends) read that
+    # sentence alone, so the context's 「应当」 cannot stand in for a rule the stem's sentence has lost.
+    own = _own_sentence(question, stem)
     problems = []
     if (
         question.doc_level in STATUTE_LEVELS
@@ -597,7 +617,7 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     if to_phrase_without_act(stem.rstrip("。；;")):
         problems.append("「应当对……」：对它做什么被截掉了")
     template = re.sub(r"_{2,}", "□", question.template or "")
-    if any(re.search(_TIME_ONLY, t) for t in (stem, template)):
+    if any(re.search(_TIME_ONLY, t) for t in (own, template)):
         problems.append("「应当于……前（ ）」：只有时间，到时做什么被截掉了")
     elif re.search(r"[，,：:]□[。；;]?$", stem) and _A_DEADLINE.search(str(question.answer)):
         # 「严格执行《矿山隐蔽致灾因素普查规范》，____。」 (2024年底前): the task due then is cut off
@@ -625,11 +645,11 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     if question.doc_level in STATUTE_LEVELS and re.search(
         r"违反(?:本(?:法|条例|规定|办法|细则))?_ART(?:[、和及或]_ART)*(?:第[^，,。]{1,8}[项款])?(?:的)?(?:规定)?"
         r"(?:的|[，,])".replace("_ART", r"第[一二三四五六七八九十百零〇\d]+条"),
-        stem,
+        own,
     ):
         # 「违反本条例第二十四条、第二十五条规定，……」 too (round 50, H3032)
         problems.append("「违反本条例第……条规定的」：违法行为只用条号指称，是什么行为题干里没有")
-    if re.search(r"同时废止|起施行", stem):
+    if re.search(r"同时废止|起施行", own):
         # 「……《北京市关于禁止燃放烟花爆竹的规定》同时废止。」 (round 49, H2901): 同时 with what, the date of effect cut
         problems.append("施行、废止的日期是附则的事务，不是要学的规定；「同时废止」离开前一句无所指")
     bare_application = re.search(r"(?:收到|受理)[^，,。；;申]{0,2}申请(?:之日|之时|后|材料)", stem)
@@ -663,13 +683,13 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         and not re.search(_RULE_WORDS + "|给予|予以", stem)
     ):
         problems.append("只有「未……」的情形：谁未做、做了会怎样都被截掉了")
-    if question.doc_level in STATUTE_LEVELS and _act_cut(question, stem):
+    if question.doc_level in STATUTE_LEVELS and _act_cut(question, own):
         problems.append("原句在这里接着「，可以/应当……」：规定本身被截掉了，只剩条件")
-    if question.doc_level in STATUTE_LEVELS and _rule_cut_after(question, stem):
+    if question.doc_level in STATUTE_LEVELS and _rule_cut_after(question, own):
         problems.append("题干里没有规定：原句接着才是「……，可以/应当……」，题干只剩条件和数字")
     if _exception_cut(question):
         problems.append("原句接着是「但是……除外」：判断题省去了例外，读来像一概如此")
-    if question.doc_level in STATUTE_LEVELS and _half_condition(question, stem):
+    if question.doc_level in STATUTE_LEVELS and _half_condition(question, own):
         problems.append("只有条件的前半截：原句接着是「……的，」和它的后果，题干读来像一句断言")
     if question.doc_level in STATUTE_LEVELS and _BARE_CONTRACT.match(stem):
         problems.append(
@@ -686,13 +706,13 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     # 「经验反馈，是指对……进行收集、……和分发。」 is whole though its sentence goes on to its purpose
     if (
         question.type in ("judge", "blank", "single")
-        and re.search(r"是指(?:具有|包括|由)", stem)
+        and re.search(r"是指(?:具有|包括|由)", own)
         and question.quote
     ):
         rest = _rest_of_sentence(question)
         if rest and re.sub(r"[。；;，,\s]", "", re.split(r"[。；;]", rest)[0]):
             problems.append("定义「……是指……」被截在中间：后面才说到所指的是什么，题干不成句")
-    if question.doc_level in STATUTE_LEVELS and _complement_cut(question, stem):
+    if question.doc_level in STATUTE_LEVELS and _complement_cut(question, own):
         problems.append("「应当保证……」后面原句接着「，符合……要求」：保证的是什么被截掉了，谓语不完整")
     if question.doc_level in STATUTE_LEVELS and _HELP_WITHOUT_WHOM.match(stem):
         problems.append("「应当给予必要的便利/予以协助」：给谁便利、协助谁做什么在前一句，题干里没有")
@@ -702,7 +722,7 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         r"处|给予|责令|没收|吊销|追究", re.split(r"[，,]", stem)[-1]
     ):
         problems.append("以「……，对船长、责任人员。」收尾：对他们怎样处罚被截掉了")
-    if _NOUN_ONLY.search(stem.replace("□", "")) and not _ANY_PREDICATE.search(stem):
+    if _NOUN_ONLY.search(own.replace("□", "")) and not _ANY_PREDICATE.search(own):
         problems.append("题干只是一个名词短语（「……的事项」），是清单里的一项，没有说对谁怎样，无所谓对错")
     if question.doc_level in STATUTE_LEVELS and re.match(
         r"^(?:自[^，,。]{1,30}[，,]|在[^，,。]{1,20}的前提下[，,])", stem
@@ -763,13 +783,13 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     for a, b in _PAIRS:
         if stem.count(a) != stem.count(b):
             problems.append(f"{a}{b} 不成对")
-    if _FRAMES.match(stem) and "，" not in stem and "," not in stem:
+    if _FRAMES.match(own) and "，" not in own and "," not in own:
         problems.append("只有「结合/按照……」的状语，没有主句")
-    if re.match(r"^对[^，,]*的[^，,。的]{1,20}[。；;]?$", stem) and not re.search(
-        r"处|责令|给予|没收|吊销|追究|实行|实施|进行|采取|予以|" + _RULE_WORDS, stem
+    if re.match(r"^对[^，,]*的[^，,。的]{1,20}[。；;]?$", own) and not re.search(
+        r"处|责令|给予|没收|吊销|追究|实行|实施|进行|采取|予以|" + _RULE_WORDS, own
     ):
         problems.append("只有「对……的X」的介词短语，没有主句")
-    bare = re.sub(r"[（(][^）)]*[）)]", "", stem)
+    bare = re.sub(r"[（(][^）)]*[）)]", "", own)
     bare = re.sub(r"有(?:效|关|限|毒|害|机|线|偿|利)", "", bare)  # 有效期限 is a noun, not 有
     if question.type in ("judge", "blank", "single") and not _VERBS.search(bare):
         problems.append("没有谓语，只是一个名词短语")
@@ -788,7 +808,7 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     if at >= 0 and mid_enumeration(question.template, question.quote[at + len(tail) :]):
         problems.append("停在一串并列的「……的X」中间，后面的谓语被截掉了")
     if question.type in ("judge", "blank", "single") and question.quote:
-        problems.extend(_sanction_problems(question, stem))
+        problems.extend(_sanction_problems(question, own))
     # also 「不得以任何形式截留、私分或者变相私分。」: what is withheld (the money of the sentence before) is missing
     if re.search(
         r"(?:不得|禁止|严禁)(?:以[^，,。、□]{1,6}(?:形式|方式|名义))?(?:(?:□|[^，,。、□]{2})、)+(?:□|[^，,。、□]{2})"
@@ -796,15 +816,15 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         stem,
     ):
         problems.append("「不得侵占、盗窃、哄抢。」：侵占什么（句首的话题）不在题干里")
-    if "下列" in stem and question.type != "short":
+    if "下列" in own and question.type != "short":  # a list's lead-in given as context shows its item
         problems.append("「下列……」指的清单不在题干里")
     if re.search(r"[：:][。；;]?$", stem):
         problems.append("以「：」收尾，靠「下列」引出的清单不在题干里")
-    pieces = re.split(r"、", stem.rstrip("。；;"))
+    pieces = re.split(r"、", own.rstrip("。；;"))
     if (
         question.type in ("judge", "blank")
         and len(pieces) >= 3
-        and not re.search(r"[，,；;：:]", stem)
+        and not re.search(r"[，,；;：:]", own)
         and all(len(p) <= 14 for p in pieces)
         # a plan's task that opens on its act before the run has its predicate: 「常态化开展“学法规、抓落实、____”
         # 活动」「完善并落实举报受理、核实、……等闭环管理机制」 (the first item is the piece's last two characters)
@@ -812,7 +832,7 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         # 「储存、____、运输的安全要求。」: a noun's 要求 is no verb
         and not re.search(
             r"应当|必须|不得|严禁|禁止|可以|负责|实行|由|有权|要求|是|为",
-            re.sub(r"的[^、，。]{0,4}要求", "", stem),
+            re.sub(r"的[^、，。]{0,4}要求", "", own),
         )
     ):
         problems.append("只是清单里的一串名词，没有主语和谓语（引出清单的那句被截掉了）")
@@ -829,9 +849,9 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     if question.type == "judge":
         if re.match(r"^[^、，。]{1,3}、", stem):
             problems.append("判断题以并列的名词开头，主语被截掉了")
-        if question.quote and _head(stem) != _head(question.quote):
+        if question.quote and _head(own) != _head(question.quote):
             problems.append("判断题的陈述不是从句首开始的整句")
-        head = re.split(r"[，,。；;]", stem)[0]
+        head = re.split(r"[，,。；;]", own)[0]
         if "、" in head and re.match(r"^[^、]{1,6}(?:、[^、]{1,6}){1,}[^、]{0,6}(?:负责|承担)", head):
             problems.append("以名词并列开头直接接谓语，主语被截掉了")
     return problems

@@ -1,0 +1,195 @@
+"""A statute stem that leans on the sentence before it is given that sentence, verbatim, or is not asked."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+import pytest
+
+from assistant.content.facts import number_facts
+from assistant.quiz.context import MAX_CONTEXT, sentence_before, with_context
+from assistant.quiz.generate import _Ctx, _next_question, build_number
+from assistant.quiz.model import Question
+
+pytestmark = pytest.mark.unit
+
+FIREWORKS = (
+    "第九条 生产烟花爆竹的企业，应当在投入生产前向所在地设区的市人民政府安全生产监督管理部门提出安全审查申请，"
+    "并提交能够证明符合本条例第八条规定条件的有关材料。设区的市人民政府安全生产监督管理部门应当自收到材料之日起"
+    "20日内提出安全审查初步意见，报省、自治区、直辖市人民政府安全生产监督管理部门审查。"
+)
+SCHOOL = (
+    "第三十八条 发生学校安全事故，当事人可以协商解决。当事人不愿协商或者协商不成的，可以向主管的教育部门提出调解申请。"
+    "当事人申请调解的，主管的教育部门应当受理，并在自受理之日起三十日内完成调解。\n"
+    "当事人不愿协商、调解的，或者协商、调解不成的，可以向人民法院提起诉讼。"
+)
+SITES = (
+    "第二十七条 建设工程的施工单位应当遵守下列规定：\n（一）制定施工现场防火安全管理制度；\n"
+    "（二）对建筑高度超过24米的建设工程，随施工进度设置消防竖管等临时消防供水设施，不得拆除或者停用。"
+)
+AFTER_A_LIST = (
+    "第二十五条 消防安全重点单位应当履行下列职责：\n（一）建立消防档案；\n（二）停用消防设施、器材超过24小时的，报告所在地"
+    "消防机构。\n本市倡导高层建筑的管理使用人配备缓降器、软梯、救生袋和防毒面具等避难救生设施。"
+)
+
+
+def blank(stem: str, answer: str, quote: str, title: str = "烟花爆竹安全管理条例") -> Question:
+    return Question(
+        "Q01", "blank", stem, [], answer, "", "d", title, "第一条", "c", quote=quote, doc_level="行政法规"
+    )
+
+
+def test_a_stem_that_names_what_the_sentence_before_sets_up_is_given_that_sentence() -> None:
+    quote = "设区的市人民政府安全生产监督管理部门应当自收到材料之日起20日内提出安全审查初步意见，报省、自治区、直辖市人民政府安全生产监督管理部门审查。"
+    q = blank(
+        "设区的市人民政府安全生产监督管理部门应当自收到材料之日起____内提出安全审查初步意见。", "20日", quote
+    )
+    context = sentence_before(q, FIREWORKS, leans=False)
+    assert context and context.startswith("生产烟花爆竹的企业") and context.endswith("有关材料。")
+    assert context in FIREWORKS  # verbatim
+    given = with_context(q, context)
+    assert given.stem.startswith("生产烟花爆竹的企业") and given.stem.endswith(q.stem)
+    assert given.context == context and given.quote == q.quote  # the cited sentence is still the quote
+
+
+def test_the_context_is_the_paragraph_from_its_start() -> None:
+    quote = "当事人申请调解的，主管的教育部门应当受理，并在自受理之日起三十日内完成调解。"
+    q = blank(
+        "当事人申请调解的，主管的教育部门应当受理，并在自受理之日起____内完成调解。",
+        "三十日",
+        quote,
+        "学校安全条例",
+    )
+    context = sentence_before(q, SCHOOL, leans=False)
+    assert context is not None and context.startswith("发生学校安全事故，当事人可以协商解决。")
+
+
+def test_a_sentence_opening_its_paragraph_leans_on_the_paragraph_before() -> None:
+    quote = "当事人不愿协商、调解的，或者协商、调解不成的，可以向人民法院提起诉讼。"
+    q = blank(
+        "当事人不愿协商、调解的，或者协商、调解不成的，可以向____提起诉讼。",
+        "人民法院",
+        quote,
+        "学校安全条例",
+    )
+    context = sentence_before(q, SCHOOL, leans=False)
+    assert context is not None and "当事人申请调解的" in context and "人民法院" not in context
+
+
+def test_an_item_of_a_list_is_given_its_lead_in() -> None:
+    quote = "对建筑高度超过24米的建设工程，随施工进度设置消防竖管等临时消防供水设施，不得拆除或者停用。"
+    q = blank(
+        "对建筑高度超过____的建设工程，随施工进度设置消防竖管等临时消防供水设施。", "24米", quote, "消防条例"
+    )
+    assert sentence_before(q, SITES, leans=True) == "建设工程的施工单位应当遵守下列规定："
+
+
+def test_the_items_of_a_list_are_no_premise_for_the_sentence_after_it() -> None:
+    quote = "本市倡导高层建筑的管理使用人配备缓降器、软梯、救生袋和防毒面具等避难救生设施。"
+    q = blank(
+        "本市倡导高层建筑的管理使用人配备缓降器、____、救生袋和防毒面具等避难救生设施。",
+        "软梯",
+        quote,
+        "北京市消防条例",
+    )
+    assert sentence_before(q, AFTER_A_LIST, leans=False) == ""  # asked as it stands
+    assert (
+        sentence_before(q, AFTER_A_LIST, leans=True) is None
+    )  # or not at all, when a rule says it is cut off
+
+
+def test_a_stem_that_shares_no_word_with_the_sentence_before_stands_alone() -> None:
+    text = "第十条 国家鼓励矿山企业采用先进技术。矿长应当每年向职工代表大会报告一次安全工作。"
+    quote = "矿长应当每年向职工代表大会报告一次安全工作。"
+    q = blank("矿长应当____向职工代表大会报告一次安全工作。", "每年", quote, "矿山安全法")
+    assert sentence_before(q, text, leans=False) == ""
+
+
+def test_a_context_that_states_the_answer_or_runs_too_long_is_not_given() -> None:
+    text = "第十一条 申请人应当提交材料。机关收到材料后应当在20日内审查，收到材料之日起20日内作出决定。"
+    quote = "机关收到材料后应当在20日内审查，收到材料之日起20日内作出决定。"
+    q = blank("机关收到材料后应当在20日内审查，收到材料之日起____内作出决定。", "20日", quote)
+    assert sentence_before(q, text, leans=False) == "申请人应当提交材料。"
+    q2 = replace(q, quote="收到材料之日起20日内作出决定。", stem="收到材料之日起____内作出决定。")
+    assert sentence_before(q2, text, leans=False) is None  # the sentence before says 20日
+    long_before = (
+        "第十二条 申请人应当提交"
+        + "、".join(["材料清单"] * (MAX_CONTEXT // 4))
+        + "。机关收到材料之日起20日内作出决定。"
+    )
+    q3 = replace(q, quote="机关收到材料之日起20日内作出决定。", stem="机关收到材料之日起____内作出决定。")
+    assert sentence_before(q3, long_before, leans=True) is None  # cut off, and its premise too long to give
+    assert sentence_before(q3, long_before, leans=False) == ""  # only a shared word: asked as it stands
+
+
+def test_the_generator_gives_a_statute_stem_its_premise(make_clause) -> None:
+    clause = replace(
+        make_clause(FIREWORKS, label="第九条"), doc_level="行政法规", doc_title="烟花爆竹安全管理条例"
+    )
+    facts = [f for f in number_facts(clause, chinese=True) if f.value == "20"]
+    assert facts, "20日 is a figure of the clause"
+    ctx = _Ctx(random.Random(0), [clause.text], [], [])
+    assert build_number(facts[0], "blank", ctx) is not None
+    made = _next_question(facts, [0], "blank", ctx, 1, {}, set(), set(), [], {clause.chunk_id: clause.text})
+    assert made is not None
+    q = made[1]
+    assert q.stem.startswith("生产烟花爆竹的企业") and "收到材料之日起（ ）内" in q.stem.replace(
+        "____", "（ ）"
+    )
+
+
+def test_a_context_does_not_stand_in_for_the_rule_its_sentence_lost() -> None:
+    from assistant.quiz.stem_check import stem_problems
+
+    text = (
+        "第二十四条 建设项目的环境影响评价文件经批准后，建设单位应当重新报批建设项目的环境影响评价文件。"
+        "建设项目的环境影响评价文件自批准之日起超过五年，方决定该项目开工建设的，其环境影响评价文件应当报原审批部门重新审核。"
+    )
+    quote = "建设项目的环境影响评价文件自批准之日起超过五年，方决定该项目开工建设的，其环境影响评价文件应当报原审批部门重新审核。"
+    q = Question(
+        "Q01",
+        "blank",
+        "建设项目的环境影响评价文件自批准之日起超过____。",
+        [],
+        "五年",
+        "",
+        "d",
+        "环境影响评价法",
+        "第二十四条",
+        "c",
+        template="建设项目的环境影响评价文件自批准之日起超过____，",
+        quote=quote,
+        doc_level="法律",
+    )
+    assert stem_problems(q, text), "the sentence goes on to what follows after five years"
+    context = "建设项目的环境影响评价文件经批准后，建设单位应当重新报批建设项目的环境影响评价文件。"
+    problems = stem_problems(with_context(q, context), text)
+    assert any("题干里没有规定" in p for p in problems), "the 应当 of the context is not the stem's rule"
+
+
+def test_a_true_false_item_given_its_context_is_still_read_from_its_own_sentence() -> None:
+    from assistant.quiz.stem_check import stem_problems
+
+    quote = (
+        "设区的市人民政府安全生产监督管理部门应当自收到材料之日起20日内提出安全审查初步意见，"
+        "报省、自治区、直辖市人民政府安全生产监督管理部门审查。"
+    )
+    q = Question(
+        "Q01",
+        "judge",
+        quote,
+        [],
+        "对",
+        "",
+        "d",
+        "烟花爆竹安全管理条例",
+        "第九条",
+        "c",
+        template=quote.rstrip("。"),
+        quote=quote,
+        doc_level="行政法规",
+    )
+    context = sentence_before(q, FIREWORKS, leans=False)
+    assert context
+    assert not any("整句" in p for p in stem_problems(with_context(q, context), FIREWORKS))
