@@ -6,20 +6,26 @@ everyday synonyms) and states every number in it exactly: 「五年以上」 doe
 
 Wording a key point shares with most of its siblings says nothing about which of them the answer
 covers: of 「程序到位、事实到位、法条到位、实体到位」 the answer 「程序、事实都要到位」 covers 「实体到位」 only by
-its 「到位」. So coverage is measured on a point's own part, the wording left once the substrings found in
-at least half of the other key points are taken out (the whole point if fewer than two characters are left).
+its 「到位」. So coverage is measured on a point's own part, the characters left once the substrings found in
+at least half of the other key points are set aside (the whole point if fewer than two are left); each stretch
+of them is found by itself, so shared wording carries no match into it (「省级人民政府」 does not state 县级 of
+「县级人民政府」), and a stretch of one character is found with the one it is read with (较 of 「较大事故」).
 
-The rules decide first (:func:`_ruled`: a figure or frequency missing, a prohibition said as allowed, a figure
-on its other side, the point word for word); only the points they leave open are weighed by coverage
-(:func:`point_coverage`) against the threshold of assistant/data/grading.json. A logistic model adding an
-embedding similarity (the point against the answer's clauses) was tried and not adopted: 2 points in 936 better
-in cross-validation on dev, several seconds more per bank (scripts/study_grading_model.py).
+The rules decide first (:func:`_ruled`: a figure, frequency or 立即 missing, a prohibition said as allowed, a
+figure on its other side, the point word for word); a point is not stated either when a clause of the answer
+gives it a sibling point's figure (:func:`_swapped`: 「较大60%」 where 60% is the 重大 fine) or says it is not
+needed (:func:`_denied`: 「不用纳入绩效考核」). Only the points they leave open are weighed by coverage
+(:func:`point_coverage`) against the threshold of assistant/data/grading.json, the same bar that says what a
+clause of the answer is about. A logistic model adding an embedding similarity (the point against the answer's
+clauses) was tried and not adopted: 2 points in 936 better in cross-validation on dev, several seconds more per
+bank (scripts/study_grading_model.py).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 
 from assistant.content.facts import PERIOD
 from assistant.datafiles import data_text
@@ -83,6 +89,10 @@ SYNONYMS = (
     ("标记", "标志"),
     ("记号", "标志"),
     ("请专家", "聘请专家"),
+    # stop 36, from the dev answers' misses: a half year is its months (g428), 公开 is 公布 (g374)
+    ("上半年", "1月至6月"),
+    ("下半年", "7月至12月"),
+    ("公开", "公布"),
 )
 _PUNCT = re.compile(r"[^\w%/.]")
 
@@ -139,6 +149,7 @@ _TENTHS = re.compile(
 _TENTH_OF = dict(zip("一二两三四五六七八九", (1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 
 
+@lru_cache(maxsize=8192)  # a bank's key points and answers are prepared again for every point and part
 def _prep(text: str) -> str:
     # 「百分之四十」 is 「40%」 (arabize alone reads 百 as a number: 「100分之40」); 「减掉一成」 is 10%
     text = re.sub(r"百分之([零〇一二两三四五六七八九十百\d.]+)", r"\1%", normalize(text))
@@ -180,6 +191,7 @@ _ARTICLE_ONE = re.compile(
 _PREPPED_SYNONYMS = tuple((_prep(said), _prep(canonical)) for said, canonical in SYNONYMS)
 
 
+@lru_cache(maxsize=8192)
 def _with_synonyms(text: str) -> str:
     """``text`` already passed through :func:`_prep`, so the pairs are too (「一年两次」 is 「1年2次」 by then)."""
     for said, canonical in _PREPPED_SYNONYMS:
@@ -195,37 +207,61 @@ def _shared_spans(text: str, others: list[str], share: float) -> Iterator[tuple[
                 yield i, j
 
 
-def _own_part(point: str, siblings: list[str]) -> str:
-    """``point`` without the substrings (two characters or more) found in at least half of ``siblings``
-    (the other key points, prepared the same way); the whole point when fewer than two characters remain."""
-    if len(siblings) < 2:
-        return point
+def _own_mask(point: str, siblings: list[str]) -> list[bool]:
+    """Which characters of ``point`` are its own: not in a substring (two characters or more) found in at
+    least half of ``siblings`` (the other key points, prepared the same way); all of them when fewer than
+    two would be."""
     keep = [True] * len(point)
+    if len(siblings) < 2:
+        return keep
     for i, j in _shared_spans(point, siblings, 0.5):
         keep[i:j] = [False] * (j - i)
-    own = "".join(ch for ch, k in zip(point, keep, strict=True) if k)
-    return own if len(own) >= 2 else point
+    return keep if sum(keep) >= 2 else [True] * len(point)
 
 
-def coverage(point: str, answer: str) -> float:
-    """Share of ``point``'s characters covered by substrings (length ≥ 2) that ``answer`` contains."""
-    if not point:
-        return 0.0
-    covered = [False] * len(point)
+def _cover(text: str, answer: str) -> list[bool]:
+    """Which characters of ``text`` the answer covers: greedily, by the longest substring (two characters
+    or more) at each place that ``answer`` contains."""
+    covered = [False] * len(text)
     i = 0
-    while i < len(point):
+    while i < len(text):
         best = 0
-        for j in range(len(point), i + 1, -1):
-            if point[i:j] in answer:
+        for j in range(len(text), i + 1, -1):
+            if text[i:j] in answer:
                 best = j - i
                 break
         if best >= 2:
-            for k in range(i, i + best):
-                covered[k] = True
+            covered[i : i + best] = [True] * best
             i += best
         else:
             i += 1
-    return sum(covered) / len(point)
+    return covered
+
+
+def coverage(point: str, answer: str, mask: list[bool] | None = None) -> float:
+    """Share of ``point``'s characters covered by substrings (length ≥ 2) that ``answer`` contains. With a
+    ``mask`` only the characters it keeps count, and each stretch of them is found by itself: wording shared
+    with the sibling points does not carry a match into it (「级人民政府」 does not state 县级 of 「县级人民政府」); a
+    stretch of one character is found with the character it is read with (较 of 「发生较大事故」 by 「较大」)."""
+    if mask is None:
+        return sum(_cover(point, answer)) / len(point) if point else 0.0
+    if not any(mask):
+        return 0.0
+    found = 0
+    i = 0
+    while i < len(point):
+        if not mask[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(point) and mask[j]:
+            j += 1
+        if j - i >= 2:
+            found += sum(_cover(point[i:j], answer))
+        else:
+            found += point[max(0, i - 1) : i + 1] in answer or point[i : i + 2] in answer
+        i = j
+    return found / sum(mask)
 
 
 def point_found(
@@ -236,9 +272,15 @@ def point_found(
     the point and each of its list items must be covered to the fitted ``threshold``
     (:func:`point_coverage`)."""
     ruled = _ruled(point, answer)
-    if ruled is not None:
-        return ruled
+    if ruled is False:
+        return False
     bar = THRESHOLD if threshold is None else threshold
+    if any(_swapped(point, part, siblings or [], bar) for part in _parts(answer)):
+        return False
+    if _denied(point, answer, bar):
+        return False
+    if ruled:
+        return True
     return min(point_coverage(point, answer, siblings or [])) >= bar
 
 
@@ -254,11 +296,58 @@ def _ruled(point: str, answer: str) -> bool | None:
     period = re.search(r"每(?:半年|年|季度|月|周)", p)  # a frequency is a number too: 每半年 ≠ 每年
     if period and period.group() not in a:
         return False
+    if (
+        "立即" in p and "立即" not in a
+    ):  # so is a deadline of none: 「责令停止生产」 is not 「责令立即停止生产」
+        return False
     if _PROHIBITION.search(_with_synonyms(p)) and not _stated_as_prohibited(point, answer):
         return False
     if _other_side(p, a):
         return False
     return True if p in a else None
+
+
+# A figure with the unit that says what it measures: two figures of one unit answer the same question.
+_UNIT_FIGURE = re.compile(r"(\d+(?:\.\d+)?)(%|万元|元|人|小时|日|个月|月|年|周岁|米|吨|倍)")
+
+
+def _by_unit(text: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for number, unit in _UNIT_FIGURE.findall(text):
+        out.setdefault(unit, set()).add(number)
+    return out
+
+
+def _about(point: str, part: str, siblings: list[str]) -> float:
+    """How much of what ``point`` is about ``part`` says: the coverage of the point's own wording
+    (:func:`_own_mask` against ``siblings``), figures aside."""
+    content = _FUNCTION_WORDS.sub("", _with_synonyms(_prep(point)))
+    others = [_FUNCTION_WORDS.sub("", _with_synonyms(_prep(s))) for s in siblings if s != point]
+    mask = [
+        keep and not (ch.isdigit() or ch in ".%至")
+        for ch, keep in zip(content, _own_mask(content, others), strict=True)
+    ]
+    return coverage(content, _with_synonyms(_prep(part)), mask) if any(mask) else 0.0
+
+
+def _swapped(point: str, part: str, siblings: list[str], threshold: float) -> bool:
+    """Whether ``part`` (a clause of an answer) gives ``point`` the figure of a sibling key point: 「较大60%」
+    for 「发生较大事故的，处上一年年收入40%的罚款」 when 60% is the 重大 point's, 「火灾事故是30天」 for 「火灾事故自发生
+    之日起7日内」 when 30日 is the other deadline's. The part must say more of what the point is about
+    (:func:`_about`, to the threshold) than of what the sibling is about, and none of the point's figures of
+    that unit."""
+    mine, said = _by_unit(_with_synonyms(_prep(point))), _by_unit(_with_synonyms(_prep(part)))
+    others = [x for x in siblings if x != point]
+    for unit, numbers in said.items():
+        if unit not in mine or mine[unit] & numbers:
+            continue
+        owners = [x for x in others if _by_unit(_with_synonyms(_prep(x))).get(unit, set()) & numbers]
+        if not owners:
+            continue
+        about = _about(point, part, siblings)
+        if about >= threshold and all(about > _about(x, part, siblings) for x in owners):
+            return True
+    return False
 
 
 def point_coverage(point: str, answer: str, siblings: list[str]) -> tuple[float, float]:
@@ -267,10 +356,10 @@ def point_coverage(point: str, answer: str, siblings: list[str]) -> tuple[float,
     point that is no list (:func:`_items`) has items coverage 1."""
     p, a = _with_synonyms(_prep(point)), _with_synonyms(_prep(answer))
     items = [coverage(_FUNCTION_WORDS.sub("", _with_synonyms(_prep(item))), a) for item in _items(point)]
-    others = [_with_synonyms(_prep(s)) for s in siblings if s != point]
-    own = _own_part(p, others)
-    content = _FUNCTION_WORDS.sub("", own)
-    return coverage(content if len(content) >= 2 else own, a), min(items, default=1.0)
+    others = [_FUNCTION_WORDS.sub("", _with_synonyms(_prep(s))) for s in siblings if s != point]
+    content = _FUNCTION_WORDS.sub("", p)
+    content = content if len(content) >= 2 else p
+    return coverage(content, a, _own_mask(content, others)), min(items, default=1.0)
 
 
 # the word joining a list's last item (「及」 of 「及时」 joins nothing)
@@ -348,13 +437,13 @@ def _other_side(point: str, answer: str) -> bool:
     return False
 
 
-def _allows(point: str, part: str) -> bool:
+def _allows(point: str, part: str, threshold: float) -> bool:
     """Whether ``part`` says what the prohibition ``point`` forbids, without a negation: 「以山脊为界分给两家开采没问题」
     against 「不得以山脊划界」 is a wrong point, not a missing one."""
     if not _PROHIBITION.search(_with_synonyms(_prep(point))):
         return False
     content = _FUNCTION_WORDS.sub("", _PROHIBITION.sub("", _with_synonyms(_prep(point))))
-    return coverage(content, _with_synonyms(_prep(part))) >= THRESHOLD and not _negated(part)
+    return coverage(content, _with_synonyms(_prep(part))) >= threshold and not _negated(part)
 
 
 def _negated(part: str) -> bool:
@@ -367,12 +456,54 @@ def _stated_as_prohibited(point: str, answer: str) -> bool:
     """Whether the sentence of ``answer`` that says most of ``point`` negates it (「不能以山脊划界」), as the
     prohibition does; a sentence that says it is allowed (「以山脊为界……没问题」) does not state the point."""
     p = _FUNCTION_WORDS.sub("", _PROHIBITION.sub("", _with_synonyms(_prep(point))))
-    parts = [x for x in re.split(r"[，,。；;！？!?\s]+", answer or "") if x]
+    parts = _parts(answer)
     if not parts:
         return False
     # of two parts that say as much of it, the one with a negation states it (「要搞培训，不合格不能上岗」)
     best = max(parts, key=lambda x: (coverage(p, _with_synonyms(_prep(x))), _negated(x)))
     return _negated(best)
+
+
+# Words that say a duty is not one: 「企业安全投入不用纳入绩效考核」, 「不用另外记录」.
+_NOT_NEEDED = re.compile(r"不用|不必|无需|无须|不需要?|用不着|没必要|不硬性")
+
+
+# Words that say less will do: 「一般事故报到县里就行」「培训由劳务公司负责就行」. A part that says so and states
+# no key point relaxes the rule. Not 就可以, as often a right as a minimum (「遇到危险就可以撤离」).
+_ENOUGH = re.compile(r"就行|即可|就够")
+
+
+def _relaxed(part: str, clause: str, threshold: float) -> bool:
+    """Whether ``part`` (stating no key point) relaxes the rule of ``clause`` (prepared): it says less will do
+    (「一般事故报到县里就行」), or waives what the clause asks (「不用另外记录」 where the clause has 记录). Waiving what
+    the clause never asks (「不用经过谁批准」 of a clause without an approval) adds nothing."""
+    if _ENOUGH.search(part):
+        return True
+    waived = _NOT_NEEDED.search(part)
+    if not waived:
+        return False
+    rest = _FUNCTION_WORDS.sub("", _with_synonyms(_prep(part[waived.end() :])))
+    return len(rest) >= 2 and coverage(rest, clause) >= threshold
+
+
+def _denied(point: str, answer: str, threshold: float) -> bool:
+    """Whether the clause of ``answer`` that says most of ``point`` (a point with no negation, covered to the
+    threshold) says it is not needed: 「企业安全投入不用纳入绩效考核」 for 「在企业绩效考核中把安全投入作为重要考核内容」."""
+    p = _with_synonyms(_prep(point))
+    if _NEGATION.search(p):
+        return False
+    content = _FUNCTION_WORDS.sub("", p)
+    parts = _parts(answer)
+    if not parts or len(content) < 2:
+        return False
+    scored = [(coverage(content, _with_synonyms(_prep(x))), bool(_NOT_NEEDED.search(x))) for x in parts]
+    cov, negated = max(scored)
+    return negated and cov >= threshold
+
+
+def _parts(answer: str) -> list[str]:
+    """The clauses of ``answer``, split at its commas and stops."""
+    return [x for x in re.split(r"[，,。；;！？!?\s]+", answer or "") if x]
 
 
 _APPROVAL = re.compile(r"审批|批准|同意|请示|核准")
@@ -435,7 +566,7 @@ def _shared_wording(key_points: list[str]) -> list[str]:
     return sorted(found, key=len, reverse=True)
 
 
-def _extra_items(answer: str, key_points: list[str], clause: str) -> list[str]:
+def _extra_items(answer: str, key_points: list[str], clause: str, threshold: float) -> list[str]:
     """Items the answer adds to the key points' series that the clause does not hold: 「经济效益到位」 among
     「程序到位、事实到位……」, 「统一工资标准」 among the 「统一」 requirements. An item is in the series when it
     carries the wording the key points share; it is extra when what is left of it is nowhere in the clause."""
@@ -444,7 +575,7 @@ def _extra_items(answer: str, key_points: list[str], clause: str) -> list[str]:
     for item in re.split(r"[，,。；;、！？!?\s]+", answer or ""):
         said = _prep(item)
         word = next((w for w in shared if w in said), None)
-        if word is None or any(point_found(p, item, siblings=key_points) for p in key_points):
+        if word is None or any(point_found(p, item, threshold, key_points) for p in key_points):
             continue
         rest = _FUNCTION_WORDS.sub("", said.replace(word, ""))
         if len(rest) >= 2 and rest not in clause and coverage(rest, clause) <= 0.5:
@@ -453,36 +584,50 @@ def _extra_items(answer: str, key_points: list[str], clause: str) -> list[str]:
 
 
 def wrong_points(
-    answer: str, key_points: list[str], clause_text: str, elsewhere: Elsewhere | None = None
+    answer: str,
+    key_points: list[str],
+    clause_text: str,
+    elsewhere: Elsewhere | None = None,
+    threshold: float | None = None,
 ) -> list[str]:
     """The parts of ``answer`` that state a sanction, a frequency or a figure the clause does not contain
     (「吊销营业执照」 for a clause that fines; 「每季度排查一次」 where it says 每月; 「500人以上的要设」 where it says
-    超过一百人), that make the rule wait for an approval the clause names nowhere (「须报应急管理局批准」), or
-    that allow what a prohibition of the key points forbids: each costs as much as a missing
-    point. Other wrong statements (「费用由工人自己出」) are not detected. Chosen on the dev half of
+    超过一百人), that make the rule wait for an approval the clause names nowhere (「须报应急管理局批准」), that
+    allow what a prohibition of the key points forbids, that give a key point a sibling's figure (「井下人员减少
+    20%」 where 20% is the other target's), that say a key point is not needed (「安全投入不用纳入绩效考核」), or
+    that relax the rule (:func:`_relaxed`: 「一般事故报到县里就行」): each costs as much as a missing point. Other
+    wrong statements (「费用由工人自己出」) are not detected. Chosen on the dev half of
     evals/short_answers.jsonl; a figure that differs but is still true (「停用满五年的也要闭库」 of a 3-year rule)
     is flagged too, which the dev marks count against it twice in 54 answers.
 
     With ``elsewhere`` (:func:`law_elsewhere`), a figure the clause does not contain is not wrong when the
     statement is another clause's rule, figures and all (an answer to the neighbouring article), unless it
-    states a penalty for a question on one: another article's fine given as this one's is wrong."""
+    states a penalty for a question on one: another article's fine given as this one's is wrong.
+
+    ``threshold``: the coverage bar (the fitted one without it), for the key points and for what a part is
+    about."""
     if not clause_text:
         return []
+    bar = THRESHOLD if threshold is None else threshold
     clause = arabize(_prep(clause_text))
     penalty_clause = bool(_SANCTION.search(clause_text))
-    out = _extra_items(answer, key_points, clause)
-    for part in re.split(r"[，,。；;！？!?\s]+", answer or ""):
+    out = _extra_items(answer, key_points, clause, bar)
+    for part in _parts(answer):
         if (
             len(_prep(part)) < 2
-            or any(point_found(p, part, siblings=key_points) for p in key_points)
+            or any(point_found(p, part, bar, key_points) for p in key_points)
             or any(x in part for x in out)
         ):
             continue
         said = _AT_A_TIME.sub("", arabize(_prep(part)))
-        # the other side of a figure no key point bounds that way (「100人以上」 where one point says 超过一百人
-        # and another 一百人以下 is a boundary slip, not the opposite rule)
         if (
-            any(_allows(p, part) for p in key_points)
+            any(
+                _allows(p, part, bar) or _swapped(p, part, key_points, bar) or _denied(p, part, bar)
+                for p in key_points
+            )
+            or _relaxed(part, clause, bar)
+            # the other side of a figure no key point bounds that way (「100人以上」 where one point says 超过一百人
+            # and another 一百人以下 is a boundary slip, not the opposite rule)
             or _other_side(_prep("；".join(key_points)), _with_synonyms(_prep(part)))
             or [x for x in _SANCTION.findall(part) if x[:2] not in clause]
             or _added_approval(part, clause)
@@ -501,13 +646,18 @@ def wrong_points(
 
 
 def grade_short_answer(
-    answer: str, key_points: list[str], clause_text: str = "", elsewhere: Elsewhere | None = None
+    answer: str,
+    key_points: list[str],
+    clause_text: str = "",
+    elsewhere: Elsewhere | None = None,
+    threshold: float | None = None,
 ) -> tuple[float, list[bool], list[str]]:
     """(score in [0, 1], found flag per key point, wrong points). ``clause_text`` is the cited clause; a key
     point missing from it is graded as written (it is the bank's key point either way). Score:
-    (points found − wrong points) / key points, at least 0."""
+    (points found − wrong points) / key points, at least 0. ``threshold``: the coverage bar, the fitted one
+    without it (scripts/fit_grading.py tries others)."""
     if not key_points:
         return 0.0, [], []
-    found = [point_found(p, answer or "", siblings=key_points) for p in key_points]
-    wrong = wrong_points(answer, key_points, clause_text, elsewhere)
+    found = [point_found(p, answer or "", threshold, key_points) for p in key_points]
+    wrong = wrong_points(answer, key_points, clause_text, elsewhere, threshold)
     return round(max(0.0, (sum(found) - len(wrong)) / len(found)), 4), found, wrong

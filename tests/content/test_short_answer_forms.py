@@ -224,3 +224,76 @@ def test_a_points_coverage_leaves_out_the_wording_its_siblings_share_and_checks_
     assert point_coverage("程序到位", "程序、事实都要到位", points)[0] == 1.0
     # a list point is as covered as its least covered item
     assert point_coverage("假培训、假考试、假证书", "打击假证书", [])[1] < 0.5
+
+
+# stop 36, from the dev answers' disagreements with the hand marks
+
+FINES_BY_GRADE = [
+    "发生一般事故的，处上一年年收入30%的罚款",
+    "发生较大事故的，处上一年年收入40%的罚款",
+    "发生重大事故的，处上一年年收入60%的罚款",
+    "发生特别重大事故的，处上一年年收入80%的罚款",
+]
+
+
+def test_a_points_own_wording_is_found_stretch_by_stretch_not_through_its_siblings_wording():
+    from assistant.quiz.shortanswer import point_coverage
+
+    # 较 is the only word 「发生较大事故……40%」 does not share with its siblings; it is read with its neighbour (g445)
+    answer = "一般事故罚30%，较大事故罚40%，重大事故罚60%，特别重大事故罚80%。"
+    assert point_found(FINES_BY_GRADE[1], answer, siblings=FINES_BY_GRADE)
+    assert point_found(FINES_BY_GRADE[2], answer, siblings=FINES_BY_GRADE)
+    # 「级人民政府」, the wording the siblings share, does not carry a match into 县级 (g278)
+    bodies = ["国务院或者国务院授权有关部门", "省级人民政府", "设区的市级人民政府", "县级人民政府"]
+    assert point_coverage("县级人民政府", "重大事故由省政府调查", bodies)[0] == 0.0
+
+
+def test_a_figure_given_to_what_a_sibling_is_about_is_no_point_but_a_wrong_one():
+    # the two shares of the plan's targets exchanged (g363)
+    points = ["实现矿山井下人员减少10%左右", "大中型非煤矿山占比达到20%以上"]
+    swapped = "井下人员减少20%，大中型非煤矿山占到10%以上。"
+    assert not any(point_found(p, swapped, siblings=points) for p in points)
+    assert wrong_points(swapped, points, "实现矿山井下人员减少10%左右，大中型非煤矿山占比达到20%以上")
+    assert all(
+        point_found(p, "井下人员减少10%左右，大中型非煤矿山占到20%以上", siblings=points) for p in points
+    )
+    # each grade's fine with the next grade's share (g447)
+    shifted = "一般40%，较大60%，重大80%，特别重大100%。"
+    assert not point_found(FINES_BY_GRADE[1], shifted, siblings=FINES_BY_GRADE)
+
+
+def test_a_figure_no_sibling_holds_is_left_to_the_other_rules():
+    # 60日 is no key point's: another deadline of the statute, not one exchanged between points (g195)
+    points = [
+        "自收到事故调查报告之日起15日内做出批复",
+        "特别重大事故，30日内做出批复",
+        "延长的时间最长不超过30日",
+    ]
+    assert point_found(points[0], "收到报告后15天内批复，特别重大的60天", siblings=points)
+
+
+def test_a_duty_said_to_be_not_needed_is_not_stated_but_denied():
+    point = "在企业绩效考核中把安全投入作为重要考核内容"
+    answer = "企业安全投入不用纳入绩效考核。"  # g453
+    assert not point_found(point, answer)
+    assert wrong_points(answer, [point], "在企业绩效考核中把安全投入作为重要考核内容。")
+    assert point_found(point, "企业绩效考核要把安全投入作为重要考核内容")
+
+
+def test_saying_less_will_do_relaxes_the_rule_but_waiving_what_it_never_asks_does_not():
+    clause = "（二）较大事故逐级上报至省、自治区、直辖市人民政府安全生产监督管理部门；（三）一般事故上报至设区的市级人民政府安全生产监督管理部门。"
+    points = [
+        "较大事故逐级上报至省、自治区、直辖市人民政府安全生产监督管理部门",
+        "一般事故上报至设区的市级人民政府安全生产监督管理部门",
+    ]
+    assert wrong_points("较大报省里，一般事故报到县里就行", points, clause)  # g164
+    assert not wrong_points("较大报省里，一般事故报到市里", points, clause)
+    record = "事故现场应当做出标志，绘制现场简图并做出书面记录。"
+    assert wrong_points("不用另外记录", ["做出书面记录"], record)  # g381
+    assert not wrong_points("不用经过谁批准", ["做出书面记录"], record)
+
+
+def test_a_half_year_is_its_months_and_made_public_is_published():
+    assert point_found("2024年7月至12月", "2024年下半年")  # g428
+    assert not point_found("2024年7月至12月", "2024年上半年")
+    assert point_found("应当公布处理结果", "处理完要公开")  # g374
