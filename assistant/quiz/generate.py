@@ -753,7 +753,10 @@ def provision_facts(clause: Clause) -> list[ListFact]:
         items.append(whole)
     if not 3 <= len(items) <= 10 or any(not 2 <= len(i) <= 30 for i in items) or len(set(items)) < len(items):
         return []
-    lead = without_label(m.group(1)).strip()
+    # the lead-in from the start of its sentence: a lead-in longer than the pattern's 60 characters was matched from
+    # inside the article's label (「条 建设、质量监督……」, round 54, H3461)
+    start = max(clause.text.rfind(c, 0, m.start(1)) for c in "。；;\n") + 1
+    lead = without_label(clause.text[start : m.end(1)].strip()).strip()
     return [ListFact(clause, "provision", m.group(2), tuple(items), lead, lead, clause.text.find(lead))]
 
 
@@ -1214,6 +1217,8 @@ def _next_question(
         if any(
             near_duplicate(q.stem, o.stem)
             or (o.chunk_id == q.chunk_id and (o.template == q.template or _one_sentence(o.quote, q.quote)))
+            or shows_sentence(o, q)
+            or shows_sentence(q, o)
             or gives_away(o, q)
             or gives_away(q, o)
             or same_blank(o, q)
@@ -1248,6 +1253,13 @@ def _far_ahead_on_true(chosen: list[Question]) -> bool:
 def _one_sentence(a: str, b: str) -> bool:
     """Two items quoting one sentence (a number asked as true/false, and the rule of the same sentence turned)."""
     return normalize(a).rstrip("。；;，, ") == normalize(b).rstrip("。；;，, ")
+
+
+def shows_sentence(a: Question, b: Question) -> bool:
+    """Whether ``a``'s context (the sentences before its own, assistant/quiz/context.py) states the sentence
+    ``b`` asks: read first, it answers ``b`` (round 54: a true/false item whose sentence opened the next stem)."""
+    sentence = normalize(b.quote).rstrip("。；;，, ")
+    return bool(a.context) and len(sentence) >= 8 and sentence in normalize(a.context)
 
 
 def same_blank(a: Question, b: Question) -> bool:

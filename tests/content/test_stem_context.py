@@ -193,3 +193,41 @@ def test_a_true_false_item_given_its_context_is_still_read_from_its_own_sentence
     context = sentence_before(q, FIREWORKS, leans=False)
     assert context
     assert not any("整句" in p for p in stem_problems(with_context(q, context), FIREWORKS))
+
+
+def test_a_stem_whose_context_states_another_items_sentence_is_not_asked_with_it() -> None:
+    from assistant.quiz.generate import shows_sentence
+
+    first = "生产烟花爆竹的企业，应当在投入生产前向所在地设区的市人民政府安全生产监督管理部门提出安全审查申请，并提交能够证明符合本条例第八条规定条件的有关材料。"
+    judged = Question(
+        "Q01", "judge", first, [], "对", "", "d", "烟花爆竹安全管理条例", "第九条", "c", quote=first
+    )
+    quote = "设区的市人民政府安全生产监督管理部门应当自收到材料之日起20日内提出安全审查初步意见，报省、自治区、直辖市人民政府安全生产监督管理部门审查。"
+    asked = with_context(
+        blank(
+            "设区的市人民政府安全生产监督管理部门应当自收到材料之日起____内提出安全审查初步意见。",
+            "20日",
+            quote,
+        ),
+        first,
+    )
+    assert shows_sentence(
+        asked, judged
+    )  # its stem opens with the whole of Q01's sentence: Q01 is 对 at a glance
+    assert not shows_sentence(judged, asked)
+    assert not shows_sentence(blank("其他____。", "x", quote), judged)  # no context, nothing shown
+
+
+def test_a_long_lead_in_is_asked_from_the_start_of_its_sentence(make_clause) -> None:
+    from assistant.quiz.generate import provision_facts
+
+    text = (
+        "第十六条 建设、质量监督、工商、交通、水利、市政公用、消防等部门应当在各自的职责范围内履行建设工程材料监督检查职责，"
+        "并有权采取下列措施：\n（一）要求被检查单位提供有关文件和资料；\n（二）进入被检查单位的生产经营场所或者施工现场进行检查；\n"
+        "（三）责令被检查单位和人员停止违反建设工程材料管理法律法规的行为。"
+    )
+    clause = replace(make_clause(text, label="第十六条"), doc_level="地方性法规")
+    (fact,) = provision_facts(clause)
+    assert fact.sentence.startswith("建设、质量监督") and fact.sentence.endswith(
+        "下列措施："
+    )  # not 「条 建设……」
