@@ -48,7 +48,11 @@ never seen, after rounds 49–50's rules); 宁波市城市房屋使用安全管�
 (2017), 山东省燃气管理条例 (2016), 浙江省消防条例 (2021), 温州市电梯安全条例 (2018), 山东省建设工程抗震设防条例 (2020), 重庆市消防条例
 (2013), 烟台市燃放烟花爆竹管理条例 (2021), 浙江省房屋使用安全管理条例 (2020), 杭州市道路交通安全管理条例 (2017) and
 青岛市建设工程材料管理条例 (2012) (twelve 地方性法规), read at stop 36 (round 54: documents never seen, after the stems were given
-the sentences they lean on);
+the sentences they lean on); 山东省地质环境保护条例 (2018), 河南省地质环境保护条例 (2018), 新乡市居民住宅区消防安全管理条例 (2020),
+驻马店市燃气管理条例 (2020), 浙江省地质灾害防治条例 (2009), 浙江省森林消防条例 (2009), 浙江省燃气管理条例 (2020) and 重庆市地质灾害防治条例
+(2020) (eight 地方性法规), 地质资料管理条例 (2017), 破坏性地震应急条例 (2011), 铁路交通事故应急救援和调查处理条例 (2012) and
+突发公共卫生事件应急条例 (2011), read at stop 36 (round 55: documents never seen, after round 54's leakage rule and with no
+fill-in of a statute's run);
 each with its catalog card). They are indexed into a throwaway folder (BM25 and a ``fake`` embedding:
 a document's bank does not search), each gets the bank ``mine-assistant quiz --doc <id> --n 20 --seed 0``
 would make, and the items are looked up in ``evals/quiz_heldout.jsonl``, which a reviewer wrote after
