@@ -231,3 +231,20 @@ def test_a_long_lead_in_is_asked_from_the_start_of_its_sentence(make_clause) -> 
     assert fact.sentence.startswith("建设、质量监督") and fact.sentence.endswith(
         "下列措施："
     )  # not 「条 建设……」
+
+
+def test_a_figure_is_ambiguous_only_where_another_provision_says_the_same_words_before_it(
+    make_clause,
+) -> None:
+    from assistant.quiz.generate import _another_figure_for_it
+
+    court = "第五十七条 人民法院应当自受理之日起七日内作出执行裁定。"
+    other = "第五十八条 人民法院应当自受理之日起三十日内作出执行裁定。"
+    (f,) = number_facts(replace(make_clause(court, label="第五十七条"), doc_level="法律"), chinese=True)
+    assert _another_figure_for_it("人民法院应当自受理之日起____内作出执行裁定。", f, [court, other])
+    fine = "第九十四条 生产经营单位的主要负责人未履行本法规定的安全生产管理职责的，责令限期改正，处二万元以上五万元以下的罚款。"
+    elsewhere = "第九十七条 生产经营单位未按照规定设置安全生产管理机构的，责令限期改正，处十万元以下的罚款。"
+    facts = number_facts(replace(make_clause(fine, label="第九十四条"), doc_level="法律"), chinese=True)
+    two = next(x for x in facts if x.value == "二")
+    template = "生产经营单位的主要负责人未履行本法规定的安全生产管理职责的，责令限期改正，处____以上五万元以下的罚款。"
+    assert not _another_figure_for_it(template, two, [fine, elsewhere])  # its conduct tells the two apart
