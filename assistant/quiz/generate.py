@@ -727,9 +727,12 @@ def _cited(clause: Clause) -> str:
 
 
 # An article's own list of what someone must do, may do or must have: 「生产经营单位的主要负责人对本单位安全生产工作
-# 负有下列职责：（一）……」「申请从事爆破作业的单位，应当具备下列条件：」「报告事故应当包括下列内容：」. The classic short
+# 负有下列职责：（一）……」「申请从事爆破作业的单位，应当具备下列条件：」「报告事故应当包括下列内容：」, and a kind of them
+# (下列安全生产职责, 下列临时控制措施) or what a thing must meet (「关闭煤矿应当达到下列要求：」). The classic short
 # answer of a safety exam (「主要负责人的七项职责」); a list of 「下列行为之一」 is the conduct a penalty punishes, not asked.
-_PROVISION_LEAD = re.compile(r"([^。；\n]{4,60}?下列(职责|权利|义务|条件|内容|事项|措施|制度)[：:])\s*\n")
+_PROVISION_LEAD = re.compile(
+    r"([^。；\n]{4,60}?下列[\u4e00-\u9fff]{0,4}?(职责|权利|义务|条件|内容|事项|措施|制度|要求)[：:])\s*\n"
+)
 _PROVISION_ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[)）]\s*([^\n]+)", re.M)
 
 

@@ -248,3 +248,17 @@ def test_a_figure_is_ambiguous_only_where_another_provision_says_the_same_words_
     two = next(x for x in facts if x.value == "二")
     template = "生产经营单位的主要负责人未履行本法规定的安全生产管理职责的，责令限期改正，处____以上五万元以下的罚款。"
     assert not _another_figure_for_it(template, two, [fine, elsewhere])  # its conduct tells the two apart
+
+
+def test_a_list_of_requirements_or_of_a_kind_of_duty_is_a_short_answer(make_clause) -> None:
+    from assistant.quiz.generate import provision_facts
+
+    closing = (
+        "第十三条 关闭煤矿应当达到下列要求：\n（一）吊销相关证照；\n（二）停止供应并处理火工用品；\n"
+        "（三）停止供电，拆除矿井生产设备、供电、通信线路；\n（四）封闭、填实矿井井筒，平整井口场地，恢复地貌。"
+    )
+    (fact,) = provision_facts(replace(make_clause(closing, label="第十三条"), doc_level="行政法规"))
+    assert fact.sentence == "关闭煤矿应当达到下列要求：" and len(fact.items) == 4
+    duties = "第五条 主要负责人对本单位负有下列安全生产职责：\n（一）建立健全责任制；\n（二）组织制定规章制度；\n（三）保证安全投入。"
+    (fact,) = provision_facts(replace(make_clause(duties, label="第五条"), doc_level="法律"))
+    assert fact.sentence.endswith("下列安全生产职责：")
