@@ -52,7 +52,10 @@ the sentences they lean on); 山东省地质环境保护条例 (2018), 河南省
 驻马店市燃气管理条例 (2020), 浙江省地质灾害防治条例 (2009), 浙江省森林消防条例 (2009), 浙江省燃气管理条例 (2020) and 重庆市地质灾害防治条例
 (2020) (eight 地方性法规), 地质资料管理条例 (2017), 破坏性地震应急条例 (2011), 铁路交通事故应急救援和调查处理条例 (2012) and
 突发公共卫生事件应急条例 (2011), read at stop 36 (round 55: documents never seen, after round 54's leakage rule and with no
-fill-in of a statute's run);
+fill-in of a statute's run); 杭州市城市房屋使用安全管理条例 (2015), 山东省实施《道路交通安全法》办法 (2012), 浙江省无人驾驶航空器公共安全
+管理规定 (2019), 济南市既有多层住宅增设电梯规定 (2019), 北京市突发公共卫生事件应急条例 (2020), 温州市销售燃放烟花爆竹管理规定 (2021),
+潍坊市燃放烟花爆竹管理条例 (2020), 聊城市道路交通安全条例 (2021), 重庆市燃放烟花爆竹管理条例 (2018) and 上海市公共卫生应急管理条例
+(2020) (ten 地方性法规), read at stop 36 (round 57: documents never seen, with the last generator of the stop);
 each with its catalog card). They are indexed into a throwaway folder (BM25 and a ``fake`` embedding:
 a document's bank does not search), each gets the bank ``mine-assistant quiz --doc <id> --n 20 --seed 0``
 would make, and the items are looked up in ``evals/quiz_heldout.jsonl``, which a reviewer wrote after

@@ -17,7 +17,10 @@ from assistant.text.sentences import Sentence, split_sentences
 # Units that turn a bare number into a requirement; longest first so 万吨/年 wins over 年.
 _UNITS = ("万吨/年", "个月", "年底前", "年底", "万吨", "个", "年", "米", "次", "%", "倍", "天", "人", "项")
 _NUMBER = re.compile(
-    r"(?<![\d.\-—(（])(?P<value>\d+(?:\.\d+)?)(?P<unit>" + "|".join(re.escape(u) for u in _UNITS) + r")"
+    # not the end of a figure whose decimal point is a private-use glyph (「2\ue0105米」, round 56, H3623)
+    r"(?<![\d.\-—(（\ue000-\uf8ff])(?P<value>\d+(?:\.\d+)?)(?P<unit>"
+    + "|".join(re.escape(u) for u in _UNITS)
+    + r")"
     r"(?P<qual>以上|以下|左右|以内|内|及以上)?"
 )
 # A statute writes its figures in Chinese numerals: 八小时, 六个月, 十六周岁, 二万元以上五万元以下. Not an
@@ -31,7 +34,7 @@ _CN_NUMBER = re.compile(
 # A statute of our day writes the same figures in Arabic numerals (煤矿安全生产条例 2024: 「处50万元以上200万元以下的
 # 罚款」「30日内」): the units ``_NUMBER`` does not know (it reads 年, 个月, 天, 人 already), never a day of a date (3月5日).
 _ARABIC_STATUTE_NUMBER = re.compile(
-    r"(?<![\d.\-—(（月])(?P<value>\d+(?:\.\d+)?)(?P<unit>小时|日|周岁|万元|元)(?P<qual>以上|以下|以内|内)?"
+    r"(?<![\d.\-—(（月\ue000-\uf8ff])(?P<value>\d+(?:\.\d+)?)(?P<unit>小时|日|周岁|万元|元)(?P<qual>以上|以下|以内|内)?"
 )
 _WORD_GOES_ON = re.compile(r"[性级度份轮代届期龄行计划]")
 # A stated period (每月, 每半年 …): what a frequency says, wherever it is checked (slogans, graded answers)

@@ -232,6 +232,19 @@ def _question(
 _HOURS = {1, 2, 3, 4, 6, 8, 10, 12, 24, 36, 48, 72, 96}
 # The years of the 刑法's fixed terms (有期徒刑 runs to fifteen years).
 _PRISON_YEARS = {1, 2, 3, 5, 7, 10, 15}
+# Days a rule gives as a time limit: 九日 beside 十日 is the key minus one, no period a law sets (rounds 52 and 56,
+# H3140, H3700).
+_DAYS = {1, 2, 3, 5, 7, 10, 15, 20, 30, 45, 60, 90, 180}
+
+
+def _a_sum_a_law_sets(amount: float) -> bool:
+    """A fine's bound is a round sum: one significant figure (三万元, 五千元), or 1.5 / 2.5 of a power of ten; 十一万元
+    and 二十一万元 beside 十万元 are ruled out at a glance (round 56, H3616, H3711)."""
+    if amount <= 0:
+        return False
+    while amount >= 10 and amount % 10 == 0:
+        amount /= 10
+    return amount < 10 and amount == int(amount) or amount in (15, 25, 1.5, 2.5)
 
 
 def _lead_to_blank(template: str) -> str:
@@ -274,6 +287,10 @@ def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[st
             continue
         if prison and _value(value) not in _PRISON_YEARS:
             continue  # 「处二十五年以上有期徒刑」: no such term
+        if f.unit in ("日", "天") and _statute(f.clause) and _value(value) not in _DAYS:
+            continue
+        if f.unit in ("万元", "元") and _statute(f.clause) and not _a_sum_a_law_sets(_value(value)):
+            continue
         if _stated_elsewhere(template, filled, ctx.corpus):
             continue  # 「自受理之日起三十日」 is 第五十八条's limit: a second right answer
         values.append(value)
@@ -1355,10 +1372,28 @@ def answer_texts(q: Question) -> list[str]:
     return []
 
 
+_A_FIGURE_SAID = re.compile(
+    r"[\d一二两三四五六七八九十百千万半]+(?:个)?(?:日|天|年|月|小时|周岁|人|次|万元|元|米|%)"
+)
+
+
 def gives_away(asked: Question, other: Question) -> bool:
     """Whether ``other``'s stem or options state ``asked``'s answer (at least two characters); for a list
-    question, half of its items or more (a fill-in of 「新建、扩建、____和拆除」 gives away 「所列的活动」)."""
+    question, half of its items or more (a fill-in of 「新建、扩建、____和拆除」 gives away 「所列的活动」); for a
+    true/false item, a figure of its sentence with the words before it (「应当在十日内通知」 beside the item that
+    says 十五日: round 56, H3797, H3823); for a short answer, a sentence another item asks is one of its points
+    (round 56, H3636)."""
     shown = normalize(other.stem + "".join(other.options))
+    if asked.type == "judge" and asked.quote:
+        for m in _A_FIGURE_SAID.finditer(asked.quote):
+            before = normalize(asked.quote[max(0, m.start() - 4) : m.end()])
+            after = normalize(asked.quote[m.start() : m.end() + 4])
+            if any(len(said) >= 6 and said in shown for said in (before, after)):
+                return True
+    if asked.type == "short" and other.quote:
+        sentence = normalize(other.quote).rstrip("。；;，, ")
+        if len(sentence) >= 8 and any(sentence in normalize(p) for p in asked.answer.split("；")):
+            return True
     if asked.type == "short" and "；" in asked.answer:
         items = [normalize(i) for i in asked.answer.split("；") if i.strip()]
         return 2 * sum(len(i) >= 2 and i in shown for i in items) >= len(items)

@@ -643,8 +643,10 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     if question.doc_level in STATUTE_LEVELS and (role := _role_of_a_unit_before(question, stem, clause_text)):
         problems.append(f"「{role}」没说是哪个单位的，单位在前一句，题干里没有")
     if question.doc_level in STATUTE_LEVELS and re.search(
-        r"违反(?:本(?:法|条例|规定|办法|细则))?_ART(?:[、和及或]_ART)*(?:第[^，,。]{1,8}[项款])?(?:的)?(?:规定)?"
-        r"(?:的|[，,])".replace("_ART", r"第[一二三四五六七八九十百零〇\d]+条"),
+        r"(?:违反|有)(?:本(?:法|条例|规定|办法|细则))?(?:规定)?_ART(?:[、和及或]_ART)*(?:第[^，,。]{1,20}[项款])?"
+        r"(?:的)?(?:规定)?(?:的|[，,]|(?:所列|规定)?(?:的)?(?:行为|情形))".replace(
+            "_ART", r"第[一二三四五六七八九十百零〇\d]+条"
+        ),
         own,
     ):
         # 「违反本条例第二十四条、第二十五条规定，……」 too (round 50, H3032)
@@ -838,7 +840,11 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         problems.append("只是清单里的一串名词，没有主语和谓语（引出清单的那句被截掉了）")
     if re.search(r"等[。；;]?$", stem):
         problems.append("以「……等」结尾，只有一串名词，没有说完")
-    if re.search(r"前款|前条|前两款|前三款|(?:本条)?第[一二三四五六七八九十]+款|上述", stem):
+    # 「单位实施以上违法行为的」「有本条第一、二款行为的」 (round 56, H3597, H3637): the conduct is named elsewhere
+    if re.search(
+        r"前款|前条|前两款|前三款|(?:本条)?第[一二三四五六七八九十]+款|上述|以上(?:违法)?(?:行为|情形)|本条第[一二三四五六七八九十、]+款",
+        stem,
+    ):
         problems.append("引用了题干外的「前款/前条」，脱离原文读不懂")
     if question.type == "blank" and stem.endswith(("□。", "□")) and question.quote:
         quote = re.sub(r"\s", "", question.quote)

@@ -262,3 +262,49 @@ def test_a_list_of_requirements_or_of_a_kind_of_duty_is_a_short_answer(make_clau
     duties = "第五条 主要负责人对本单位负有下列安全生产职责：\n（一）建立健全责任制；\n（二）组织制定规章制度；\n（三）保证安全投入。"
     (fact,) = provision_facts(replace(make_clause(duties, label="第五条"), doc_level="法律"))
     assert fact.sentence.endswith("下列安全生产职责：")
+
+
+def test_a_true_false_items_figure_with_its_words_in_another_stem_gives_it_away() -> None:
+    from assistant.quiz.generate import gives_away
+
+    quote = "采矿权人应当在十日内通知所在地县、区人民政府。"
+    judged = Question(
+        "Q03",
+        "judge",
+        "采矿权人应当在十五日内通知所在地县、区人民政府。",
+        [],
+        "错",
+        "",
+        "d",
+        "条例",
+        "第九条",
+        "c",
+        quote=quote,
+    )
+    other = blank(
+        "登记管理机关应当在十日内通知所在地县、区人民政府，并____。",
+        "公告",
+        "登记管理机关应当在十日内通知所在地县、区人民政府，并公告。",
+    )
+    assert gives_away(judged, other)
+    unrelated = blank("事故调查组应当在____内提交报告。", "六十日", "事故调查组应当在六十日内提交报告。")
+    assert not gives_away(judged, unrelated)
+
+
+def test_a_short_answer_whose_point_is_another_items_sentence_tests_it_twice() -> None:
+    from assistant.quiz.generate import gives_away
+
+    short = Question(
+        "Q12",
+        "short",
+        "《条例》第十七条规定，消防安全重点单位应当履行哪些职责？请逐项写出。",
+        [],
+        "建立消防档案；每年至少开展一次消防演练；确定消防安全管理人",
+        "",
+        "d",
+        "条例",
+        "第十七条",
+        "c",
+    )
+    drill = blank("每年至少开展一次____。", "消防演练", "每年至少开展一次消防演练。")
+    assert gives_away(short, drill)
