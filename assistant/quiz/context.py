@@ -127,8 +127,10 @@ def sentence_before(question: Question, clause_text: str, leans: bool) -> str | 
     return context
 
 
-_FIGURE = re.compile(
-    r"[\d一二三四五六七八九十百千万两半]+(?:[个]?(?:日|天|年|月|小时|周岁|人|次|万元|元|米|公里|％|%))"
+# A figure with its unit, as a sentence states it (「十日」「2万元」「20%」): a context or another stem that says it answers
+# the item asking it.
+FIGURE_SAID = re.compile(
+    r"[\d一二两三四五六七八九十百千万半]+(?:个)?(?:日|天|年|月|小时|周岁|人|次|万元|元|米|公里|%|％)"
 )
 
 
@@ -142,7 +144,7 @@ def _states_the_answer(question: Question, context: str) -> bool:
     if any(len(a) >= 2 and normalize(a) in shown for a in answer_texts(question)):
         return True
     if question.type == "judge":
-        return any(m.group() in context for m in _FIGURE.finditer(question.quote))
+        return any(m.group() in context for m in FIGURE_SAID.finditer(question.quote))
     return False
 
 

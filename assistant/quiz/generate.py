@@ -29,7 +29,7 @@ from assistant.content.topic import central
 from assistant.errors import ConfigError
 from assistant.ingest.conflicts import superseded
 from assistant.numerals import CN_NUMERAL, cn_to_int, int_to_cn
-from assistant.quiz.context import sentence_before, with_context
+from assistant.quiz.context import FIGURE_SAID, sentence_before, with_context
 from assistant.quiz.model import LETTERS, TYPES, Question, QuizBank
 from assistant.quiz.stem_check import bare_time_start, names_party, starts_its_sentence, stem_problems
 from assistant.quiz.stock_pairs import stock_pair
@@ -149,10 +149,15 @@ def _value(value: str) -> float:
     return float(cn_to_int(value) or 0) if _is_chinese(value) else float(value)
 
 
-def _also_true(template: str, filled: str, corpus: list[str]) -> bool:
+def _joined(corpus: list[str] | str) -> str:
+    """The normalised clause texts as one string (they hold no line break, so no match runs across two): one
+    substring search over it is far faster than one per clause, which the held-out banks' 180 documents made slow."""
+    return corpus if isinstance(corpus, str) else "\n".join(corpus)
+
+
+def _also_true(template: str, filled: str, corpus: list[str] | str) -> bool:
     """Would the corpus make this filled-in statement true? ``corpus`` holds normalised clause texts."""
-    text = normalize(template.replace(BLANK, filled, 1))
-    return any(text in c for c in corpus)
+    return normalize(template.replace(BLANK, filled, 1)) in _joined(corpus)
 
 
 @lru_cache(maxsize=4096)
@@ -176,6 +181,10 @@ class _Ctx:
     corpus: list[str]
     numbers: list[NumberFact]
     lists: list[ListFact]
+    text: str = field(init=False, repr=False)  # the corpus joined, for substring searches
+
+    def __post_init__(self) -> None:
+        self.text = _joined(self.corpus)
 
 
 def _explain(clause: Clause, quote: str) -> str:
@@ -253,11 +262,11 @@ def _lead_to_blank(template: str) -> str:
     return lead if len(lead) >= 4 else ""
 
 
-def _stated_elsewhere(template: str, filled: str, corpus: list[str]) -> bool:
+def _stated_elsewhere(template: str, filled: str, corpus: list[str] | str) -> bool:
     """Whether the corpus states ``filled`` right after the words that lead to the blank: the distractor is
     another provision's figure for the same thing."""
     lead = _lead_to_blank(template)
-    return bool(lead) and any(lead + normalize(filled) in c for c in corpus)
+    return bool(lead) and lead + normalize(filled) in _joined(corpus)
 
 
 def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[str]:
@@ -270,7 +279,7 @@ def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[st
         alternatives += [t for t in (int_to_cn(y) for y in terms) if t not in alternatives]
     for value in alternatives:
         filled = value if f.kind == "frequency" else value + f.unit
-        if filled in template or _also_true(template, filled, ctx.corpus):
+        if filled in template or _also_true(template, filled, ctx.text):
             continue
         if f.kind == "number" and not (
             _within_bounds(template, value, f.unit) and _within_the_year(f, value)
@@ -291,7 +300,7 @@ def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[st
             continue
         if f.unit in ("万元", "元") and _statute(f.clause) and not _a_sum_a_law_sets(_value(value)):
             continue
-        if _stated_elsewhere(template, filled, ctx.corpus):
+        if _stated_elsewhere(template, filled, ctx.text):
             continue  # 「自受理之日起三十日」 is 第五十八条's limit: a second right answer
         values.append(value)
     chosen = _straddling(f.value, values, n) if f.kind == "number" else values[:n]
@@ -398,7 +407,7 @@ def _graded_tier(f: NumberFact, frag: str) -> bool:
     return bool(_TIER_OPENS.search(before) and _CONDITION.match(frag))
 
 
-def _another_figure_for_it(template: str, f: NumberFact, corpus: list[str]) -> bool:
+def _another_figure_for_it(template: str, f: NumberFact, corpus: list[str] | str) -> bool:
     """Another provision gives another figure after the same words: 「人民法院应当自受理之日起（ ）内作出执行裁定」
     is 七日 in 第五十七条 and 三十日 in 第五十八条, so both answers hold. The same words are all the stem shows before
     the blank: 「生产经营单位的主要负责人未履行本法规定的安全生产管理职责的，责令限期改正，处（ ）以上」 names its conduct,
@@ -410,7 +419,7 @@ def _another_figure_for_it(template: str, f: NumberFact, corpus: list[str]) -> b
     figure = re.compile(
         re.escape(lead) + r"([\d.一二两三四五六七八九十百千]+)" + re.escape(normalize(f.unit))
     )
-    return any(m.group(1) != normalize(f.value) for c in corpus for m in figure.finditer(c))
+    return any(m.group(1) != normalize(f.value) for m in figure.finditer(_joined(corpus)))
 
 
 # A statute's fill-in or figure is asked from its sentence's start when the sentence is this short up to the
@@ -439,7 +448,7 @@ def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
         # 「……监测预警系统基本建成并运行,2025年底前实现矿山主要安全风险监测预警全覆盖」: a plan's piece that opens on
         # its deadline says what is to be done by then only with the start of its sentence
         template, core, frag = number_template(f, whole_within=_WHOLE_WITHIN)
-    if _graded_tier(f, frag) or _another_figure_for_it(template, f, ctx.corpus):
+    if _graded_tier(f, frag) or _another_figure_for_it(template, f, ctx.text):
         return None
     if f.unit == "日" and re.search(r"[一二三四五六七八九十\d]月$", template.split(BLANK)[0]):
         return None  # 「次年四月（ ）」: a day of a month is a date, not a period (round 44, H2446: 六十日)
@@ -1372,11 +1381,6 @@ def answer_texts(q: Question) -> list[str]:
     return []
 
 
-_A_FIGURE_SAID = re.compile(
-    r"[\d一二两三四五六七八九十百千万半]+(?:个)?(?:日|天|年|月|小时|周岁|人|次|万元|元|米|%)"
-)
-
-
 def gives_away(asked: Question, other: Question) -> bool:
     """Whether ``other``'s stem or options state ``asked``'s answer (at least two characters); for a list
     question, half of its items or more (a fill-in of 「新建、扩建、____和拆除」 gives away 「所列的活动」); for a
@@ -1385,7 +1389,7 @@ def gives_away(asked: Question, other: Question) -> bool:
     (round 56, H3636)."""
     shown = normalize(other.stem + "".join(other.options))
     if asked.type == "judge" and asked.quote:
-        for m in _A_FIGURE_SAID.finditer(asked.quote):
+        for m in FIGURE_SAID.finditer(asked.quote):
             before = normalize(asked.quote[max(0, m.start() - 4) : m.end()])
             after = normalize(asked.quote[m.start() : m.end() + 4])
             if any(len(said) >= 6 and said in shown for said in (before, after)):
@@ -1483,6 +1487,30 @@ def _statute(clause: Clause) -> bool:
     return clause.doc_level not in POLICY_LEVELS
 
 
+# The index's clause texts and facts, which every bank draws its distractors from, by the clause list they were read
+# from (the list itself is kept, so its id is not reused): the same for every bank of one index, and read once. Without
+# it a bank read every clause of the index again, and the held-out banks (180 documents) took over ten minutes.
+_POOLS: dict[int, tuple[list[Clause], tuple[list[str], list[NumberFact], list[ListFact]]]] = {}
+
+
+def _pools(clauses: list[Clause]) -> tuple[list[str], list[NumberFact], list[ListFact]]:
+    """The normalised texts of ``clauses`` and the number and list facts of those that are not closing provisions."""
+    key = id(clauses)
+    held = _POOLS.get(key)
+    if held is not None and held[0] is clauses and len(held[0]) == len(held[1][0]):
+        return held[1]
+    rules = [c for c in clauses if c.kind != "closing"]
+    pools = (
+        [normalize(c.text) for c in clauses],
+        [f for c in rules for f in number_facts(c, chinese=_statute(c))],
+        [f for c in rules for f in list_facts(c)],
+    )
+    if len(_POOLS) >= 4:
+        _POOLS.pop(next(iter(_POOLS)))
+    _POOLS[key] = (clauses, pools)
+    return pools
+
+
 def generate_bank(
     searcher: SearcherLike,
     topic: str | None = None,
@@ -1505,13 +1533,8 @@ def generate_bank(
         raise ConfigError(f"未知的题型 {','.join(bad) or '（空）'}；可选：{','.join(TYPES)}")
     # a bank wants more clauses than a draft: three per question asked, every one naming the topic
     clauses = select_clauses(searcher, topic, doc, section, k=max(8, min(60, 3 * (n or 20))))
-    all_clauses = [c for c in searcher.clauses if c.kind != "closing"]
-    ctx = _Ctx(
-        random.Random(seed),
-        [normalize(c.text) for c in searcher.clauses],
-        [f for c in all_clauses for f in number_facts(c, chinese=_statute(c))],
-        [f for c in all_clauses for f in list_facts(c)],
-    )
+    corpus, numbers, lists = _pools(searcher.clauses)
+    ctx = _Ctx(random.Random(seed), corpus, numbers, lists)
     facts: list[NumberFact | ListFact] = []
     seen_spans: set[tuple[str, str]] = set()
     for c in clauses:
