@@ -1244,13 +1244,15 @@ def _next_question(
         text = by_chunk[q.chunk_id]
         if not verify_answer_key(q, text):
             continue  # a wrong key
+        cut_off = bool(stem_problems(q, text))
         if _statute(f.clause) and starts_its_sentence(q):
-            context = sentence_before(q, text, leans=bool(stem_problems(q, text)))
+            context = sentence_before(q, text, leans=cut_off)
             if context is None:
                 continue  # it leans on sentences before it too long to give, or that state its answer
             if context:
                 q = with_context(q, context)
-        if stem_problems(q, text):
+                cut_off = bool(stem_problems(q, text))  # read again with the sentences it leans on
+        if cut_off:
             continue  # a stem that is not a sentence
         if any(
             near_duplicate(q.stem, o.stem)

@@ -311,6 +311,11 @@ def _ruled(point: str, answer: str) -> bool | None:
 _UNIT_FIGURE = re.compile(r"(\d+(?:\.\d+)?)(%|万元|元|人|小时|日|个月|月|年|周岁|米|吨|倍)")
 
 
+def _content(text: str) -> str:
+    """``text`` prepared as the key points are compared (:func:`_prep`, the everyday synonyms), function words out."""
+    return _FUNCTION_WORDS.sub("", _with_synonyms(_prep(text)))
+
+
 def _by_unit(text: str) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for number, unit in _UNIT_FIGURE.findall(text):
@@ -321,8 +326,8 @@ def _by_unit(text: str) -> dict[str, set[str]]:
 def _about(point: str, part: str, siblings: list[str]) -> float:
     """How much of what ``point`` is about ``part`` says: the coverage of the point's own wording
     (:func:`_own_mask` against ``siblings``), figures aside."""
-    content = _FUNCTION_WORDS.sub("", _with_synonyms(_prep(point)))
-    others = [_FUNCTION_WORDS.sub("", _with_synonyms(_prep(s))) for s in siblings if s != point]
+    content = _content(point)
+    others = [_content(s) for s in siblings if s != point]
     mask = [
         keep and not (ch.isdigit() or ch in ".%至")
         for ch, keep in zip(content, _own_mask(content, others), strict=True)
@@ -352,11 +357,11 @@ def _swapped(point: str, part: str, siblings: list[str], threshold: float) -> bo
 
 def point_coverage(point: str, answer: str, siblings: list[str]) -> tuple[float, float]:
     """(coverage of ``point``'s own part, the least coverage of its list items) by ``answer``. The own part
-    is the point without the wording most ``siblings`` share (:func:`_own_part`), function words out; a
+    is the point without the wording most ``siblings`` share (:func:`_own_mask`), function words out; a
     point that is no list (:func:`_items`) has items coverage 1."""
     p, a = _with_synonyms(_prep(point)), _with_synonyms(_prep(answer))
-    items = [coverage(_FUNCTION_WORDS.sub("", _with_synonyms(_prep(item))), a) for item in _items(point)]
-    others = [_FUNCTION_WORDS.sub("", _with_synonyms(_prep(s))) for s in siblings if s != point]
+    items = [coverage(_content(item), a) for item in _items(point)]
+    others = [_content(s) for s in siblings if s != point]
     content = _FUNCTION_WORDS.sub("", p)
     content = content if len(content) >= 2 else p
     return coverage(content, a, _own_mask(content, others)), min(items, default=1.0)
@@ -482,7 +487,7 @@ def _relaxed(part: str, clause: str, threshold: float) -> bool:
     waived = _NOT_NEEDED.search(part)
     if not waived:
         return False
-    rest = _FUNCTION_WORDS.sub("", _with_synonyms(_prep(part[waived.end() :])))
+    rest = _content(part[waived.end() :])
     return len(rest) >= 2 and coverage(rest, clause) >= threshold
 
 

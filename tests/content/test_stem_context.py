@@ -53,26 +53,21 @@ def test_a_stem_that_names_what_the_sentence_before_sets_up_is_given_that_senten
     assert given.context == context and given.quote == q.quote  # the cited sentence is still the quote
 
 
+def blanked(quote: str, answer: str, title: str) -> Question:
+    """A fill-in of the whole of ``quote`` with ``answer`` left out."""
+    return blank(quote.replace(answer, "____", 1), answer, quote, title)
+
+
 def test_the_context_is_the_paragraph_from_its_start() -> None:
     quote = "当事人申请调解的，主管的教育部门应当受理，并在自受理之日起三十日内完成调解。"
-    q = blank(
-        "当事人申请调解的，主管的教育部门应当受理，并在自受理之日起____内完成调解。",
-        "三十日",
-        quote,
-        "学校安全条例",
-    )
+    q = blanked(quote, "三十日", "学校安全条例")
     context = sentence_before(q, SCHOOL, leans=False)
     assert context is not None and context.startswith("发生学校安全事故，当事人可以协商解决。")
 
 
 def test_a_sentence_opening_its_paragraph_leans_on_the_paragraph_before() -> None:
     quote = "当事人不愿协商、调解的，或者协商、调解不成的，可以向人民法院提起诉讼。"
-    q = blank(
-        "当事人不愿协商、调解的，或者协商、调解不成的，可以向____提起诉讼。",
-        "人民法院",
-        quote,
-        "学校安全条例",
-    )
+    q = blanked(quote, "人民法院", "学校安全条例")
     context = sentence_before(q, SCHOOL, leans=False)
     assert context is not None and "当事人申请调解的" in context and "人民法院" not in context
 
