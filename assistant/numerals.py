@@ -64,8 +64,27 @@ def int_to_cn(n: int) -> str:
 _CN_NUMBER = re.compile(f"[{CN_NUMERAL}]+")
 
 
+# Arabic digits read with a Chinese unit, as people write amounts: 「3千」「1.5千」「1千5百」「2千5」 (一千五 is 1500)
+_MIXED_NUMBER = re.compile(r"(?:\d+(?:\.\d+)?[百千])+\d?(?![\d.])")
+_MIXED_PART = re.compile(r"(\d+(?:\.\d+)?)([百千])")
+
+
+def _mixed(m: re.Match[str]) -> str:
+    total, unit = 0.0, 1
+    for number, u in _MIXED_PART.findall(m.group()):
+        unit = _UNITS[u]
+        total += float(number) * unit
+    if m.group()[
+        -1
+    ].isdigit():  # 「2千5」 is 2500, 「3百5」 350: a lone digit after a unit is the next unit down
+        total += int(m.group()[-1]) * unit // 10
+    return str(round(total)) if total == round(total) else str(total)
+
+
 def arabize(text: str) -> str:
-    """Replace Chinese numerals by Arabic digits: ``十年`` → ``10年`` (for comparing answers)."""
+    """Replace Chinese numerals by Arabic digits: ``十年`` → ``10年``, ``3千`` → ``3000`` (for comparing
+    answers)."""
+    text = _MIXED_NUMBER.sub(_mixed, text)
     return _CN_NUMBER.sub(
         lambda m: str(cn_to_int(m.group())) if cn_to_int(m.group()) is not None else m.group(), text
     )

@@ -56,6 +56,15 @@ fill-in of a statute's run); 杭州市城市房屋使用安全管理条例 (2015
 管理规定 (2019), 济南市既有多层住宅增设电梯规定 (2019), 北京市突发公共卫生事件应急条例 (2020), 温州市销售燃放烟花爆竹管理规定 (2021),
 潍坊市燃放烟花爆竹管理条例 (2020), 聊城市道路交通安全条例 (2021), 重庆市燃放烟花爆竹管理条例 (2018) and 上海市公共卫生应急管理条例
 (2020) (ten 地方性法规), read at stop 36 (round 57: documents never seen, with the last generator of the stop);
+上海市特种行业和公共场所治安管理条例, 北京市医院安全秩序管理规定 (2020), 北京市中小学生人身伤害事故预防与处理条例, 上海市食品安全条例 (2017),
+临沂市 (2020), 德州市 (2020) and 泰安市烟花爆竹燃放管理条例 (2018), 宁波市经营燃放烟花爆竹安全管理规定 (2021), 济南市道路交通安全条例 (2015),
+河南省公共安全技术防范管理条例 (2016), 河南省道路交通安全条例 (2006), 洛阳市道路交通安全条例 (2013), 郑州市城市道路交通安全管理条例 (2022),
+信阳市城市道路交通安全设施管理条例 (2018), 杭州市水上交通事故处理条例 (2008), 浙江省水上交通安全管理条例 (2021), 湖州市电梯使用安全条例
+(2018), 金华市电梯安全条例 (2017) and 浙江省农产品质量安全规定 (2020) (nineteen 地方性法规), 食品安全法 (2021), 生物安全法 (2024),
+数据安全法, 网络安全法 and 农产品质量安全法 (2022) (five 法律), 医疗事故处理条例, 民用航空安全保卫条例, 海上交通事故调查处理条例,
+病原微生物实验室生物安全管理条例, 重大动物疫情应急条例, 长江三峡水利枢纽安全保卫条例, 食品安全法实施条例, 乳品质量安全监督管理条例,
+关键信息基础设施安全保护条例, 机动车交通事故责任强制保险条例 and 公共安全视频图像信息系统管理条例 (2025) (eleven 行政法规) and
+道路交通事故处理程序规定 (2018, a 部门规章), read at stop 37 (round 58: documents never seen, with the stop-36 generator unchanged);
 each with its catalog card). They are indexed into a throwaway folder (BM25 and a ``fake`` embedding:
 a document's bank does not search), each gets the bank ``mine-assistant quiz --doc <id> --n 20 --seed 0``
 would make, and the items are looked up in ``evals/quiz_heldout.jsonl``, which a reviewer wrote after

@@ -16,6 +16,13 @@ def test_an_amount_in_wan_or_in_full_and_a_range_said_with_dao_are_the_same_figu
     assert not point_found(FINE, "罚五千到一万")
 
 
+def test_digits_with_a_chinese_unit_are_the_amount_they_say():
+    # 「3千」 was read as 31000 (the 千 alone is 一千, after a 3)
+    assert point_found("处以三千元以上三万元以下的罚款", "没培训就上岗的罚3千到3万")
+    assert point_found("罚款1500元", "罚1千5百元") and point_found("罚款2500元", "罚2千5")
+    assert not point_found("处以三千元以上三万元以下的罚款", "罚3百到3万")
+
+
 def test_a_decimal_keeps_its_point():
     assert point_found("罚款1.5万元", "罚一万五千元")
     assert not point_found("罚款1.5万元", "罚十五万元")
