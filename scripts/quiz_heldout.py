@@ -65,6 +65,13 @@ fill-in of a statute's run); 杭州市城市房屋使用安全管理条例 (2015
 病原微生物实验室生物安全管理条例, 重大动物疫情应急条例, 长江三峡水利枢纽安全保卫条例, 食品安全法实施条例, 乳品质量安全监督管理条例,
 关键信息基础设施安全保护条例, 机动车交通事故责任强制保险条例 and 公共安全视频图像信息系统管理条例 (2025) (eleven 行政法规) and
 道路交通事故处理程序规定 (2018, a 部门规章), read at stop 37 (round 58: documents never seen, with the stop-36 generator unchanged);
+济宁市 (2020) and 菏泽市烟花爆竹燃放管理条例 (2019), 丽水市烟花爆竹经营燃放管理规定 (2021), 杭州市 (2016) and 金华市禁止销售燃放烟花爆竹管理规定
+(2019), 上海市中小学校学生伤害事故处理条例 (2024), 郑州市 (2022) and 洛阳市中小学校学生人身伤害事故预防与处理条例 (2008), 山东省国家安全技术保卫条例
+(2011), 广东省粮食安全保障条例 (2021), 杭州市计算机信息网络安全保护管理条例 (2009), 北京市食品安全条例, 上海市实施《食品安全法》办法 and
+河南省实施《农产品质量安全法》办法 (2013) (fourteen 地方性法规), 粮食安全保障法 (2023) and 消防救援衔条例 (2018) (two 法律), 道路交通安全法实施条例
+(2017), 计算机信息系统安全保护条例, 网络数据安全管理条例 (2024), 农业转基因生物安全管理条例, 国务院关于加强食品等产品安全监督管理的特别规定 and
+计算机信息网络国际联网安全保护管理办法 (six 行政法规), 道路交通安全违法行为处理程序规定 (2020) and 道路交通安全违法行为记分管理办法 (2021) (two
+部门规章), read at stop 37 (round 59: documents never seen, after round 58's pointer and true-item rules);
 each with its catalog card). They are indexed into a throwaway folder (BM25 and a ``fake`` embedding:
 a document's bank does not search), each gets the bank ``mine-assistant quiz --doc <id> --n 20 --seed 0``
 would make, and the items are looked up in ``evals/quiz_heldout.jsonl``, which a reviewer wrote after

@@ -164,6 +164,10 @@ def number_facts(clause: Clause, chinese: bool = False) -> list[NumberFact]:
     return facts
 
 
+# Chinese digits with no 十/百/千 between them, three or more: a calendar year (一九九四, 二〇〇八), never a count.
+_DIGIT_BY_DIGIT = re.compile(r"[〇零一二两三四五六七八九]{3,}")
+
+
 def _chinese_facts(clause: Clause, s: Sentence) -> list[NumberFact]:
     """A statute's figures: in Chinese numerals (``_CN_NUMBER``), and in Arabic ones of the units only statutes
     use for their sanctions and time limits (``_ARABIC_STATUTE_NUMBER``)."""
@@ -174,6 +178,8 @@ def _chinese_facts(clause: Clause, s: Sentence) -> list[NumberFact]:
         after = s.text[m.end() : m.end() + 1]
         if number is None or (number < 2 and not m.group("qual")) or _WORD_GOES_ON.match(after):
             continue  # 一人 is an article, 三年行动 a name
+        if _DIGIT_BY_DIGIT.fullmatch(value):
+            continue  # 「一九九四年」 is a year read digit by digit, not four years (rounds 57–58: 一九九四年 beside 二年)
         pos = s.start + m.start()
         if _inside_title_or_brackets(clause.text, pos):
             continue

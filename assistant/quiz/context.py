@@ -38,8 +38,16 @@ _GENERIC = frozenset(
     "其他 以及 或者 并且 同时 期间 之前 以后 之后 予以 给予 处以 违反 行为 情形 单位和个人 任何 所在地 县级 以上 地方 "
     "各级 主管 行政 机关 机构".split()
 )
-# A stem that opens on a pointer back: 「前述情形消除后」, 「该设施」, 「上述材料」.
-_POINTER = re.compile(r"^(?:前述|上述|前款|前项|该|此类|此项|这些|上列)")
+# A stem that opens on a pointer back: 「前述情形消除后」, 「该设施」, 「上述材料」; 「相关信息应当……」「相关文件复印件和记录」
+# (whose? the sentence before says; 「相关部门」 names a kind of body and points nowhere); 「接到报告的卫生主管部门」
+# (which report? round 58: H4018, H4019, H4124, H4129); 「对个人，由……处……罚款」 (for what?).
+_POINTER = re.compile(
+    r"^(?:前述|上述|前款|前项|该|此类|此项|这些|上列"
+    r"|相关(?!部门|单位|人员|机构|主管|行政|法律|法规|规定|标准|企业|方面|领域|行业|工作)"
+    r"|(?:接到|收到)(?:报告|通知|举报|报案|申请|材料)的"
+    # 「对法定代表人……，处十万元以上……」「对个人，由……处……」: a sanction whose conduct is the sentence before (H3959)
+    r"|对[^，,。；;]{0,40}(?:人员|负责人|个人|单位|投资人|企业|机构|者)[，,])"
+)
 # A list item's number at the end of what comes before it: 「……：（六）」.
 _AN_ITEM = re.compile(r"(?:^|[。；;：:\n])\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．])")
 _ITEM_NUMBER = re.compile(r"(?:[（(][一二三四五六七八九十]+[）)]|\d+[.．])\s*$")

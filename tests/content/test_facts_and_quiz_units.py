@@ -47,6 +47,12 @@ def test_numbers_inside_document_titles_are_not_facts(make_clause):
     assert [f.text for f in number_facts(clause)] == ["6个月内"]
 
 
+def test_a_year_written_digit_by_digit_is_no_count_of_years(make_clause):
+    # 「一九九四年」 was read as 四年 and offered beside 二年 as a retention period (rounds 57–58)
+    clause = make_clause("本办法自一九九四年一月一日起施行。生产记录应当至少保存二年。")
+    assert [f.text for f in number_facts(clause, chinese=True)] == ["二年"]
+
+
 def _q(**kw):
     base = dict(
         id="Q1",

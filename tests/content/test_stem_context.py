@@ -303,3 +303,61 @@ def test_a_short_answer_whose_point_is_another_items_sentence_tests_it_twice() -
     )
     drill = blank("每年至少开展一次____。", "消防演练", "每年至少开展一次消防演练。")
     assert gives_away(short, drill)
+
+
+def test_a_stem_opening_on_related_or_on_the_report_received_leans_on_the_sentence_before() -> None:
+    # round 58: 「相关信息应当……」 (whose?), 「接到报告的卫生主管部门……」 (which report?)
+    text = (
+        "第四十条 网络食品经营者应当在其经营活动主页面公示营业执照、许可证件等信息。相关信息应当完整、真实、清晰，"
+        "发生变化的，应当在十日内更新。"
+    )
+    quote = "相关信息应当完整、真实、清晰，发生变化的，应当在十日内更新。"
+    q = blank("相关信息应当完整、真实、清晰，发生变化的，应当在____内更新。", "十日", quote, "食品安全条例")
+    assert (
+        sentence_before(q, text, leans=False)
+        == "网络食品经营者应当在其经营活动主页面公示营业执照、许可证件等信息。"
+    )
+    kind = "相关部门应当在十日内作出决定。"  # names a kind of body: stands alone
+    q2 = blank("相关部门应当在____内作出决定。", "十日", kind, "食品安全条例")
+    assert sentence_before(q2, "第四十一条 申请人提交材料。" + kind, leans=False) == ""
+    report = "接到报告的卫生主管部门应当在2小时内向本级人民政府报告。"
+    long_before = "第十七条 " + "、".join(["实验室发生菌种丢失"] * 12) + "的，应当立即报告。" + report
+    q3 = blank("接到报告的卫生主管部门应当在____内向本级人民政府报告。", "2小时", report, "实验室条例")
+    assert (
+        sentence_before(q3, long_before, leans=False) is None
+    )  # it points back, and what it points to is too long
+
+
+def test_a_sanction_opening_on_whom_it_fines_leans_on_the_conduct_before_it() -> None:
+    text = "第七十四条 违反本法规定，从事国家禁止的生物技术研究的，没收违法所得。对主要负责人，处十万元以上二十万元以下的罚款。"
+    quote = "对主要负责人，处十万元以上二十万元以下的罚款。"
+    q = blank("对主要负责人，处十万元以上____以下的罚款。", "二十万元", quote, "生物安全法")
+    assert (
+        sentence_before(q, text, leans=False) == "违反本法规定，从事国家禁止的生物技术研究的，没收违法所得。"
+    )
+
+
+def test_a_true_item_with_no_figure_is_not_asked_with_the_paragraph_it_leans_on(make_clause) -> None:
+    # rounds 57–58: a paragraph copied out and asked as true tests reading (15 of 61 such items bad)
+    from assistant.quiz.generate import RuleFact
+
+    text = (
+        "第三十条 海事管理机构可以对监管水域实施水上交通安全技术监控。实施技术监控的航段应当公示。"
+        "技术监控设施应当报海事管理机构备案。"
+    )
+    clause = replace(
+        make_clause(text, label="第三十条"), doc_level="地方性法规", doc_title="水上交通安全管理条例"
+    )
+    leaning = RuleFact(clause, "技术监控设施应当报海事管理机构备案。", "应当")
+    ctx = _Ctx(random.Random(0), [clause.text], [], [])
+    by_chunk = {clause.chunk_id: clause.text}
+    assert _next_question([leaning], [0], "judge", ctx, 1, {}, set(), set(), [], by_chunk) is None
+    alone = RuleFact(
+        replace(clause, text="第三十条 技术监控设施应当报海事管理机构备案。"),
+        "技术监控设施应当报海事管理机构备案。",
+        "应当",
+    )
+    made = _next_question(
+        [alone], [0], "judge", ctx, 1, {}, set(), set(), [], {clause.chunk_id: alone.clause.text}
+    )
+    assert made is not None and made[1].answer == "对"
