@@ -13,7 +13,7 @@ from assistant.errors import AssistantError
 @click.command()
 @click.argument("kind", type=click.Choice(["article", "slogans", "points", "qa"]))
 @click.option("--topic", help="主题词，如 尾矿库")
-@click.option("--doc", help="文档 id，如 jiujiang-plan")
+@click.option("--doc", help="文档 id 或标题，如 jiujiang-plan、安全生产法")
 @click.option("--section", help="只用某一节，如 二、（四）")
 @click.option(
     "-o",
@@ -57,7 +57,7 @@ def draft(
 
 @click.command()
 @click.option("--topic", help="主题词，如 尾矿库")
-@click.option("--doc", help="文档 id，如 jiujiang-plan")
+@click.option("--doc", help="文档 id 或标题，如 jiujiang-plan、安全生产法")
 @click.option("--section", help="只用某一节，如 二、（四）")
 @click.option("--n", "n", type=int, default=20, show_default=True, help="题目数量（0 = 全部可出的题）")
 @click.option("--types", default="single,multi,judge,blank,short", show_default=True, help="题型，逗号分隔")

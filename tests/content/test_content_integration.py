@@ -253,3 +253,14 @@ def test_a_set_of_no_slogans_says_so_and_names_the_provisions_to_write_from(sear
     assert "未能从所选条款提炼出合格的内容" in md and "资料来源" not in md
     listed = next(n for n in draft.notices if n.startswith("所选条款："))
     assert all(c.label in listed for c in chosen)
+
+
+def test_a_bank_or_draft_takes_its_document_by_title_as_show_does(searcher):
+    from assistant.content.selection import select_clauses
+    from assistant.errors import ConfigError
+
+    by_id = select_clauses(searcher, doc="jiujiang-plan", k=8)
+    title = searcher.store.documents["jiujiang-plan"].catalog.title
+    assert [c.chunk_id for c in select_clauses(searcher, doc=title, k=8)] == [c.chunk_id for c in by_id]
+    with pytest.raises(ConfigError, match="没有文档 '不存在的方案'"):
+        select_clauses(searcher, doc="不存在的方案", k=8)
