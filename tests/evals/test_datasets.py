@@ -45,7 +45,7 @@ def test_the_committed_gold_sets_load_with_their_documented_sizes():
             "laws_negatives": 170,  # 70 + 30 off-domain (LO01–LO30) + 30 held back at stop 24 + 25 at 25 + 15 at 26
             "laws_conversations": 30,
             "laws_scenarios": 76,  # 46 + 30 held back at stop 26 (LS101–LS130)
-            "paraphrases": 88,  # 32 + 16 held back at stop 26 (P101–P116) + 40 blind at stop 28 (P201–P240)
+            "paraphrases": 178,  # 32 + 16 held back at stop 26 (P101–P116) + 40 blind at stop 28 (P201–P240) + 90 blind at stop 37 (P241–P330)
             "fill_ins": 68,
             "slogans": 76,
             "laws_stories": 40,  # LS201–LS240, stop 26: situations told as stories, read by no fitting script
@@ -56,7 +56,9 @@ def test_the_committed_gold_sets_load_with_their_documented_sizes():
     # LN131–LN155, r301–r330, n301–n315), read after their scoring, became dev at the next stop
     for name in ("laws_retrieval", "laws_scenarios", "laws_stories", "paraphrases", "fill_ins", "slogans"):
         cases = [c for c in getattr(sets, name) if c.split != "heldback" and not "L361" <= c.id <= "L530"]
-        assert sum(c.split == "test" for c in cases) * 2 == len(cases), name
+        # (P241–P330 alternate within each of their two writers' 45 groups: 23 dev and 22 test each)
+        odd = 4 if name == "paraphrases" else 0
+        assert abs(sum(c.split == "test" for c in cases) * 2 - len(cases)) <= odd, name
     later = [c for c in sets.laws_retrieval if "L361" <= c.id <= "L530"]
     assert len(later) == 170 and all(c.split == "dev" for c in later)
     # held back now: the sets written blind at stops 26 and 31, scored once per change
