@@ -71,7 +71,12 @@ fill-in of a statute's run); 杭州市城市房屋使用安全管理条例 (2015
 河南省实施《农产品质量安全法》办法 (2013) (fourteen 地方性法规), 粮食安全保障法 (2023) and 消防救援衔条例 (2018) (two 法律), 道路交通安全法实施条例
 (2017), 计算机信息系统安全保护条例, 网络数据安全管理条例 (2024), 农业转基因生物安全管理条例, 国务院关于加强食品等产品安全监督管理的特别规定 and
 计算机信息网络国际联网安全保护管理办法 (six 行政法规), 道路交通安全违法行为处理程序规定 (2020) and 道路交通安全违法行为记分管理办法 (2021) (two
-部门规章), read at stop 37 (round 59: documents never seen, after round 58's pointer and true-item rules);
+部门规章), read at stop 37 (round 59: documents never seen, after round 58's pointer and true-item rules); 保安服务管理条例 (2022),
+公共场所卫生管理条例, 兽药管理条例 (2020), 农药管理条例 (2022), 医疗废物管理条例, 医疗器械监督管理条例 (2021), 化妆品监督管理条例 (2020),
+劳动合同法实施条例, 互联网上网服务营业场所管理条例 (2022), 国内水路运输管理条例 (2023), 农作物病虫害防治条例, 人工影响天气管理条例,
+取水许可和水资源费征收管理条例, 专职守护押运人员枪支使用管理条例, 印刷业管理条例, 古树名木保护条例 (2025), 医疗机构管理条例, 农田水利条例,
+南水北调工程供用水管理条例 and 国内交通卫生检疫条例 (twenty 行政法规), read at stop 37 (round 60: documents never seen, after a stem whose
+opening names no one is given its premise);
 each with its catalog card). They are indexed into a throwaway folder (BM25 and a ``fake`` embedding:
 a document's bank does not search), each gets the bank ``mine-assistant quiz --doc <id> --n 20 --seed 0``
 would make, and the items are looked up in ``evals/quiz_heldout.jsonl``, which a reviewer wrote after

@@ -29,7 +29,7 @@ from assistant.content.topic import central
 from assistant.errors import ConfigError
 from assistant.ingest.conflicts import superseded
 from assistant.numerals import CN_NUMERAL, cn_to_int, int_to_cn
-from assistant.quiz.context import FIGURE_SAID, sentence_before, with_context
+from assistant.quiz.context import FIGURE_SAID, names_no_owner, sentence_before, with_context
 from assistant.quiz.model import LETTERS, TYPES, Question, QuizBank
 from assistant.quiz.stem_check import bare_time_start, names_party, starts_its_sentence, stem_problems
 from assistant.quiz.stock_pairs import stock_pair
@@ -1246,7 +1246,7 @@ def _next_question(
             continue  # a wrong key
         cut_off = bool(stem_problems(q, text))
         if _statute(f.clause) and starts_its_sentence(q):
-            context = sentence_before(q, text, leans=cut_off)
+            context = sentence_before(q, text, leans=cut_off or names_no_owner(q.stem))
             if context is None:
                 continue  # it leans on sentences before it too long to give, or that state its answer
             if context and q.type == "judge" and q.answer == "对" and not FIGURE_SAID.search(q.quote):

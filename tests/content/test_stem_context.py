@@ -361,3 +361,23 @@ def test_a_true_item_with_no_figure_is_not_asked_with_the_paragraph_it_leans_on(
         [alone], [0], "judge", ctx, 1, {}, set(), set(), [], {clause.chunk_id: alone.clause.text}
     )
     assert made is not None and made[1].answer == "对"
+
+
+def test_a_stem_whose_opening_names_no_one_leans_on_the_sentence_that_says_whose() -> None:
+    # rounds 58–59: 「记录和凭证保存期限不得少于……」 (whose records?), 「延长的期限最长不得超过……」 (which period?)
+    from assistant.quiz.context import names_no_owner
+
+    assert names_no_owner("记录和凭证保存期限不得少于产品保质期满后（ ）。")
+    assert names_no_owner("延长的期限最长不得超过____。")
+    assert not names_no_owner("食用农产品销售者应当建立进货查验记录制度。")
+    assert not names_no_owner("人民法院应当自受理之日起三十日内作出裁定。")  # a court is someone
+    assert not names_no_owner(
+        "在禁止燃放的时间燃放烟花爆竹的，由公安部门责令停止燃放。"
+    )  # the conduct is stated
+    text = (
+        "第六十五条 食用农产品销售者应当建立进货查验记录制度，如实记录名称、数量、进货日期等内容。"
+        "记录和凭证保存期限不得少于六个月。"
+    )
+    quote = "记录和凭证保存期限不得少于六个月。"
+    q = blank("记录和凭证保存期限不得少于____。", "六个月", quote, "食品安全法")
+    assert sentence_before(q, text, leans=names_no_owner(q.stem)).startswith("食用农产品销售者")
