@@ -74,10 +74,9 @@ def _mixed(m: re.Match[str]) -> str:
     for number, u in _MIXED_PART.findall(m.group()):
         unit = _UNITS[u]
         total += float(number) * unit
-    if m.group()[
-        -1
-    ].isdigit():  # 「2千5」 is 2500, 「3百5」 350: a lone digit after a unit is the next unit down
-        total += int(m.group()[-1]) * unit // 10
+    last = m.group()[-1]
+    if last.isdigit():  # 「2千5」 is 2500, 「3百5」 350: a lone digit after a unit is the next unit down
+        total += int(last) * unit // 10
     return str(round(total)) if total == round(total) else str(total)
 
 

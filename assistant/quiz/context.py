@@ -7,8 +7,9 @@ is this one: the stem's referent, condition or party is in the sentence or parag
 
 So a stem that opens its sentence is given, verbatim, the sentences before it that it leans on:
 - within its paragraph, when it shares a word of its own with the sentences before it (「当事人」 back to 「发生学校
-  安全事故，当事人可以协商解决。」), opens on a pointer (前述, 该, 上述) or a rule of ``stem_check`` says its opening
-  is cut off;
+  安全事故，当事人可以协商解决。」), opens on a pointer (前述, 该, 上述, 相关, 接到报告的, 「对<party>，」), names no one
+  before its modal (「记录和凭证保存期限不得少于……」: ``names_no_owner``) or a rule of ``stem_check`` says its opening is
+  cut off;
 - opening a paragraph, the same from the paragraph before (「前款」's situation);
 - an item of a list, its lead-in (「建设工程的施工单位……应当遵守下列规定：」), so the reader knows whom it binds.
 

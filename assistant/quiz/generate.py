@@ -442,13 +442,24 @@ def _round_the_clock(f: NumberFact) -> bool:
     return not re.match(r"[以之]?内|前|后|以上|以下|届满|的", after)
 
 
+def _cut_from_within(f: NumberFact, frag: str) -> bool:
+    """A statute's figure asked from a piece inside its sentence, the opening left out because the sentence runs past
+    ``_WHOLE_WITHIN`` before it: 「所在单位应当自……起（ ）内……」 without 「职工发生事故伤害或者……被诊断、鉴定为职业病，」,
+    「安装、改造、维修的施工单位应当在验收后（ ）内……」 without the equipment. The opening says whose, when or under what
+    condition; all 7 such items in the held-out banks at stop 37 were read bad (against 43 of 823 others)."""
+    if not _statute(f.clause):
+        return False
+    sentence = without_label(f.sentence).lstrip()
+    return not sentence.startswith(without_label(frag).lstrip()[:10])
+
+
 def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
     template, core, frag = number_template(f, whole_within=_whole_within(f.clause))
     if not f.sentence.startswith(frag) and bare_time_start(frag):
         # 「……监测预警系统基本建成并运行,2025年底前实现矿山主要安全风险监测预警全覆盖」: a plan's piece that opens on
         # its deadline says what is to be done by then only with the start of its sentence
         template, core, frag = number_template(f, whole_within=_WHOLE_WITHIN)
-    if _graded_tier(f, frag) or _another_figure_for_it(template, f, ctx.text):
+    if _graded_tier(f, frag) or _another_figure_for_it(template, f, ctx.text) or _cut_from_within(f, frag):
         return None
     if f.unit == "日" and re.search(r"[一二三四五六七八九十\d]月$", template.split(BLANK)[0]):
         return None  # 「次年四月（ ）」: a day of a month is a date, not a period (round 44, H2446: 六十日)

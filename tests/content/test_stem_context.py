@@ -381,3 +381,23 @@ def test_a_stem_whose_opening_names_no_one_leans_on_the_sentence_that_says_whose
     quote = "记录和凭证保存期限不得少于六个月。"
     q = blank("记录和凭证保存期限不得少于____。", "六个月", quote, "食品安全法")
     assert sentence_before(q, text, leans=names_no_owner(q.stem)).startswith("食用农产品销售者")
+
+
+def test_a_statute_figure_is_not_asked_from_a_piece_inside_its_sentence(make_clause) -> None:
+    # round 60: 「所在单位应当自……起（ ）内……」 without the worker's accident that opens the sentence; all 7 such items bad
+    long_opening = (
+        "第十七条 职工发生事故伤害或者按照职业病防治法规定被诊断、鉴定为职业病，并且经过医疗机构的诊断、治疗和"
+        "有关部门的调查核实以及用人单位的内部审核程序，所在单位应当自事故伤害发生之日起30日内，向统筹地区社会保险行政部门"
+        "提出工伤认定申请。"
+    )
+    clause = replace(
+        make_clause(long_opening, label="第十七条"), doc_level="行政法规", doc_title="工伤保险条例"
+    )
+    ctx = _Ctx(random.Random(0), [clause.text], [], [])
+    facts = [f for f in number_facts(clause, chinese=True) if f.value == "30"]
+    assert facts and build_number(facts[0], "blank", ctx) is None
+    short = "第十七条 所在单位应当自事故伤害发生之日起30日内，向统筹地区社会保险行政部门提出工伤认定申请。"
+    clause2 = replace(clause, text=short)
+    facts2 = [f for f in number_facts(clause2, chinese=True) if f.value == "30"]
+    made = build_number(facts2[0], "blank", _Ctx(random.Random(0), [short], [], []))
+    assert made is not None and made.stem.startswith("所在单位")
