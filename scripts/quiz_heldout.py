@@ -76,7 +76,11 @@ fill-in of a statute's run); 杭州市城市房屋使用安全管理条例 (2015
 劳动合同法实施条例, 互联网上网服务营业场所管理条例 (2022), 国内水路运输管理条例 (2023), 农作物病虫害防治条例, 人工影响天气管理条例,
 取水许可和水资源费征收管理条例, 专职守护押运人员枪支使用管理条例, 印刷业管理条例, 古树名木保护条例 (2025), 医疗机构管理条例, 农田水利条例,
 南水北调工程供用水管理条例 and 国内交通卫生检疫条例 (twenty 行政法规), read at stop 37 (round 60: documents never seen, after a stem whose
-opening names no one is given its premise);
+opening names no one is given its premise); 娱乐场所管理条例, 学校卫生工作条例, 实验动物管理条例, 建设工程抗震管理条例 (2021), 建设项目环境保护
+管理条例, 废弃电器电子产品回收处理管理条例, 排污许可管理条例 (2021), 易制毒化学品管理条例, 无人驾驶航空器飞行管理暂行条例 (2023), 森林防火条例,
+民用机场管理条例, 河道管理条例, 渔业船舶检验条例, 电力设施保护条例, 电力供应与使用条例, 监控化学品管理条例, 船员条例, 船舶和海上设施检验条例,
+缺陷汽车产品召回管理条例 and 生猪屠宰管理条例 (2021) (twenty 行政法规), read at stop 37 (round 62: documents never seen, with the stop's last
+generator);
 each with its catalog card). They are indexed into a throwaway folder (BM25 and a ``fake`` embedding:
 a document's bank does not search), each gets the bank ``mine-assistant quiz --doc <id> --n 20 --seed 0``
 would make, and the items are looked up in ``evals/quiz_heldout.jsonl``, which a reviewer wrote after
