@@ -67,6 +67,9 @@ def test_every_statutes_word_in_the_lexicon_occurs_in_the_shipped_corpus() -> No
         ("放完炮有哑炮怎么办？", ("未", "引爆")),
         ("掌子面能不能干打眼？", ("工作面",)),
         ("炸药库丢了东西报派出所吗？", ("公安机关",)),
+        ("开矿的非得招个注安师吗？", ("注册", "工程师")),
+        ("坐过牢能干爆破吗？", ("受过", "刑事", "处罚")),
+        ("孕妇能不能下井？", ("孕期", "女职工")),
     ],
 )
 def test_miners_words_are_also_searched_in_the_statutes_words(question: str, legal: tuple[str, ...]) -> None:
