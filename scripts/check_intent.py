@@ -6,6 +6,8 @@ single intent and are left out; ``prohibition`` questions are asked as permissio
 (能不能 …), so they count as ``permission``.
 
     python scripts/check_intent.py [--show-dev-errors]
+
+It also prints the agreement on the phrasings of the paraphrase groups that name the intent their writer meant.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ STYLE_TO_INTENTS = {
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=Path("evals/laws/retrieval.jsonl"))
+    parser.add_argument("--paraphrases", type=Path, default=Path("evals/paraphrases.jsonl"))
     parser.add_argument("--show-dev-errors", action="store_true")
     args = parser.parse_args(argv)
     rows = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -47,6 +50,19 @@ def main(argv: list[str] | None = None) -> int:
                 got = classify_intent(r["question"])
                 if got not in STYLE_TO_INTENTS[r["style"]]:
                     print(f"  ✗ {r['id']} {r['style']} → {got}  {r['question']}")
+    # the blind paraphrase groups (P241–P330) carry the intent their writer meant; each phrasing is asked
+    groups = [
+        json.loads(line) for line in args.paraphrases.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+    for split in ("dev", "test"):
+        asked = [
+            (g["intent"], q)
+            for g in groups
+            if g.get("split") == split and g.get("intent") in STYLE_TO_INTENTS
+            for q in g["phrasings"]
+        ]
+        right = sum(classify_intent(q) in STYLE_TO_INTENTS[intent] for intent, q in asked)
+        print(f"paraphrases {split}: {right}/{len(asked)} = {right / max(1, len(asked)):.3f}")
     return 0
 
 

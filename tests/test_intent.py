@@ -26,6 +26,9 @@ pytestmark = pytest.mark.unit
         ("停用多少年的尾矿库要闭库？", "deadline"),
         ("什么是重大事故隐患？", "definition"),
         ("一次死了4个人，算较大事故吗？", "definition"),
+        ("死3个人算较大事故还是一般事故？", "definition"),  # which of two classes: what each one is
+        ("职业病防治法对职业病是怎么界定的？", "definition"),
+        ("啥叫重大危险源？", "definition"),
         ("谁负责组织事故调查？", "who"),
         ("事故报告要走什么程序？", "procedure"),
         ("井下同时作业不能超过多少人？", "number"),  # a threshold, though 不能 is in it
