@@ -103,7 +103,7 @@ _AFTER_ASK_ENDS = re.compile(r"[，,；;。？?、：:]|就|才|要|必须|应�
 # Words around a figure that name no measured thing (「要求达到多少」「分别是多少」「范围是多少」), and units
 # (「多少毫克每立方米」).
 _NOT_MEASURED = re.compile(
-    r"要求|具体|分别|达到|需要|规定|标准|一般|至少|最少|最多|范围|数量|数值|情况|人数|小于|大于|[要得能是有]|可以"
+    r"要求|具体|分别|上限|下限|达到|需要|规定|标准|一般|至少|最少|最多|范围|数量|数值|情况|人数|小于|大于|[要得能是有]|可以"
     r"|法律上?|每个?|百分之|ppm|mg|毫克|立方米|平方米|千米|公里|米|秒|分钟|小时|吨|万吨|万?元|人|名|次|倍|分|度|级|个"
 )
 # A figure with a unit (or a percentage) in a clause; normalised text writes ℃ as °c (「不得超过28°c」 states the

@@ -265,6 +265,8 @@ def test_the_closing_is_quoted_only_for_a_question_about_the_document_itself() -
         ("会不会评一批示范单位、树几个典型？", ()),  # a few, in a yes-or-no question
         ("没配注册安全工程师罚多少钱？", ()),  # a fine is judged by its unit
         ("防爆检查多久做一次？", ()),  # and a time by its own
+        # 上限/下限 frame a figure as 最高/最低 do: the 重大事故 is what is measured, not its 上限
+        ("重大事故的下限和上限分别是多少人？", ("重大事故",)),
     ],
 )
 def test_the_word_a_figure_is_asked_of_and_its_qualifier(question: str, measured: tuple[str, ...]) -> None:
