@@ -20,6 +20,7 @@ from assistant.text.injection import instruction_like
 from assistant.text.intent import ABOUT_THE_DOCUMENT
 from assistant.text.labels import without_label
 from assistant.text.normalize import normalize
+from assistant.text.query import mentions
 from assistant.text.sentences import split_sentences
 
 MAX_QUOTES_PER_CLAUSE = 2
@@ -60,16 +61,18 @@ def _weight(word: str) -> float:
 
 
 def score_sentences(clause: Clause, words: list[str], intent: str = "") -> list[ScoredSentence]:
-    """Every sentence of ``clause`` scored against the question ``words`` (title as context). A
-    penalty question prefers the sentence that states the sanction, a "when" question the one with
-    the time: the asked-for thing is what the reader needs quoted."""
+    """Every sentence of ``clause`` scored against the question ``words`` or the statutes' words for them
+    (title as context). A penalty question prefers the sentence that states the sanction, a "when" question
+    the one with the time: the asked-for thing is what the reader needs quoted."""
     context = normalize(" ".join((*clause.headings, clause.title)))
     context_score = sum(_weight(w) for w in words if w in context)
     sentences = split_sentences(clause.text)
     out = []
     for i, s in enumerate(sentences):
         norm = normalize(s.text)
-        own = sum(_weight(w) for w in words if w in norm)
+        # a word or the statutes' word for it: 「孕妇能下井吗？」 is answered by the sentence on 女职工, not the
+        # one before it on 未成年人 that only shares 井下
+        own = sum(_weight(w) for w in words if mentions(w, norm))
         is_title = i == 0 and clause.title and normalize(clause.title) in norm and len(sentences) > 1
         # the title sentence restates the heading: it is context, rarely the requirement itself
         score = own * (0.5 if is_title else 1.0) + 0.25 * context_score
