@@ -80,7 +80,10 @@ opening names no one is given its premise); 娱乐场所管理条例, 学校卫�
 管理条例, 废弃电器电子产品回收处理管理条例, 排污许可管理条例 (2021), 易制毒化学品管理条例, 无人驾驶航空器飞行管理暂行条例 (2023), 森林防火条例,
 民用机场管理条例, 河道管理条例, 渔业船舶检验条例, 电力设施保护条例, 电力供应与使用条例, 监控化学品管理条例, 船员条例, 船舶和海上设施检验条例,
 缺陷汽车产品召回管理条例 and 生猪屠宰管理条例 (2021) (twenty 行政法规), read at stop 37 (round 62: documents never seen, with the stop's last
-generator);
+generator); 地下水管理条例 (2021), 城市供水条例, 城市公共交通条例 (2024), 城镇排水与污水处理条例, 抗旱条例, 气象灾害防御条例, 水文条例, 防汛条例,
+草原防火条例, 道路运输条例 (2023), 电力监管条例, 工业产品生产许可证管理条例 (2023), 对外合作开采陆上石油资源条例, 核材料管制条例, 放射性药品管理办法,
+节约用水条例 (2024), 防治船舶污染海洋环境管理条例, 森林病虫害防治条例, 无障碍环境建设条例 (2012) and 规划环境影响评价条例 (twenty 行政法规), read
+at stop 38 (round 63: documents never seen, with the generator of stop 37 unchanged);
 each with its catalog card). They are indexed into a throwaway folder (BM25 and a ``fake`` embedding:
 a document's bank does not search), each gets the bank ``mine-assistant quiz --doc <id> --n 20 --seed 0``
 would make, and the items are looked up in ``evals/quiz_heldout.jsonl``, which a reviewer wrote after
