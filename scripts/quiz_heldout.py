@@ -83,7 +83,11 @@ opening names no one is given its premise); 娱乐场所管理条例, 学校卫�
 generator); 地下水管理条例 (2021), 城市供水条例, 城市公共交通条例 (2024), 城镇排水与污水处理条例, 抗旱条例, 气象灾害防御条例, 水文条例, 防汛条例,
 草原防火条例, 道路运输条例 (2023), 电力监管条例, 工业产品生产许可证管理条例 (2023), 对外合作开采陆上石油资源条例, 核材料管制条例, 放射性药品管理办法,
 节约用水条例 (2024), 防治船舶污染海洋环境管理条例, 森林病虫害防治条例, 无障碍环境建设条例 (2012) and 规划环境影响评价条例 (twenty 行政法规), read
-at stop 38 (round 63: documents never seen, with the generator of stop 37 unchanged);
+at stop 38 (round 63: documents never seen, with the generator of stop 37 unchanged); 国防交通条例, 大中型水利水电工程建设征地补偿和移民安置条例
+(2017), 对外承包工程管理条例, 村庄和集镇规划建设管理条例, 核出口管制条例, 棉花质量监督管理条例, 森林法实施条例 (2018), 武器装备质量管理条例,
+气象设施和气象探测环境保护条例, 水下文物保护管理条例 (2022), 渔业法实施细则 (2020), 淮河流域水污染防治暂行条例, 畜禽规模养殖污染防治条例,
+船舶登记条例, 艾滋病防治条例, 血吸虫病防治条例, 防止拆船污染环境管理条例, 防治海洋工程建设项目污染损害海洋环境管理条例, 黄河水量调度条例 and
+城市道路管理条例 (twenty 行政法规), read at stop 38 (round 64: documents never seen, the same generator);
 each with its catalog card). They are indexed into a throwaway folder (BM25 and a ``fake`` embedding:
 a document's bank does not search), each gets the bank ``mine-assistant quiz --doc <id> --n 20 --seed 0``
 would make, and the items are looked up in ``evals/quiz_heldout.jsonl``, which a reviewer wrote after
