@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assistant.errors import AssistantError, ConfigError
+from assistant.retrieve.documents import DocumentNotFound, find_document
 from assistant.retrieve.search import SearcherLike
 from assistant.schema import Clause
 from assistant.text.normalize import contains_normalized, normalize
@@ -25,18 +26,16 @@ def select_clauses(
     from assistant.ingest.conflicts import superseded
 
     clauses = [c for c in searcher.clauses if c.kind != "closing" and not superseded(c.doc_id, c.label)]
-    if doc and doc not in {c.doc_id for c in clauses} and getattr(searcher, "store", None) is not None:
-        from assistant.retrieve.documents import DocumentNotFound, find_document
-
+    indexed = {c.doc_id for c in clauses}
+    if doc and doc not in indexed and getattr(searcher, "store", None) is not None:
         try:
             doc = find_document(searcher, doc)  # 「安全生产法」 as `show` takes it
         except DocumentNotFound:
             pass  # said below, with the ids there are
         except AssistantError as e:  # a name that fits several titles says which
             raise ConfigError(str(e)) from None
-    if doc and doc not in {c.doc_id for c in clauses}:
-        known = ", ".join(sorted({c.doc_id for c in clauses}))
-        raise ConfigError(f"没有文档 {doc!r}；已索引的文档：{known}")
+    if doc and doc not in indexed:
+        raise ConfigError(f"没有文档 {doc!r}；已索引的文档：{', '.join(sorted(indexed))}")
     if doc:
         clauses = [c for c in clauses if c.doc_id == doc]
     if section:
