@@ -22,6 +22,12 @@ pytestmark = pytest.mark.unit
         ("要不要配专职安全管理人员？", "duty"),
         ("应急预案多久演练一次？", "frequency"),
         ("瓦斯多长时间查一回？", "frequency"),  # 一回 is the spoken 一次
+        ("矿上的粉尘点一个月得测几回？", "frequency"),
+        # a penalty word that describes the person, before the question asks whether something may be done
+        ("我们矿新招了个爆破工，以前因为犯罪被判过刑，用他行不行？", "permission"),
+        ("有刑事犯罪记录的人员是否可以从事民用爆炸物品相关工作？", "permission"),
+        ("发生事故后不报告，能判刑吗？", "penalty"),  # the penalty word is inside the ask
+        ("机构和它的负责人要罚多少钱？以后还能干这行吗？", "penalty"),  # an earlier question asks the fine
         ("事故发生后多久内要上报？", "deadline"),
         ("停用多少年的尾矿库要闭库？", "deadline"),
         ("什么是重大事故隐患？", "definition"),

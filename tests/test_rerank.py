@@ -18,13 +18,18 @@ CURRENT = DocFacts(("安全生产法",), ("安全生产法",), "", False, False)
 REPEALED = DocFacts(("煤矿安全监察条例",), ("煤矿", "安全监察", "条例"), "", True, False)
 
 
-def clause(text: str, role: str) -> Clause:
-    return Clause("d:第一条", "d", "某法", "law", "第一条", "clause", "", (), text, 0, len(text), role=role)
+def clause(text: str, role: str, roles: tuple[str, ...] = ()) -> Clause:
+    return Clause(
+        "d:第一条", "d", "某法", "law", "第一条", "clause", "", (), text, 0, len(text), role=role, roles=roles
+    )
 
 
-def vector(question: str, text: str, role: str, facts: DocFacts = CURRENT) -> dict[str, float]:
+def vector(
+    question: str, text: str, role: str, facts: DocFacts = CURRENT, roles: tuple[str, ...] = ()
+) -> dict[str, float]:
     q = Query.parse(question)
-    return dict(zip(FEATURES, features(q, clause(text, role), 0.8, 1.0, 0.0, facts, False), strict=True))
+    c = clause(text, role, roles)
+    return dict(zip(FEATURES, features(q, c, 0.8, 1.0, 0.0, facts, False), strict=True))
 
 
 def test_a_penalty_question_marks_a_duty_article_as_a_mismatch() -> None:
@@ -144,6 +149,18 @@ def test_a_question_asking_whom_to_apply_to_matches_a_right_to_apply() -> None:
     # 「可以向……申请鉴定」 is written as the party's right; the question asks the procedure
     right = vector("对诊断结论有异议，向谁申请鉴定？", "当事人有异议的，可以向卫生行政部门申请鉴定。", "权利")
     assert right["role_match"] == 1.0
+
+
+def test_a_definition_question_matches_an_article_whose_later_paragraph_defines() -> None:
+    # 职业病防治法 第二条: where the law applies (程序), then 「本法所称职业病，是指……」 (定义)
+    text = "本法适用于职业病防治活动。\n本法所称职业病，是指劳动者在职业活动中因接触粉尘而引起的疾病。"
+    assert vector("什么样的病才叫职业病？", text, "程序", roles=("定义",))["role_match"] == 1.0
+    assert vector("什么样的病才叫职业病？", text, "程序")["role_match"] == 0.0
+    # other intents read the primary role only
+    assert (
+        vector("职业病防治法适用于哪些活动，要不要执行？", text, "义务", roles=("定义",))["role_match"] == 1.0
+    )
+    assert vector("谁负责职业病防治？", text, "权利", roles=("定义",))["role_match"] == 0.0
 
 
 def test_a_colloquial_phrase_cut_into_single_characters_still_covers_its_statutes_word() -> None:

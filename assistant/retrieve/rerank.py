@@ -190,6 +190,10 @@ def features(
     named = any(n in query.normalized for n in facts.names)
     roles = _ROLE_FOR.get(query.intent, ())
     role = clause.role
+    if query.intent == "definition" and "定义" in clause.roles:
+        # 「本法所称职业病，是指……」 is the second 款 of an article whose first says where the law applies (程序):
+        # a definition question wants the clause that defines, wherever the definition stands in it
+        role = "定义"
     prison_q = bool(_PRISON_Q.search(query.text))
     prison_c = bool(_PRISON_C.search(clause.text))
     return [

@@ -62,7 +62,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "frequency",
         re.compile(
-            r"多久.{0,6}一[次回]|多长时间.{0,6}一[次回]|几年一次|几个月一次|每.{0,4}几次|一年几次|多少次|频次|几次"
+            r"多久.{0,6}一[次回]|多长时间.{0,6}一[次回]|几年一次|几个月一次|每.{0,4}几[次回]|一年几[次回]|多少[次回]|频次|几[次回]"
         ),
     ),
     (
@@ -116,11 +116,32 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 def classify_intent(question: str) -> str:
-    """The intent of ``question`` (one of ``INTENTS``); the first rule that matches wins."""
+    """The intent of ``question`` (one of ``INTENTS``); the first rule that matches wins, except that a
+    penalty word that only describes someone before the question asks whether something may be done
+    (「以前因为犯罪被判过刑，用他行不行？」「有刑事犯罪记录的人员是否可以从事……」) makes it a permission question:
+    what is asked is the permission, not a sanction."""
     for intent, pattern in _RULES:
         if pattern.search(question):
+            if intent == "penalty" and _permission_after_penalty_words(question, pattern):
+                return "permission"
             return intent
     return "general"
+
+
+def _permission_after_penalty_words(question: str, penalty: re.Pattern[str]) -> bool:
+    """The question's last permission ask comes after every penalty word in it (「……能判刑吗？」 asks a
+    sanction: its penalty word is inside the ask)."""
+    last = re.split(r"[？?！!]\s*(?=\S)", question.strip())[-1]
+    if len(last) < len(question.strip()) and penalty.search(question[: len(question.strip()) - len(last)]):
+        return False  # an earlier question asks the sanction (「……要罚多少钱？以后还能干这行吗？」)
+    asks = list(_PERMISSION_ASK.finditer(last))
+    if not asks:
+        return False
+    start = asks[-1].start()
+    return all(m.end() <= start for m in penalty.finditer(last))
+
+
+_PERMISSION_ASK = next(pattern for intent, pattern in _RULES if intent == "permission")
 
 
 # An asked-for unit → how statutes write it. Laws write 万元 and 日 where people ask 多少钱 and 多少天.
