@@ -163,6 +163,18 @@ def test_a_definition_question_matches_an_article_whose_later_paragraph_defines(
     assert vector("谁负责职业病防治？", text, "权利", roles=("定义",))["role_match"] == 0.0
 
 
+def test_only_a_penalty_question_asks_about_prison() -> None:
+    prison = "违反本条例规定，情节严重的，处三年以下有期徒刑或者拘役。"
+    asked = vector("矿长出了事故会不会判刑？", prison, "罚则")
+    assert asked["prison_match"] == 1.0 and asked["prison_mismatch"] == 0.0
+    # a past sentence describes the worker; the question asks whether he may do the work
+    described = vector("以前因为犯罪被判过刑，用他当爆破工行不行？", prison, "罚则")
+    assert described["prison_match"] == 0.0 and described["prison_mismatch"] == 1.0
+    # 判定 is not 判
+    standard = vector("重大事故隐患的判定标准是什么？", prison, "罚则")
+    assert standard["prison_match"] == 0.0
+
+
 def test_a_colloquial_phrase_cut_into_single_characters_still_covers_its_statutes_word() -> None:
     # 「丢了」 is cut into 丢 + 了: by itself no word, but the statutes say 丢失
     lost = vector("雷管丢了向谁报告？", "民用爆炸物品丢失、被盗，应当立即报告当地公安机关。", "义务")

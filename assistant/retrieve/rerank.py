@@ -194,7 +194,8 @@ def features(
         # 「本法所称职业病，是指……」 is the second 款 of an article whose first says where the law applies (程序):
         # a definition question wants the clause that defines, wherever the definition stands in it
         role = "定义"
-    prison_q = bool(_PRISON_Q.search(query.text))
+    # asked only by a penalty question: 「以前因为犯罪被判过刑，用他行不行？」 asks a permission, and 判定 is no 判
+    prison_q = query.intent == "penalty" and bool(_PRISON_Q.search(query.text))
     prison_c = bool(_PRISON_C.search(clause.text))
     return [
         fused,
