@@ -87,7 +87,12 @@ at stop 38 (round 63: documents never seen, with the generator of stop 37 unchan
 (2017), 对外承包工程管理条例, 村庄和集镇规划建设管理条例, 核出口管制条例, 棉花质量监督管理条例, 森林法实施条例 (2018), 武器装备质量管理条例,
 气象设施和气象探测环境保护条例, 水下文物保护管理条例 (2022), 渔业法实施细则 (2020), 淮河流域水污染防治暂行条例, 畜禽规模养殖污染防治条例,
 船舶登记条例, 艾滋病防治条例, 血吸虫病防治条例, 防止拆船污染环境管理条例, 防治海洋工程建设项目污染损害海洋环境管理条例, 黄河水量调度条例 and
-城市道路管理条例 (twenty 行政法规), read at stop 38 (round 64: documents never seen, the same generator);
+城市道路管理条例 (twenty 行政法规), read at stop 38 (round 64: documents never seen, the same generator); 国务院关于口岸开放的若干规定,
+外国律师事务所驻华代表机构管理条例, 防范和处置非法集资条例, 企业国有资产监督管理暂行条例 (2019), 全国社会保障基金条例, 地震预报管理条例,
+人体器官捐献和移植条例, 政府督查工作条例, 中国公民收养子女登记办法 (2019), 未成年人网络保护条例, 城市节约用水管理规定, 食盐加碘消除碘缺乏危害
+管理条例 (2017), 残疾人教育条例 (2017), 信息网络传播权保护条例 (2013), 领事保护与协助条例, 旅行社条例 (2020), 期货交易管理条例 (2017),
+商业特许经营管理条例, 事业单位登记管理暂行条例 (2004) and 人民警察使用警械和武器条例 (twenty 行政法规), read at stop 39 (round 65: documents
+never seen, the same generator and one rule more);
 each with its catalog card). They are indexed into a throwaway folder (BM25 and a ``fake`` embedding:
 a document's bank does not search), each gets the bank ``mine-assistant quiz --doc <id> --n 20 --seed 0``
 would make, and the items are looked up in ``evals/quiz_heldout.jsonl``, which a reviewer wrote after

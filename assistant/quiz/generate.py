@@ -453,6 +453,16 @@ def _cut_from_within(f: NumberFact, frag: str) -> bool:
     return not sentence.startswith(without_label(frag).lstrip()[:10])
 
 
+# 「2个或者2个以上」「两个或者两个以上」: one figure written twice, a stock way of saying "more than one".
+_OR_MORE = re.compile(r"([\d一二两三四五六七八九十]+)([个名人家项次]?)或者\1\2以[上下]")
+
+
+def _or_more(f: NumberFact) -> bool:
+    """The figure is one of the two of 「N个或者N个以上」: it says "several", not a threshold to learn, and
+    changing one of the two reads as nonsense (「2个或者3个以上」; round 64, 船舶登记条例)."""
+    return any(m.start() <= f.start < m.end() for m in _OR_MORE.finditer(f.clause.text))
+
+
 def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
     template, core, frag = number_template(f, whole_within=_whole_within(f.clause))
     if not f.sentence.startswith(frag) and bare_time_start(frag):
@@ -463,7 +473,7 @@ def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
         return None
     if f.unit == "日" and re.search(r"[一二三四五六七八九十\d]月$", template.split(BLANK)[0]):
         return None  # 「次年四月（ ）」: a day of a month is a date, not a period (round 44, H2446: 六十日)
-    if _round_the_clock(f):
+    if _round_the_clock(f) or _or_more(f):
         return None
     if qtype == "blank":
         return _question(f.clause, "blank", _display(template), core, f.sentence, template, difficulty="中")

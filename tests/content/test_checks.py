@@ -2043,6 +2043,25 @@ def test_twenty_four_hours_round_the_clock_is_no_figure_but_within_them_is(make_
     assert build_number(hours, "blank", _Ctx(random.Random(0), [], [], [])) is not None
 
 
+def test_n_or_more_than_n_is_no_figure_to_ask(make_clause) -> None:
+    from assistant.content.facts import number_facts
+    from assistant.quiz.generate import build_number
+
+    # round 64 (船舶登记条例): 「2个或者3个以上」 was offered as the false version
+    text = "第十条 船舶所有人不得选择2个或者2个以上的船舶登记港。"
+    facts = number_facts(_statute_clause(make_clause, text), chinese=True)
+    assert facts
+    assert all(
+        build_number(f, t, _Ctx(random.Random(i), [], [], [])) is None
+        for f in facts
+        for t in ("single", "blank", "judge")
+        for i in range(4)
+    )
+    plain = "第十一条 船舶所有人应当在取得船舶所有权之日起3个月内申请登记。"
+    (months,) = number_facts(_statute_clause(make_clause, plain), chinese=True)
+    assert build_number(months, "blank", _Ctx(random.Random(0), [], [], [])) is not None
+
+
 def test_a_run_ending_in_yiji_keeps_its_last_item_whole(make_clause) -> None:
     # rounds 49–50 (H2937, H3021): 「期限以及需要提交的……」 was cut into 「期限以」 + 「需要提交」
     cut = "第三十条 行政机关应当将行政许可的事项、依据、条件、数量、程序、期限以及需要提交的全部材料的目录在办公场所公示。"
