@@ -7,8 +7,11 @@
 
 Cases: the seed retrieval questions (evals/retrieval.jsonl), the law questions
 (evals/laws/retrieval.jsonl), each phrasing of the paraphrase groups (evals/paraphrases.jsonl; a group's
-phrasings share a fold) and the inspectors' situations (evals/laws/scenarios.jsonl, searched with
-the penalty intent as `applies` does, the positives being the 罚则 that sanction them), ``dev`` only. For each question the hybrid search gives its best
+phrasings share a fold), the inspectors' situations (evals/laws/scenarios.jsonl, searched with
+the penalty intent as `applies` does, the positives being the 罚则 that sanction them) and the later turns of the
+seed and law conversations (evals/conversations.jsonl, evals/laws/conversations.jsonl: the query the shipped engine
+resolves each follow-up to, with the weights it ships; a conversation's turns share a fold; not for
+``--whole-articles``), ``dev`` only. For each question the hybrid search gives its best
 ``depth`` distinct clauses, each with the features of ``assistant.retrieve.rerank``; a clause is a
 positive when it is one of the question's ``expected`` clauses. The model is linear with a listwise
 softmax loss (−log of the probability mass on the positives) and an L2 penalty, fitted by gradient
@@ -37,6 +40,9 @@ from fitted_file import stratified_folds, write_fitted  # noqa: E402
 
 from assistant.config import load_config  # noqa: E402
 from assistant.evaluate.datasets import (  # noqa: E402
+    ClauseRef,
+    load_conversations,
+    load_law_conversations,
     load_law_retrieval,
     load_law_scenarios,
     load_paraphrases,
@@ -44,6 +50,7 @@ from assistant.evaluate.datasets import (  # noqa: E402
 )
 from assistant.retrieve.rerank import FEATURES, PART_DENSE_SCALE  # noqa: E402
 from assistant.retrieve.search import Searcher  # noqa: E402
+from assistant.text.query import Query  # noqa: E402
 
 DEPTHS = (20, 30, 50)
 L2S = (0.0003, 0.003, 0.03)
@@ -66,7 +73,7 @@ class Case:
     group: str = ""  # cases of one group (the phrasings of one paraphrase set) share a fold
 
 
-def collect(searcher: Searcher, depth: int) -> list[Case]:
+def collect(searcher: Searcher, depth: int, whole_articles: bool = False) -> list[Case]:
     evals = REPO / "evals"
     asked = [
         (name, c.split, searcher.query(c.question), c.expected, "")
@@ -85,6 +92,8 @@ def collect(searcher: Searcher, depth: int) -> list[Case]:
         ("scenarios", c.split, replace(searcher.query(c.situation), intent="penalty"), c.penalty, "")
         for c in load_law_scenarios(evals)
     ]
+    if not whole_articles:
+        asked += followups(searcher)
     out = []
     for name, split, q, expected_refs, group in asked:
         articles = searcher._distinct(searcher.hybrid, q, None, depth)
@@ -95,6 +104,31 @@ def collect(searcher: Searcher, depth: int) -> list[Case]:
             dtype=float,
         )
         out.append(Case(name, split, X, y, group))
+    return out
+
+
+def followups(searcher: Searcher) -> list[tuple[str, str, Query, tuple[ClauseRef, ...], str]]:
+    """The later turns of the seed and law conversations, as ``ask`` searches them: the query the engine
+    resolves a follow-up to («那金矿呢？» with the topic in play), asked through the shipped engine turn by
+    turn. A ranker fitted without them learned only stand-alone questions, and a refit that moved the
+    paraphrases up moved follow-ups down (stop 38). The turns of one conversation share a fold."""
+    from assistant.answer.conversation import Conversation
+    from assistant.answer.engine import AnswerEngine
+
+    config = load_config()
+    engine = AnswerEngine(replace(config, llm=replace(config.llm, base_url="")), Searcher(config))
+    evals = REPO / "evals"
+    out = []
+    for convs in (load_conversations(evals), load_law_conversations(evals)):
+        for case in convs:
+            conv = Conversation(engine)
+            for i, turn in enumerate(case.turns):
+                answer = conv.ask(turn.question)
+                if i == 0 or turn.refuse or not turn.expected:
+                    continue
+                q = engine._followup_query(turn.question, answer.resolved_query)
+                query = q if isinstance(q, Query) else searcher.query(q)
+                out.append(("followups", case.split, query, turn.expected, case.id))
     return out
 
 
@@ -152,7 +186,7 @@ def ranks(cases: list[Case], w: np.ndarray | None, depth: int) -> list[int]:
 
 def summary(cases: list[Case], rk: list[int]) -> str:
     parts = []
-    for name in ("seed", "laws", "paraphrases", "scenarios"):
+    for name in ("seed", "laws", "paraphrases", "scenarios", "followups"):
         idx = [i for i, c in enumerate(cases) if c.set == name]
         if idx:
             h1 = np.mean([rk[i] == 1 for i in idx])
@@ -177,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     config = load_config().with_overrides(rerank=False)
     searcher = Searcher(config)
-    all_cases = collect(searcher, max(DEPTHS))
+    all_cases = collect(searcher, max(DEPTHS), args.whole_articles)
     if args.whole_articles:
         all_cases = without_parts(all_cases)
     scales = (PART_DENSE_SCALE,) if args.whole_articles else PART_SCALES
