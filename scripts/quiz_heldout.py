@@ -92,7 +92,8 @@ at stop 38 (round 63: documents never seen, with the generator of stop 37 unchan
 人体器官捐献和移植条例, 政府督查工作条例, 中国公民收养子女登记办法 (2019), 未成年人网络保护条例, 城市节约用水管理规定, 食盐加碘消除碘缺乏危害
 管理条例 (2017), 残疾人教育条例 (2017), 信息网络传播权保护条例 (2013), 领事保护与协助条例, 旅行社条例 (2020), 期货交易管理条例 (2017),
 商业特许经营管理条例, 事业单位登记管理暂行条例 (2004) and 人民警察使用警械和武器条例 (twenty 行政法规), read at stop 39 (round 65: documents
-never seen, the same generator and one rule more);
+never seen, the same generator and one rule more), and the items a 下列 list's lead-in given its premise made anew
+(round 66, stop 39);
 each with its catalog card). They are indexed into a throwaway folder (BM25 and a ``fake`` embedding:
 a document's bank does not search), each gets the bank ``mine-assistant quiz --doc <id> --n 20 --seed 0``
 would make, and the items are looked up in ``evals/quiz_heldout.jsonl``, which a reviewer wrote after

@@ -29,7 +29,14 @@ from assistant.content.topic import central
 from assistant.errors import ConfigError
 from assistant.ingest.conflicts import superseded
 from assistant.numerals import CN_NUMERAL, cn_to_int, int_to_cn
-from assistant.quiz.context import FIGURE_SAID, names_no_owner, sentence_before, with_context
+from assistant.quiz.context import (
+    FIGURE_SAID,
+    MAX_CONTEXT,
+    names_no_owner,
+    own_words,
+    sentence_before,
+    with_context,
+)
 from assistant.quiz.model import LETTERS, TYPES, Question, QuizBank
 from assistant.quiz.stem_check import bare_time_start, names_party, starts_its_sentence, stem_problems
 from assistant.quiz.stock_pairs import stock_pair
@@ -813,16 +820,36 @@ def provision_facts(clause: Clause) -> list[ListFact]:
     return [ListFact(clause, "provision", m.group(2), tuple(items), lead, lead, clause.text.find(lead))]
 
 
+def _lead_in_premise(fact: ListFact) -> str | None:
+    """The sentences before a 下列 list's lead-in in its paragraph, when the lead-in leans on them: 「评审包括下列内容：」
+    asks about the 评审 of 「地震预报意见实行评审制度。」, and 「书面说明应当包含下列内容：」 about the 书面说明 the sentence
+    before says who submits and when (round 65: H4818, H4872, both bad). They lean when they share a word of the lead-in's
+    own (``context.own_words``). ``""`` when the lead-in opens its paragraph or shares no word with what is before it;
+    ``None`` when the premise is longer than a stem can carry (``MAX_CONTEXT``): not asked."""
+    text = fact.clause.text
+    para_start = text.rfind("\n", 0, fact.start) + 1
+    before = without_label(text[para_start : fact.start]).strip()
+    if not before:
+        return ""
+    own = own_words(fact.sentence, fact.clause.doc_title)
+    if not any(w in before for w in own):
+        return ""
+    return before if len(before) <= MAX_CONTEXT else None
+
+
 def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
     clause = fact.clause
     if fact.kind == "provision":
         if qtype != "short":
             return None
         asked = fact.sentence.replace("下列", "哪些", 1).rstrip("：:")
+        premise = _lead_in_premise(fact)
+        if premise is None:
+            return None
         return _question(
             clause,
             "short",
-            f"{_cited(clause)}规定，{asked}？请逐项写出。",
+            f"{_cited(clause)}规定，{full_width(premise)}{asked}？请逐项写出。",
             "；".join(fact.items),
             "",
             fact.span,

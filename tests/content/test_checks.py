@@ -1960,6 +1960,36 @@ def test_an_articles_list_of_duties_is_asked_as_a_short_answer_with_its_items_as
     assert build_list(fact, "single", _Ctx(random.Random(0), [], [], [])) is None
 
 
+def test_a_lead_in_that_leans_on_the_sentence_before_it_is_asked_with_it(make_clause) -> None:
+    from assistant.quiz.generate import provision_facts
+
+    items = "\n（一）预报的依据；\n（二）预报的方法；\n（三）预报的结论。\n"
+    leaning = _statute_clause(make_clause, "第九条 地震预报意见实行评审制度。评审包括下列内容：" + items)
+    (fact,) = provision_facts(replace(leaning, doc_title="地震预报管理条例"))
+    short = build_list(fact, "short", _Ctx(random.Random(0), [], [], []))
+    assert short is not None  # round 65, H4818: 「评审包括哪些内容」 said nothing of what is reviewed
+    assert (
+        short.stem
+        == "《地震预报管理条例》第九条规定，地震预报意见实行评审制度。评审包括哪些内容？请逐项写出。"
+    )
+    # a premise longer than a stem can carry: not asked
+    long = (
+        "服务对象接到网络服务提供者转送的通知书后，认为其提供的作品、表演、录音录像制品未侵犯他人权利的，" * 2
+    )
+    too_long = _statute_clause(
+        make_clause, f"第十六条 {long}可以提交书面说明。书面说明应当包含下列内容：" + items
+    )
+    (fact,) = provision_facts(replace(too_long, doc_title="信息网络传播权保护条例"))
+    assert build_list(fact, "short", _Ctx(random.Random(0), [], [], [])) is None
+    # a sentence before that shares no word with the lead-in is no premise
+    apart = _statute_clause(make_clause, "第九条 国家鼓励地震科学研究。评审包括下列内容：" + items)
+    (fact,) = provision_facts(replace(apart, doc_title="地震预报管理条例"))
+    short = build_list(fact, "short", _Ctx(random.Random(0), [], [], []))
+    assert (
+        short is not None and short.stem == "《地震预报管理条例》第九条规定，评审包括哪些内容？请逐项写出。"
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [
