@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from assistant.cli import cli
 from assistant.config import Config
 from assistant.index.store import open_index
+from assistant.retrieve.base import Scored
 from assistant.schema import LOCAL_LEVELS
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -242,11 +243,20 @@ def test_a_question_naming_a_region_is_answered_first_by_that_regions_own_rule(l
 
 
 def test_a_preamble_comes_first_only_for_a_question_about_the_document_itself(laws_searcher) -> None:  # type: ignore[no-untyped-def]
-    # over the whole corpus the 九江 plan's 前言 (「关于印发……的通知」) scores best for its target, which is its 一、
+    # the 九江 plan's 前言 (「关于印发……的通知」) restates the plan's target, which is its 一、
     hits = laws_searcher.search("按九江的方案，到2026年矿井下的人要少多少？", 5)
     assert (hits[0].clause.doc_id, hits[0].clause.label) == ("jiujiang-plan", "一、")
-    assert hits[0].sources.get("over_preamble") == 1.0  # refusal still sees that the best match was none
-    assert "前言" in [h.clause.label for h in hits]
+    # a 前言 that ranks first gives way to the first provision near it, which says so: refusal still sees that the
+    # best match was none (the weights of stop 26 ranked the 前言 first for the question above)
+    q = laws_searcher.query("按九江的方案，到2026年矿井下的人要少多少？")
+    rows = {(c.doc_id, c.label): i for i, c in enumerate(laws_searcher.clauses)}
+    preamble, goal = rows[("jiujiang-plan", "前言")], rows[("jiujiang-plan", "一、")]
+    ranked = [(preamble, Scored(0.9, {"bm25": 6.0})), (goal, Scored(0.8, {"bm25": 5.0}))]
+    moved = laws_searcher._provision_first(q, ranked)
+    assert [row for row, _ in moved] == [goal, preamble]
+    assert moved[0][1].sources.get("over_preamble") == 1.0
+    about = laws_searcher.query("九江方案是依据哪些上级方案制定的？")
+    assert laws_searcher._provision_first(about, ranked) is ranked
     based = laws_searcher.search(
         "九江方案是依据哪些上级方案制定的？", 5
     )  # about the document: its 前言 answers
