@@ -131,8 +131,9 @@ def classify_intent(question: str) -> str:
 def _permission_after_penalty_words(question: str, penalty: re.Pattern[str]) -> bool:
     """The question's last permission ask comes after every penalty word in it (「……能判刑吗？」 asks a
     sanction: its penalty word is inside the ask)."""
-    last = re.split(r"[？?！!]\s*(?=\S)", question.strip())[-1]
-    if len(last) < len(question.strip()) and penalty.search(question[: len(question.strip()) - len(last)]):
+    text = question.strip()
+    last = re.split(r"[？?！!]\s*(?=\S)", text)[-1]
+    if penalty.search(text[: len(text) - len(last)]):
         return False  # an earlier question asks the sanction (「……要罚多少钱？以后还能干这行吗？」)
     asks = list(_PERMISSION_ASK.finditer(last))
     if not asks:
