@@ -93,7 +93,11 @@ at stop 38 (round 63: documents never seen, with the generator of stop 37 unchan
 管理条例 (2017), 残疾人教育条例 (2017), 信息网络传播权保护条例 (2013), 领事保护与协助条例, 旅行社条例 (2020), 期货交易管理条例 (2017),
 商业特许经营管理条例, 事业单位登记管理暂行条例 (2004) and 人民警察使用警械和武器条例 (twenty 行政法规), read at stop 39 (round 65: documents
 never seen, the same generator and one rule more), and the items a 下列 list's lead-in given its premise made anew
-(round 66, stop 39);
+(round 66, stop 39); 企业所得税法实施条例, 国务院关于高级专家离休退休若干问题的暂行规定, 全国年节及纪念日放假办法, 专利法实施细则 (2023),
+流动人口计划生育工作条例, 开发建设晋陕蒙接壤地区水土保持规定, 世界博览会标志保护条例, 中国人民解放军实施《执业医师法》办法, 全国农业普查条例,
+信访工作条例, 中国人民解放军现役士兵服役条例, 中国人民武装警察部队实行警官警衔制度的具体办法, 森林和野生动物类型自然保护区管理办法,
+海上航行警告和航行通告管理规定, 反倾销条例, 加强对外合作出版管理的暂行规定, 政府参事工作条例, 中医药条例, 企业事业单位内部治安保卫条例 and
+公共文化体育设施条例 (twenty 行政法规), read at stop 39 (round 67: documents never seen, the stop's last generator);
 each with its catalog card). They are indexed into a throwaway folder (BM25 and a ``fake`` embedding:
 a document's bank does not search), each gets the bank ``mine-assistant quiz --doc <id> --n 20 --seed 0``
 would make, and the items are looked up in ``evals/quiz_heldout.jsonl``, which a reviewer wrote after
