@@ -20,6 +20,9 @@ ADVERBIAL_PIECE = re.compile(
     r"^(?:按照|依照|根据|结合|围绕|对照|通过|为了|自|如果|若|凡)[^，,；;。]*[，,]$|(?:之内|以内|内|之日起|起|期间|之前|以前)[，,]$"
     r"|以下简称[^)）]*[)）][，,]$|(?:依照|按照|根据|遵循)[^，,；;。]*(?:规定|要求|原则|职责|分工|权限)[，,]$"
     r"|通过[^，,；;。]*、[^，,；;。]*[，,]$"
+    # 「应当在海洋工程投入运行之日10个工作日前，」, 「持船舶所有权登记证书……的证明文件，」: a time it is due by, or what
+    # one goes with; what is to be done follows (round 67, H5040, H5062, H5159)
+    r"|(?:\d+|[一二两三四五六七八九十百]+)个?(?:工作日|日|天|小时|个月|月|年)前[，,]$|^(?:持|凭)[^，,；;。]*[，,]$"
 )
 # A piece that is only its sentence's subject: 「被判处管制、拘役、有期徒刑、无期徒刑的犯罪分子，」,
 # 「……排水、排土等主要生产系统和……等安全设施，」.
@@ -101,6 +104,8 @@ def fragment(
         ends_in_adverbial(sentence[lo:hi])
         or mid_enumeration(sentence[lo:hi], sentence[hi:])
         or re.match(r"^[，,]?(?:是|系)", sentence[hi:])  # 「……的犯罪组织，是犯罪集团」: the predicate follows
+        # 「提交有关发明创造已经展出或者发表，以及展出或者发表日期的证明文件」: the object goes on (round 67, H5091)
+        or re.match(r"^以及", sentence[hi:])
         or re.search(
             r"[，,]对[^，,。；;]{1,30}[，,]$", sentence[lo:hi]
         )  # 「……，对劳务派遣单位，」 + its sanction

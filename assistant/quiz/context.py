@@ -50,7 +50,7 @@ _POINTER = re.compile(
     r"|对[^，,。；;]{0,40}(?:人员|负责人|个人|单位|投资人|企业|机构|者)[，,])"
 )
 # A list item's number at the end of what comes before it: 「……：（六）」.
-_AN_ITEM = re.compile(r"(?:^|[。；;：:\n])\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．])")
+AN_ITEM = re.compile(r"(?:^|[。；;：:\n])\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．])")
 _ITEM_NUMBER = re.compile(r"(?:[（(][一二三四五六七八九十]+[）)]|\d+[.．])\s*$")
 
 
@@ -141,7 +141,7 @@ def sentence_before(question: Question, clause_text: str, leans: bool) -> str | 
         # the whole paragraph up to the sentence: a paragraph starts whole, where a sentence inside it may lean in turn
         # (「情况紧急时，有权要求……」 inside 矿山安全法 第四十四条's list of powers)
         context = scope
-        if _AN_ITEM.search(context):
+        if AN_ITEM.search(context):
             # the sentences before are items of a list (「（七）需要暂时停用消防设施……」): an item out of its list is no
             # premise; a stem that leans on them is not asked
             return None if leans or _POINTER.match(stem) else ""

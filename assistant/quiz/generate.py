@@ -24,12 +24,13 @@ from typing import Protocol, TypeVar
 
 from assistant.content.facts import PERIOD, ListFact, NumberFact, list_facts, number_facts
 from assistant.content.selection import select_clauses
-from assistant.content.templates import BLANK, fragment, number_template
+from assistant.content.templates import BLANK, ends_in_adverbial, fragment, number_template
 from assistant.content.topic import central
 from assistant.errors import ConfigError
 from assistant.ingest.conflicts import superseded
 from assistant.numerals import CN_NUMERAL, cn_to_int, int_to_cn
 from assistant.quiz.context import (
+    AN_ITEM,
     FIGURE_SAID,
     MAX_CONTEXT,
     names_no_owner,
@@ -106,6 +107,9 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
             # a term of years: 八年 beside 一年、二年、三年 is out at a glance (rounds 50 and 52, H2985, H3140)
             if fact.unit == "年":
                 same = same and 1 / 3 <= ratio <= 3
+            # an age: 六十五周岁 as the age a minor is hired at, 十四周岁 as a retirement age (round 67)
+            if fact.unit == "周岁":
+                same = same and _AGE_BAND[0] <= ratio <= _AGE_BAND[1]
         if same and figure(other.value) not in seen:
             seen.add(figure(other.value))
             out.append(other.value)
@@ -125,13 +129,15 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
             # its own size (not 六十一日 or 三十二周岁)
             cand = [x for x in cand if x not in (v * 5, v * 10)]  # not 二十五年 around 五年
             if fact.unit == "周岁":
-                cand = [v + 2, v - 2, v + 4, v - 4]
+                cand = _near_ages(v)
             elif fact.unit == "人":  # 「一人以上共同……」 is no reading
                 cand = [x for x in cand if x >= 2]
             if v >= 10:
                 cand = [x for x in cand if x not in (v + 1, v + 2)]
             near = [int_to_cn(int(x)) for x in cand if x == int(x) and 0 < x < 10000]
         else:
+            if fact.unit == "周岁":  # 「最高年龄不得超过70周岁」: not 140 or 35周岁 (round 67, H5026)
+                cand = _near_ages(v)
             if fact.unit == "人":
                 cand = [x for x in cand if 2 <= x <= 3 * v]
             if v >= 10:  # a rule's figures are round: no 11年 beside 「10年以上」, as no 十一年 beside 十年
@@ -145,6 +151,31 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
         # 「每（ ）至少组织一次综合应急预案演练」 beside 半年: a weekly drill is no reading (round 47, three items)
         out = [v for v in out if v not in ("周", "日", "天")]
     return out
+
+
+# An age distractor within this ratio of the key: 十二、十四周岁 around 十六, 60 and 65 around 70; not the 55 or 65周岁
+# of another article's retirement as the age a minor may be hired at, nor 十四周岁 as a retirement age (round 67,
+# seven of its 28 bad items).
+_AGE_BAND = (0.6, 1.6)
+_ADULT = 18.0
+_MINOR = re.compile(r"未成年|儿童|少年|幼儿")
+
+
+def _near_ages(v: float) -> list[float]:
+    """An age moves by years: two, four and six either side, nearest first, within the band."""
+    near = (v + 2, v - 2, v + 4, v - 4, v - 6, v + 6)
+    return [x for x in near if _AGE_BAND[0] <= x / max(v, 1e-9) <= _AGE_BAND[1]]
+
+
+def _an_age_of_its_kind(template: str, value: str) -> bool:
+    """Beside a minor (「未满（ ）的未成年人」), an age under eighteen: 十八周岁 only restates 「未成年人」, 二十周岁
+    contradicts it (round 67: H4405, H5142)."""
+    return not _MINOR.search(template) or _value(value) < _ADULT
+
+
+def _what_a_minor_is(f: NumberFact, template: str) -> bool:
+    """「不满十八周岁的未成年人」 asks what 未成年人 means: a truism (rounds 62 and 67, H3327, H5119)."""
+    return f.unit == "周岁" and _value(f.value) >= _ADULT and bool(_MINOR.search(template))
 
 
 def _is_chinese(value: str) -> bool:
@@ -291,6 +322,8 @@ def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[st
         if f.kind == "number" and not (
             _within_bounds(template, value, f.unit) and _within_the_year(f, value)
         ):
+            continue
+        if f.unit == "周岁" and not _an_age_of_its_kind(template, value):
             continue
         # 「每日工作……小时」, 「实行（ ）值班制度」: hours of a day (round 44, H2438: no 七十二小时值班)
         daily = f.unit == "小时" and re.search(r"每(?:日|天)|值班", template)
@@ -480,7 +513,11 @@ def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
         return None
     if f.unit == "日" and re.search(r"[一二三四五六七八九十\d]月$", template.split(BLANK)[0]):
         return None  # 「次年四月（ ）」: a day of a month is a date, not a period (round 44, H2446: 六十日)
-    if _round_the_clock(f) or _or_more(f):
+    if _round_the_clock(f) or _or_more(f) or _what_a_minor_is(f, template):
+        return None
+    if ends_in_adverbial(
+        frag
+    ):  # 「……起15日内，持……的证明文件，」: too long to reach what is to be done (H5159)
         return None
     if qtype == "blank":
         return _question(f.clause, "blank", _display(template), core, f.sentence, template, difficulty="中")
@@ -824,11 +861,18 @@ def _lead_in_premise(fact: ListFact) -> str | None:
     """The sentences before a 下列 list's lead-in in its paragraph, when the lead-in leans on them: 「评审包括下列内容：」
     asks about the 评审 of 「地震预报意见实行评审制度。」, and 「书面说明应当包含下列内容：」 about the 书面说明 the sentence
     before says who submits and when (round 65: H4818, H4872, both bad). They lean when they share a word of the lead-in's
-    own (``context.own_words``). ``""`` when the lead-in opens its paragraph or shares no word with what is before it;
-    ``None`` when the premise is longer than a stem can carry (``MAX_CONTEXT``): not asked."""
+    own (``context.own_words``). A lead-in that opens its paragraph leans on the paragraph before in its article, when
+    that is no item of a list: 「书面申请应当包括下列内容：」 after the paragraph saying who files it (round 67, H5066).
+    ``""`` when there is nothing before it or it shares no word with it; ``None`` when the premise is longer than a stem
+    can carry (``MAX_CONTEXT``): not asked."""
     text = fact.clause.text
     para_start = text.rfind("\n", 0, fact.start) + 1
     before = without_label(text[para_start : fact.start]).strip()
+    if not before and para_start > 1:
+        prev_start = text.rfind("\n", 0, para_start - 1) + 1
+        before = without_label(text[prev_start : para_start - 1]).strip()
+        if AN_ITEM.search(before):
+            return ""
     if not before:
         return ""
     own = own_words(fact.sentence, fact.clause.doc_title)

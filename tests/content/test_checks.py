@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from assistant.content.facts import list_facts
-from assistant.content.templates import fragment, to_phrase_without_act
+from assistant.content.templates import ends_in_adverbial, fragment, to_phrase_without_act
 from assistant.draft.slogan_check import slogan_problems
 from assistant.quiz.generate import _Ctx, build_list, build_rule, rule_facts
 from assistant.quiz.model import Question
@@ -383,6 +383,18 @@ def test_a_fragment_runs_on_past_a_short_name_or_a_by_the_rules_phrase() -> None
     )
     at = principle.find("综合利用")
     assert fragment(principle, at, at + 4)[0].endswith("加强农业和农村节能工作。")
+
+
+def test_a_fragment_runs_on_past_a_due_time_and_what_one_goes_with() -> None:
+    """Round 67: 「应当在……10个工作日前。」 and 「持……的证明文件。」 stop before what is to be done."""
+    due = "建设单位应当在海洋工程投入运行之日10个工作日前，向原核准该工程环境影响报告书的海洋主管部门申请环境保护设施的验收。"
+    at = due.find("10")
+    assert fragment(due, at, at + 6)[0].endswith("申请环境保护设施的验收。")
+    assert ends_in_adverbial("出租人应当自终止之日起15日内，持船舶所有权登记证书、光船租赁合同，")
+    assert not ends_in_adverbial("出租人应当自终止之日起15日内，到船籍港船舶登记机关办理注销登记。")
+    goes_on = "申请人应当自申请日起2个月内提交有关发明创造已经展出或者发表，以及展出或者发表日期的证明文件。"
+    at = goes_on.find("2个月")
+    assert fragment(goes_on, at, at + 3)[0].endswith("日期的证明文件。")
 
 
 def test_the_name_of_the_provinces_is_not_a_list_to_recall(make_clause) -> None:
@@ -1988,6 +2000,15 @@ def test_a_lead_in_that_leans_on_the_sentence_before_it_is_asked_with_it(make_cl
     assert (
         short is not None and short.stem == "《地震预报管理条例》第九条规定，评审包括哪些内容？请逐项写出。"
     )
+    # a lead-in opening its paragraph leans on the paragraph before it (round 67, H5066)
+    opening = _statute_clause(
+        make_clause, "第六条 组织海上活动的单位，应当递交书面申请。\n书面申请应当包括下列内容：" + items
+    )
+    (fact,) = provision_facts(replace(opening, doc_title="海上航行警告和航行通告管理规定"))
+    short = build_list(fact, "short", _Ctx(random.Random(0), [], [], []))
+    assert short is not None and short.stem.startswith(
+        "《海上航行警告和航行通告管理规定》第六条规定，组织海上活动的单位，应当递交书面申请。书面申请应当包括"
+    ), short.stem
 
 
 @pytest.mark.parametrize(

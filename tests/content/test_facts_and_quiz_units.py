@@ -365,7 +365,38 @@ def test_chinese_distractors_stay_chinese_and_plausible(make_clause) -> None:
     (fact,) = number_facts(clause, chinese=True)
     q = build_number(fact, "single", _Ctx(random.Random(0), [], [fact], []))
     assert q is not None and "十六周岁" in q.options
-    assert set(q.options) <= {"十二周岁", "十四周岁", "十六周岁", "十八周岁", "二十周岁"}  # never 三十二周岁
+    # never 三十二周岁, and beside 「未成年人」 never 十八周岁 (it restates the word) or more (round 67)
+    assert set(q.options) <= {"十周岁", "十二周岁", "十四周岁", "十六周岁"}
+
+
+def test_an_age_distractor_stays_near_the_key_whatever_else_the_corpus_holds(make_clause) -> None:
+    import random
+
+    from assistant.content.facts import number_facts
+    from assistant.quiz.generate import _Ctx, build_number
+
+    retire = _statute_clause(make_clause, "第二条 参事任职的最高年龄不得超过70周岁。")
+    minor = _statute_clause(make_clause, "第三条 未满12周岁的儿童不得乘坐前排座椅。")
+    (old,) = number_facts(retire, chinese=True)
+    (young,) = number_facts(minor, chinese=True)
+    pool = [old, young]
+    q = build_number(old, "single", _Ctx(random.Random(0), [], pool, []))
+    assert q is not None and "12周岁" not in q.options and "140周岁" not in q.options  # round 67, H5026
+    q = build_number(young, "single", _Ctx(random.Random(0), [], pool, []))
+    assert q is not None and "70周岁" not in q.options
+    assert all(int(o.removesuffix("周岁")) < 18 for o in q.options)
+
+
+def test_the_age_that_defines_a_minor_is_not_asked(make_clause) -> None:
+    import random
+
+    from assistant.content.facts import number_facts
+    from assistant.quiz.generate import _Ctx, build_number
+
+    clause = _statute_clause(make_clause, "第十二条 不满十八周岁的未成年人，禁止从事粉尘作业。")
+    (fact,) = number_facts(clause, chinese=True)
+    ctx = _Ctx(random.Random(0), [], [fact], [])
+    assert all(build_number(fact, t, ctx) is None for t in ("blank", "single", "judge"))
 
 
 def test_a_graded_tier_after_a_semicolon_is_not_asked(make_clause) -> None:
