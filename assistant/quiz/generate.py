@@ -105,8 +105,9 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
             if fact.unit == "人":
                 same = same and 0.5 <= ratio <= 3 and _value(other.value) >= 2
             # a term of years: 八年 beside 一年、二年、三年 is out at a glance (rounds 50 and 52, H2985, H3140)
+            # nor 30年 beside 「10年内禁止其医疗器械进口」 (round 67, H5072)
             if fact.unit == "年":
-                same = same and 1 / 3 <= ratio <= 3
+                same = same and 1 / 3 <= ratio <= _YEARS_UP
             # an age: 六十五周岁 as the age a minor is hired at, 十四周岁 as a retirement age (round 67)
             if fact.unit == "周岁":
                 same = same and _AGE_BAND[0] <= ratio <= _AGE_BAND[1]
@@ -143,16 +144,23 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
             if v >= 10:  # a rule's figures are round: no 11年 beside 「10年以上」, as no 十一年 beside 十年
                 cand = [x for x in cand if x not in (v + 1, v + 2)]
             near = [str(int(x)) if x == int(x) else f"{x:g}" for x in cand if x > 0]
+    if fact.unit == "年" and fact.kind == "number":
+        near = [x for x in near if _value(x) <= _YEARS_UP * _value(fact.value)]
     for value in near:
         if figure(value) not in seen:
             seen.add(figure(value))
             out.append(value)
+    if fact.unit == "%" and _value(fact.value) >= 10 and _value(fact.value) % 5 == 0:
+        # a round share gets round shares: 「降低50%」 changed to 「降低14%」 is out at a glance (round 67, H5168)
+        out = [v for v in out if _value(v) % 5 == 0]
     if fact.kind == "frequency" and fact.value not in ("月", "周", "日", "天"):
         # 「每（ ）至少组织一次综合应急预案演练」 beside 半年: a weekly drill is no reading (round 47, three items)
         out = [v for v in out if v not in ("周", "日", "天")]
     return out
 
 
+# A term of years at most this many times the key's: 二十年 beside 十年, not 三十年 (round 67, H5072).
+_YEARS_UP = 2.5
 # An age distractor within this ratio of the key: 十二、十四周岁 around 十六, 60 and 65 around 70; not the 55 or 65周岁
 # of another article's retirement as the age a minor may be hired at, nor 十四周岁 as a retirement age (round 67,
 # seven of its 28 bad items).

@@ -387,6 +387,26 @@ def test_an_age_distractor_stays_near_the_key_whatever_else_the_corpus_holds(mak
     assert all(int(o.removesuffix("周岁")) < 18 for o in q.options)
 
 
+def test_a_term_and_a_share_get_distractors_a_law_would_write(make_clause) -> None:
+    import random
+
+    from assistant.content.facts import number_facts
+    from assistant.quiz.generate import _Ctx, build_number
+
+    ban = _statute_clause(make_clause, "第九十八条 拒不履行处罚决定的，10年内禁止其医疗器械进口。")
+    cut = _statute_clause(make_clause, "第十七条 旅游行政管理部门应当将质量保证金的交存数额降低50%。")
+    odd = _statute_clause(make_clause, "第二十条 企业单一持有外国企业14%以上股份。")
+    (term,) = number_facts(ban, chinese=True)
+    (share,) = number_facts(cut, chinese=True)
+    pool = [term, share, *number_facts(odd, chinese=True)]
+    for qtype in ("single", "judge"):
+        for seed in range(6):
+            q = build_number(term, qtype, _Ctx(random.Random(seed), [], pool, []))
+            assert q is None or "30年" not in q.stem + "".join(q.options)  # round 67, H5072
+            q = build_number(share, qtype, _Ctx(random.Random(seed), [], pool, []))
+            assert q is None or "14%" not in q.stem + "".join(q.options)  # round 67, H5168
+
+
 def test_the_age_that_defines_a_minor_is_not_asked(make_clause) -> None:
     import random
 
