@@ -98,6 +98,12 @@ never seen, the same generator and one rule more), and the items a 下列 list's
 信访工作条例, 中国人民解放军现役士兵服役条例, 中国人民武装警察部队实行警官警衔制度的具体办法, 森林和野生动物类型自然保护区管理办法,
 海上航行警告和航行通告管理规定, 反倾销条例, 加强对外合作出版管理的暂行规定, 政府参事工作条例, 中医药条例, 企业事业单位内部治安保卫条例 and
 公共文化体育设施条例 (twenty 行政法规), read at stop 39 (round 67: documents never seen, the stop's last generator);
+海关稽查条例, 国务院关于外商投资企业和外国企业适用增值税、消费税、营业税等税收暂行条例有关问题的通知, 外国商会管理暂行规定, 企业信息公示暂行条例,
+红十字标志使用办法, 外国在华常住人员携带进境物品进口税收暂行规定, 国务院关于鼓励投资开发海南岛的规定, 互联网信息服务算法推荐管理规定 (filed among
+LawRefBook's 行政法规, a 部门规章 by its card), 关于军民合用机场使用管理的若干暂行规定, 公民出境入境管理法实施细则, 注册建筑师条例,
+关于爱国卫生运动委员会及其办事机构若干问题的规定, 军工关键设备设施管理条例, 饲料和饲料添加剂管理条例, 人民调解委员会组织条例, 社会保险费征缴暂行条例,
+国务院关于在线政务服务的若干规定, 太湖流域管理条例, 诉讼费用交纳办法 and 民用航空运输不定期飞行管理暂行规定, read at stop 40 (round 68: documents
+never seen, the generator with round 67's rules);
 each with its catalog card). They are indexed into a throwaway folder (BM25 and a ``fake`` embedding:
 a document's bank does not search), each gets the bank ``mine-assistant quiz --doc <id> --n 20 --seed 0``
 would make, and the items are looked up in ``evals/quiz_heldout.jsonl``, which a reviewer wrote after
