@@ -389,6 +389,37 @@ def _within_bounds(template: str, value: str, unit: str) -> bool:
     return True
 
 
+# A figure with its unit in a stem, and units compared in one base (周岁, 次 and 人 as they are).
+_STEM_FIGURE = re.compile(
+    r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(年|个月|月|日|天|周岁|万元|元|小时|倍|%|次|人)"
+)
+_STEM_BASE = {**_IN_BASE, "周岁": ("周岁", 1), "次": ("次", 1), "人": ("人", 1)}
+
+
+def _figure_in_base(text: str) -> tuple[str, float] | None:
+    m = _STEM_FIGURE.fullmatch(text.strip())
+    if m is None:
+        return None
+    base, factor = _STEM_BASE[m.group(2)]
+    return base, _value(m.group(1)) * factor
+
+
+def crosses_a_figure_of_the_stem(q: Question) -> bool:
+    """A distractor on the other side of a figure the stem states than the key, or equal to it: beside
+    「地处偏僻、交通不便的应当在60天内」 the general limit is under 60天, so 90天 is out at a glance; beside 「首聘年龄……不得
+    高于65周岁」 the highest age is over it, so 55 and 60周岁 are (round 68: H5204, H5252, H5353)."""
+    key = (
+        _figure_in_base(q.options[LETTERS.index(q.answer)]) if q.answer in LETTERS[: len(q.options)] else None
+    )
+    if key is None:
+        return False
+    stem = q.stem.replace("（ ）", "")
+    figures = (_figure_in_base(m.group()) for m in _STEM_FIGURE.finditer(stem))
+    anchors = [f[1] for f in figures if f is not None and f[0] == key[0] and f[1] != key[1]]
+    others = [f[1] for f in map(_figure_in_base, q.options) if f is not None and f[0] == key[0] and f != key]
+    return any(v == a or (v > a) != (key[1] > a) for a in anchors for v in others)
+
+
 # A count of months stays within the year its key is in: a law writes a term under a year in months (「怀孕7个月」
 # 「离岗六个月」「三个月内开工」), so beside such a key a distractor of 24个月 is another order of time (a pregnancy
 # twice over, a two-year absence), out at a glance; 12个月 (a year) is the span's natural end and stays.
@@ -1292,10 +1323,14 @@ _AN_AUTHORITY = re.compile(
 )
 
 
+# 「不满十八周岁的未成年人」 says what 未成年人 means: no figure to learn (round 68, H5305, asked true).
+_WHAT_A_MINOR_IS = re.compile(r"(?:不满|未满)(?:十八|18)周岁的未成年人")
+
+
 def _something_to_learn(f: RuleFact, quote: str) -> bool:
     """Whether the rule holds a figure or a time anywhere, or names the authority its act goes to."""
     predicate = quote[quote.find(f.modal) + len(f.modal) :]
-    return bool(_A_FIGURE.search(quote) or _AN_AUTHORITY.search(predicate))
+    return bool(_A_FIGURE.search(_WHAT_A_MINOR_IS.sub("", quote)) or _AN_AUTHORITY.search(predicate))
 
 
 def build_rule(f: RuleFact, qtype: str, ctx: _Ctx, only_false: bool = False) -> Question | None:
@@ -1359,6 +1394,8 @@ def _next_question(
                 cut_off = bool(stem_problems(q, text))  # read again with the sentences it leans on
         if cut_off:
             continue  # a stem that is not a sentence
+        if q.type == "single" and crosses_a_figure_of_the_stem(q):
+            continue
         if any(
             near_duplicate(q.stem, o.stem)
             or (o.chunk_id == q.chunk_id and (o.template == q.template or _one_sentence(o.quote, q.quote)))
