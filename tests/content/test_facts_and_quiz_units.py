@@ -621,22 +621,15 @@ def test_a_bank_far_ahead_on_true_items_asks_no_more_rules(make_clause):
     assert build_rule(rule, "judge", ctx).answer == "对"  # type: ignore[union-attr]
 
 
+_EXIT_PERMIT = "市、县公安局对出境申请应当在（ ）内，地处偏僻、交通不便的应当在60天内，作出决定。"
+
+
 @pytest.mark.parametrize(
     ("stem", "options", "answer", "crosses"),
     [
         # round 68, H5204: the general limit is under the remote areas' 60天
-        (
-            "市、县公安局对出境申请应当在（ ）内，地处偏僻、交通不便的应当在60天内，作出决定。",
-            ["90天", "30天", "15天", "7天"],
-            "B",
-            True,
-        ),
-        (
-            "市、县公安局对出境申请应当在（ ）内，地处偏僻、交通不便的应当在60天内，作出决定。",
-            ["45天", "30天", "15天", "7天"],
-            "B",
-            False,
-        ),
+        (_EXIT_PERMIT, ["90天", "30天", "15天", "7天"], "B", True),
+        (_EXIT_PERMIT, ["45天", "30天", "15天", "7天"], "B", False),
         # H5252: the highest age is over the first appointment's 65周岁
         (
             "参事的首聘年龄不得低于55周岁，不得高于65周岁。参事任职的最高年龄不得超过（ ）。",
