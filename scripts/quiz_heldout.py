@@ -103,7 +103,11 @@ never seen, the same generator and one rule more), and the items a 下列 list's
 LawRefBook's 行政法规, a 部门规章 by its card), 关于军民合用机场使用管理的若干暂行规定, 公民出境入境管理法实施细则, 注册建筑师条例,
 关于爱国卫生运动委员会及其办事机构若干问题的规定, 军工关键设备设施管理条例, 饲料和饲料添加剂管理条例, 人民调解委员会组织条例, 社会保险费征缴暂行条例,
 国务院关于在线政务服务的若干规定, 太湖流域管理条例, 诉讼费用交纳办法 and 民用航空运输不定期飞行管理暂行规定, read at stop 40 (round 68: documents
-never seen, the generator with round 67's rules);
+never seen, the generator with round 67's rules); 旅馆业治安管理办法, 证券期货行政执法当事人承诺制度实施办法, 消耗臭氧层物质管理条例,
+通用航空飞行管制条例, 卫星地面接收设施接收外国卫星传送电视节目管理办法, 国务院关于处理国家机关工作人员退职、退休时计算工作年限的暂行规定,
+工业产品质量责任条例, 认证认可条例 (2023), 集成电路布图设计保护条例, 国家货币出入境管理办法, 企业债券管理条例, 海洋石油勘探开发环境保护管理条例,
+民兵工作条例, 烟草专卖法实施条例, 归侨侨眷权益保护法实施办法, 电网调度管理条例, 境内外国人宗教活动管理规定, 国境口岸卫生监督办法,
+海洋观测预报管理条例 and 政府投资条例, read at stop 40 (round 69: documents never seen, the generator with round 68's rules);
 each with its catalog card). They are indexed into a throwaway folder (BM25 and a ``fake`` embedding:
 a document's bank does not search), each gets the bank ``mine-assistant quiz --doc <id> --n 20 --seed 0``
 would make, and the items are looked up in ``evals/quiz_heldout.jsonl``, which a reviewer wrote after
