@@ -404,20 +404,33 @@ def _figure_in_base(text: str) -> tuple[str, float] | None:
     return base, _value(m.group(1)) * factor
 
 
-def crosses_a_figure_of_the_stem(q: Question) -> bool:
+def _figures_in_base(text: str) -> list[tuple[str, float]]:
+    return [f for m in _STEM_FIGURE.finditer(text) if (f := _figure_in_base(m.group())) is not None]
+
+
+def crosses_a_figure_of_the_stem(q: Question, key_text: str = "") -> bool:
     """A distractor on the other side of a figure the stem states than the key, or equal to it: beside
     「地处偏僻、交通不便的应当在60天内」 the general limit is under 60天, so 90天 is out at a glance; beside 「首聘年龄……不得
-    高于65周岁」 the highest age is over it, so 55 and 60周岁 are (round 68: H5204, H5252, H5353)."""
-    key = (
-        _figure_in_base(q.options[LETTERS.index(q.answer)]) if q.answer in LETTERS[: len(q.options)] else None
-    )
+    高于65周岁」 the highest age is over it, so 55 and 60周岁 are (round 68: H5204, H5252, H5353). A false statement's
+    changed figure the same, given the figure it replaced (``key_text``): 「最高年龄不得超过55周岁」 after 「首聘……不得高于
+    65周岁」 (round 69, H5406), 「最长不得超过1年」 after 「一般不超过1年」 (H5442)."""
+    if q.type == "single" and q.answer in LETTERS[: len(q.options)]:
+        key = _figure_in_base(q.options[LETTERS.index(q.answer)])
+        stem = _figures_in_base(q.stem.replace("（ ）", ""))
+        others = [f for f in map(_figure_in_base, q.options) if f is not None and f != key]
+    elif q.type == "judge" and q.answer == "错" and key_text:
+        key = _figure_in_base(key_text)
+        # the changed figure: in the stem, in neither the source sentence nor the sentences before it
+        said, written = Counter(_figures_in_base(q.stem)), Counter(_figures_in_base(q.quote + q.context))
+        others = list((said - written).elements())
+        stem = list((said - Counter(others)).elements())
+    else:
+        return False
     if key is None:
         return False
-    stem = q.stem.replace("（ ）", "")
-    figures = (_figure_in_base(m.group()) for m in _STEM_FIGURE.finditer(stem))
-    anchors = [f[1] for f in figures if f is not None and f[0] == key[0] and f[1] != key[1]]
-    others = [f[1] for f in map(_figure_in_base, q.options) if f is not None and f[0] == key[0] and f != key]
-    return any(v == a or (v > a) != (key[1] > a) for a in anchors for v in others)
+    anchors = [v for base, v in stem if base == key[0] and v != key[1]]
+    values = [v for base, v in others if base == key[0]]
+    return any(v == a or (v > a) != (key[1] > a) for a in anchors for v in values)
 
 
 # A count of months stays within the year its key is in: a law writes a term under a year in months (「怀孕7个月」
@@ -1317,8 +1330,9 @@ _A_FIGURE = re.compile(
     r"(?:小时|分钟|日|天|周|个月|月|季度|年|周岁|万元|元|%|倍|人|次|米|公里|千米|平方米|立方米|吨|千克|公斤|层)"
     rf"|百分之|{PERIOD.pattern}|之日起|届满|前[，,]?(?:向|报)"
 )
+# 「向有关飞行管制部门提出申请」 names no authority to learn (round 69, H5399): 有关 right after the verb is any
 _AN_AUTHORITY = re.compile(
-    r"(?:向|报|报告|报送|报请|经|由|通报|告知|移交|移送|提请|申请)[^，。；;]{0,20}"
+    r"(?:向|报|报告|报送|报请|经|由|通报|告知|移交|移送|提请|申请)(?!有关)[^，。；;]{0,20}"
     r"(?:人民政府|部门|机关|机构|法院|检察院|委员会|办事处|消防救援|负责人)"
 )
 
@@ -1394,7 +1408,7 @@ def _next_question(
                 cut_off = bool(stem_problems(q, text))  # read again with the sentences it leans on
         if cut_off:
             continue  # a stem that is not a sentence
-        if q.type == "single" and crosses_a_figure_of_the_stem(q):
+        if crosses_a_figure_of_the_stem(q, f.value + f.unit if isinstance(f, NumberFact) else ""):
             continue
         if any(
             near_duplicate(q.stem, o.stem)

@@ -654,3 +654,53 @@ def test_a_distractor_keeps_the_keys_side_of_a_figure_the_stem_states(stem, opti
 
     q = Question("", "single", stem, options, answer, "", "d", "t", "第一条", "c")
     assert crosses_a_figure_of_the_stem(q) is crosses
+
+
+@pytest.mark.parametrize(
+    ("stem", "quote", "context", "key", "crosses"),
+    [
+        # round 69, H5406: the highest age made 55周岁, under the first appointment's 65
+        (
+            "参事的首聘年龄不得低于55周岁，不得高于65周岁。参事任职的最高年龄不得超过55周岁。",
+            "参事任职的最高年龄不得超过70周岁。",
+            "参事的首聘年龄不得低于55周岁，不得高于65周岁。",
+            "70周岁",
+            True,
+        ),
+        # H5442: the longest term made the general 1年 it widens
+        (
+            "证书的有效期一般不超过1年。租进的船舶最长不得超过1年。",
+            "租进的船舶最长不得超过2年。",
+            "证书的有效期一般不超过1年。",
+            "2年",
+            True,
+        ),
+        (
+            "证书的有效期一般不超过1年。租进的船舶最长不得超过3年。",
+            "租进的船舶最长不得超过2年。",
+            "证书的有效期一般不超过1年。",
+            "2年",
+            False,
+        ),
+    ],
+)
+def test_a_false_statement_keeps_the_keys_side_of_a_figure_the_stem_states(
+    stem, quote, context, key, crosses
+):
+    from assistant.quiz.generate import crosses_a_figure_of_the_stem
+    from assistant.quiz.model import Question
+
+    q = Question("", "judge", stem, [], "错", "", "d", "t", "第一条", "c", quote=quote, context=context)
+    assert crosses_a_figure_of_the_stem(q, key) is crosses
+
+
+def test_a_vague_authority_is_nothing_to_learn(make_clause):
+    from assistant.quiz.generate import _something_to_learn, rule_facts
+
+    # round 69, H5399: 「向有关飞行管制部门提出申请」 read true by anyone
+    vague = "第七条 需要划设临时飞行空域的，应当向有关飞行管制部门提出申请。"
+    (fact,) = rule_facts(_rule_clause(make_clause, vague, "义务"))
+    assert not _something_to_learn(fact, fact.sentence.rstrip("。"))
+    named = "第七条 需要划设临时飞行空域的，应当向所在地的飞行管制部门提出申请。"
+    (fact,) = rule_facts(_rule_clause(make_clause, named, "义务"))
+    assert _something_to_learn(fact, fact.sentence.rstrip("。"))
