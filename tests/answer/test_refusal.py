@@ -284,3 +284,11 @@ def test_a_figure_is_stated_of_a_word_in_its_own_item_or_sentence() -> None:
     )  # ℃ is °c once normalised
     # a date is not the figure of what is measured
     assert not refusal.states_figure_of("2024年底前实现重大事故隐患全量汇总。", ["奖金", "重大事故隐患"])
+
+
+def test_a_colloquial_word_covers_a_clause_that_writes_the_statutes_word_for_it() -> None:
+    # 孕妇 is 孕期 … 女职工 (assistant/data/synonyms.txt): the dev paraphrase P288, 「孕妇能干粉尘岗吗？」
+    text = "第三十八条 用人单位不得安排孕期、哺乳期的女职工从事对本人和胎儿、婴儿有危害的作业。"
+    # and 能干 is 从事: two of 孕妇、能干、粉尘、岗 are in the clause, though neither is written there
+    ev = refusal.evidence(text, Query.parse("孕妇能干粉尘岗吗？"), hits(text))
+    assert ev.coverage == ev.sentence_coverage == 0.5
