@@ -108,6 +108,12 @@ never seen, the generator with round 67's rules); 旅馆业治安管理办法, �
 工业产品质量责任条例, 认证认可条例 (2023), 集成电路布图设计保护条例, 国家货币出入境管理办法, 企业债券管理条例, 海洋石油勘探开发环境保护管理条例,
 民兵工作条例, 烟草专卖法实施条例, 归侨侨眷权益保护法实施办法, 电网调度管理条例, 境内外国人宗教活动管理规定, 国境口岸卫生监督办法,
 海洋观测预报管理条例 and 政府投资条例, read at stop 40 (round 69: documents never seen, the generator with round 68's rules);
+现役军人和人民武装警察居民身份证申领发放办法, 征兵工作条例, 国家机关工作人员病假期间生活待遇的规定, 水路货物运输合同实施细则, 进出口货物原产地条例,
+国务院关于规范中介机构为公司公开发行股票提供服务的规定 (2025), 城市维护建设税暂行条例, 计量法实施细则, 海关关衔标志式样和佩带办法,
+国务院关于经营者集中申报标准的规定, 法规规章备案条例, 专利代理条例, 外国籍非军用船舶通过琼州海峡管理规则, 机关团体建设楼堂馆所管理条例,
+互联网信息服务管理办法, 城市生活无着的流浪乞讨人员救助管理办法, 知识产权海关保护条例, 电信条例,
+关于骗购外汇、非法套汇、逃汇、非法买卖外汇等违反外汇管理规定行为的行政处分或者纪律处分暂行规定 and 防治陆源污染物污染损害海洋环境管理条例, read at
+stop 40 (round 70: documents never seen, the stop's last generator);
 each with its catalog card). They are indexed into a throwaway folder (BM25 and a ``fake`` embedding:
 a document's bank does not search), each gets the bank ``mine-assistant quiz --doc <id> --n 20 --seed 0``
 would make, and the items are looked up in ``evals/quiz_heldout.jsonl``, which a reviewer wrote after
