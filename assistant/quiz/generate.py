@@ -333,6 +333,13 @@ def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[st
             continue
         if f.unit == "周岁" and not _an_age_of_its_kind(template, value):
             continue
+        if f.kind == "number" and _value(f.value) >= 10 and abs(_value(value) - _value(f.value)) <= 1:
+            continue  # 「13个月」 beside 「12个月内结束」 points at the key (round 70, H5453, H5502)
+        if f.kind == "number" and f.unit in _MONTHS and _PREGNANCY.search(template):
+            if _value(value) > _PREGNANCY_MONTHS:
+                continue  # 「怀孕12个月以上」 is no pregnancy (round 70, H5489)
+        if f.kind == "number" and _value(value) == 1 and _EVERY.get(f.unit, "-") in template:
+            continue  # 「投入使用后1年内……应当每年报告」 leaves one report: a span of one period (round 70, H5469)
         # 「每日工作……小时」, 「实行（ ）值班制度」: hours of a day (round 44, H2438: no 七十二小时值班)
         daily = f.unit == "小时" and re.search(r"每(?:日|天)|值班", template)
         if daily and _value(value) >= 24:
@@ -386,14 +393,29 @@ def _within_bounds(template: str, value: str, unit: str) -> bool:
     for m, too_far in ((upper, lambda y: x * 1.2 > y), (lower, lambda y: x < y * 1.2)):
         if m and _IN_BASE[m.group(2)][0] == base and too_far(_value(m.group(1)) * _IN_BASE[m.group(2)][1]):
             return False
-    return True
+    # 「货值金额等值以上（ ）以下」: the lower end is one time the sum, so no 「1倍」 (round 70, H5510)
+    return not (unit == "倍" and before.endswith("等值以上") and x < 1.2)
 
 
-# A figure with its unit in a stem, and units compared in one base (周岁, 次 and 人 as they are).
+# A pregnancy is counted in months up to nine (「对怀孕7个月以上的女职工」).
+_PREGNANCY = re.compile(r"怀孕|孕期|妊娠")
+_PREGNANCY_MONTHS = 9
+# The period a 「每……」 repeats in: a span of one such period beside it holds one repetition.
+_EVERY = {"年": "每年", "个月": "每月", "月": "每月"}
+# A figure with its unit in a stem, and units compared in one base (周岁, 次 and 人 as they are; a month is 30 days
+# beside days: 「1个月」 is 「30天」, round 70, H5458).
 _STEM_FIGURE = re.compile(
     r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(年|个月|月|日|天|周岁|万元|元|小时|倍|%|次|人)"
 )
-_STEM_BASE = {**_IN_BASE, "周岁": ("周岁", 1), "次": ("次", 1), "人": ("人", 1)}
+_STEM_BASE = {
+    **_IN_BASE,
+    "年": ("日", 365),
+    "个月": ("日", 30),
+    "月": ("日", 30),
+    "周岁": ("周岁", 1),
+    "次": ("次", 1),
+    "人": ("人", 1),
+}
 
 
 def _figure_in_base(text: str) -> tuple[str, float] | None:

@@ -394,6 +394,9 @@ def test_a_fragment_runs_on_past_a_due_time_and_what_one_goes_with() -> None:
     assert not ends_in_adverbial("出租人应当自终止之日起15日内，到船籍港船舶登记机关办理注销登记。")
     # round 69, H5443: 「船舶所有人应当持……证书，」 + 「到……办理换发手续」
     assert ends_in_adverbial("届满前2年内，船舶所有人应当持船舶国籍证书和有效船舶技术证书，")
+    # round 70, H5457 / H5465: what is done on the application, and what the army does as a unit, follow
+    assert ends_in_adverbial("对矿区范围予以公告，并可以根据采矿权人的申请，")
+    assert ends_in_adverbial("在征兵开始日的15日前，部队应当以军为单位，")
     goes_on = "申请人应当自申请日起2个月内提交有关发明创造已经展出或者发表，以及展出或者发表日期的证明文件。"
     at = goes_on.find("2个月")
     assert fragment(goes_on, at, at + 3)[0].endswith("日期的证明文件。")

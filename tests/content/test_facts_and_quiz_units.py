@@ -704,3 +704,52 @@ def test_a_vague_authority_is_nothing_to_learn(make_clause):
     named = "第七条 需要划设临时飞行空域的，应当向所在地的飞行管制部门提出申请。"
     (fact,) = rule_facts(_rule_clause(make_clause, named, "义务"))
     assert _something_to_learn(fact, fact.sentence.rstrip("。"))
+
+
+@pytest.mark.parametrize(
+    ("text", "odd"),
+    [
+        # round 70, H5453 / H5502: a month next to the key points at it
+        (
+            "第二十六条 反倾销调查，应当自立案调查决定公告之日起12个月内结束。第二十七条 期限为13个月。",
+            "13个月",
+        ),
+        # H5489: 「怀孕12个月以上」 is no pregnancy
+        ("第六条 对怀孕7个月以上的女职工，用人单位不得延长劳动时间。第七条 离岗12个月。", "12个月"),
+        # H5469: 「1年内……每年报告」 holds one report
+        (
+            "第十条 新原料投入使用后3年内，注册人应当每年向国务院药品监督管理部门报告。第十一条 期限1年。",
+            "1年",
+        ),
+    ],
+)
+def test_a_figure_distractor_is_not_one_the_sentence_itself_rules_out(make_clause, text, odd) -> None:
+    import random
+
+    from assistant.content.facts import number_facts
+    from assistant.quiz.generate import _Ctx, build_number
+
+    clause = _statute_clause(make_clause, text)
+    facts = number_facts(clause, chinese=True)
+    key = facts[0]
+    for seed in range(6):
+        q = build_number(key, "single", _Ctx(random.Random(seed), [], facts, []))
+        assert q is None or odd not in q.options, q.options
+
+
+def test_a_month_is_thirty_days_beside_a_figure_the_stem_states() -> None:
+    from assistant.quiz.generate import crosses_a_figure_of_the_stem
+    from assistant.quiz.model import Question
+
+    # round 70, H5458: 「1个月」 for the whole trial run beside 「其中……不得少于30天」
+    stem = "试运行期不得少于（ ），其中按照运行图行车的时间不得少于30天。"
+    q = Question("", "single", stem, ["3个月", "1个月", "6个月", "2个月"], "A", "", "d", "t", "第一条", "c")
+    assert crosses_a_figure_of_the_stem(q)
+
+
+def test_a_range_from_the_sum_itself_is_no_range_of_one_time_it() -> None:
+    from assistant.quiz.generate import _within_bounds
+
+    # round 70, H5510: 「货值金额等值以上1倍以下」
+    template = "并处违法生产、销售产品货值金额等值以上____以下的罚款"
+    assert not _within_bounds(template, "1", "倍") and _within_bounds(template, "3", "倍")
