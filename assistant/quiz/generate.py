@@ -407,15 +407,12 @@ _EVERY = {"年": "每年", "个月": "每月", "月": "每月"}
 _STEM_FIGURE = re.compile(
     r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(年|个月|月|日|天|周岁|万元|元|小时|倍|%|次|人)"
 )
-_STEM_BASE = {
-    **_IN_BASE,
-    "年": ("日", 365),
-    "个月": ("日", 30),
-    "月": ("日", 30),
-    "周岁": ("周岁", 1),
-    "次": ("次", 1),
-    "人": ("人", 1),
-}
+_DAYS_IN = {"年": 365, "个月": 30, "月": 30}
+_STEM_BASE = (
+    _IN_BASE
+    | {unit: ("日", days) for unit, days in _DAYS_IN.items()}
+    | {unit: (unit, 1) for unit in ("周岁", "次", "人")}
+)
 
 
 def _figure_in_base(text: str) -> tuple[str, float] | None:
