@@ -113,7 +113,11 @@ never seen, the generator with round 67's rules); 旅馆业治安管理办法, �
 国务院关于经营者集中申报标准的规定, 法规规章备案条例, 专利代理条例, 外国籍非军用船舶通过琼州海峡管理规则, 机关团体建设楼堂馆所管理条例,
 互联网信息服务管理办法, 城市生活无着的流浪乞讨人员救助管理办法, 知识产权海关保护条例, 电信条例,
 关于骗购外汇、非法套汇、逃汇、非法买卖外汇等违反外汇管理规定行为的行政处分或者纪律处分暂行规定 and 防治陆源污染物污染损害海洋环境管理条例, read at
-stop 40 (round 70: documents never seen, the stop's last generator);
+stop 40 (round 70: documents never seen, the generator with round 69's rules); 关于实行专业技术职务聘任制度的规定, 现金管理暂行条例,
+废旧金属收购业治安管理办法, 城市市容和环境卫生管理条例, 粮食流通管理条例, 乡村集体所有制企业条例, 国家科学技术奖励条例, 法规汇编编辑出版管理规定,
+飞行基本规则, 国务院关于股份有限公司境内上市外资股的规定, 烈士褒扬条例, 企业法人登记管理条例, 国务院关于禁止在市场经济活动中实行地区封锁的规定,
+中外合资经营企业合营期限暂行规定, 增值税暂行条例, 军用标准化管理办法, 工商行政管理所条例, 两用物项出口管制条例, 国境卫生检疫法实施细则 and
+核两用品及相关技术出口管制条例, read at stop 40 (round 71: documents never seen, the generator with round 70's rules);
 each with its catalog card). They are indexed into a throwaway folder (BM25 and a ``fake`` embedding:
 a document's bank does not search), each gets the bank ``mine-assistant quiz --doc <id> --n 20 --seed 0``
 would make, and the items are looked up in ``evals/quiz_heldout.jsonl``, which a reviewer wrote after
