@@ -344,3 +344,58 @@ def test_references_within_one_regulation_name_article_and_paragraph() -> None:
         ("第一条", "reg", "第一条"),
         ("第三十条", "", "第三十条"),  # no such article: kept, unresolved
     ]
+
+
+_CASH = (
+    "第一条 开户单位应当在10日内向开户银行报送库存现金限额。\n"
+    "第二条 开户单位对处罚决定不服的，可在10日内向同级人民银行申请复议。(2011年1月8日删除)\n"
+    "第三条 开户单位有下列情形之一的，开户银行应当责令其停止违法活动：\n"
+    "(一)坐支现金的；\n"
+    "(二)超出核定的库存现金限额留存现金的。(2011年1月8日删除)\n"
+)
+
+
+def _cash_clauses() -> list[Clause]:
+    text = clean(_CASH).text
+    spans, _ = parse_spans(text)
+    return chunk_spans(text, spans, CatalogEntry(id="cash", title="现金管理暂行条例", level="行政法规"))
+
+
+def test_an_article_the_text_marks_deleted_is_repealed_and_says_when() -> None:
+    by_label = {c.label: c for c in _cash_clauses()}
+    deleted = by_label["第二条"]
+    assert deleted.doc_status == "已废止" and deleted.status_note == "本条已于2011年1月8日删除"
+    # a mark after one 项 deletes the item, not the article
+    assert by_label["第一条"].doc_status == by_label["第三条"].doc_status == "现行有效"
+    # linking the corpus keeps the article's own note
+    from assistant.schema import Document
+
+    doc = Document(CatalogEntry(id="cash", title="现金管理暂行条例", level="行政法规"), "cash.md", "", _CASH)
+    (linked,) = link_corpus([doc], [deleted])
+    assert linked.status_note == "本条已于2011年1月8日删除"
+
+
+def test_a_bank_never_asks_an_article_the_text_marks_deleted(monkeypatch) -> None:
+    from types import SimpleNamespace
+
+    import assistant.quiz.generate as generate
+
+    clauses = _cash_clauses()
+    monkeypatch.setattr(generate, "select_clauses", lambda *a, **k: clauses)
+    bank = generate.generate_bank(SimpleNamespace(clauses=clauses), doc="cash", n=0)
+    assert bank.questions and all(q.clause != "第二条" for q in bank.questions)
+    short = generate.generate_bank(SimpleNamespace(clauses=clauses), doc="cash", n=20)
+    assert "个条款中有 1 个已废止，不据以出题" in short.source["shortfall"]
+
+
+def test_an_answer_from_a_deleted_article_gives_no_verdict_and_says_it_is_repealed() -> None:
+    from assistant.answer import extractive
+    from assistant.schema import Hit
+
+    (deleted,) = [c for c in _cash_clauses() if c.label == "第二条"]
+    hits = [Hit(deleted, 1.0, 1, {"bm25": 9.0, "dense": 0.9})]
+    text, _ = extractive.compose(
+        hits, ["处罚", "复议"], intent="deadline", question="不服处罚几天内申请复议？"
+    )
+    assert not text.startswith("结论")
+    assert "《现金管理暂行条例》（已废止，本条已于2011年1月8日删除）第二条" in text

@@ -335,7 +335,8 @@ def compose(
         hits, words, second_ratio, second_min_score, intent=intent, about_document=about_document
     )
     lines: list[str] = []
-    if picked and not instruction_like(picked[0][0].text):  # never a verdict from an instruction
+    # never a verdict from an instruction, nor from a repealed provision (its source line says 已废止 and why)
+    if picked and not instruction_like(picked[0][0].text) and picked[0][0].doc_status != "已废止":
         short = verdict(intent, picked[0][1], question)
         if short:
             # the mark of the quote the verdict was taken from (quotes of the first clause are 1..n)

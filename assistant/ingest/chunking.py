@@ -8,6 +8,8 @@ not contain them. ``Clause.text`` stays a verbatim slice of the document.
 
 from __future__ import annotations
 
+import re
+
 from assistant.ingest import statutes
 from assistant.ingest.catalog import status_note
 from assistant.ingest.clauses import Span
@@ -15,8 +17,21 @@ from assistant.ingest.refs import find_refs
 from assistant.schema import CatalogEntry, Clause, Part, Ref
 from assistant.text.sentences import split_sentences
 
-CHUNKER_VERSION = "statutes-v1"
+CHUNKER_VERSION = "statutes-v2"  # v2: an article the text marks deleted is 已废止
 MAX_CHARS = 520  # ~ the 512-token window of e5-small for Chinese text; the longest 九江 item is 492 chars
+
+
+# A consolidated text keeps a deleted article with the date it was deleted: 「第二十二条 ……起诉。(2011年1月8日删除)」.
+_DELETED = re.compile(r"[(（](\d{4}年\d{1,2}月\d{1,2}日)删除[)）]\s*$")
+DELETED_NOTE = "本条已于{}删除"
+
+
+def deleted_on(article: str) -> str:
+    """The date an article was deleted, when every paragraph of it ends with the text's deletion mark (``""``
+    otherwise: a mark after one 项 deletes that item, not the article)."""
+    lines = [line for line in article.splitlines() if line.strip()]
+    marks = [_DELETED.search(line) for line in lines]
+    return marks[-1].group(1) if lines and all(marks) and marks[-1] is not None else ""
 
 
 def chunk_spans(
@@ -26,6 +41,7 @@ def chunk_spans(
     articles = {s.label for s in spans if s.level == "article"}
     note = status_note(catalog)
     for span in spans:
+        deleted = deleted_on(text[span.start : span.end]) if span.level == "article" else ""
         parts: tuple[Part, ...] = ()
         refs: list[Ref] = []
         if span.level == "article":
@@ -52,8 +68,8 @@ def chunk_spans(
                     piece=i,
                     pieces=len(pieces),
                     doc_level=catalog.level,
-                    doc_status=catalog.status,
-                    status_note=note,
+                    doc_status="已废止" if deleted else catalog.status,
+                    status_note=DELETED_NOTE.format(deleted) if deleted else note,
                     chapter=span.chapter,
                     lead_in=lead_in,
                     tail=tail,

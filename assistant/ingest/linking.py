@@ -12,8 +12,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from assistant.ingest.catalog import status_note
+from assistant.ingest.chunking import DELETED_NOTE
 from assistant.ingest.refs import title_key
 from assistant.schema import Clause, Document, Ref
+
+DELETED_PREFIX = DELETED_NOTE.partition("{")[0]
 
 
 def link_corpus(documents: list[Document], clauses: list[Clause]) -> list[Clause]:
@@ -25,7 +28,10 @@ def link_corpus(documents: list[Document], clauses: list[Clause]) -> list[Clause
     out = []
     for c in clauses:
         refs = tuple(_resolve(r, by_title, labels) for r in c.refs)
-        note = notes.get(c.doc_id, c.status_note)
+        # an article the text marks deleted keeps its own note (``chunking.deleted_on``)
+        note = (
+            c.status_note if c.status_note.startswith(DELETED_PREFIX) else notes.get(c.doc_id, c.status_note)
+        )
         if refs != c.refs or note != c.status_note:
             c = replace(c, refs=refs, status_note=note)
         out.append(c)

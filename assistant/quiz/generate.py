@@ -1715,8 +1715,8 @@ def generate_bank(
     facts: list[NumberFact | ListFact] = []
     seen_spans: set[tuple[str, str]] = set()
     for c in clauses:
-        if superseded(c.doc_id, c.label):
-            continue  # a figure a later, higher law replaced is never taught (ingest.conflicts)
+        if superseded(c.doc_id, c.label) or c.doc_status == "已废止":
+            continue  # a figure a later, higher law replaced, or a repealed provision, is never taught
         found: list[NumberFact | ListFact] = [
             *provision_facts(c),
             *list_facts(c),
@@ -1777,7 +1777,12 @@ def generate_bank(
     if len(chosen) < limit and "judge" in types:
         # numbers and lists ran out (a statute states few): its duties and prohibitions as true/false items, the
         # sections the bank has asked least about first
-        rules = [r for c in clauses if not superseded(c.doc_id, c.label) for r in rule_facts(c)]
+        rules = [
+            r
+            for c in clauses
+            if not superseded(c.doc_id, c.label) and c.doc_status != "已废止"
+            for r in rule_facts(c)
+        ]
         if topic:
             rules = [r for r in rules if _on_topic(r.sentence, topic)]
         rules = _spread(rules, depth)
@@ -1799,11 +1804,18 @@ def generate_bank(
     what = topic or (doc or "")
     title = f"“{what}”知识测试题库" if topic else f"《{clauses[0].doc_title}》知识测试题库"
     source = {"topic": topic, "doc": doc, "section": section, "seed": seed, "types": list(types)}
+    repealed = sum(c.doc_status == "已废止" for c in clauses)
     if n and len(chosen) < n:
         rule_note = f"和 {len(rules)} 句可出判断题的义务、禁止性规定" if rules else ""
+        # a repealed provision is never taught: the trainer is told so, and where to look instead
+        repealed_note = (
+            f"有 {repealed} 个已废止，不据以出题（请改用现行有效的文件，mine-assistant docs 可查看状态）；其余"
+            if repealed
+            else ""
+        )
         source["shortfall"] = (
-            f"要求 {n} 道，只出了 {len(chosen)} 道：所选范围的 {len(clauses)} 个条款中只有 {len(facts)} 处可出题的"
-            f"事实（数字、期限、列举）{rule_note}，每处最多出两道不同题型的题，不出重复或互相泄露答案的题，"
+            f"要求 {n} 道，只出了 {len(chosen)} 道：所选范围的 {len(clauses)} 个条款中{repealed_note}只有 {len(facts)} 处"
+            f"可出题的事实（数字、期限、列举）{rule_note}，每处最多出两道不同题型的题，不出重复或互相泄露答案的题，"
             "题干读不通、答案核对不上的题也不出；判断题的「对」「错」大致相当，而照录条文的判断题只能是「对」"
             "（不把「应当」改成「可以不」凑「错」题：那样的题一眼可知）；可扩大主题或文档范围，或增加题型"
         )
