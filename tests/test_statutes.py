@@ -399,3 +399,16 @@ def test_an_answer_from_a_deleted_article_gives_no_verdict_and_says_it_is_repeal
     )
     assert not text.startswith("结论")
     assert "《现金管理暂行条例》（已废止，本条已于2011年1月8日删除）第二条" in text
+
+
+def test_a_item_the_text_marks_deleted_is_never_quoted_or_asked() -> None:
+    from assistant.answer.extractive import score_sentences
+    from assistant.content.facts import fact_sentences
+
+    (article,) = [c for c in _cash_clauses() if c.label == "第三条"]
+    assert article.doc_status == "现行有效"  # the article stands; its (二) does not
+    quoted = [s.text for s in score_sentences(article, ["库存现金", "限额"])]
+    facts = [s.text for s in fact_sentences(article)]
+    for sentences in (quoted, facts):
+        assert any("坐支现金" in s for s in sentences)
+        assert not any("超出核定的库存现金限额" in s for s in sentences)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from assistant.config import Config
 from assistant.schema import Citation, Clause, Hit, book, source_label
+from assistant.text.deletions import deleted_lines, in_deleted_line
 from assistant.text.injection import instruction_like
 from assistant.text.intent import ABOUT_THE_DOCUMENT
 from assistant.text.labels import without_label
@@ -67,8 +68,11 @@ def score_sentences(clause: Clause, words: list[str], intent: str = "") -> list[
     context = normalize(" ".join((*clause.headings, clause.title)))
     context_score = sum(_weight(w) for w in words if w in context)
     sentences = split_sentences(clause.text)
+    deleted = deleted_lines(clause.text)  # a 项 the text marks deleted is never quoted as law
     out = []
     for i, s in enumerate(sentences):
+        if in_deleted_line(s.start, deleted):
+            continue
         norm = normalize(s.text)
         # a word or the statutes' word for it: 「孕妇能下井吗？」 is answered by the sentence on 女职工, not the
         # one before it on 未成年人 that only shares 井下

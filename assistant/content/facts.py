@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from assistant.numerals import cn_to_int
 from assistant.schema import Clause
+from assistant.text.deletions import deleted_lines, in_deleted_line
 from assistant.text.sentences import Sentence, split_sentences
 
 # Units that turn a bare number into a requirement; longest first so 万吨/年 wins over 年.
@@ -106,9 +107,13 @@ class ListFact:
 
 
 def fact_sentences(clause: Clause) -> list[Sentence]:
-    """The clause's sentences, without the leading item number (``12.``) of the first one."""
+    """The clause's sentences, without the leading item number (``12.``) of the first one; none from a 项 the text
+    marks deleted (``text.deletions``)."""
     out = []
+    deleted = deleted_lines(clause.text)
     for s in split_sentences(clause.text):
+        if in_deleted_line(s.start, deleted):
+            continue
         m = re.match(r"^(?:\d+\.|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])", s.text)
         if m:
             s = Sentence(s.text[m.end() :], s.start + m.end(), s.end)

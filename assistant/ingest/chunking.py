@@ -8,30 +8,19 @@ not contain them. ``Clause.text`` stays a verbatim slice of the document.
 
 from __future__ import annotations
 
-import re
-
 from assistant.ingest import statutes
 from assistant.ingest.catalog import status_note
 from assistant.ingest.clauses import Span
 from assistant.ingest.refs import find_refs
 from assistant.schema import CatalogEntry, Clause, Part, Ref
+from assistant.text.deletions import deleted_on
 from assistant.text.sentences import split_sentences
 
 CHUNKER_VERSION = "statutes-v2"  # v2: an article the text marks deleted is 已废止
 MAX_CHARS = 520  # ~ the 512-token window of e5-small for Chinese text; the longest 九江 item is 492 chars
 
 
-# A consolidated text keeps a deleted article with the date it was deleted: 「第二十二条 ……起诉。(2011年1月8日删除)」.
-_DELETED = re.compile(r"[(（](\d{4}年\d{1,2}月\d{1,2}日)删除[)）]\s*$")
 DELETED_NOTE = "本条已于{}删除"
-
-
-def deleted_on(article: str) -> str:
-    """The date an article was deleted, when every paragraph of it ends with the text's deletion mark (``""``
-    otherwise: a mark after one 项 deletes that item, not the article)."""
-    lines = [line for line in article.splitlines() if line.strip()]
-    marks = [_DELETED.search(line) for line in lines]
-    return marks[-1].group(1) if lines and all(marks) and marks[-1] is not None else ""
 
 
 def chunk_spans(

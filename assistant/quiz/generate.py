@@ -43,6 +43,7 @@ from assistant.quiz.stem_check import bare_time_start, names_party, starts_its_s
 from assistant.quiz.stock_pairs import stock_pair
 from assistant.retrieve.search import SearcherLike
 from assistant.schema import POLICY_LEVELS, Clause
+from assistant.text.deletions import deleted_lines
 from assistant.text.labels import without_label
 from assistant.text.normalize import contains_normalized, normalize
 
@@ -1206,7 +1207,9 @@ def rule_facts(clause: Clause) -> list[RuleFact]:
     if clause.kind != "clause" or not (set(clause.roles or (clause.role,)) & set(_RULE_ROLES)):
         return []
     out = []
-    sentences = [s.strip() for s in re.findall(r"[^。]+。", without_label(clause.text))]
+    body = without_label(clause.text)
+    deleted = [body[a:b] for a, b in deleted_lines(body)]  # a 项 the text marks deleted is no rule
+    sentences = [s.strip() for s in re.findall(r"[^。]+。", body) if not any(s.strip() in d for d in deleted)]
     for i, sentence in enumerate(sentences):
         following = sentences[i + 1] if i + 1 < len(sentences) else ""
         if re.search(r"是指|所称", sentence):
