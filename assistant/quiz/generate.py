@@ -587,10 +587,8 @@ def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
         return None  # 「次年四月（ ）」: a day of a month is a date, not a period (round 44, H2446: 六十日)
     if _round_the_clock(f) or _or_more(f) or _what_a_minor_is(f, template):
         return None
-    if ends_in_adverbial(
-        frag
-    ):  # 「……起15日内，持……的证明文件，」: too long to reach what is to be done (H5159)
-        return None
+    if ends_in_adverbial(frag):
+        return None  # 「……起15日内，持……的证明文件，」: too long to reach what is to be done (H5159)
     if qtype == "blank":
         return _question(f.clause, "blank", _display(template), core, f.sentence, template, difficulty="中")
     wrong = _distractors(f, template, ctx)
@@ -1651,6 +1649,12 @@ class _Coverage:
         return sorted(range(len(facts)), key=lambda i: tuple(self.counts[s] for s in paths[i]))
 
 
+def _taught(clause: Clause) -> bool:
+    """Neither a provision whose figure a later, higher law replaced (``ingest.conflicts``) nor a repealed one is
+    ever taught."""
+    return not superseded(clause.doc_id, clause.label) and clause.doc_status != "已废止"
+
+
 def _on_topic(text: str, topic: str) -> bool:
     """``text`` is about ``topic``: names it, or each of its words (「报告」 and 「事故」 for 事故报告, as
     in 「发生事故后……立即报告」), none in passing inside a list."""
@@ -1718,8 +1722,8 @@ def generate_bank(
     facts: list[NumberFact | ListFact] = []
     seen_spans: set[tuple[str, str]] = set()
     for c in clauses:
-        if superseded(c.doc_id, c.label) or c.doc_status == "已废止":
-            continue  # a figure a later, higher law replaced, or a repealed provision, is never taught
+        if not _taught(c):
+            continue
         found: list[NumberFact | ListFact] = [
             *provision_facts(c),
             *list_facts(c),
@@ -1780,12 +1784,7 @@ def generate_bank(
     if len(chosen) < limit and "judge" in types:
         # numbers and lists ran out (a statute states few): its duties and prohibitions as true/false items, the
         # sections the bank has asked least about first
-        rules = [
-            r
-            for c in clauses
-            if not superseded(c.doc_id, c.label) and c.doc_status != "已废止"
-            for r in rule_facts(c)
-        ]
+        rules = [r for c in clauses if _taught(c) for r in rule_facts(c)]
         if topic:
             rules = [r for r in rules if _on_topic(r.sentence, topic)]
         rules = _spread(rules, depth)
