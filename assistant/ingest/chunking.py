@@ -13,14 +13,11 @@ from assistant.ingest.catalog import status_note
 from assistant.ingest.clauses import Span
 from assistant.ingest.refs import find_refs
 from assistant.schema import CatalogEntry, Clause, Part, Ref
-from assistant.text.deletions import deleted_on
+from assistant.text.deletions import deleted_note, deleted_on
 from assistant.text.sentences import split_sentences
 
 CHUNKER_VERSION = "statutes-v2"  # v2: an article the text marks deleted is 已废止
 MAX_CHARS = 520  # ~ the 512-token window of e5-small for Chinese text; the longest 九江 item is 492 chars
-
-
-DELETED_NOTE = "本条已于{}删除"
 
 
 def chunk_spans(
@@ -58,7 +55,7 @@ def chunk_spans(
                     pieces=len(pieces),
                     doc_level=catalog.level,
                     doc_status="已废止" if deleted else catalog.status,
-                    status_note=DELETED_NOTE.format(deleted) if deleted else note,
+                    status_note=deleted_note(deleted) if deleted else note,
                     chapter=span.chapter,
                     lead_in=lead_in,
                     tail=tail,

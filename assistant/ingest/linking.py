@@ -12,11 +12,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from assistant.ingest.catalog import status_note
-from assistant.ingest.chunking import DELETED_NOTE
 from assistant.ingest.refs import title_key
 from assistant.schema import Clause, Document, Ref
-
-DELETED_PREFIX = DELETED_NOTE.partition("{")[0]
+from assistant.text.deletions import is_deleted_note
 
 
 def link_corpus(documents: list[Document], clauses: list[Clause]) -> list[Clause]:
@@ -28,10 +26,8 @@ def link_corpus(documents: list[Document], clauses: list[Clause]) -> list[Clause
     out = []
     for c in clauses:
         refs = tuple(_resolve(r, by_title, labels) for r in c.refs)
-        # an article the text marks deleted keeps its own note (``chunking.deleted_on``)
-        note = (
-            c.status_note if c.status_note.startswith(DELETED_PREFIX) else notes.get(c.doc_id, c.status_note)
-        )
+        # an article the text marks deleted keeps its own note (``text.deletions``)
+        note = c.status_note if is_deleted_note(c.status_note) else notes.get(c.doc_id, c.status_note)
         if refs != c.refs or note != c.status_note:
             c = replace(c, refs=refs, status_note=note)
         out.append(c)

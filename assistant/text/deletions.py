@@ -18,6 +18,20 @@ def deleted_on(article: str) -> str:
     return last.group(1) if last is not None and all(marks) else ""
 
 
+# What a deleted article's citation says after 已废止: 「本条已于2011年1月8日删除」.
+_NOTE_HEAD, _NOTE_TAIL = "本条已于", "删除"
+
+
+def deleted_note(date: str) -> str:
+    """The status note of an article deleted on ``date`` (from :func:`deleted_on`)."""
+    return f"{_NOTE_HEAD}{date}{_NOTE_TAIL}"
+
+
+def is_deleted_note(note: str) -> bool:
+    """Whether ``note`` is an article's own deletion note (:func:`deleted_note`), not its document's status note."""
+    return note.startswith(_NOTE_HEAD) and note.endswith(_NOTE_TAIL)
+
+
 def deleted_lines(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` offsets in ``text`` of the lines (paragraphs, 项) that end with the mark, in an article
     that stands: when every line has it the article itself is deleted (:func:`deleted_on`), 已废止 in its citation,
