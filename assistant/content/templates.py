@@ -106,6 +106,8 @@ def fragment(
         ends_in_adverbial(sentence[lo:hi])
         or mid_enumeration(sentence[lo:hi], sentence[hi:])
         or re.match(r"^[，,]?(?:是|系)", sentence[hi:])  # 「……的犯罪组织，是犯罪集团」: the predicate follows
+        # 「……，船上曾经有霍乱病例发生，为染有霍乱。」: a definition's term closes the sentence (round 71, H5656, H5657)
+        or re.match(r"^[，,]?为[^，,；;。]{1,12}(?:[。；;]|$)", sentence[hi:])
         # 「提交有关发明创造已经展出或者发表，以及展出或者发表日期的证明文件」: the object goes on (round 67, H5091)
         or re.match(r"^以及", sentence[hi:])
         or re.search(

@@ -157,7 +157,7 @@ def sentence_before(question: Question, clause_text: str, leans: bool) -> str | 
 # A figure with its unit, as a sentence states it (「十日」「2万元」「20%」): a context or another stem that says it answers
 # the item asking it.
 FIGURE_SAID = re.compile(
-    r"[\d一二两三四五六七八九十百千万半]+(?:个)?(?:日|天|年|月|小时|周岁|人|次|万元|元|米|公里|%|％)"
+    r"[\d一二两三四五六七八九十百千万半]+(?:个)?(?:工作日|日|天|年|月|小时|周岁|人|次|万元|元|米|公里|%|％)"
 )
 
 

@@ -167,7 +167,7 @@ _YEARS_UP = 2.5
 # seven of its 28 bad items).
 _AGE_BAND = (0.6, 1.6)
 _ADULT = 18.0
-_MINOR = re.compile(r"未成年|儿童|少年|幼儿")
+_MINOR = re.compile(r"未成年|儿童|少年|幼儿|童工")  # 童工: under sixteen (round 71, H5717: 20周岁 beside it)
 
 
 def _near_ages(v: float) -> list[float]:
@@ -956,7 +956,8 @@ def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
     if fact.kind == "provision":
         if qtype != "short":
             return None
-        asked = fact.sentence.replace("下列", "哪些", 1).rstrip("：:")
+        # 「下列的措施」 asks 「哪些措施」, not 「哪些的措施」 (round 71, H5669)
+        asked = re.sub(r"下列(?:的)?", "哪些", fact.sentence, count=1).rstrip("：:")
         premise = _lead_in_premise(fact)
         if premise is None:
             return None

@@ -568,6 +568,38 @@ def _own_sentence(question: Question, stem: str) -> str:
     return stem[len(shown) :] if stem.startswith(shown) else stem
 
 
+# An act an authority does to a party named as 其: 「不受理其提出的……申请」「责令其……」 (not 其他、其中、其余).
+_ACTED_ON = re.compile(r"(?:受理|责令|吊销|没收|撤销|注销|取消|收回)其(?![他中余])")
+
+
+def _whose_its(stem: str) -> bool:
+    """「国务院商务主管部门可以自处罚决定生效之日起（ ）内不受理其提出的……申请」: 其 is the party the authority acts on,
+    and the stem names only the authority; who 其 is (the violator) is in the sentence before (round 71, H5635; H17).
+    A stem that names a second party (「认证人员自……之日起2年内，认可机构不再受理其注册申请」) or opens on the case
+    (「……的，责令其……」) says who."""
+    from assistant.ingest.subjects import find_subjects
+
+    m = _ACTED_ON.search(stem)
+    if m is None:
+        return False
+    before = stem[: m.start()]
+    if re.search(r"的[，,]", before):
+        return False
+    spans = sorted(
+        [(s.start, s.end) for s in find_subjects(before)] + [m.span() for m in _PARTY.finditer(before)]
+    )
+    parties, end = 0, -1
+    for a, b in spans:  # overlapping wordings (「国务院商务主管部门」 and its 「部门」) are one party
+        parties, end = parties + (a >= end), max(end, b)
+    return parties < 2
+
+
+# A list's item copied with its number: 「增值税纳税地点：\n（一）固定业户……」, 「（二）纳税人销售……」 (round 71, H5730, H5731).
+_COPIED_ITEM = re.compile(
+    r"\n|^\s*[（(][一二三四五六七八九十]+[）)]|[：:]\s*[（(][一二三四五六七八九十]+[）)]"
+)
+
+
 def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     """What is wrong with the question's stem (empty when nothing). ``clause_text``, when given, is the text
     of the clause the item quotes: it shows whether the quoted sentence is an item of a list."""
@@ -750,6 +782,10 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         problems.append("「所需时间/所需费用」：做什么所需的在前一句（听证、检验……），题干里没有")
     if re.search(r"因此|为此|据此|对此|由此", re.split(r"[，,；;。]", stem)[0]):
         problems.append("「因此/为此……」指的是上一句说的事，题干里没有")
+    if question.doc_level in STATUTE_LEVELS and _whose_its(stem):
+        problems.append("「不受理其……」「责令其……」：「其」是谁（受罚的一方）在前一句，题干里只有执法部门")
+    if _COPIED_ITEM.search(question.stem):
+        problems.append("照搬了条文的项号或换行（「：（一）……」），不是一句题干")
     if re.match(r"^该(?!当)", stem):
         problems.append("以「该……」开头，指的是谁在题干外，读不懂")
     elif any(m.group(1) not in stem[: m.start()] for m in re.finditer(r"(?<!应)该(?!当)(\w{2})", stem)):

@@ -2218,3 +2218,48 @@ def test_a_plans_measure_is_asked_as_written_without_a_figure(make_clause) -> No
     assert asked is not None and asked.answer == "对"
     (as_statute,) = rule_facts(replace(plan, doc_level="地方性法规", label="第二十二条"))
     assert build_rule(as_statute, "judge", _Ctx(random.Random(0), [], [], [])) is None
+
+
+def test_round_71_stems_that_lean_on_what_is_not_in_them_are_refused() -> None:
+    # H5635: 其 is the violator of the sentence before; the stem names only the authority acting on it
+    whose = (
+        "国务院商务主管部门可以自处罚决定生效之日起（ ）内不受理其提出的最终用户和最终用途说明文件办理申请。"
+    )
+    assert any("「其」是谁" in p for p in stem_problems(_statute_item(whose, whose, "single", "A")))
+    # a stem that names the second party, or opens on the case, says who 其 is
+    named = "认证人员自被撤销执业资格之日起（ ）内，认可机构不再受理其注册申请。"
+    case = "违反本条例规定，被依法撤销许可的，自撤销许可之日起（ ）内，特种设备安全监督管理部门不予受理其新的许可申请。"
+    others = "在矿区范围预留期内，地质矿产行政主管部门不得受理其他探矿权申请和采矿权申请。"
+    for stem in (named, case, others):
+        assert not any("「其」是谁" in p for p in stem_problems(_statute_item(stem, stem, "single", "A")))
+    # H5730, H5731: a list's item copied with its number and line break
+    for copied in (
+        "增值税纳税地点：\n（一）固定业户应当向其机构所在地的主管税务机关申报纳税。",
+        "（二）纳税人销售不动产，转让土地使用权，税率为11%。",
+    ):
+        assert any("项号" in p for p in stem_problems(_statute_item(copied, copied)))
+    plain = "扣缴义务人应当向其机构所在地或者居住地的主管税务机关申报缴纳其扣缴的税款。"
+    assert not any("项号" in p for p in stem_problems(_statute_item(plain, plain)))
+
+
+def test_a_definitions_term_closes_its_fragment() -> None:
+    # round 71, H5656: 「……船上曾经有霍乱病例发生，为染有霍乱。」 is a definition; without 「为染有霍乱」 it says nothing
+    defined = "船舶在到达的时候载有霍乱病例，或者在到达前5日以内，船上曾经有霍乱病例发生，为染有霍乱。"
+    at = defined.find("5日")
+    assert fragment(defined, at, at + 2, whole_within=90)[0].endswith("为染有霍乱。")
+    purpose = "县级以上人民政府应当在每年3月前制定计划，为保障矿工生命安全，组织开展专项检查。"
+    at = purpose.find("3月")
+    assert not fragment(purpose, at, at + 2)[0].endswith("为保障矿工生命安全，")
+
+
+def test_a_list_question_asks_which_without_a_stray_de(make_clause) -> None:
+    from assistant.quiz.generate import provision_facts
+
+    article = _statute_clause(
+        make_clause,
+        "第六十四条 船舶在港口停靠期间，船长应当负责采取下列的措施：\n（一）缆绳上必须使用有效的防鼠板；\n"
+        "（二）夜间放置扶梯、桥板时，应当用强光照射；\n（三）在船上发现死鼠时，应当向卫生检疫机关报告。\n",
+    )
+    (fact,) = provision_facts(replace(article, doc_title="中华人民共和国国境卫生检疫法实施细则"))
+    short = build_list(fact, "short", _Ctx(random.Random(0), [], [], []))
+    assert short is not None and "采取哪些措施？" in short.stem  # round 71, H5669: not 「哪些的措施」

@@ -753,3 +753,40 @@ def test_a_range_from_the_sum_itself_is_no_range_of_one_time_it() -> None:
     # round 70, H5510: 「货值金额等值以上1倍以下」
     template = "并处违法生产、销售产品货值金额等值以上____以下的罚款"
     assert not _within_bounds(template, "1", "倍") and _within_bounds(template, "3", "倍")
+
+
+def test_child_labour_gets_no_adult_age_as_a_distractor(make_clause) -> None:
+    import random
+    import re
+
+    from assistant.content.facts import number_facts
+    from assistant.quiz.generate import _Ctx, build_number
+
+    # round 71, H5717: 「未满（ ）的童工」 with 20周岁 among the options is answered by anyone who knows 童工 are children
+    clause = _statute_clause(make_clause, "第二十九条 企业不得招用未满16周岁的童工。")
+    (fact,) = number_facts(clause, chinese=True)
+    for seed in range(8):
+        q = build_number(fact, "single", _Ctx(random.Random(seed), [], [fact], []))
+        assert q is None or all(int(re.sub(r"\D", "", o)) < 18 for o in q.options), q.options
+
+
+def test_a_sentence_in_another_items_stem_gives_away_its_working_days() -> None:
+    from assistant.quiz.generate import gives_away
+    from assistant.quiz.model import Question
+
+    said = "渔业船舶检验机构应当自申报营运检验的渔业船舶到达受检地之日起3个工作日内实施检验。"
+    asked = Question("Q03", "judge", said, [], "对", "", "d", "文件", "第十五条", "c", quote=said)
+    other = Question(
+        "Q04",
+        "judge",
+        said + "经检验合格的，应当自检验完毕之日起5个工作日内签发证书。",
+        [],
+        "错",
+        "",
+        "d",
+        "文件",
+        "第十五条",
+        "c",
+        quote="经检验合格的，应当自检验完毕之日起5个工作日内签发证书。",
+    )
+    assert gives_away(asked, other)  # round 71, H5650: the later item states the earlier one's figure
