@@ -52,6 +52,7 @@ _POINTER = re.compile(
 # A list item's number at the end of what comes before it: 「……：（六）」.
 AN_ITEM = re.compile(r"(?:^|[。；;：:\n])\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．])")
 _ITEM_NUMBER = re.compile(r"(?:[（(][一二三四五六七八九十]+[）)]|\d+[.．])\s*$")
+_ITEM_START = re.compile(r"\s*(?:[（(][一二三四五六七八九十]+[）)]|\d+[.．])")
 
 
 # The first modal of a stem: what comes before it is what the rule is about.
@@ -98,7 +99,8 @@ def _scope(body: str, at: int) -> tuple[str, bool]:
     the paragraph before when it opens its paragraph, the lead-in when it is an item."""
     para_start = body.rfind("\n", 0, at) + 1
     before = body[para_start:at]
-    if _ITEM_NUMBER.search(before):
+    # an item quoted with its number (「2．执行金额……不超过1万元的，每件交纳50元」, round 72, H5798) is an item too
+    if _ITEM_NUMBER.search(before) or _ITEM_START.match(body, at):
         return _lead_in(body, at), True
     if before.strip():
         return before, False

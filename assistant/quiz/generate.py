@@ -182,6 +182,17 @@ def _an_age_of_its_kind(template: str, value: str) -> bool:
     return not _MINOR.search(template) or _value(value) < _ADULT
 
 
+# Who holds a post or works: their ages stop at retirement.
+_AT_WORK = re.compile(r"担任|任职|聘任|聘用|工作人员|干部|职工|在职")
+_RETIREMENT = 60.0
+
+
+def _a_working_age(template: str, key: str, value: str) -> bool:
+    """A post-holder's age under sixty gets no distractor past sixty: 「专职监事由……国家工作人员担任，年龄一般在（ ）以下」
+    (55周岁) beside 65 and 70周岁, which serving officials never reach (round 72, H5843)."""
+    return not (_AT_WORK.search(template) and _value(key) < _RETIREMENT and _value(value) > _RETIREMENT)
+
+
 def _what_a_minor_is(f: NumberFact, template: str) -> bool:
     """「不满十八周岁的未成年人」 asks what 未成年人 means: a truism (rounds 62 and 67, H3327, H5119)."""
     return f.unit == "周岁" and _value(f.value) >= _ADULT and bool(_MINOR.search(template))
@@ -332,7 +343,9 @@ def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[st
             _within_bounds(template, value, f.unit) and _within_the_year(f, value)
         ):
             continue
-        if f.unit == "周岁" and not _an_age_of_its_kind(template, value):
+        if f.unit == "周岁" and not (
+            _an_age_of_its_kind(template, value) and _a_working_age(template, f.value, value)
+        ):
             continue
         if f.kind == "number" and _value(f.value) >= 10 and abs(_value(value) - _value(f.value)) <= 1:
             continue  # 「13个月」 beside 「12个月内结束」 points at the key (round 70, H5453, H5502)
@@ -583,6 +596,8 @@ def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
         template, core, frag = number_template(f, whole_within=_WHOLE_WITHIN)
     if _graded_tier(f, frag) or _another_figure_for_it(template, f, ctx.text) or _cut_from_within(f, frag):
         return None
+    if re.search(r"第[一二三四五六七八九十\d]+年?至$", template.split(BLANK)[0]):
+        return None  # 「第四至（ ）」: the end of a count of years, which 二年 or 三年 cannot be (round 72, H5742)
     if f.unit == "日" and re.search(r"[一二三四五六七八九十\d]月$", template.split(BLANK)[0]):
         return None  # 「次年四月（ ）」: a day of a month is a date, not a period (round 44, H2446: 六十日)
     if _round_the_clock(f) or _or_more(f) or _what_a_minor_is(f, template):

@@ -878,7 +878,7 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         problems.append("以「……等」结尾，只有一串名词，没有说完")
     # 「单位实施以上违法行为的」「有本条第一、二款行为的」 (round 56, H3597, H3637): the conduct is named elsewhere
     if re.search(
-        r"前款|前条|前两款|前三款|(?:本条)?第[一二三四五六七八九十]+款|上述|以上(?:违法)?(?:行为|情形)|本条第[一二三四五六七八九十、]+款",
+        r"前款|前条|前项|前两款|前三款|(?:本条)?第[一二三四五六七八九十]+款|上述|以上(?:违法)?(?:行为|情形)|本条第[一二三四五六七八九十、]+款",
         stem,
     ):
         problems.append("引用了题干外的「前款/前条」，脱离原文读不懂")

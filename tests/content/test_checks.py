@@ -2263,3 +2263,18 @@ def test_a_list_question_asks_which_without_a_stray_de(make_clause) -> None:
     (fact,) = provision_facts(replace(article, doc_title="中华人民共和国国境卫生检疫法实施细则"))
     short = build_list(fact, "short", _Ctx(random.Random(0), [], [], []))
     assert short is not None and "采取哪些措施？" in short.stem  # round 71, H5669: not 「哪些的措施」
+
+
+def test_an_item_quoted_with_its_number_is_given_its_lead_in_or_not_asked() -> None:
+    from assistant.quiz.context import sentence_before
+
+    # round 72, H5798: 「2．执行金额……不超过1万元的，每件交纳50元」 is an item of 「……申请执行……的，按照下列标准交纳：」
+    body = (
+        "第十四条 申请费分别按照下列标准交纳：\n(一)依法向人民法院申请执行的，按照下列标准交纳：\n"
+        "1．没有执行金额或者价额的，每件交纳50元至500元。\n2．执行金额或者价额不超过1万元的，每件交纳50元；"
+    )
+    quote = "2．执行金额或者价额不超过1万元的，每件交纳50元；"
+    item = _statute_item("执行金额或者价额不超过1万元的，每件交纳（ ）。", quote, "single", "B")
+    assert sentence_before(item, body, leans=False) == "(一)依法向人民法院申请执行的，按照下列标准交纳："
+    # 「前项规定的税率」 points outside the stem
+    assert any("前款/前条" in p for p in stem_problems(q("第四至六年可按前项规定的税率，减半征收____。")))

@@ -790,3 +790,37 @@ def test_a_sentence_in_another_items_stem_gives_away_its_working_days() -> None:
         quote="经检验合格的，应当自检验完毕之日起5个工作日内签发证书。",
     )
     assert gives_away(asked, other)  # round 71, H5650: the later item states the earlier one's figure
+
+
+def test_round_72_figures_a_trainee_rules_out_without_the_rule_are_not_offered(make_clause) -> None:
+    import random
+
+    from assistant.content.facts import number_facts
+    from assistant.quiz.generate import _Ctx, build_number
+
+    # H5843: a serving official's age under sixty beside 65 and 70周岁
+    post = _statute_clause(
+        make_clause, "第十六条 专职监事由司（局）、处级国家工作人员担任，年龄一般在55周岁以下。"
+    )
+    other = _statute_clause(make_clause, "第二十条 监事年龄超过65周岁的，不再担任；特殊情况可以延至70周岁。")
+    (age,) = number_facts(post, chinese=True)
+    pool = [age, *number_facts(other, chinese=True)]
+    for seed in range(8):
+        q = build_number(age, "single", _Ctx(random.Random(seed), [], pool, []))
+        assert q is None or all(_value_of(o) <= 60 for o in q.options), q.options
+    # H5742: 「第四至（ ）」 ends a count of years that began at 第四
+    count = _statute_clause(
+        make_clause, "第一条 新技术企业自开办之日起，三年内免征所得税，第四至六年减半征收所得税。"
+    )
+    facts = [f for f in number_facts(count, chinese=True) if f.value == "六"]
+    assert facts and all(
+        build_number(f, t, _Ctx(random.Random(0), [], facts, [])) is None
+        for f in facts
+        for t in ("blank", "single")
+    )
+
+
+def _value_of(option: str) -> float:
+    import re
+
+    return float(re.sub(r"\D", "", option))
