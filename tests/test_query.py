@@ -100,6 +100,10 @@ def test_the_spoken_mei_you_is_searched_as_the_statutes_wei() -> None:
         ("矿长这种会判多重？", True),
         ("没配安全员要罚多少钱？", False),
         ("尾矿库停用多久要闭库？", False),
+        # a record told as the situation asks whether he may work (P316), not what a crime costs
+        ("我们矿新招了个爆破工，以前因为犯罪被判过刑，用他行不行？", False),
+        ("有前科能当爆破员吗？", False),
+        ("被判过刑的人再犯还会被判刑吗？", True),
     ],
 )
 def test_a_question_about_criminal_liability_is_recognised(question: str, criminal: bool) -> None:

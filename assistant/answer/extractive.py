@@ -21,7 +21,7 @@ from assistant.text.injection import instruction_like
 from assistant.text.intent import ABOUT_THE_DOCUMENT
 from assistant.text.labels import without_label
 from assistant.text.normalize import normalize
-from assistant.text.query import mentions
+from assistant.text.query import mention_share, mentions
 from assistant.text.sentences import split_sentences
 
 MAX_QUOTES_PER_CLAUSE = 2
@@ -323,6 +323,21 @@ def verdict(intent: str, quotes: list[str], question: str = "") -> str:
     return ""
 
 
+def _verdict_mark(key: str, quotes: list[str], words: list[str]) -> int:
+    """The mark of the quote the verdict's ``key`` comes from; of several that say it, the one that says the
+    question's words most fully: 「孕妇能干粉尘岗吗？」's 「不得」 is the one binding 孕期的女职工, not the one before it on
+    未成年工 that shares only 职业病危害 (stop 40's user reading)."""
+    having = [i for i, q in enumerate(quotes, 1) if key in q]
+    if not having:
+        return 1
+
+    def said(i: int) -> float:
+        norm = normalize(quotes[i - 1])
+        return sum(_weight(w) * mention_share(w, norm) for w in words)
+
+    return max(having, key=lambda i: (said(i), -i))
+
+
 def compose(
     hits: list[Hit],
     words: list[str],
@@ -346,7 +361,7 @@ def compose(
             # the mark of the quote the verdict was taken from (quotes of the first clause are 1..n)
             inner = re.search(r"「(.+?)」", short)
             key = inner.group(1) if inner else short
-            n = next((i for i, q in enumerate(picked[0][1], 1) if key in q), 1)
+            n = _verdict_mark(key, picked[0][1], words)
             if not inner:
                 # each 「；」 tier carries the mark too: the verifier reads a piece without one as unsupported
                 short = short.replace("；", f"〔{n}〕；")

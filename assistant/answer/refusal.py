@@ -238,7 +238,8 @@ def evidence(
     return Evidence(
         bm25=max((h.sources.get("bm25", 0.0) for h in hits), default=0.0),
         dense=_dense(hits, embedding),
-        coverage=sum(1 for w in words if mentions(w, top)) / max(1, len(words)),
+        coverage=sum(1 for w in words if mentions(w, top) or _its_region(w, query, hits))
+        / max(1, len(words)),
         foreign=len(foreign) / max(1, len(words)),
         rare_foreign=sum(1 for w in foreign if 5 <= frequency(w) <= 1500),
         unit_missing=unit_missing,
@@ -266,6 +267,12 @@ def evidence(
         other_region=other_region(query, corpus),
         other_document=other_document(query, titles),
     )
+
+
+def _its_region(word: str, query: Query, hits: list[Hit]) -> bool:
+    """A region the question names (「河南县政府……」) is covered by a provision of that region's document: its
+    articles never repeat the name their title gives."""
+    return bool(hits) and word in query.regions and word in hits[0].clause.doc_title
 
 
 def measured_words(query: Query) -> tuple[str, ...]:

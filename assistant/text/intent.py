@@ -49,6 +49,17 @@ INTENTS = (
 ASKS_CRIMINAL = re.compile(
     r"坐牢|判刑|判几年|判多[久重少]|判得|刑事责任|构成犯罪|犯罪|有期徒刑|追刑|刑罚|蹲监狱|会不会判|判不判|犯法"
 )
+# A person's criminal record, told as the situation (「以前因为犯罪被判过刑，用他行不行？」): it asks whether he may
+# work, not what the crime costs (dev paraphrase P316, whose first answer was 刑法 第一百条).
+_CRIMINAL_RECORD = re.compile(
+    r"(?:因为?|曾经?|以前|过去|之前)[^，,。？?]{0,4}?犯(?:过)?罪|犯过(?:罪|法)|被?判过(?:刑)?|坐过牢|受过刑事处罚|前科"
+)
+
+
+def asks_criminal(normalized: str) -> bool:
+    """The question asks about criminal liability (坐牢, 判几年, 构成犯罪 …), not only tells of a record."""
+    return bool(ASKS_CRIMINAL.search(_CRIMINAL_RECORD.sub("", normalized)))
+
 
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (

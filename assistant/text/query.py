@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from assistant.datafiles import data_lines, data_text
-from assistant.text.intent import ASKS_CRIMINAL, classify_intent
+from assistant.text.intent import asks_criminal, classify_intent
 from assistant.text.normalize import normalize
 from assistant.text.tokenize import Tokenizer, content_words, tokenize_query
 
@@ -98,6 +98,16 @@ def mentions(word: str, text: str) -> bool:
     return word in text or statutes_word_in(word, text)
 
 
+def mention_share(word: str, text: str) -> float:
+    """How fully ``text`` says ``word``: 1 when the word itself occurs, else the share of the statutes' words for it
+    that do. 「孕期、哺乳期的女职工」 says 孕妇 (孕期 女职工) in full; 「接触职业病危害的作业」 says 粉尘 (粉尘
+    职业病危害) only by its kind."""
+    if word in text:
+        return 1.0
+    legal = _statutes_words(word)
+    return sum(t in text for t in legal) / len(legal) if legal else 0.0
+
+
 @dataclass(frozen=True)
 class Query:
     """One question, analysed. ``tokens`` keep jieba's search-mode order (sub-tokens included)."""
@@ -138,7 +148,7 @@ class Query:
     @property
     def asks_criminal(self) -> bool:
         """The question asks about criminal liability (坐牢, 判几年, 构成犯罪 …)."""
-        return bool(ASKS_CRIMINAL.search(self.normalized))
+        return asks_criminal(self.normalized)
 
 
 def _expansions(normalized: str, tokens: tuple[str, ...], tokenize: Tokenizer) -> tuple[str, ...]:

@@ -292,3 +292,26 @@ def test_a_colloquial_word_covers_a_clause_that_writes_the_statutes_word_for_it(
     # and 能干 is 从事: two of 孕妇、能干、粉尘、岗 are in the clause, though neither is written there
     ev = refusal.evidence(text, Query.parse("孕妇能干粉尘岗吗？"), hits(text))
     assert ev.coverage == ev.sentence_coverage == 0.5
+
+
+def test_the_region_a_question_names_is_covered_by_that_regions_document() -> None:
+    # a 河南 article never repeats 河南: its title says it (dev paraphrase P324)
+    text = "该级人民政府在接到请示文件后，应当在十五日内作出决定。"
+    henan = Clause(
+        "h:第四十七条",
+        "h",
+        "河南省实施《矿山安全法》办法",
+        "regulation",
+        "第四十七条",
+        "clause",
+        "",
+        (),
+        text,
+        0,
+        len(text),
+    )
+    other = Clause("d:第四十七条", "d", "某法", "law", "第四十七条", "clause", "", (), text, 0, len(text))
+    question = Query.parse("河南县政府批请示限几天？")
+    own = refusal.evidence(text, question, [Hit(henan, 1.0, 1, {"bm25": 9.0, "dense": 0.9})])
+    elsewhere = refusal.evidence(text, question, [Hit(other, 1.0, 1, {"bm25": 9.0, "dense": 0.9})])
+    assert own.coverage > elsewhere.coverage

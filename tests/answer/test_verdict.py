@@ -46,6 +46,25 @@ def test_the_verdict_carries_the_mark_of_the_quote_it_was_taken_from() -> None:
     assert "十万元以上二十万元以下的罚款" in citations[n - 1].quote
 
 
+def test_the_verdict_marks_the_quote_about_whom_the_question_asks() -> None:
+    # 「孕妇能干粉尘岗吗？」: both sentences say 不得; the second binds 孕期的女职工, the first only shares 职业病危害
+    text = (
+        "第三十八条 用人单位不得安排未成年工从事接触职业病危害的作业；"
+        "不得安排孕期、哺乳期的女职工从事对本人和胎儿、婴儿有危害的作业。"
+    )
+    question = "孕妇能干粉尘岗吗？"
+    words = list(Query.parse(question).content_words)
+    answer, citations = compose([hit(text, "第三十八条")], words, intent="permission", question=question)
+    first = answer.splitlines()[0]
+    n = int(first.split("〔")[1].split("〕")[0])
+    assert first.startswith("结论：不得") and "孕期" in citations[n - 1].quote
+    minor = "未成年工能干粉尘岗吗？"
+    words = list(Query.parse(minor).content_words)
+    answer, citations = compose([hit(text, "第三十八条")], words, intent="permission", question=minor)
+    n = int(answer.splitlines()[0].split("〔")[1].split("〕")[0])
+    assert "未成年工" in citations[n - 1].quote
+
+
 def test_a_may_i_question_gets_no_and_the_consequence() -> None:
     assert verdict("permission", [BAN]) == "不得；违者「依法责令改正直至停产整顿」"
 
