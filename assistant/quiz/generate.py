@@ -327,6 +327,21 @@ def _stated_elsewhere(template: str, filled: str, corpus: list[str] | str) -> bo
     return bool(lead) and lead + normalize(filled) in _joined(corpus)
 
 
+# An adult's age distractor within this many years of the key.
+_AGE_SPAN = 10.0
+
+
+def _decimals(figure: str) -> int:
+    return len(figure.split(".", 1)[1]) if "." in figure else 0
+
+
+def _finer_than_the_stem(value: str, key: str, template: str) -> bool:
+    """A distractor with more decimals than the key and every figure of the stem: 「1.65%」 (another document's tax rate)
+    beside a fine of 「1%以上（ ）以下」 (round 73, H5872, H5873) is ruled out at a glance."""
+    shown = max((_decimals(m.group()) for m in re.finditer(r"\d+(?:\.\d+)?", template)), default=0)
+    return _decimals(value) > max(_decimals(key), shown)
+
+
 def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[str]:
     values = []
     alternatives = _number_alternatives(f, ctx.numbers)
@@ -371,6 +386,14 @@ def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[st
             continue
         if _stated_elsewhere(template, filled, ctx.text):
             continue  # 「自受理之日起三十日」 is 第五十八条's limit: a second right answer
+        if _finer_than_the_stem(value, f.value, template):
+            continue
+        if (
+            f.unit == "周岁"
+            and _value(f.value) >= _ADULT
+            and abs(_value(value) - _value(f.value)) > _AGE_SPAN
+        ):
+            continue  # 「35周岁」 beside an official's 55 (round 73, H5955)
         values.append(value)
     chosen = _straddling(f.value, values, n) if f.kind == "number" else values[:n]
     return [v if f.kind == "frequency" else v + f.unit for v in chosen]

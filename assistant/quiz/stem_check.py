@@ -683,6 +683,17 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     ):
         # 「违反本条例第二十四条、第二十五条规定，……」 too (round 50, H3032)
         problems.append("「违反本条例第……条规定的」：违法行为只用条号指称，是什么行为题干里没有")
+    if question.doc_level in STATUTE_LEVELS and re.search(
+        r"(?:依据|依照|按照|根据)本(?:法|条例|规定|办法|细则)第[一二三四五六七八九十百零\d]+条(?:的)?(?:规定)?(?:提出|作出|报送)的",
+        own,
+    ):
+        # 「出版行政部门应当自收到依据本条例第十条提出的申请之日起（ ）内……」 (round 73, H5938): which application
+        problems.append("「依据本条例第十条提出的申请」：是什么申请只用条号指称，题干里没有")
+    if question.doc_level in STATUTE_LEVELS and re.match(
+        r"^(?:董事会|监事会|理事会|股东会|股东大会|董事|监事|理事)(?:成员|长|的)?", stem
+    ):
+        # 「董事会成员不得少于3人。」 (round 73, H5897): whose board is the article before's
+        problems.append("以「董事会……」开头：哪个企业、哪个组织的董事会在前文，题干里没有")
     if re.search(r"同时废止|起施行", own):
         # 「……《北京市关于禁止燃放烟花爆竹的规定》同时废止。」 (round 49, H2901): 同时 with what, the date of effect cut
         problems.append("施行、废止的日期是附则的事务，不是要学的规定；「同时废止」离开前一句无所指")

@@ -2278,3 +2278,25 @@ def test_an_item_quoted_with_its_number_is_given_its_lead_in_or_not_asked() -> N
     assert sentence_before(item, body, leans=False) == "(一)依法向人民法院申请执行的，按照下列标准交纳："
     # 「前项规定的税率」 points outside the stem
     assert any("前款/前条" in p for p in stem_problems(q("第四至六年可按前项规定的税率，减半征收____。")))
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "董事会成员不得少于3人。",  # round 73, H5897: whose board
+        "董事的任期为（ ），经合营各方继续委派可以连任。",
+        "出版行政部门应当自收到依据本条例第十条提出的申请之日起（ ）内作出批准或者不批准的决定。",  # H5938
+    ],
+)
+def test_round_73_stems_that_name_their_subject_only_elsewhere_are_refused(stem: str) -> None:
+    assert stem_problems(_statute_item(stem, stem, "single", "A"))
+
+
+def test_a_board_the_stem_names_and_an_application_it_describes_pass() -> None:
+    for stem in (
+        "合营企业的董事会成员不得少于3人。",
+        "出版行政部门应当自收到设立印刷企业的申请之日起（ ）内作出批准或者不批准的决定。",
+    ):
+        assert not any(
+            "董事会" in p or "条号" in p for p in stem_problems(_statute_item(stem, stem, "single", "A"))
+        )

@@ -824,3 +824,33 @@ def _value_of(option: str) -> float:
     import re
 
     return float(re.sub(r"\D", "", option))
+
+
+def test_round_73_distractors_finer_than_the_stem_or_far_from_an_adult_age_are_not_offered(
+    make_clause,
+) -> None:
+    import random
+
+    from assistant.content.facts import number_facts
+    from assistant.quiz.generate import _Ctx, build_number
+
+    # H5872: 「1.65%」 (another document's tax rate) beside a fine of 「1%以上（ ）以下」
+    fine = _statute_clause(
+        make_clause, "第五十七条 擅自施工的，责令停止施工，处工程合同价款1%以上2%以下的罚款。"
+    )
+    tax = _statute_clause(
+        make_clause, "第四条 依照4.65%的综合计征率计征，其中营业税为3%，企业所得税为1.65%。"
+    )
+    upper = [f for f in number_facts(fine, chinese=True) if f.value == "2"]
+    pool = [*number_facts(fine, chinese=True), *number_facts(tax, chinese=True)]
+    # H5955: 35周岁 beside an official's 55
+    post = _statute_clause(make_clause, "第十六条 专职监事年龄一般在55周岁以下。")
+    young = _statute_clause(make_clause, "第九条 青年岗位人员年龄在35周岁以下。")
+    (age,) = number_facts(post, chinese=True)
+    ages = [age, *number_facts(young, chinese=True)]
+    for seed in range(8):
+        for q in (
+            build_number(upper[0], "single", _Ctx(random.Random(seed), [], pool, [])),
+            build_number(age, "single", _Ctx(random.Random(seed), [], ages, [])),
+        ):
+            assert q is None or not any(o in ("1.65%", "35周岁") for o in q.options), q.options
