@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from assistant.text.query import Query, split_colloquial
+from assistant.text.query import Query, mentions, split_colloquial
 
 pytestmark = pytest.mark.unit
 
@@ -123,3 +123,13 @@ def test_a_colloquial_phrase_that_frames_the_question_is_not_kept() -> None:
     # 没配 (every 罚则 says 未) and 罚多少 (the ask) say how the question is put, not what it is about
     q = Query.parse("没配安全员罚多少？")
     assert split_colloquial(q.normalized, q.content_words) == ()
+
+
+def test_a_question_word_inherits_no_statutes_word_from_a_phrase_it_is_part_of() -> None:
+    # 「几天」 is part of 「关几天」 (拘留) and 「多少」 of 「罚多少」 (罚款): on its own it only asks. Read as their
+    # statutes' words, every 拘留 clause said 「几天」 and outranked 第七十八条 for 「处罚后几天内要公开？」 (stop 41)
+    assert not mentions("几天", "处十五日以下拘留")
+    assert not mentions("多少", "处二万元以上五万元以下的罚款")
+    assert (
+        "拘留" in Query.parse("矿上老板跑路了，抓回来能关几天？").expansions
+    )  # the phrase still searches for it

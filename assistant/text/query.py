@@ -48,6 +48,8 @@ def synonyms() -> tuple[tuple[str, tuple[str, ...]], ...]:
 def _statutes_words(word: str) -> tuple[str, ...]:
     """The statutes' words of every colloquial entry ``word`` is part of (looked up once per word: the
     reranker asks for each word of a question against every part of fifty candidates)."""
+    if is_question_word(word):
+        return ()  # 「几天」 asks; it is no part of 「关几天」 (拘留) nor 「多少」 of 「罚多少」 (罚款) on its own
     return tuple(t for colloquial, legal in synonyms() if word in colloquial for t in legal)
 
 
