@@ -107,8 +107,11 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
                 same = same and 0.5 <= ratio <= 3 and _value(other.value) >= 2
             # a term of years: 八年 beside 一年、二年、三年 is out at a glance (rounds 50 and 52, H2985, H3140)
             # nor 30年 beside 「10年内禁止其医疗器械进口」 (round 67, H5072)
+            # a term of years, and a share: 14% beside a fine of 「2%以上4%以下」 (round 74, H5978)
             if fact.unit == "年":
                 same = same and 1 / 3 <= ratio <= _YEARS_UP
+            if fact.unit == "%":
+                same = same and 1 / 3 <= ratio <= _SHARES_UP
             # an age: 六十五周岁 as the age a minor is hired at, 十四周岁 as a retirement age (round 67)
             if fact.unit == "周岁":
                 same = same and _AGE_BAND[0] <= ratio <= _AGE_BAND[1]
@@ -145,8 +148,9 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
             if v >= 10:  # a rule's figures are round: no 11年 beside 「10年以上」, as no 十一年 beside 十年
                 cand = [x for x in cand if x not in (v + 1, v + 2)]
             near = [str(int(x)) if x == int(x) else f"{x:g}" for x in cand if x > 0]
-    if fact.unit == "年" and fact.kind == "number":
-        near = [x for x in near if _value(x) <= _YEARS_UP * _value(fact.value)]
+    if fact.unit in ("年", "%") and fact.kind == "number":
+        up = _YEARS_UP if fact.unit == "年" else _SHARES_UP
+        near = [x for x in near if _value(x) <= up * _value(fact.value)]
     for value in near:
         if figure(value) not in seen:
             seen.add(figure(value))
@@ -154,6 +158,10 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
     if fact.unit == "%" and _value(fact.value) >= 10 and _value(fact.value) % 5 == 0:
         # a round share gets round shares: 「降低50%」 changed to 「降低14%」 is out at a glance (round 67, H5168)
         out = [v for v in out if _value(v) % 5 == 0]
+    if fact.kind == "frequency" and "年度" in fact.sentence:
+        out = [
+            v for v in out if v != "两年"
+        ]  # 「按照年度出口计划，每（ ）申领一次」: not every two years (round 74, H5983)
     if fact.kind == "frequency" and fact.value not in ("月", "周", "日", "天"):
         # 「每（ ）至少组织一次综合应急预案演练」 beside 半年: a weekly drill is no reading (round 47, three items)
         out = [v for v in out if v not in ("周", "日", "天")]
@@ -162,6 +170,8 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
 
 # A term of years at most this many times the key's: 二十年 beside 十年, not 三十年 (round 67, H5072).
 _YEARS_UP = 2.5
+# A share at most this many times the key's: 30% beside 10%, not 14% beside a fine of 「2%以上4%以下」 (round 74, H5978).
+_SHARES_UP = 3.0
 # An age distractor within this ratio of the key: 十二、十四周岁 around 十六, 60 and 65 around 70; not the 55 or 65周岁
 # of another article's retirement as the age a minor may be hired at, nor 十四周岁 as a retirement age (round 67,
 # seven of its 28 bad items).
@@ -171,8 +181,11 @@ _MINOR = re.compile(r"未成年|儿童|少年|幼儿|童工")  # 童工: under s
 
 
 def _near_ages(v: float) -> list[float]:
-    """An age moves by years: two, four and six either side, nearest first, within the band."""
+    """An age moves by years: two, four and six either side, nearest first, within the band; an adult's round age by
+    fives, as rules write them (55周岁 beside 50 and 60, not 59, 53 and 51: round 74, H6022)."""
     near = (v + 2, v - 2, v + 4, v - 4, v - 6, v + 6)
+    if v >= _ADULT and v % 5 == 0:
+        near = (v + 5, v - 5, v + 10, v - 10)
     return [x for x in near if _AGE_BAND[0] <= x / max(v, 1e-9) <= _AGE_BAND[1]]
 
 
@@ -601,6 +614,15 @@ def _cut_from_within(f: NumberFact, frag: str) -> bool:
     return not sentence.startswith(without_label(frag).lstrip()[:10])
 
 
+def _in_a_name(f: NumberFact) -> bool:
+    """A figure inside quotation marks is part of a name (「“四人帮”」「“三同时”」), no figure a rule sets: anyone fills
+    it (round 74, H6001)."""
+    text = f.clause.text
+    opened = max(text.rfind("“", 0, f.start), text.rfind('"', 0, f.start))
+    closed = max(text.rfind("”", 0, f.start), -1)
+    return opened > closed and opened >= f.start - 8
+
+
 # 「2个或者2个以上」「两个或者两个以上」: one figure written twice, a stock way of saying "more than one".
 _OR_MORE = re.compile(r"([\d一二两三四五六七八九十]+)([个名人家项次]?)或者\1\2以[上下]")
 
@@ -623,7 +645,7 @@ def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
         return None  # 「第四至（ ）」: the end of a count of years, which 二年 or 三年 cannot be (round 72, H5742)
     if f.unit == "日" and re.search(r"[一二三四五六七八九十\d]月$", template.split(BLANK)[0]):
         return None  # 「次年四月（ ）」: a day of a month is a date, not a period (round 44, H2446: 六十日)
-    if _round_the_clock(f) or _or_more(f) or _what_a_minor_is(f, template):
+    if _round_the_clock(f) or _or_more(f) or _what_a_minor_is(f, template) or _in_a_name(f):
         return None
     if ends_in_adverbial(frag):
         return None  # 「……起15日内，持……的证明文件，」: too long to reach what is to be done (H5159)
@@ -1471,7 +1493,10 @@ def _next_question(
             continue
         if any(
             near_duplicate(q.stem, o.stem)
-            or (o.chunk_id == q.chunk_id and (o.template == q.template or _one_sentence(o.quote, q.quote)))
+            or (o.chunk_id == q.chunk_id and o.template == q.template)
+            # one sentence, in one article or written again in another (「记录和凭证保存期限不得少于2年」 in 第十条 and
+            # 第十五条: round 74, H6014)
+            or _one_sentence(o.quote, q.quote)
             or shows_sentence(o, q)
             or shows_sentence(q, o)
             or gives_away(o, q)

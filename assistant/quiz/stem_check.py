@@ -684,10 +684,14 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         # 「违反本条例第二十四条、第二十五条规定，……」 too (round 50, H3032)
         problems.append("「违反本条例第……条规定的」：违法行为只用条号指称，是什么行为题干里没有")
     if question.doc_level in STATUTE_LEVELS and re.search(
-        r"(?:依据|依照|按照|根据)本(?:法|条例|规定|办法|细则)第[一二三四五六七八九十百零\d]+条(?:的)?(?:规定)?(?:提出|作出|报送)的",
+        r"(?:依据|依照|按照|根据)本(?:法|条例|规定|办法|细则)_ART(?:[、和及或]_ART)*(?:的)?(?:规定)?(?:提出|作出|报送)的"
+        r"|本(?:法|条例|规定|办法|细则)_ART(?:[、和及或]_ART)*(?:的)?规定的(?:全部|有关|相关)?(?:通知|申请|决定|材料|文件|报告)".replace(
+            "_ART", r"第[一二三四五六七八九十百零\d]+条"
+        ),
         own,
     ):
-        # 「出版行政部门应当自收到依据本条例第十条提出的申请之日起（ ）内……」 (round 73, H5938): which application
+        # 「出版行政部门应当自收到依据本条例第十条提出的申请之日起（ ）内……」 (round 73, H5938): which application;
+        # 「自接到本条例第十四条、第十五条、第十六条规定的通知之日起」 (round 74, H6010): which notice
         problems.append("「依据本条例第十条提出的申请」：是什么申请只用条号指称，题干里没有")
     if question.doc_level in STATUTE_LEVELS and re.match(
         r"^(?:董事会|监事会|理事会|股东会|股东大会|董事|监事|理事)(?:成员|长|的)?", stem

@@ -2300,3 +2300,11 @@ def test_a_board_the_stem_names_and_an_application_it_describes_pass() -> None:
         assert not any(
             "董事会" in p or "条号" in p for p in stem_problems(_statute_item(stem, stem, "single", "A"))
         )
+
+
+def test_a_notice_or_documents_named_only_by_article_numbers_are_refused() -> None:
+    # round 74, H6010: which notice
+    notice = "规章的制定机关应当自接到本条例第十四条、第十五条、第十六条规定的通知之日起（ ）内，将处理情况报国务院法制机构。"
+    papers = "审批机构自接到本条例第七条规定的全部文件之日起，（ ）内决定批准或者不批准。"
+    for stem in (notice, papers):
+        assert any("条号" in p for p in stem_problems(_statute_item(stem, stem, "single", "C")))

@@ -854,3 +854,31 @@ def test_round_73_distractors_finer_than_the_stem_or_far_from_an_adult_age_are_n
             build_number(age, "single", _Ctx(random.Random(seed), [], ages, [])),
         ):
             assert q is None or not any(o in ("1.65%", "35周岁") for o in q.options), q.options
+
+
+def test_round_74_figures_a_rule_would_not_write_are_not_offered(make_clause) -> None:
+    import random
+
+    from assistant.content.facts import number_facts
+    from assistant.quiz.generate import _Ctx, build_number
+
+    # H6022: 55周岁 beside 59, 53 and 51; rules write adults' ages in fives
+    post = _statute_clause(make_clause, "第十六条 专职监事由处级国家工作人员担任，年龄一般在55周岁以下。")
+    (age,) = number_facts(post, chinese=True)
+    # H5978: 14% beside a fine of 「2%以上（ ）以下」
+    fine = _statute_clause(make_clause, "第四十二条 未按照标准施工的，处工程合同价款2%以上4%以下的罚款。")
+    odd = _statute_clause(make_clause, "第二十四条 处财物价值14%的罚款。")
+    upper = [f for f in number_facts(fine, chinese=True) if f.value == "4"]
+    pool = [*number_facts(fine, chinese=True), *number_facts(odd, chinese=True)]
+    for seed in range(8):
+        q = build_number(age, "single", _Ctx(random.Random(seed), [], [age], []))
+        assert q is None or all(_value_of(o) % 5 == 0 for o in q.options), q.options
+        q = build_number(upper[0], "single", _Ctx(random.Random(seed), [], pool, []))
+        assert q is None or all(_value_of(o) <= 12 for o in q.options), q.options
+    # H6001: a figure inside quotation marks is part of a name
+    named = _statute_clause(make_clause, "第一条 由于过去长期受到“四人帮”的干扰破坏，工作陷于停顿。")
+    assert all(
+        build_number(f, t, _Ctx(random.Random(0), [], [f], [])) is None
+        for f in number_facts(named, chinese=True)
+        for t in ("blank", "single")
+    )
