@@ -130,6 +130,4 @@ def test_a_question_word_inherits_no_statutes_word_from_a_phrase_it_is_part_of()
     # statutes' words, every 拘留 clause said 「几天」 and outranked 第七十八条 for 「处罚后几天内要公开？」 (stop 41)
     assert not mentions("几天", "处十五日以下拘留")
     assert not mentions("多少", "处二万元以上五万元以下的罚款")
-    assert (
-        "拘留" in Query.parse("矿上老板跑路了，抓回来能关几天？").expansions
-    )  # the phrase still searches for it
+    assert "拘留" in Query.parse("矿上老板跑路了，抓回来能关几天？").expansions  # still searched for
