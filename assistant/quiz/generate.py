@@ -183,7 +183,7 @@ _MINOR = re.compile(r"未成年|儿童|少年|幼儿|童工")  # 童工: under s
 def _near_ages(v: float) -> list[float]:
     """An age moves by years: two, four and six either side, nearest first, within the band; an adult's round age by
     fives, as rules write them (55周岁 beside 50 and 60, not 59, 53 and 51: round 74, H6022)."""
-    near = (v + 2, v - 2, v + 4, v - 4, v - 6, v + 6)
+    near: tuple[float, ...] = (v + 2, v - 2, v + 4, v - 4, v - 6, v + 6)
     if v >= _ADULT and v % 5 == 0:
         near = (v + 5, v - 5, v + 10, v - 10)
     return [x for x in near if _AGE_BAND[0] <= x / max(v, 1e-9) <= _AGE_BAND[1]]
