@@ -443,6 +443,11 @@ def _within_bounds(template: str, value: str, unit: str) -> bool:
     for m, too_far in ((upper, lambda y: x * 1.2 > y), (lower, lambda y: x < y * 1.2)):
         if m and _IN_BASE[m.group(2)][0] == base and too_far(_value(m.group(1)) * _IN_BASE[m.group(2)][1]):
             return False
+    # 「禁止其1至（ ）年内」「可以承包前2至（ ）年」: the range's start bears the unit after the blank, and its end lies past
+    # it (round 75, H6080: 「1至1年」; H6109: 1年 and 2年 beside 「前2至」)
+    start = re.search(r"(\d+|[一二两三四五六七八九十]+)至$", before)
+    if start and _value(value) < _value(start.group(1)) * 1.2:
+        return False
     # 「货值金额等值以上（ ）以下」: the lower end is one time the sum, so no 「1倍」 (round 70, H5510)
     return not (unit == "倍" and before.endswith("等值以上") and x < 1.2)
 

@@ -81,7 +81,7 @@ _PARTY = re.compile(
 # 政府……采取下列措施」, cut from whoever acts. (A plan's tasks open so, addressed to its readers.)
 _ACTION_START = re.compile(
     r"^(?:迅速|立即|及时|尽快)?(?:调集|调动|责令|采取|落实|加强|做好|确保|推动|督促|配备|实行|转移|疏散|启用|储备|划定|封锁|查封|扣押|要求|"
-    r"查阅|复制|进入|组织|依法从严|从严|依法查处|依法惩处|制止|纠正|检查|排查|拟订|制定|建立健全)"
+    r"查阅|复制|进入|组织|依法从严|从严|依法查处|依法惩处|制止|纠正|检查|排查|拟订|制定|建立健全|进行现场)"
 )
 # A statement that is only a noun phrase: an item of 「下列……」 (「……等方式进行审定的事项。」「……有安全生产不良记录的
 # 生产经营单位。」) read as true or false says nothing.
@@ -596,7 +596,7 @@ def _whose_its(stem: str) -> bool:
 
 # A list's item copied with its number: 「增值税纳税地点：\n（一）固定业户……」, 「（二）纳税人销售……」 (round 71, H5730, H5731).
 _COPIED_ITEM = re.compile(
-    r"\n|^\s*[（(][一二三四五六七八九十]+[）)]|[：:]\s*[（(][一二三四五六七八九十]+[）)]"
+    r"\n|^\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)|[：:]\s*[（(][一二三四五六七八九十]+[）)]"
 )
 
 
@@ -685,7 +685,9 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         problems.append("「违反本条例第……条规定的」：违法行为只用条号指称，是什么行为题干里没有")
     if question.doc_level in STATUTE_LEVELS and re.search(
         r"(?:依据|依照|按照|根据)本(?:法|条例|规定|办法|细则)_ART(?:[、和及或]_ART)*(?:的)?(?:规定)?(?:提出|作出|报送)的"
-        r"|本(?:法|条例|规定|办法|细则)_ART(?:[、和及或]_ART)*(?:的)?规定的(?:全部|有关|相关)?(?:通知|申请|决定|材料|文件|报告)".replace(
+        r"|本(?:法|条例|规定|办法|细则)_ART(?:[、和及或]_ART)*(?:的)?规定的(?:全部|有关|相关)?(?:通知|申请|决定|材料|文件|报告)"
+        # 「加入本办法第十七条所列范围的多边条约」, 「政府采购法第七十一条规定的罚款」 (round 75, H6122, H6083)
+        r"|本(?:法|条例|规定|办法|细则)_ART所列|^[^，,。]{2,12}法_ART规定的".replace(
             "_ART", r"第[一二三四五六七八九十百零\d]+条"
         ),
         own,

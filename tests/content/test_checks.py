@@ -2308,3 +2308,16 @@ def test_a_notice_or_documents_named_only_by_article_numbers_are_refused() -> No
     papers = "审批机构自接到本条例第七条规定的全部文件之日起，（ ）内决定批准或者不批准。"
     for stem in (notice, papers):
         assert any("条号" in p for p in stem_problems(_statute_item(stem, stem, "single", "C")))
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "三、产品销售额、实现利润、上交税利连续（ ）以上有较大幅度增长。",  # round 75, H6107: an item's number
+        "接受多边条约或者加入本办法第十七条所列范围的多边条约，应当由外交部报请国务院决定。",  # H6122
+        "政府采购法第七十一条规定的罚款，数额为（ ）以下。",  # H6083: another law's article
+        "进行现场检查，检查人员不得少于3人。",  # H6041: who inspects
+    ],
+)
+def test_round_75_stems_that_lean_on_what_is_not_in_them_are_refused(stem: str) -> None:
+    assert stem_problems(_statute_item(stem, stem, "single", "A"))

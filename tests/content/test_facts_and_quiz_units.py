@@ -882,3 +882,21 @@ def test_round_74_figures_a_rule_would_not_write_are_not_offered(make_clause) ->
         for f in number_facts(named, chinese=True)
         for t in ("blank", "single")
     )
+
+
+def test_the_end_of_a_range_lies_past_its_start(make_clause) -> None:
+    import random
+
+    from assistant.content.facts import number_facts
+    from assistant.quiz.generate import _Ctx, build_number
+
+    # round 75, H6080: 「禁止其1至（3）年内」 turned to 「1至1年」; H6109: 「前2至（3）年」 beside 1年 and 2年
+    clause = _statute_clause(make_clause, "第一条 列入不良行为记录名单，禁止其1至3年内参加政府采购活动。")
+    three = [f for f in number_facts(clause, chinese=True) if f.value == "3"]
+    other = _statute_clause(make_clause, "第二条 登记证书有效期为1年，期满换发；保存期限不少于2年。")
+    pool = [*three, *number_facts(other, chinese=True)]
+    assert three
+    for seed in range(8):
+        for t in ("single", "judge"):
+            q = build_number(three[0], t, _Ctx(random.Random(seed), [], pool, []))
+            assert q is None or ("1至1年" not in q.stem and "1年" not in q.options), (q.stem, q.options)
