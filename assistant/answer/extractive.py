@@ -44,9 +44,29 @@ _MUST = re.compile(r"应当|必须")
 _RIGHT = re.compile(r"有权")
 _TIME = re.compile(
     r"(?:每(?:半年|年|季度|季|月|周|日|天|班)(?:[^。；，,]{0,12}?次)?|(?:超过|满|不超过|不少于|不得超过|至少|最迟不得超过)?"
-    r"[0-9一二三四五六七八九十百]+\s*(?:个)?(?:工作日|日|天|小时|个月|年)(?:以上|内|以内|前)?|"
+    # 「上一年年收入」 is the year a fine is reckoned on, no time to act in
+    r"(?<![上下])[0-9一二三四五六七八九十百]+\s*(?:个)?(?:工作日|日|天|小时|个月|年)(?:以上|内|以内|前)?|"
     r"\d{4}年(?:\d{1,2}月)?(?:底|前|以前)?)"
 )
+# Detention with its days: 「处十五日以下拘留」.
+_DETENTION = re.compile(r"处[^，,。；;]{0,8}?(?:日|天)以下(?:的)?拘留")
+# The span a "how long" question asks in (「能关几天？」「多少个小时内」) and the units a clause writes it in.
+_ASKED_SPAN = re.compile(r"(?:多少|几)个?(天|日|小时|月|年)")
+_SPAN_UNITS = {"天": ("日", "天"), "日": ("日", "天"), "小时": ("小时",), "月": ("月",), "年": ("年",)}
+
+
+def asked_span(question: str) -> tuple[str, ...]:
+    """The units of the span ``question`` asks for (``()`` when it asks none): 「抓回来能关几天？」 is answered by
+    「十五日以下拘留」, not by the 「上一年」 of the fine beside it."""
+    m = _ASKED_SPAN.search(question)
+    return _SPAN_UNITS[m.group(1)] if m else ()
+
+
+def _states_time(text: str, span: tuple[str, ...]) -> bool:
+    return any(
+        not span or re.sub(r"(?:以上|以内|内|以前|前)$", "", m.group()).endswith(span)
+        for m in _TIME.finditer(text)
+    )
 
 
 @dataclass(frozen=True)
@@ -61,7 +81,9 @@ def _weight(word: str) -> float:
     return min(len(word), 6) ** 1.5
 
 
-def score_sentences(clause: Clause, words: list[str], intent: str = "") -> list[ScoredSentence]:
+def score_sentences(
+    clause: Clause, words: list[str], intent: str = "", span: tuple[str, ...] = ()
+) -> list[ScoredSentence]:
     """Every sentence of ``clause`` scored against the question ``words`` or the statutes' words for them
     (title as context). A penalty question prefers the sentence that states the sanction, a "when" question
     the one with the time: the asked-for thing is what the reader needs quoted."""
@@ -82,8 +104,12 @@ def score_sentences(clause: Clause, words: list[str], intent: str = "") -> list[
         score = own * (0.5 if is_title else 1.0) + 0.25 * context_score
         if intent == "penalty" and _states_sanction(s.text):
             score = score * 1.5 + 1.0
-        elif intent in ("deadline", "frequency") and _TIME.search(s.text):
+        elif intent in ("deadline", "frequency") and _states_time(s.text, span):
             score = score * 1.5 + 1.0
+        if span and not _states_time(s.text, span):
+            # 「抓回来能关几天？」: a sentence without a span in days does not say how many (the fine of
+            # 「上一年年收入」 beside 「对逃匿的处十五日以下拘留」)
+            score *= 0.5
         out.append(ScoredSentence(clause, s.text, score, i))
     return out
 
@@ -117,6 +143,7 @@ def pick_quotes(
     *,
     intent: str = "",
     about_document: bool = False,
+    span: tuple[str, ...] = (),
 ) -> list[tuple[Clause, list[str]]]:
     """The clauses to cite, in order, each with its best sentence(s) in source order.
 
@@ -130,7 +157,7 @@ def pick_quotes(
     # 「来源:中国九江网」 answers nothing — but a 落款 answers when the document was signed
     usable = [h for h in hits if h.clause.kind != "closing" or about_document]
     for n, hit in enumerate(usable[:3]):
-        scored = sorted(score_sentences(hit.clause, words, intent), key=lambda s: -s.score)
+        scored = sorted(score_sentences(hit.clause, words, intent, span), key=lambda s: -s.score)
         if not scored:
             continue
         top = scored[0].score
@@ -149,6 +176,11 @@ def pick_quotes(
                 sanction = next((s for s in scored if _states_sanction(s.text)), None)
             if sanction is not None and sanction is not scored[0]:
                 chosen = [scored[0], sanction]
+        if n == 0 and span and not any(_states_time(s.text, span) for s in chosen):
+            # 「……可处以多少日的拘留？」 is answered by the sentence that states the days
+            timed = next((s for s in scored if _states_time(s.text, span) and s.score > 0), None)
+            if timed is not None:
+                chosen = [*chosen[:1], timed]
         chosen.sort(key=lambda s: s.position)
         quotes = _with_list([_trim(q) for q in _with_tiers(hit.clause, chosen)], hit.clause.text)
         picked.append((hit.clause, _with_lead_ins(hit.clause, [_trim(q) for q in quotes])))
@@ -290,6 +322,8 @@ def verdict(intent: str, quotes: list[str], question: str = "") -> str:
     A duty question gets 「应当」/「不得」 only when it asks yes or no (要不要, 是否 …): 「安全员管些什么」
     is not answered by 「应当」."""
     text = "".join(quotes)
+    if intent == "penalty" and asked_span(question) and (detained := _DETENTION.search(text)):
+        return detained.group()  # 「可处以多少日的拘留？」: the days, not the fine beside them
     if intent == "penalty":
         fine = next((m for m in _FINE.finditer(text) if _AMOUNT.search(m.group())), None)
         if fine is None and (sentence := _criminal_sentence(quotes)):
@@ -316,7 +350,10 @@ def verdict(intent: str, quotes: list[str], question: str = "") -> str:
     if intent in ("deadline", "frequency"):
         # the time of the kind asked, where the quotes hold both: 「五职矿长要有几年一线经历？」 is answered by
         # the 「10年以上」 of its sentence, not by the 「每年」 of the training the same sentence orders
-        times = list(_TIME.finditer(text))
+        span = asked_span(question)
+        times = [m for m in _TIME.finditer(text) if _states_time(m.group(), span)] or list(
+            _TIME.finditer(text)
+        )
         found = next((m for m in times if m.group().startswith("每") == (intent == "frequency")), None)
         found = found or (times[0] if times else None)
         return found.group().strip() if found else ""
@@ -351,7 +388,13 @@ def compose(
     (when the quotes give one), then each cited clause with its quotes."""
     about_document = bool(ABOUT_THE_DOCUMENT.search(normalize(question)))
     picked = pick_quotes(
-        hits, words, second_ratio, second_min_score, intent=intent, about_document=about_document
+        hits,
+        words,
+        second_ratio,
+        second_min_score,
+        intent=intent,
+        about_document=about_document,
+        span=asked_span(question),
     )
     lines: list[str] = []
     # never a verdict from an instruction, nor from a repealed provision (its source line says 已废止 and why)

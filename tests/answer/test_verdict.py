@@ -182,3 +182,21 @@ def test_a_figure_asked_that_no_cited_clause_states_is_named_as_unstated(
     text, citations = compose([found], list(Query.parse(question).content_words), question=question)
     assert citations
     assert unstated_figure(Query.parse(question), citations, [found.clause]) == unstated
+
+
+def test_a_how_many_days_question_quotes_and_leads_with_the_days() -> None:
+    # 「抓回来能关几天？」: the days of detention, not the 「一年」 of 「上一年年收入」 in the fine beside them
+    text = (
+        "第一百一十条 生产经营单位的主要负责人在本单位发生生产安全事故时，擅离职守或者逃匿的，给予降级、撤职的处分，"
+        "并由应急管理部门处上一年年收入百分之六十至百分之一百的罚款；对逃匿的处十五日以下拘留；"
+        "构成犯罪的，依照刑法有关规定追究刑事责任。"
+    )
+    for question, intent, lead in (
+        ("矿上出了事老板跑路了，抓回来能关几天？", "deadline", "十五日"),
+        ("主要负责人逃匿的，可处以多少日的拘留？", "penalty", "处十五日以下拘留"),
+    ):
+        words = list(Query.parse(question).content_words)
+        answer, citations = compose([hit(text, "第一百一十条")], words, intent=intent, question=question)
+        first = answer.splitlines()[0]
+        assert first.startswith(f"结论：{lead}") and "一年" not in first, first
+        assert any("十五日以下拘留" in c.quote for c in citations)
