@@ -382,6 +382,8 @@ def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[st
                 continue  # 「怀孕12个月以上」 is no pregnancy (round 70, H5489)
         if f.kind == "number" and _value(value) == 1 and _EVERY.get(f.unit, "-") in template:
             continue  # 「投入使用后1年内……应当每年报告」 leaves one report: a span of one period (round 70, H5469)
+        if f.kind == "number" and _a_whole_period(template, value, f.unit):
+            continue
         # 「每日工作……小时」, 「实行（ ）值班制度」: hours of a day (round 44, H2438: no 七十二小时值班)
         daily = f.unit == "小时" and re.search(r"每(?:日|天)|值班", template)
         if daily and _value(value) >= 24:
@@ -457,6 +459,18 @@ _PREGNANCY = re.compile(r"怀孕|孕期|妊娠")
 _PREGNANCY_MONTHS = 9
 # The period a 「每……」 repeats in: a span of one such period beside it holds one repetition.
 _EVERY = {"年": "每年", "个月": "每月", "月": "每月"}
+
+
+def _a_whole_period(template: str, value: str, unit: str) -> bool:
+    """「每年在中国内地居留时间不得少于（ ）」: 12个月 is the whole year, no share of it a rule would ask (round 76,
+    H6161)."""
+    days = _DAYS_IN.get(unit)
+    every = re.search(r"每(年|月)", template.split(BLANK)[0])
+    if days is None or every is None:
+        return False
+    return _value(value) * days >= (365 if every.group(1) == "年" else 30) - 5
+
+
 # A figure with its unit in a stem, and units compared in one base (周岁, 次 and 人 as they are; a month is 30 days
 # beside days: 「1个月」 is 「30天」, round 70, H5458).
 _STEM_FIGURE = re.compile(

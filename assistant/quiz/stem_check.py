@@ -687,7 +687,9 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         r"(?:依据|依照|按照|根据)本(?:法|条例|规定|办法|细则)_ART(?:[、和及或]_ART)*(?:的)?(?:规定)?(?:提出|作出|报送)的"
         r"|本(?:法|条例|规定|办法|细则)_ART(?:[、和及或]_ART)*(?:的)?规定的(?:全部|有关|相关)?(?:通知|申请|决定|材料|文件|报告)"
         # 「加入本办法第十七条所列范围的多边条约」, 「政府采购法第七十一条规定的罚款」 (round 75, H6122, H6083)
-        r"|本(?:法|条例|规定|办法|细则)_ART所列|^[^，,。]{2,12}法_ART规定的".replace(
+        r"|本(?:法|条例|规定|办法|细则)_ART所列|^[^，,。]{2,12}法_ART规定的"
+        # 「进行本条例第二十七条第一项至第五项规定的涉路施工活动的」 (round 76, H6170)
+        r"|本(?:法|条例|规定|办法|细则)_ART第[一二三四五六七八九十]+项(?:至第[一二三四五六七八九十]+项)?规定的".replace(
             "_ART", r"第[一二三四五六七八九十百零\d]+条"
         ),
         own,
@@ -801,6 +803,11 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         problems.append("「因此/为此……」指的是上一句说的事，题干里没有")
     if question.doc_level in STATUTE_LEVELS and _whose_its(stem):
         problems.append("「不受理其……」「责令其……」：「其」是谁（受罚的一方）在前一句，题干里只有执法部门")
+    if question.doc_level in STATUTE_LEVELS and re.match(
+        r"^因[^，,。；;]{1,40}[，,](?:可以|应当|必须|不得)", stem
+    ):
+        # 「因不可抗力并经国务院交通主管部门同意，可以延期（ ）」 (round 76, H6180): who may defer, and what, is the clause before
+        problems.append("「因……，可以……」：谁可以、可以把什么延期在前半句，题干里没有")
     if _COPIED_ITEM.search(question.stem):
         problems.append("照搬了条文的项号或换行（「：（一）……」），不是一句题干")
     if re.match(r"^该(?!当)", stem):

@@ -2321,3 +2321,13 @@ def test_a_notice_or_documents_named_only_by_article_numbers_are_refused() -> No
 )
 def test_round_75_stems_that_lean_on_what_is_not_in_them_are_refused(stem: str) -> None:
     assert stem_problems(_statute_item(stem, stem, "single", "A"))
+
+
+def test_round_76_stems_without_their_subject_or_act_are_refused() -> None:
+    # H6180: who may defer what is the clause before; H6170: the works named by article and item numbers only
+    defer = "因不可抗力并经国务院交通主管部门同意，可以延期（ ）。"
+    works = "违反本条例的规定，未经许可进行本条例第二十七条第一项至第五项规定的涉路施工活动的，可以处（ ）以下的罚款。"
+    for stem in (defer, works):
+        assert stem_problems(_statute_item(stem, stem, "single", "A"))
+    # H6186: 「……的（ ）自然日前，」 + 「将有关信息向社会公告」
+    assert ends_in_adverbial("彩票发行机构应当在开设、变更、停止的10个自然日前，")

@@ -900,3 +900,19 @@ def test_the_end_of_a_range_lies_past_its_start(make_clause) -> None:
         for t in ("single", "judge"):
             q = build_number(three[0], t, _Ctx(random.Random(seed), [], pool, []))
             assert q is None or ("1至1年" not in q.stem and "1年" not in q.options), (q.stem, q.options)
+
+
+def test_a_share_of_each_year_gets_no_whole_year_as_a_distractor(make_clause) -> None:
+    import random
+
+    from assistant.content.facts import number_facts
+    from assistant.quiz.generate import _Ctx, build_number
+
+    # round 76, H6161: 「每年在中国内地居留时间不得少于（3个月）」 beside 12个月
+    clause = _statute_clause(make_clause, "第二十四条 负责人每年在中国内地居留时间不得少于3个月。")
+    other = _statute_clause(make_clause, "第九条 申请人应当在12个月内补正；逾期6个月的，不予受理。")
+    (stay,) = number_facts(clause, chinese=True)
+    pool = [stay, *number_facts(other, chinese=True)]
+    for seed in range(8):
+        q = build_number(stay, "single", _Ctx(random.Random(seed), [], pool, []))
+        assert q is None or "12个月" not in q.options, q.options
