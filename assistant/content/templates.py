@@ -110,6 +110,8 @@ def fragment(
         or re.match(r"^[，,]?为[^，,；;。]{1,12}(?:[。；;]|$)", sentence[hi:])
         # 「提交有关发明创造已经展出或者发表，以及展出或者发表日期的证明文件」: the object goes on (round 67, H5091)
         or re.match(r"^以及", sentence[hi:])
+        # 「……单一持有外国企业10%以上有表决权股份，且由其共同持有……50%以上股份」: the condition goes on (round 77, H6268)
+        or re.match(r"^且", sentence[hi:])
         or re.search(
             r"[，,]对[^，,。；;]{1,30}[，,]$", sentence[lo:hi]
         )  # 「……，对劳务派遣单位，」 + its sanction

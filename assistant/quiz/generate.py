@@ -660,6 +660,10 @@ def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
         template, core, frag = number_template(f, whole_within=_WHOLE_WITHIN)
     if _graded_tier(f, frag) or _another_figure_for_it(template, f, ctx.text) or _cut_from_within(f, frag):
         return None
+    if re.search(r"可以(?:少于|低于|短于|超过|高于|长于)$", template.split(BLANK)[0]):
+        return None  # 「间隔时间可以少于（12个月）」: any shorter interval is allowed too (round 77, H6262)
+    if f.value in ("1", "一") and template.split(BLANK, 1)[-1].startswith("年度"):
+        return None  # 「年休假在（1个）年度内……安排」: a year's leave within its year (round 77, H6286)
     if re.search(r"第[一二三四五六七八九十\d]+年?至$", template.split(BLANK)[0]):
         return None  # 「第四至（ ）」: the end of a count of years, which 二年 or 三年 cannot be (round 72, H5742)
     if f.unit == "日" and re.search(r"[一二三四五六七八九十\d]月$", template.split(BLANK)[0]):

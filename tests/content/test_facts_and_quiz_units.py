@@ -916,3 +916,30 @@ def test_a_share_of_each_year_gets_no_whole_year_as_a_distractor(make_clause) ->
     for seed in range(8):
         q = build_number(stay, "single", _Ctx(random.Random(seed), [], pool, []))
         assert q is None or "12个月" not in q.options, q.options
+
+
+def test_round_77_figures_that_allow_more_than_one_answer_or_answer_themselves_are_not_asked(
+    make_clause,
+) -> None:
+    import random
+
+    from assistant.content.facts import number_facts
+    from assistant.content.templates import fragment
+    from assistant.quiz.generate import _Ctx, build_number
+
+    # H6262: 「可以少于12个月」 lets any shorter interval be true; H6286: a year's leave 「在1个年度内」
+    for text in (
+        "第一条 公司发行境内上市外资股与发行内资股的间隔时间可以少于12个月。",
+        "第五条 单位统筹安排职工年休假。年休假在1个年度内可以集中安排，也可以分段安排。",
+    ):
+        clause = _statute_clause(make_clause, text)
+        facts = number_facts(clause, chinese=True)
+        assert facts and all(
+            build_number(f, t, _Ctx(random.Random(0), [], facts, [])) is None
+            for f in facts
+            for t in ("blank", "single")
+        )
+    # H6268: the condition goes on past 「，且」
+    held = "居民企业直接或者间接单一持有外国企业10%以上有表决权股份，且由其共同持有该外国企业50%以上股份。"
+    at = held.find("10%")
+    assert fragment(held, at, at + 3)[0].endswith("50%以上股份。")
