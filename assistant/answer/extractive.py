@@ -86,7 +86,8 @@ def score_sentences(
 ) -> list[ScoredSentence]:
     """Every sentence of ``clause`` scored against the question ``words`` or the statutes' words for them
     (title as context). A penalty question prefers the sentence that states the sanction, a "when" question
-    the one with the time: the asked-for thing is what the reader needs quoted."""
+    the one with the time, and a question that asks a span (``span``: 「几天」 → 日/天) the sentences that state
+    one in it: the asked-for thing is what the reader needs quoted."""
     context = normalize(" ".join((*clause.headings, clause.title)))
     context_score = sum(_weight(w) for w in words if w in context)
     sentences = split_sentences(clause.text)

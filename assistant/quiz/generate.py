@@ -107,9 +107,9 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
                 same = same and 0.5 <= ratio <= 3 and _value(other.value) >= 2
             # a term of years: 八年 beside 一年、二年、三年 is out at a glance (rounds 50 and 52, H2985, H3140)
             # nor 30年 beside 「10年内禁止其医疗器械进口」 (round 67, H5072)
-            # a term of years, and a share: 14% beside a fine of 「2%以上4%以下」 (round 74, H5978)
             if fact.unit == "年":
                 same = same and 1 / 3 <= ratio <= _YEARS_UP
+            # a share: 14% beside a fine of 「2%以上4%以下」 (round 74, H5978)
             if fact.unit == "%":
                 same = same and 1 / 3 <= ratio <= _SHARES_UP
             # an age: 六十五周岁 as the age a minor is hired at, 十四周岁 as a retirement age (round 67)
@@ -159,9 +159,8 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
         # a round share gets round shares: 「降低50%」 changed to 「降低14%」 is out at a glance (round 67, H5168)
         out = [v for v in out if _value(v) % 5 == 0]
     if fact.kind == "frequency" and "年度" in fact.sentence:
-        out = [
-            v for v in out if v != "两年"
-        ]  # 「按照年度出口计划，每（ ）申领一次」: not every two years (round 74, H5983)
+        # 「按照年度出口计划，每（ ）申领一次」: not every two years (round 74, H5983)
+        out = [v for v in out if v != "两年"]
     if fact.kind == "frequency" and fact.value not in ("月", "周", "日", "天"):
         # 「每（ ）至少组织一次综合应急预案演练」 beside 半年: a weekly drill is no reading (round 47, three items)
         out = [v for v in out if v not in ("周", "日", "天")]

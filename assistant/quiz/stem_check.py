@@ -586,7 +586,7 @@ def _whose_its(stem: str) -> bool:
     if re.search(r"的[，,]", before):
         return False
     spans = sorted(
-        [(s.start, s.end) for s in find_subjects(before)] + [m.span() for m in _PARTY.finditer(before)]
+        [(s.start, s.end) for s in find_subjects(before)] + [p.span() for p in _PARTY.finditer(before)]
     )
     parties, end = 0, -1
     for a, b in spans:  # overlapping wordings (「国务院商务主管部门」 and its 「部门」) are one party
@@ -696,7 +696,9 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     ):
         # 「出版行政部门应当自收到依据本条例第十条提出的申请之日起（ ）内……」 (round 73, H5938): which application;
         # 「自接到本条例第十四条、第十五条、第十六条规定的通知之日起」 (round 74, H6010): which notice
-        problems.append("「依据本条例第十条提出的申请」：是什么申请只用条号指称，题干里没有")
+        problems.append(
+            "「依据本条例第十条提出的申请」「第十七条所列范围」：说的是什么只用条号指称，题干里没有"
+        )
     if question.doc_level in STATUTE_LEVELS and re.match(
         r"^(?:董事会|监事会|理事会|股东会|股东大会|董事|监事|理事)(?:成员|长|的)?", stem
     ):

@@ -50,7 +50,8 @@ ASKS_CRIMINAL = re.compile(
     r"坐牢|判刑|判几年|判多[久重少]|判得|刑事责任|构成犯罪|犯罪|有期徒刑|追刑|刑罚|蹲监狱|会不会判|判不判|犯法"
 )
 # A person's criminal record, told as the situation (「以前因为犯罪被判过刑，用他行不行？」): it asks whether he may
-# work, not what the crime costs (dev paraphrase P316, whose first answer was 刑法 第一百条).
+# work, not what the crime costs, so 刑法 is not put first for it (dev paraphrase P316; the ranker alone still ranks
+# 刑法 第一百条 first on its words).
 _CRIMINAL_RECORD = re.compile(
     r"(?:因为?|曾经?|以前|过去|之前)[^，,。？?]{0,4}?犯(?:过)?罪|犯过(?:罪|法)|被?判过(?:刑)?|坐过牢|受过刑事处罚|前科"
 )
