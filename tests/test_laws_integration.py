@@ -261,3 +261,16 @@ def test_a_preamble_comes_first_only_for_a_question_about_the_document_itself(la
         "九江方案是依据哪些上级方案制定的？", 5
     )  # about the document: its 前言 answers
     assert (based[0].clause.doc_id, based[0].clause.label) == ("jiujiang-plan", "前言")
+
+
+def test_a_bank_keeps_every_list_question_an_article_of_its_own_makes(laws_searcher) -> None:  # type: ignore[no-untyped-def]
+    # list questions quote no sentence (""): read as "one sentence", stop 41's cross-article check had kept only the first
+    # of 矿山安全法实施条例's lists (职工's rights, duties, training contents, a 矿长's examination)
+    from assistant.quiz.generate import generate_bank
+
+    shorts = [
+        q
+        for q in generate_bank(laws_searcher, doc="mine-safety-law-rules", n=20, seed=0).questions
+        if q.type == "short"
+    ]
+    assert len({q.clause for q in shorts}) >= 4

@@ -1553,8 +1553,10 @@ def _far_ahead_on_true(chosen: list[Question]) -> bool:
 
 
 def _one_sentence(a: str, b: str) -> bool:
-    """Two items quoting one sentence (a number asked as true/false, and the rule of the same sentence turned)."""
-    return normalize(a).rstrip("。；;，, ") == normalize(b).rstrip("。；;，, ")
+    """Two items quoting one sentence (a number asked as true/false, and the rule of the same sentence turned). A list
+    question quotes none (``""``): two of them are two lists, not one sentence."""
+    x, y = (normalize(q).rstrip("。；;，, ") for q in (a, b))
+    return bool(x) and x == y
 
 
 def shows_sentence(a: Question, b: Question) -> bool:
