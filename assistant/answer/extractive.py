@@ -62,11 +62,13 @@ def asked_span(question: str) -> tuple[str, ...]:
     return _SPAN_UNITS[m.group(1)] if m else ()
 
 
+def _in_span(time: str, span: tuple[str, ...]) -> bool:
+    """A time (a match of ``_TIME``) in one of the units ``span`` asks for; any time when it asks none."""
+    return not span or re.sub(r"(?:以上|以内|内|以前|前)$", "", time).endswith(span)
+
+
 def _states_time(text: str, span: tuple[str, ...]) -> bool:
-    return any(
-        not span or re.sub(r"(?:以上|以内|内|以前|前)$", "", m.group()).endswith(span)
-        for m in _TIME.finditer(text)
-    )
+    return any(_in_span(m.group(), span) for m in _TIME.finditer(text))
 
 
 @dataclass(frozen=True)
@@ -103,11 +105,12 @@ def score_sentences(
         is_title = i == 0 and clause.title and normalize(clause.title) in norm and len(sentences) > 1
         # the title sentence restates the heading: it is context, rarely the requirement itself
         score = own * (0.5 if is_title else 1.0) + 0.25 * context_score
+        timed = bool(span or intent in ("deadline", "frequency")) and _states_time(s.text, span)
         if intent == "penalty" and _states_sanction(s.text):
             score = score * 1.5 + 1.0
-        elif intent in ("deadline", "frequency") and _states_time(s.text, span):
+        elif intent in ("deadline", "frequency") and timed:
             score = score * 1.5 + 1.0
-        if span and not _states_time(s.text, span):
+        if span and not timed:
             # 「抓回来能关几天？」: a sentence without a span in days does not say how many (the fine of
             # 「上一年年收入」 beside 「对逃匿的处十五日以下拘留」)
             score *= 0.5
@@ -352,9 +355,8 @@ def verdict(intent: str, quotes: list[str], question: str = "") -> str:
         # the time of the kind asked, where the quotes hold both: 「五职矿长要有几年一线经历？」 is answered by
         # the 「10年以上」 of its sentence, not by the 「每年」 of the training the same sentence orders
         span = asked_span(question)
-        times = [m for m in _TIME.finditer(text) if _states_time(m.group(), span)] or list(
-            _TIME.finditer(text)
-        )
+        every = list(_TIME.finditer(text))
+        times = [m for m in every if _in_span(m.group(), span)] or every
         found = next((m for m in times if m.group().startswith("每") == (intent == "frequency")), None)
         found = found or (times[0] if times else None)
         return found.group().strip() if found else ""

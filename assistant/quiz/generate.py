@@ -107,11 +107,9 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
                 same = same and 0.5 <= ratio <= 3 and _value(other.value) >= 2
             # a term of years: 八年 beside 一年、二年、三年 is out at a glance (rounds 50 and 52, H2985, H3140)
             # nor 30年 beside 「10年内禁止其医疗器械进口」 (round 67, H5072)
-            if fact.unit == "年":
-                same = same and 1 / 3 <= ratio <= _YEARS_UP
-            # a share: 14% beside a fine of 「2%以上4%以下」 (round 74, H5978)
-            if fact.unit == "%":
-                same = same and 1 / 3 <= ratio <= _SHARES_UP
+            # and a share: 14% beside a fine of 「2%以上4%以下」 (round 74, H5978)
+            if fact.unit in _MOST_TIMES_THE_KEY:
+                same = same and 1 / 3 <= ratio <= _MOST_TIMES_THE_KEY[fact.unit]
             # an age: 六十五周岁 as the age a minor is hired at, 十四周岁 as a retirement age (round 67)
             if fact.unit == "周岁":
                 same = same and _AGE_BAND[0] <= ratio <= _AGE_BAND[1]
@@ -148,9 +146,8 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
             if v >= 10:  # a rule's figures are round: no 11年 beside 「10年以上」, as no 十一年 beside 十年
                 cand = [x for x in cand if x not in (v + 1, v + 2)]
             near = [str(int(x)) if x == int(x) else f"{x:g}" for x in cand if x > 0]
-    if fact.unit in ("年", "%") and fact.kind == "number":
-        up = _YEARS_UP if fact.unit == "年" else _SHARES_UP
-        near = [x for x in near if _value(x) <= up * _value(fact.value)]
+    if fact.unit in _MOST_TIMES_THE_KEY and fact.kind == "number":
+        near = [x for x in near if _value(x) <= _MOST_TIMES_THE_KEY[fact.unit] * _value(fact.value)]
     for value in near:
         if figure(value) not in seen:
             seen.add(figure(value))
@@ -167,10 +164,9 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
     return out
 
 
-# A term of years at most this many times the key's: 二十年 beside 十年, not 三十年 (round 67, H5072).
-_YEARS_UP = 2.5
-# A share at most this many times the key's: 30% beside 10%, not 14% beside a fine of 「2%以上4%以下」 (round 74, H5978).
-_SHARES_UP = 3.0
+# A distractor at most this many times the key: a term of years, 二十年 beside 十年, not 三十年 (round 67, H5072); a share,
+# 30% beside 10%, not 14% beside a fine of 「2%以上4%以下」 (round 74, H5978).
+_MOST_TIMES_THE_KEY = {"年": 2.5, "%": 3.0}
 # An age distractor within this ratio of the key: 十二、十四周岁 around 十六, 60 and 65 around 70; not the 55 or 65周岁
 # of another article's retirement as the age a minor may be hired at, nor 十四周岁 as a retirement age (round 67,
 # seven of its 28 bad items).
@@ -188,21 +184,26 @@ def _near_ages(v: float) -> list[float]:
     return [x for x in near if _AGE_BAND[0] <= x / max(v, 1e-9) <= _AGE_BAND[1]]
 
 
-def _an_age_of_its_kind(template: str, value: str) -> bool:
-    """Beside a minor (「未满（ ）的未成年人」), an age under eighteen: 十八周岁 only restates 「未成年人」, 二十周岁
-    contradicts it (round 67: H4405, H5142)."""
-    return not _MINOR.search(template) or _value(value) < _ADULT
-
-
 # Who holds a post or works: their ages stop at retirement.
 _AT_WORK = re.compile(r"担任|任职|聘任|聘用|工作人员|干部|职工|在职")
 _RETIREMENT = 60.0
+# An adult's age distractor within this many years of the key.
+_AGE_SPAN = 10.0
 
 
-def _a_working_age(template: str, key: str, value: str) -> bool:
-    """A post-holder's age under sixty gets no distractor past sixty: 「专职监事由……国家工作人员担任，年龄一般在（ ）以下」
-    (55周岁) beside 65 and 70周岁, which serving officials never reach (round 72, H5843)."""
-    return not (_AT_WORK.search(template) and _value(key) < _RETIREMENT and _value(value) > _RETIREMENT)
+def _an_age_of_its_kind(template: str, key: str, value: str) -> bool:
+    """An age distractor a reader cannot rule out by the person it is of:
+    - beside a minor (「未满（ ）的未成年人」), under eighteen: 十八周岁 only restates 「未成年人」, 二十周岁 contradicts it
+      (round 67: H4405, H5142);
+    - a post-holder's age under sixty, none past sixty: 「专职监事由……国家工作人员担任，年龄一般在（ ）以下」 (55周岁) beside
+      65 and 70周岁, which serving officials never reach (round 72, H5843);
+    - an adult's, within ten years of the key: not 35周岁 beside an official's 55 (round 73, H5955)."""
+    k, v = _value(key), _value(value)
+    if _MINOR.search(template) and v >= _ADULT:
+        return False
+    if _AT_WORK.search(template) and k < _RETIREMENT < v:
+        return False
+    return not (k >= _ADULT and abs(v - k) > _AGE_SPAN)
 
 
 def _what_a_minor_is(f: NumberFact, template: str) -> bool:
@@ -339,10 +340,6 @@ def _stated_elsewhere(template: str, filled: str, corpus: list[str] | str) -> bo
     return bool(lead) and lead + normalize(filled) in _joined(corpus)
 
 
-# An adult's age distractor within this many years of the key.
-_AGE_SPAN = 10.0
-
-
 def _decimals(figure: str) -> int:
     return len(figure.split(".", 1)[1]) if "." in figure else 0
 
@@ -370,17 +367,13 @@ def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[st
             _within_bounds(template, value, f.unit) and _within_the_year(f, value)
         ):
             continue
-        if f.unit == "周岁" and not (
-            _an_age_of_its_kind(template, value) and _a_working_age(template, f.value, value)
-        ):
+        if f.unit == "周岁" and not _an_age_of_its_kind(template, f.value, value):
             continue
         if f.kind == "number" and _value(f.value) >= 10 and abs(_value(value) - _value(f.value)) <= 1:
             continue  # 「13个月」 beside 「12个月内结束」 points at the key (round 70, H5453, H5502)
         if f.kind == "number" and f.unit in _MONTHS and _PREGNANCY.search(template):
             if _value(value) > _PREGNANCY_MONTHS:
                 continue  # 「怀孕12个月以上」 is no pregnancy (round 70, H5489)
-        if f.kind == "number" and _value(value) == 1 and _EVERY.get(f.unit, "-") in template:
-            continue  # 「投入使用后1年内……应当每年报告」 leaves one report: a span of one period (round 70, H5469)
         if f.kind == "number" and _a_whole_period(template, value, f.unit):
             continue
         # 「每日工作……小时」, 「实行（ ）值班制度」: hours of a day (round 44, H2438: no 七十二小时值班)
@@ -402,12 +395,6 @@ def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[st
             continue  # 「自受理之日起三十日」 is 第五十八条's limit: a second right answer
         if _finer_than_the_stem(value, f.value, template):
             continue
-        if (
-            f.unit == "周岁"
-            and _value(f.value) >= _ADULT
-            and abs(_value(value) - _value(f.value)) > _AGE_SPAN
-        ):
-            continue  # 「35周岁」 beside an official's 55 (round 73, H5955)
         values.append(value)
     chosen = _straddling(f.value, values, n) if f.kind == "number" else values[:n]
     return [v if f.kind == "frequency" else v + f.unit for v in chosen]
@@ -461,8 +448,11 @@ _EVERY = {"年": "每年", "个月": "每月", "月": "每月"}
 
 
 def _a_whole_period(template: str, value: str, unit: str) -> bool:
-    """「每年在中国内地居留时间不得少于（ ）」: 12个月 is the whole year, no share of it a rule would ask (round 76,
+    """A span of a whole period a 「每……」 beside it repeats in: 「投入使用后1年内……应当每年报告」 leaves one report (round 70,
+    H5469); in 「每年在中国内地居留时间不得少于（ ）」 12个月 is the whole year, no share of it a rule would ask (round 76,
     H6161)."""
+    if _value(value) == 1 and _EVERY.get(unit, "-") in template:
+        return True
     days = _DAYS_IN.get(unit)
     every = re.search(r"每(年|月)", template.split(BLANK)[0])
     if days is None or every is None:
@@ -637,7 +627,7 @@ def _in_a_name(f: NumberFact) -> bool:
     it (round 74, H6001)."""
     text = f.clause.text
     opened = max(text.rfind("“", 0, f.start), text.rfind('"', 0, f.start))
-    closed = max(text.rfind("”", 0, f.start), -1)
+    closed = text.rfind("”", 0, f.start)
     return opened > closed and opened >= f.start - 8
 
 
@@ -659,13 +649,14 @@ def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
         template, core, frag = number_template(f, whole_within=_WHOLE_WITHIN)
     if _graded_tier(f, frag) or _another_figure_for_it(template, f, ctx.text) or _cut_from_within(f, frag):
         return None
-    if re.search(r"可以(?:少于|低于|短于|超过|高于|长于)$", template.split(BLANK)[0]):
+    before, _, after = template.partition(BLANK)
+    if re.search(r"可以(?:少于|低于|短于|超过|高于|长于)$", before):
         return None  # 「间隔时间可以少于（12个月）」: any shorter interval is allowed too (round 77, H6262)
-    if f.value in ("1", "一") and template.split(BLANK, 1)[-1].startswith("年度"):
+    if f.value in ("1", "一") and after.startswith("年度"):
         return None  # 「年休假在（1个）年度内……安排」: a year's leave within its year (round 77, H6286)
-    if re.search(r"第[一二三四五六七八九十\d]+年?至$", template.split(BLANK)[0]):
+    if re.search(r"第[一二三四五六七八九十\d]+年?至$", before):
         return None  # 「第四至（ ）」: the end of a count of years, which 二年 or 三年 cannot be (round 72, H5742)
-    if f.unit == "日" and re.search(r"[一二三四五六七八九十\d]月$", template.split(BLANK)[0]):
+    if f.unit == "日" and re.search(r"[一二三四五六七八九十\d]月$", before):
         return None  # 「次年四月（ ）」: a day of a month is a date, not a period (round 44, H2446: 六十日)
     if _round_the_clock(f) or _or_more(f) or _what_a_minor_is(f, template) or _in_a_name(f):
         return None
