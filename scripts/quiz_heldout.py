@@ -163,6 +163,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -173,7 +175,7 @@ sys.path.insert(0, str(ROOT))
 
 from assistant.config import Config  # noqa: E402
 from assistant.index.build import build_index  # noqa: E402
-from assistant.quiz.generate import generate_bank  # noqa: E402
+from assistant.quiz.generate import generate_bank, read_pools  # noqa: E402
 from assistant.retrieve.search import Searcher  # noqa: E402
 
 HELDOUT = ROOT / "evals" / "heldout"
@@ -181,27 +183,41 @@ REVIEW = ROOT / "evals" / "quiz_heldout.jsonl"
 
 
 def banks() -> list[dict[str, Any]]:
+    """Every held-out document's bank, in document order. The banks are made by as many worker processes as the
+    machine has cores (forked after the pools are read, so they share them): each bank is seeded, so the items are
+    the same however many make them."""
     with tempfile.TemporaryDirectory() as tmp:
         config = Config(corpus_dir=HELDOUT, index_dir=Path(tmp), embedding_backend="fake")
         build_index(config, progress=False)
-        searcher = Searcher(config)
-        docs = sorted({c.doc_id for c in searcher.clauses})
-        out: list[dict[str, Any]] = []
-        for doc in docs:
-            for q in generate_bank(searcher, doc=doc, n=20, seed=0).questions:
-                out.append(
-                    {
-                        "doc_id": doc,
-                        "qid": q.id,
-                        "type": q.type,
-                        "stem": q.stem,
-                        "options": q.options,
-                        "answer": q.answer,
-                        "clause": q.clause,
-                        "quote": q.quote,
-                    }
-                )
-        return out
+        global _SEARCHER
+        _SEARCHER = Searcher(config)
+        docs = sorted({c.doc_id for c in _SEARCHER.clauses})
+        read_pools(_SEARCHER)
+        workers = min(len(docs), os.cpu_count() or 1)
+        if workers < 2:
+            return [item for doc in docs for item in _bank(doc)]
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return [item for bank in pool.imap(_bank, docs, chunksize=4) for item in bank]
+
+
+_SEARCHER: Searcher | None = None
+
+
+def _bank(doc: str) -> list[dict[str, Any]]:
+    assert _SEARCHER is not None
+    return [
+        {
+            "doc_id": doc,
+            "qid": q.id,
+            "type": q.type,
+            "stem": q.stem,
+            "options": q.options,
+            "answer": q.answer,
+            "clause": q.clause,
+            "quote": q.quote,
+        }
+        for q in generate_bank(_SEARCHER, doc=doc, n=20, seed=0).questions
+    ]
 
 
 def key(item: dict[str, Any]) -> tuple[str, str, str, str, tuple[str, ...]]:

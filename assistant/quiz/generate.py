@@ -211,24 +211,57 @@ def _what_a_minor_is(f: NumberFact, template: str) -> bool:
     return f.unit == "周岁" and _value(f.value) >= _ADULT and bool(_MINOR.search(template))
 
 
+@lru_cache(maxsize=65536)  # asked of every figure of the pool for every distractor looked for
 def _is_chinese(value: str) -> bool:
     return bool(value) and all(ch in CN_NUMERAL for ch in value)
 
 
+@lru_cache(maxsize=65536)
 def _value(value: str) -> float:
     """A fact's value as a number: ``12`` → 12.0, ``十二`` → 12.0."""
     return float(cn_to_int(value) or 0) if _is_chinese(value) else float(value)
 
 
-def _joined(corpus: list[str] | str) -> str:
-    """The normalised clause texts as one string (they hold no line break, so no match runs across two): one
-    substring search over it is far faster than one per clause, which the held-out banks' 180 documents made slow."""
-    return corpus if isinstance(corpus, str) else "\n".join(corpus)
+class _Text:
+    """The normalised clause texts joined (they hold no line break, so no match runs across two), with the places
+    where each opening occurs found once. Every candidate distractor of a fact is looked up after the same words
+    that lead to the blank: one scan of the corpus per opening, not one per candidate, is what keeps the held-out
+    banks (580 documents) fast."""
+
+    def __init__(self, corpus: Iterable[str] | str) -> None:
+        self.text = corpus if isinstance(corpus, str) else "\n".join(corpus)
+        self._places: dict[str, list[int]] = {}
+
+    def places(self, opening: str) -> list[int]:
+        """Where ``opening`` starts in the text, overlapping occurrences included."""
+        held = self._places.get(opening)
+        if held is None:
+            held = []
+            at = self.text.find(opening)
+            while at != -1:
+                held.append(at)
+                at = self.text.find(opening, at + 1)
+            self._places[opening] = held
+        return held
+
+    def states(self, needle: str, opening: str) -> bool:
+        """Whether the text holds ``needle``, found from the places of its first characters ``opening``."""
+        if len(opening) < _OPENING or not needle.startswith(opening):
+            return needle in self.text
+        return any(self.text.startswith(needle, at) for at in self.places(opening[:_OPENING_MAX]))
 
 
-def _also_true(template: str, filled: str, corpus: list[str] | str) -> bool:
+_OPENING, _OPENING_MAX = 4, 8  # a shorter opening occurs too often to look up; a longer one is shared less
+
+
+def _searchable(corpus: _Text | list[str] | str) -> _Text:
+    return corpus if isinstance(corpus, _Text) else _Text(corpus)
+
+
+def _also_true(template: str, filled: str, corpus: _Text | list[str] | str) -> bool:
     """Would the corpus make this filled-in statement true? ``corpus`` holds normalised clause texts."""
-    return normalize(template.replace(BLANK, filled, 1)) in _joined(corpus)
+    needle = normalize(template.replace(BLANK, filled, 1))
+    return _searchable(corpus).states(needle, normalize(template.split(BLANK, 1)[0])[:_OPENING_MAX])
 
 
 @lru_cache(maxsize=4096)
@@ -252,10 +285,50 @@ class _Ctx:
     corpus: list[str]
     numbers: list[NumberFact]
     lists: list[ListFact]
-    text: str = field(init=False, repr=False)  # the corpus joined, for substring searches
+    pools: _Pools | None = field(default=None, repr=False)  # built from the three above when not given
 
     def __post_init__(self) -> None:
-        self.text = _joined(self.corpus)
+        if self.pools is None:
+            self.pools = _Pools(self.corpus, self.numbers, self.lists)
+
+    @property
+    def text(self) -> _Text:
+        assert self.pools is not None
+        return self.pools.text
+
+    def numbers_like(self, f: NumberFact) -> list[NumberFact]:
+        """The pool's number facts of ``f``'s kind and unit, written in figures as ``f`` is or in words as it is."""
+        assert self.pools is not None
+        return self.pools.numbers_of.get(_number_kind(f), [])
+
+    def lists_of(self, doc_id: str) -> list[ListFact]:
+        assert self.pools is not None
+        return self.pools.lists_of.get(doc_id, [])
+
+
+def _number_kind(f: NumberFact) -> tuple[str, str, bool]:
+    return f.kind, f.unit, _is_chinese(f.value)
+
+
+@dataclass
+class _Pools:
+    """What every bank of one index draws its distractors from: the normalised clause texts (searchable) and the
+    number and list facts, grouped the way a distractor is looked for."""
+
+    corpus: list[str]
+    numbers: list[NumberFact]
+    lists: list[ListFact]
+    text: _Text = field(init=False, repr=False)
+    numbers_of: dict[tuple[str, str, bool], list[NumberFact]] = field(init=False, repr=False)
+    lists_of: dict[str, list[ListFact]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.text = _Text(self.corpus)
+        self.numbers_of, self.lists_of = {}, {}
+        for f in self.numbers:
+            self.numbers_of.setdefault(_number_kind(f), []).append(f)
+        for lf in self.lists:
+            self.lists_of.setdefault(lf.clause.doc_id, []).append(lf)
 
 
 def _explain(clause: Clause, quote: str) -> str:
@@ -333,11 +406,11 @@ def _lead_to_blank(template: str) -> str:
     return lead if len(lead) >= 4 else ""
 
 
-def _stated_elsewhere(template: str, filled: str, corpus: list[str] | str) -> bool:
+def _stated_elsewhere(template: str, filled: str, corpus: _Text | list[str] | str) -> bool:
     """Whether the corpus states ``filled`` right after the words that lead to the blank: the distractor is
     another provision's figure for the same thing."""
     lead = _lead_to_blank(template)
-    return bool(lead) and lead + normalize(filled) in _joined(corpus)
+    return bool(lead) and _searchable(corpus).states(lead + normalize(filled), lead)
 
 
 def _decimals(figure: str) -> int:
@@ -353,7 +426,7 @@ def _finer_than_the_stem(value: str, key: str, template: str) -> bool:
 
 def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[str]:
     values = []
-    alternatives = _number_alternatives(f, ctx.numbers)
+    alternatives = _number_alternatives(f, ctx.numbers_like(f))
     prison = f.unit == "年" and re.match(r"^(?:以上|以下)?有期徒刑", template.split(BLANK, 1)[-1])
     if prison and _is_chinese(f.value):  # the terms nearest the key: 五年 and 十年 around 七年
         key = _value(f.value)
@@ -576,7 +649,7 @@ def _graded_tier(f: NumberFact, frag: str) -> bool:
     return bool(_TIER_OPENS.search(before) and _CONDITION.match(frag))
 
 
-def _another_figure_for_it(template: str, f: NumberFact, corpus: list[str] | str) -> bool:
+def _another_figure_for_it(template: str, f: NumberFact, corpus: _Text | list[str] | str) -> bool:
     """Another provision gives another figure after the same words: 「人民法院应当自受理之日起（ ）内作出执行裁定」
     is 七日 in 第五十七条 and 三十日 in 第五十八条, so both answers hold. The same words are all the stem shows before
     the blank: 「生产经营单位的主要负责人未履行本法规定的安全生产管理职责的，责令限期改正，处（ ）以上」 names its conduct,
@@ -585,10 +658,10 @@ def _another_figure_for_it(template: str, f: NumberFact, corpus: list[str] | str
     lead = normalize(without_label(template.split(BLANK)[0]))  # 「第五十七条 」 is no words of the rule
     if len(lead) < 4 or not f.unit:
         return False
-    figure = re.compile(
-        re.escape(lead) + r"([\d.一二两三四五六七八九十百千]+)" + re.escape(normalize(f.unit))
-    )
-    return any(m.group(1) != normalize(f.value) for m in figure.finditer(_joined(corpus)))
+    figure = re.compile(r"([\d.一二两三四五六七八九十百千]+)" + re.escape(normalize(f.unit)))
+    text = _searchable(corpus)
+    after = (at + len(lead) for at in text.places(lead[:_OPENING_MAX]) if text.text.startswith(lead, at))
+    return any((m := figure.match(text.text, at)) and m.group(1) != normalize(f.value) for at in after)
 
 
 # A statute's fill-in or figure is asked from its sentence's start when the sentence is this short up to the
@@ -705,8 +778,8 @@ def _sibling_items(fact: ListFact, ctx: _Ctx, clause_text: str) -> list[str]:
     lengths = {len(i) for i in fact.items}
     out: list[str] = []
     seen: set[str] = set(own)
-    for lf in ctx.lists:
-        if lf.span == fact.span or lf.clause.doc_id != fact.clause.doc_id:
+    for lf in ctx.lists_of(fact.clause.doc_id):
+        if lf.span == fact.span:
             continue
         same_category = fact.kind == "enum" and lf.kind == "enum" and lf.name == fact.name
         for item in lf.items:
@@ -1753,17 +1826,17 @@ def _statute(clause: Clause) -> bool:
 # The index's clause texts and facts, which every bank draws its distractors from, by the clause list they were read
 # from (the list itself is kept, so its id is not reused): the same for every bank of one index, and read once. Without
 # it a bank read every clause of the index again, and the held-out banks (180 documents) took over ten minutes.
-_POOLS: dict[int, tuple[list[Clause], tuple[list[str], list[NumberFact], list[ListFact]]]] = {}
+_POOLS: dict[int, tuple[list[Clause], _Pools]] = {}
 
 
-def _pools(clauses: list[Clause]) -> tuple[list[str], list[NumberFact], list[ListFact]]:
+def _pools(clauses: list[Clause]) -> _Pools:
     """The normalised texts of ``clauses`` and the number and list facts of those that are not closing provisions."""
     key = id(clauses)
     held = _POOLS.get(key)
-    if held is not None and held[0] is clauses and len(held[0]) == len(held[1][0]):
+    if held is not None and held[0] is clauses and len(held[0]) == len(held[1].corpus):
         return held[1]
     rules = [c for c in clauses if c.kind != "closing"]
-    pools = (
+    pools = _Pools(
         [normalize(c.text) for c in clauses],
         [f for c in rules for f in number_facts(c, chinese=_statute(c))],
         [f for c in rules for f in list_facts(c)],
@@ -1772,6 +1845,12 @@ def _pools(clauses: list[Clause]) -> tuple[list[str], list[NumberFact], list[Lis
         _POOLS.pop(next(iter(_POOLS)))
     _POOLS[key] = (clauses, pools)
     return pools
+
+
+def read_pools(searcher: SearcherLike) -> None:
+    """Read the pools every bank of ``searcher`` draws on now: before forking processes that make banks, which
+    then share them."""
+    _pools(searcher.clauses)
 
 
 def generate_bank(
@@ -1796,8 +1875,8 @@ def generate_bank(
         raise ConfigError(f"未知的题型 {','.join(bad) or '（空）'}；可选：{','.join(TYPES)}")
     # a bank wants more clauses than a draft: three per question asked, every one naming the topic
     clauses = select_clauses(searcher, topic, doc, section, k=max(8, min(60, 3 * (n or 20))))
-    corpus, numbers, lists = _pools(searcher.clauses)
-    ctx = _Ctx(random.Random(seed), corpus, numbers, lists)
+    pools = _pools(searcher.clauses)
+    ctx = _Ctx(random.Random(seed), pools.corpus, pools.numbers, pools.lists, pools)
     facts: list[NumberFact | ListFact] = []
     seen_spans: set[tuple[str, str]] = set()
     for c in clauses:

@@ -24,8 +24,8 @@ def test_the_index_is_read_for_facts_once_for_all_its_banks(searcher, monkeypatc
 
 def test_another_clause_list_gets_pools_of_its_own(searcher) -> None:
     clauses = list(searcher.clauses)
-    texts, _, _ = generate._pools(clauses)
-    assert len(texts) == len(clauses)
+    pools = generate._pools(clauses)
+    assert len(pools.corpus) == len(clauses)
     fewer = clauses[:3]
-    assert len(generate._pools(fewer)[0]) == 3
-    assert generate._pools(clauses)[0] is texts  # still held
+    assert len(generate._pools(fewer).corpus) == 3
+    assert generate._pools(clauses) is pools  # still held
