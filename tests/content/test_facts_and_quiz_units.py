@@ -943,3 +943,61 @@ def test_round_77_figures_that_allow_more_than_one_answer_or_answer_themselves_a
     held = "居民企业直接或者间接单一持有外国企业10%以上有表决权股份，且由其共同持有该外国企业50%以上股份。"
     at = held.find("10%")
     assert fragment(held, at, at + 3)[0].endswith("50%以上股份。")
+
+
+def test_an_item_of_a_list_of_conditions_is_not_asked_even_when_it_names_a_party(make_clause) -> None:
+    import random
+
+    from assistant.content.facts import number_facts
+    from assistant.quiz.generate import _Ctx, build_number
+
+    text = (
+        "第一条 设立股份有限公司申请公开发行股票，应当符合下列条件：\n（一）其生产经营符合国家产业政策；\n"
+        "（二）发起人在近三年内没有重大违法行为。"
+    )
+    (fact,) = number_facts(_statute_clause(make_clause, text), chinese=True)
+    ctx = _Ctx(random.Random(0), [], [fact], [])
+    assert all(build_number(fact, t, ctx) is None for t in ("blank", "single", "judge"))
+    duty = "第一条 发起人在近三年内没有重大违法行为的，可以申请。"  # no list of conditions: asked
+    (fact,) = number_facts(_statute_clause(make_clause, duty), chinese=True)
+    assert build_number(fact, "judge", _Ctx(random.Random(0), [], [fact], [])) is not None
+
+
+def test_a_fine_s_distractors_are_sums_and_bands_a_law_would_write(make_clause) -> None:
+    import random
+
+    from assistant.content.facts import number_facts
+    from assistant.content.templates import number_template
+    from assistant.quiz.generate import _Ctx, _distractors
+
+    text = "第一条 未经考核合格从事检验工作的，责令其立即停止检验工作，处1000元以上5000元以下的罚款。"
+    low = next(f for f in number_facts(_statute_clause(make_clause, text), chinese=True) if f.value == "1000")
+    pool = [
+        low,
+        *(replace(low, value=v, text=v + "元") for v in ("900", "1500", "4000", "2000", "500", "3000")),
+    ]
+    for seed in range(4):
+        wrong = _distractors(low, number_template(low)[0], _Ctx(random.Random(seed), [], pool, []))
+        assert wrong and not {"900元", "1500元", "4000元", "3000元"} & set(
+            wrong
+        )  # 3000: a band under two-fold
+        assert set(wrong) <= {"2000元", "500元", "200元", "100元", "300元", "50元", "10000元"}
+
+
+def test_one_figure_stated_in_the_same_words_in_two_articles_is_asked_once() -> None:
+    from assistant.quiz.generate import same_figure_rule
+
+    def item(qid: str, qtype: str, quote: str, chunk: str, doc: str = "d") -> Question:
+        return replace(_item(qid, qtype, quote, "", chunk), quote=quote, doc_id=doc)
+
+    plan = item(
+        "Q02", "single", "省人民政府组织制定乡村医生培训规划，保证乡村医生至少每2年接受一次培训。", "31"
+    )
+    duty = item("Q05", "judge", "乡村医生应当按照培训规划的要求至少每2年接受一次培训。", "33")
+    other = item("Q06", "judge", "乡村医生应当每年至少参加2次业务考核。", "34")
+    assert same_figure_rule(plan, duty) and same_figure_rule(duty, plan)
+    assert not same_figure_rule(plan, other)
+    assert not same_figure_rule(plan, replace(duty, doc_id="other-law"))
+    fine = item("Q07", "single", "违反第五条的，处1000元以上5000元以下的罚款。", "40")
+    also = item("Q08", "single", "违反第六条的，处1000元以上5000元以下的罚款。", "41")
+    assert not same_figure_rule(fine, also)  # two conducts may carry one fine
