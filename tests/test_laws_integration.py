@@ -232,6 +232,22 @@ def test_a_question_about_jail_is_answered_by_the_crime_in_the_criminal_law(laws
     assert data["hits"][0]["doc_id"] != "criminal-law"
 
 
+def test_a_death_at_work_asked_about_jail_is_answered_by_the_production_safety_crime(laws_searcher) -> None:
+    def first(question: str) -> tuple[str, str]:
+        hit = laws_searcher.search(laws_searcher.query(question), 1)[0]
+        return hit.clause.doc_id, hit.clause.label
+
+    # 人命 and 坐牢 share no words with 第一百三十四条: the best-ranked 刑法 articles were 第四百零二条 (徇私舞弊) and
+    # 第三百三十五条 (医疗事故)
+    assert first("出了人命，矿长要坐牢吗？") == ("criminal-law", "第一百三十四条")
+    assert first("矿上死了人，老板会判刑吗？") == ("criminal-law", "第一百三十四条")
+    # the crime whose own conduct the question tells of
+    assert first("没报事故，死了两个人，会坐牢吗？") == ("criminal-law", "第一百三十九条之一")
+    assert first("安全设施不达标，出了事故死了人，负责人判几年？") == ("criminal-law", "第一百三十五条")
+    # a death on the road is no production accident
+    assert first("开车撞死人会坐牢吗？") == ("criminal-law", "第一百三十三条")
+
+
 def test_a_question_naming_a_region_is_answered_first_by_that_regions_own_rule(laws_config: Config) -> None:
     question = "我们在河南平顶山开矿，新来的工人没培训就直接下井了，按河南省的规定要罚多少？"
     first = json.loads(run(laws_config, "search", question, "--json"))["hits"][0]

@@ -23,46 +23,14 @@ It is a lead for the inspector, not a finding: `applies` labels it 「可能涉�
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import replace
 
-from assistant.datafiles import data_lines
 from assistant.retrieve.search import CRIMINAL_DOC, SearcherLike
 from assistant.schema import Hit
+from assistant.text.crimes import fits, listed, tells_of_harm
 from assistant.text.query import Query
 
 DEPTH = 10  # the situation's 刑法 hits looked through for a listed article
-# someone killed or hurt: what a result crime needs (死了两个人, 重伤, 伤亡, 遇难)
-_HARM = re.compile(r"死|身亡|丧生|遇难|罹难|重伤|伤亡|受伤|致残|人命")
-
-
-@dataclass(frozen=True)
-class Crime:
-    kind: str  # "result" (needs a death or injury) | "conduct" (the conduct alone)
-    conduct: re.Pattern[str] | None = None  # words the situation must use for the crime's own conduct
-
-
-@lru_cache(maxsize=1)
-def listed() -> dict[str, Crime]:
-    """``{article label: Crime}`` from ``data/criminal_articles.txt``."""
-    out: dict[str, Crime] = {}
-    for line in data_lines("criminal_articles.txt"):
-        label, kind, *conduct = line.split()
-        out[label] = Crime(kind, re.compile(conduct[0]) if conduct else None)
-    return out
-
-
-def _fits(crime: Crime | None, kind: str, situation: str) -> bool:
-    return (
-        crime is not None
-        and crime.kind == kind
-        and (crime.conduct is None or bool(crime.conduct.search(situation)))
-    )
-
-
-def tells_of_harm(situation: str) -> bool:
-    return bool(_HARM.search(situation))
 
 
 def criminal_hit(searcher: SearcherLike, query: Query) -> Hit | None:
@@ -72,8 +40,8 @@ def criminal_hit(searcher: SearcherLike, query: Query) -> Hit | None:
     crimes = listed()
     hits = searcher.search(replace(query, situation=True), DEPTH, doc=CRIMINAL_DOC)
     if tells_of_harm(query.text):
-        fitting = [h for h in hits if _fits(crimes.get(h.clause.label), "result", query.text)]
+        fitting = [h for h in hits if fits(crimes.get(h.clause.label), "result", query.text)]
         # a crime whose own conduct the story tells of, before the general one (第一百三十四条)
         specific = [h for h in fitting if crimes[h.clause.label].conduct is not None]
         return next(iter(specific or fitting), None)
-    return next((h for h in hits if _fits(crimes.get(h.clause.label), "conduct", query.text)), None)
+    return next((h for h in hits if fits(crimes.get(h.clause.label), "conduct", query.text)), None)

@@ -37,6 +37,7 @@ from assistant.retrieve.rerank import (
     softmax,
 )
 from assistant.schema import Clause, Hit
+from assistant.text.crimes import harm_at_work, result_crime_for
 from assistant.text.intent import ABOUT_THE_DOCUMENT
 from assistant.text.query import Query
 
@@ -178,9 +179,24 @@ class Searcher:
         """A question about criminal liability (「会不会坐牢」「构成犯罪吗」) is answered by the crime's 刑法
         article, not by the statute's 「构成犯罪的，依照刑法有关规定追究刑事责任」: the best 刑法 article among
         the first ``LEAD_DEPTH`` comes first. A described situation (`applies`) is left as ranked: it
-        names its crime apart (``answer.criminal``). Dev: laws hit@1 297 → 300 of 350, none lost."""
+        names its crime apart (``answer.criminal``). Dev: laws hit@1 297 → 300 of 350, none lost.
+
+        When the question tells of someone killed or hurt at work (「出了人命，矿长要坐牢吗？」), the crime is a
+        production-safety one (``text.crimes``): the one whose own conduct it tells of (不报 → 第一百三十九条之一),
+        else 第一百三十四条 (重大责任事故), brought in first even when search ranked it nowhere near. Its words
+        share little with a question that says 人命 and 坐牢, and the best-ranked 刑法 articles were
+        第四百零二条 (an official's 徇私舞弊), 第三百三十五条 (医疗事故) and 第十七条 (the age of criminal
+        responsibility)."""
         if q.situation or not q.asks_criminal:
             return articles
+        if harm_at_work(q.text):
+            row = self.store.article_rows.get((CRIMINAL_DOC, result_crime_for(q.text)))
+            if row is not None:
+                at = next((i for i, (r, _) in enumerate(articles) if self._key(r) == self._key(row)), None)
+                if at is not None:
+                    return [articles[at], *articles[:at], *articles[at + 1 :]]
+                lead = articles[0][1].score if articles else 0.0
+                return [(row, Scored(lead, {"crime_of_harm": 1.0})), *articles]
         return self._first_that(articles, lambda c: c.doc_id == CRIMINAL_DOC)
 
     def _provision_first(self, q: Query, articles: list[tuple[int, Scored]]) -> list[tuple[int, Scored]]:

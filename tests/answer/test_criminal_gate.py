@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.criminal import _fits, listed, tells_of_harm
+from assistant.text.crimes import fits as _fits
+from assistant.text.crimes import listed, tells_of_harm
 
 pytestmark = pytest.mark.unit
 
