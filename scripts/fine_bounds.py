@@ -1,6 +1,6 @@
-"""The sums and bands of the fines the corpus and the held-out statutes set: the figures behind the quiz's
-``_a_sum_a_law_sets`` (the leading figures a fine's bound opens on) and ``_a_band_a_law_sets`` (how many times its
-lower end a band spans). Nothing is fitted: the rules keep what the statutes write and drop what they almost never do.
+"""The sums and bands of the fines (and the bands of shares) the corpus and the held-out statutes set: the figures
+behind the quiz's ``_a_sum_a_law_sets`` (the leading figures a fine's bound opens on) and ``_a_band_a_law_sets`` (how
+many times its lower end a band spans). Nothing is fitted: the rules keep what the statutes write and drop what they almost never do.
 
     python scripts/fine_bounds.py
 """
@@ -19,6 +19,7 @@ from assistant.numerals import cn_to_int  # noqa: E402
 
 _FIGURE = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(万元|元)"
 _BAND = re.compile(_FIGURE + "以上" + _FIGURE + "以下")
+_SHARE_BAND = re.compile(r"(\d+(?:\.\d+)?)[%％]以上(\d+(?:\.\d+)?)[%％]以下")
 
 
 def _yuan(figure: str, unit: str) -> float:
@@ -54,6 +55,11 @@ def main() -> int:
     )
     print("bands by upper ÷ lower:", ", ".join(f"{v:g}: {k}" for v, k in spans.most_common(12)))
     print(f"bands spanning less than twice their lower end: {narrow} of {n}")
+    shares = [float(b) / float(a) for a, b in _SHARE_BAND.findall(text) if float(a) > 0]
+    narrow_shares = sum(r < 2 for r in shares)
+    print(
+        f"bands of a share 「X%以上Y%以下」: {len(shares)}, spanning less than twice their lower end: {narrow_shares}"
+    )
     return 0
 
 

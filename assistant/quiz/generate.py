@@ -393,7 +393,7 @@ _DAYS = {1, 2, 3, 5, 7, 10, 15, 20, 30, 45, 60, 90, 180}
 def _a_sum_a_law_sets(amount: float) -> bool:
     """A fine's bound is a round sum a law writes: 1, 2, 3 or 5 of a power of ten (五千元, 三万元). 十一万元 and 二十一万元
     beside 十万元 are ruled out at a glance (round 56, H3616, H3711), and so are 900元, 1500元, 4000元 and 八百元 (round 78,
-    H6333, H6344). Of the 2,415 lower ends of a fine's band in the corpus and the held-out statutes, 2,397 are on this
+    H6333, H6344). Of the 2,429 lower ends of a fine's band in the corpus and the held-out statutes, 2,411 are on this
     grid and 8 more on 1.5 or 2.5 of a power of ten (``scripts/fine_bounds.py``)."""
     if amount <= 0:
         return False
@@ -464,16 +464,31 @@ def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[st
             continue  # 「处二十五年以上有期徒刑」: no such term
         if f.unit in ("日", "天") and _statute(f.clause) and _value(value) not in _DAYS:
             continue
-        if f.unit in _MONEY and _statute(f.clause):
-            if not (_a_sum_a_law_sets(_value(value)) and _a_band_a_law_sets(template, value, f.unit)):
-                continue
+        if f.unit in _MONEY and _statute(f.clause) and not _a_sum_a_law_sets(_value(value)):
+            continue
+        if (
+            f.unit in _IN_ONE_MEASURE
+            and _statute(f.clause)
+            and not _a_band_a_law_sets(template, value, f.unit)
+        ):
+            continue
+        if f.unit == "次" and _value(value) <= 1 and template.split(BLANK, 1)[-1].startswith("以上"):
+            continue  # 「1次以上」 is everyone who did it once: no threshold (round 80, H6542, H6580)
         if _stated_elsewhere(template, filled, ctx.text):
             continue  # 「自受理之日起三十日」 is 第五十八条's limit: a second right answer
         if _finer_than_the_stem(value, f.value, template):
             continue
         values.append(value)
     chosen = _straddling(f.value, values, n) if f.kind == "number" else values[:n]
-    return [v if f.kind == "frequency" else v + f.unit for v in chosen]
+    return [v if f.kind == "frequency" else _written_like(f.value, v) + f.unit for v in chosen]
+
+
+_WIDE_DIGITS = str.maketrans("0123456789.", "０１２３４５６７８９．")
+
+
+def _written_like(key: str, value: str) -> str:
+    """A distractor in the key's digits: 「３日」 among 「5日」「7日」 is picked out by its width (round 80, H6458, H6459)."""
+    return value.translate(_WIDE_DIGITS) if re.search("[０-９]", key) else value
 
 
 # One unit in terms of another, to compare a distractor with a range's other end: 「（ ）以上1年以下」.
@@ -492,25 +507,34 @@ _IN_BASE = {
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(年|个月|月|日|天|万元|元|小时|倍|%)")
 
 
-# The other end of a fine's band, after the blank (「处（ ）以上5000元以下」) or before it (「1000元以上（ ）以下」).
-_FINE_UPPER = re.compile(r"^以上" + _AMOUNT.pattern + "以下")
-_FINE_LOWER = re.compile(_AMOUNT.pattern + "以上$")
+# The other end of a band, after the blank (「处（ ）以上5000元以下」) or before it (「1000元以上（ ）以下」).
+_BAND_UPPER = re.compile(r"^以上" + _AMOUNT.pattern + "以下")
+_BAND_LOWER = re.compile(_AMOUNT.pattern + "以上$")
 _MONEY = {"元": 1, "万元": 10000}
+_IN_ONE_MEASURE = {"元": _MONEY, "万元": _MONEY, "%": {"%": 1}}
 
 
 def _a_band_a_law_sets(template: str, value: str, unit: str) -> bool:
-    """A fine's band spans at least twice its lower end: 「4000元以上5000元以下」 is out at a glance (round 78, H6333);
-    of the 2,415 bands of the corpus and the held-out statutes, 33 span less (``scripts/fine_bounds.py``)."""
-    if unit not in _MONEY:
+    """A band of a sum or a share spans at least twice its lower end: 「4000元以上5000元以下」 and 「0.7%以上1%以下」 are
+    out at a glance (rounds 78 and 80, H6333, H6444, H6448); of the 2,429 fine bands of the corpus and the held-out
+    statutes, 33 span less, of the 36 bands of a share 3 (``scripts/fine_bounds.py``). Nor is a sum of ten thousand
+    written in 元 beside an end in 万元: 「10000元以上2万元以下」 is no law's wording (round 80, H6479)."""
+    scale = _IN_ONE_MEASURE.get(unit)
+    if scale is None:
         return True
-    x = _value(value) * _MONEY[unit]
+    x = _value(value) * scale[unit]
     before, _, after = template.partition(BLANK)
-    upper, lower = _FINE_UPPER.match(after), _FINE_LOWER.search(before)
-    if upper and upper.group(2) in _MONEY and x * 2 > _value(upper.group(1)) * _MONEY[upper.group(2)]:
-        return False
-    return not (
-        lower and lower.group(2) in _MONEY and x < 2 * _value(lower.group(1)) * _MONEY[lower.group(2)]
-    )
+    for m, too_near in (
+        (_BAND_UPPER.match(after), lambda y: x * 2 > y),
+        (_BAND_LOWER.search(before), lambda y: x < 2 * y),
+    ):
+        if m is None or m.group(2) not in scale:
+            continue
+        if too_near(_value(m.group(1)) * scale[m.group(2)]):
+            return False
+        if unit == "元" and m.group(2) == "万元" and x >= 10000:
+            return False
+    return True
 
 
 def _within_bounds(template: str, value: str, unit: str) -> bool:
@@ -1691,18 +1715,21 @@ def same_predicate(a: Question, b: Question) -> bool:
 def same_figure_rule(a: Question, b: Question) -> bool:
     """Two items of one document whose sentences state one figure in the same words (「至少每2年接受一次培训」 in
     第三十一条 and 第三十三条, round 78, H6396): one rule asked twice, the first item's key answers the second. The same
-    words are three characters before the figure and four after it; a fine's sum is no such figure (two conducts may
-    carry one fine)."""
+    words are three characters before the figure and four after it. A sanction is no such figure: two conducts may
+    carry one fine or one term (刑法's 「处三年以下有期徒刑」 closes a hundred crimes)."""
     if a.doc_id != b.doc_id or not a.quote or not b.quote:
         return False
     x, y = normalize(a.quote), normalize(b.quote)
     return any(
         m.start() >= 3
         and len(x) >= m.end() + 4
-        and not m.group().endswith("元")
+        and not _A_SANCTION.search(x[m.start() - 3 : m.end() + 4])
         and x[m.start() - 3 : m.end() + 4] in y
         for m in FIGURE_SAID.finditer(x)
     )
+
+
+_A_SANCTION = re.compile(r"[处判罚]|元|徒刑|拘役|拘留|管制")
 
 
 def same_tail(a: Question, b: Question) -> bool:

@@ -689,7 +689,10 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         # 「加入本办法第十七条所列范围的多边条约」, 「政府采购法第七十一条规定的罚款」 (round 75, H6122, H6083)
         r"|本(?:法|条例|规定|办法|细则)_ART所列|^[^，,。]{2,12}法_ART规定的"
         # 「进行本条例第二十七条第一项至第五项规定的涉路施工活动的」 (round 76, H6170)
-        r"|本(?:法|条例|规定|办法|细则)_ART第[一二三四五六七八九十]+项(?:至第[一二三四五六七八九十]+项)?规定的".replace(
+        r"|本(?:法|条例|规定|办法|细则)_ART第[一二三四五六七八九十]+项(?:至第[一二三四五六七八九十]+项)?规定的"
+        # 「审批本条例第二十八条规定的建设活动」 (round 80, H6518)
+        r"|本(?:法|条例|规定|办法|细则)_ART(?:[、和及或]_ART)*规定的[^，,。的]{0,8}?"
+        r"(?:活动|行为|事项|情形|项目|措施|程序|条件|标准|范围|单位|人员)".replace(
             "_ART", r"第[一二三四五六七八九十百零\d]+条"
         ),
         own,
@@ -707,7 +710,10 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     if re.search(r"同时废止|起施行", own):
         # 「……《北京市关于禁止燃放烟花爆竹的规定》同时废止。」 (round 49, H2901): 同时 with what, the date of effect cut
         problems.append("施行、废止的日期是附则的事务，不是要学的规定；「同时废止」离开前一句无所指")
-    bare_application = re.search(r"(?:收到|受理)[^，,。；;申]{0,2}申请(?:之日|之时|后|材料)", stem)
+    # 「自收到申请文件材料之日起」 too (round 80, H6489)
+    bare_application = re.search(
+        r"(?:收到|受理)[^，,。；;申]{0,2}申请(?:文件|书)?(?:之日|之时|后|材料)", stem
+    )
     if bare_application and "申请" not in stem[: bare_application.start()]:
         # 「海事管理机构应当自收到申请之时起（ ）内作出许可……」 (rounds 49–50, H2933, H3042), 「收到登记申请」 (round 52,
         # H3122): which application; 「收到恢复生产申请之日起」 names it

@@ -2331,3 +2331,23 @@ def test_round_76_stems_without_their_subject_or_act_are_refused() -> None:
         assert stem_problems(_statute_item(stem, stem, "single", "A"))
     # H6186: 「……的（ ）自然日前，」 + 「将有关信息向社会公告」
     assert ends_in_adverbial("彩票发行机构应当在开设、变更、停止的10个自然日前，")
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        # round 80, H6518: the works named only by their article number
+        "审批本条例第二十八条规定的建设活动，审批机关应当组织专家论证，并将审批事项予以公示。公示时间不得少于____。",
+        # H6489: which application's documents
+        "司法行政部门应当自收到申请文件材料之日起（ ）内审查完毕。",
+    ],
+)
+def test_round_80_stems_that_name_their_matter_only_elsewhere_are_refused(stem: str) -> None:
+    assert stem_problems(_statute_item(stem, stem, "single", "A"))
+
+
+def test_a_matter_the_stem_describes_passes() -> None:
+    stem = "城乡规划主管部门审批在核心保护范围内新建、扩建必要的基础设施的申请，应当自受理申请之日起（ ）内作出决定。"
+    assert not any(
+        "条号" in p or "什么申请" in p for p in stem_problems(_statute_item(stem, stem, "single", "A"))
+    )

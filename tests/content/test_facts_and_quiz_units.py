@@ -1,3 +1,4 @@
+import re
 from dataclasses import replace
 
 import pytest
@@ -1001,3 +1002,45 @@ def test_one_figure_stated_in_the_same_words_in_two_articles_is_asked_once() -> 
     fine = item("Q07", "single", "违反第五条的，处1000元以上5000元以下的罚款。", "40")
     also = item("Q08", "single", "违反第六条的，处1000元以上5000元以下的罚款。", "41")
     assert not same_figure_rule(fine, also)  # two conducts may carry one fine
+    theft = item("Q09", "judge", "盗窃公私财物，数额较大的，处三年以下有期徒刑、拘役或者管制。", "264")
+    fraud = item("Q10", "judge", "诈骗公私财物，数额较大的，处三年以下有期徒刑、拘役或者管制。", "266")
+    assert not same_figure_rule(theft, fraud)  # nor one term
+
+
+def test_round_80_distractors_that_give_themselves_away_are_not_offered(make_clause) -> None:
+    import random
+
+    from assistant.content.facts import number_facts
+    from assistant.content.templates import number_template
+    from assistant.quiz.generate import _Ctx, _distractors
+
+    def wrong(text: str, value: str, pool_values: tuple[str, ...], seed: int = 0) -> list[str]:
+        key = next(
+            f for f in number_facts(_statute_clause(make_clause, text), chinese=True) if f.value == value
+        )
+        pool = [key, *(replace(key, value=v, text=v + key.unit) for v in pool_values)]
+        return _distractors(key, number_template(key)[0], _Ctx(random.Random(seed), [], pool, []))
+
+    # a sum of ten thousand is written 1万元 beside an end in 万元, not 10000元 (H6479)
+    feed = "第一条 生产企业未按规定留样的，责令改正，处5000元以上2万元以下的罚款。"
+    assert all("10000元" not in wrong(feed, "5000", ("10000", "1000", "2000"), s) for s in range(4))
+    # a share's band spans twice its lower end: no 0.7% under 1% (H6444)
+    share = "第一条 施工单位未按规定缴纳的，处工程合同价款0.5%以上1%以下的罚款。"
+    assert all("0.7%" not in wrong(share, "0.5", ("0.7", "0.2", "0.3"), s) for s in range(4))
+    # 「1次以上」 is no threshold (H6542, H6580)
+    twice = "第一条 对违反发票管理规定2次以上或者情节严重的单位和个人，税务机关可以向社会公告。"
+    assert all("1次" not in wrong(twice, "2", ("1", "3", "5"), s) for s in range(4))
+
+
+def test_a_key_in_full_width_digits_gets_distractors_in_full_width_digits(make_clause) -> None:
+    import random
+
+    from assistant.content.facts import number_facts
+    from assistant.content.templates import number_template
+    from assistant.quiz.generate import _Ctx, _distractors
+
+    text = "第一条 行政执法机关应当自接到报告之日起３日内作出批准或者不批准移送的决定。"  # round 80, H6458
+    facts = number_facts(_statute_clause(make_clause, text), chinese=True)
+    key = next(f for f in facts if f.unit == "日")
+    made = _distractors(key, number_template(key)[0], _Ctx(random.Random(0), [], [key], []))
+    assert made and all(re.fullmatch("[０-９．]+日", w) for w in made), made
