@@ -55,11 +55,17 @@ _ASKED_SPAN = re.compile(r"(?:多少|几)个?(天|日|小时|月|年)")
 _SPAN_UNITS = {"天": ("日", "天"), "日": ("日", "天"), "小时": ("小时",), "月": ("月",), "年": ("年",)}
 
 
+# A question about detention (「除了罚钱还会被拘留吗？」) asks its days: 拘留 is given in 日.
+_ASKS_DETENTION = re.compile(r"拘留|关起来|关进去|关几天|关多久")
+
+
 def asked_span(question: str) -> tuple[str, ...]:
     """The units of the span ``question`` asks for (``()`` when it asks none): 「抓回来能关几天？」 is answered by
-    「十五日以下拘留」, not by the 「上一年」 of the fine beside it."""
+    「十五日以下拘留」, not by the 「上一年」 of the fine beside it, and so is 「除了罚钱还会被拘留吗？」."""
     m = _ASKED_SPAN.search(question)
-    return _SPAN_UNITS[m.group(1)] if m else ()
+    if m:
+        return _SPAN_UNITS[m.group(1)]
+    return _SPAN_UNITS["日"] if _ASKS_DETENTION.search(question) else ()
 
 
 def _in_span(time: str, span: tuple[str, ...]) -> bool:

@@ -194,6 +194,8 @@ def test_a_how_many_days_question_quotes_and_leads_with_the_days() -> None:
     for question, intent, lead in (
         ("矿上出了事老板跑路了，抓回来能关几天？", "deadline", "十五日"),
         ("主要负责人逃匿的，可处以多少日的拘留？", "penalty", "处十五日以下拘留"),
+        # 「除了罚钱还会被拘留吗？」 asks the detention, not the fine it sets aside
+        ("事故发生后矿长跑了，除了罚钱还会被拘留吗？", "penalty", "处十五日以下拘留"),
     ):
         words = list(Query.parse(question).content_words)
         answer, citations = compose([hit(text, "第一百一十条")], words, intent=intent, question=question)
