@@ -286,6 +286,9 @@ class _Ctx:
     numbers: list[NumberFact]
     lists: list[ListFact]
     pools: _Pools | None = field(default=None, repr=False)  # built from the three above when not given
+    said_false: Counter[str] = field(
+        default_factory=Counter
+    )  # the figures the bank's false items said, and how often
 
     def __post_init__(self) -> None:
         if self.pools is None:
@@ -679,7 +682,7 @@ def _shuffle(correct: list[str], wrong: list[str], ctx: _Ctx) -> tuple[list[str]
 _ITEM_OPENS = re.compile(r"[（(][一二三四五六七八九十]+[）)]\s*$")
 _TIER_OPENS = re.compile(r"(?:[；;]|" + _ITEM_OPENS.pattern.removesuffix(r"\s*$") + r")\s*$")
 _CONDITION = re.compile(r"^[^，,；;。]{2,40}的[，,]")
-_CONDITIONS = re.compile(r"下列[^：:\n]{0,6}条件[：:]")
+_CONDITIONS = re.compile(r"下列[^：:\n]{0,6}(?:条件|情形)(?:之一)?(?:的)?[，,：:]")
 
 
 def _graded_tier(f: NumberFact, frag: str) -> bool:
@@ -696,7 +699,9 @@ def _graded_tier(f: NumberFact, frag: str) -> bool:
     if _ITEM_OPENS.search(before) and "下列" in before and not names_party(frag):
         return True  # 「注册资本不得少于人民币二百万元」: whose? the list's lead-in says
     if _ITEM_OPENS.search(before) and _CONDITIONS.search(before):
-        return True  # 「发起人在近三年内没有重大违法行为」: a condition of what? of the lead-in's 申请 (round 78, H6383, H6385)
+        # 「发起人在近三年内没有重大违法行为」: a condition of what? of the lead-in's 申请 (round 78, H6383, H6385); 「最近1年因
+        # 重大违法违规行为被……处以行政处罚」: whom it bars from what, the lead-in's 情形 says (round 81, H6744)
+        return True
     return bool(_TIER_OPENS.search(before) and _CONDITION.match(frag))
 
 
@@ -800,7 +805,13 @@ def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
     if qtype == "judge" and wrong:
         if ctx.rng.random() < 0.5:
             return _question(f.clause, "judge", _display(frag), "对", f.sentence, frag, difficulty="易")
-        changed = template.replace(BLANK, wrong[0], 1)
+        if f.kind != "frequency" and core in template:
+            return None  # 「2年内未开工……1年期限届满」: the figure changed once and kept once contradicts itself (H6706)
+        # the figure the bank's false items have said least: five 刑法 items made false with 「一年以下」 teach that
+        # 一年以下 is false (stop 42, the knowledge-base reading of R1172–R1175)
+        said = min(wrong, key=lambda w: ctx.said_false[normalize(w)])
+        ctx.said_false[normalize(said)] += 1
+        changed = template.replace(BLANK, said, 1)
         return _question(f.clause, "judge", _display(changed), "错", f.sentence, changed, difficulty="中")
     return None
 

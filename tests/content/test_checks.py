@@ -2340,9 +2340,11 @@ def test_round_76_stems_without_their_subject_or_act_are_refused() -> None:
         "审批本条例第二十八条规定的建设活动，审批机关应当组织专家论证，并将审批事项予以公示。公示时间不得少于____。",
         # H6489: which application's documents
         "司法行政部门应当自收到申请文件材料之日起（ ）内审查完毕。",
+        # round 81, H6700: the case named only by its article number
+        "报关企业因工作疏忽致使发生本实施条例第十五条规定情形的，可以对报关企业处货物价值（ ）以下罚款。",
     ],
 )
-def test_round_80_stems_that_name_their_matter_only_elsewhere_are_refused(stem: str) -> None:
+def test_round_80_and_81_stems_that_name_their_matter_only_elsewhere_are_refused(stem: str) -> None:
     assert stem_problems(_statute_item(stem, stem, "single", "A"))
 
 

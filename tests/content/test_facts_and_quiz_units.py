@@ -1044,3 +1044,49 @@ def test_a_key_in_full_width_digits_gets_distractors_in_full_width_digits(make_c
     key = next(f for f in facts if f.unit == "日")
     made = _distractors(key, number_template(key)[0], _Ctx(random.Random(0), [], [key], []))
     assert made and all(re.fullmatch("[０-９．]+日", w) for w in made), made
+
+
+def test_a_bank_s_false_items_do_not_all_say_the_same_wrong_figure(make_clause) -> None:
+    import random
+
+    from assistant.content.facts import number_facts
+    from assistant.quiz.generate import _Ctx, build_number
+
+    # five 刑法 items all made false with 「一年以下」 teach that 一年以下 is false (stop 42, R1172–R1175)
+    text = "第一条 盗窃公私财物，数额较大的，处三年以下有期徒刑、拘役或者管制。"
+    (fact,) = number_facts(_statute_clause(make_clause, text), chinese=True)
+    ctx = _Ctx(random.Random(0), [], [fact], [])
+    made = [build_number(fact, "judge", ctx) for _ in range(16)]
+    false = {q.stem for q in made if q is not None and q.answer == "错"}
+    assert len(false) >= 2, false
+
+
+def test_a_figure_the_sentence_states_twice_is_not_made_false_once(make_clause) -> None:
+    import random
+
+    from assistant.content.facts import number_facts
+    from assistant.quiz.generate import _Ctx, build_number
+
+    text = (
+        "第一条 项目自核准机关作出予以核准决定之日起2年内未开工建设，需要延期开工建设的，企业应当在2年期限届满的"
+        "30个工作日前，向核准机关申请延期开工建设。"
+    )
+    facts = [f for f in number_facts(_statute_clause(make_clause, text), chinese=True) if f.value == "2"]
+    made = [build_number(f, "judge", _Ctx(random.Random(s), [], facts, [])) for f in facts for s in range(8)]
+    # round 81, H6706: 「……2年内未开工建设……1年期限届满……」 contradicts itself
+    assert not any(q is not None and q.answer == "错" and "2年" in q.stem for q in made)
+
+
+def test_an_item_of_a_list_of_cases_is_not_asked_without_its_lead_in(make_clause) -> None:
+    import random
+
+    from assistant.content.facts import number_facts
+    from assistant.quiz.generate import _Ctx, build_number
+
+    text = (
+        "第一条 有下列情形之一的，不得担任私募基金管理人的董事、监事、高级管理人员：\n（一）因犯有贪污贿赂罪被判处刑罚；\n"
+        "（二）最近1年因重大违法违规行为被金融管理部门处以行政处罚。"
+    )
+    (fact,) = [f for f in number_facts(_statute_clause(make_clause, text), chinese=True) if f.unit == "年"]
+    ctx = _Ctx(random.Random(0), [], [fact], [])
+    assert all(build_number(fact, t, ctx) is None for t in ("blank", "single", "judge"))  # round 81, H6744
