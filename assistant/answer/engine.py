@@ -191,7 +191,7 @@ class AnswerEngine:
             second_ratio=self.config.second_clause_ratio,
             second_min_score=self.config.second_clause_min_score,
         )
-        result = verify_answer(text, citations, clauses)
+        result = verify_answer(text, citations, clauses, verdict_first=True)
         asked = unstated_figure(retrieval.query, result.citations, clauses)
         if asked:
             return self._refusal(question, query, hits, unstated=asked)

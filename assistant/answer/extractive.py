@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.answer.verify import VERDICT_HEAD
 from assistant.config import Config
 from assistant.schema import Citation, Clause, Hit, book, source_label
 from assistant.text.deletions import deleted_lines, in_deleted_line
@@ -417,7 +418,7 @@ def compose(
             if not inner:
                 # each 「；」 tier carries the mark too: the verifier reads a piece without one as unsupported
                 short = short.replace("；", f"〔{n}〕；")
-            lines.append(f"结论：{short}〔{n}〕。")
+            lines.append(f"{VERDICT_HEAD}{short}〔{n}〕。")
     citations: list[Citation] = []
     for i, (clause, quotes) in enumerate(picked):
         title = clause.title.rstrip("。")

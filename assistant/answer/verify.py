@@ -83,12 +83,19 @@ def _claim_chars(statement: str) -> int:
 
 
 def verify_answer(
-    answer_text: str, citations: list[Citation], allowed_clauses: Iterable[Clause]
+    answer_text: str,
+    citations: list[Citation],
+    allowed_clauses: Iterable[Clause],
+    *,
+    verdict_first: bool = False,
 ) -> VerifyResult:
     """Check ``citations`` against the retrieved ``allowed_clauses`` and the marks in ``answer_text``.
 
-    Returns the cleaned text (bad statements dropped, surviving marks renumbered), the surviving
-    citations, the number of removed citations and a list of problems in Chinese.
+    Returns the cleaned text (bad statements dropped, surviving marks renumbered in the order of first use),
+    the surviving citations, the number of removed citations and a list of problems in Chinese.
+    ``verdict_first``: the answer opens on a 「结论：」 line taken from one of the quotes below it (the extractive
+    answer), and marks are numbered in the order the quotes are read: a verdict from the second quote says 〔2〕,
+    not 〔1〕 before quotes reading 〔2〕〔1〕.
     """
     allowed = _clause_index(allowed_clauses)
     problems: list[str] = []
@@ -142,11 +149,19 @@ def verify_answer(
     if unused:
         problems.append(f"出处〔{'〕〔'.join(map(str, unused))}〕在答案中没有被引用，已删除")
         removed += len(unused)
+    if verdict_first:
+        body = [int(n) for st in kept if not st.lstrip().startswith(VERDICT_HEAD) for n in MARK.findall(st)]
+        used = [*dict.fromkeys(n for n in body if n in used), *(n for n in used if n not in body)]
     renumber = {old: new for new, old in enumerate(used, 1)}
     text = "".join(kept)
     text = MARK.sub(lambda m: f"〔{renumber[int(m.group(1))]}〕", text).strip()
     final = [replace(good[old], n=new) for old, new in renumber.items()]
     return VerifyResult(text=text, citations=final, removed=removed, problems=problems)
+
+
+VERDICT_HEAD = (
+    "结论："  # the extractive answer's first line: the verdict, marked with the quote it comes from
+)
 
 
 def _short(text: str, n: int = 24) -> str:

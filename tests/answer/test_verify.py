@@ -67,3 +67,20 @@ def test_uncited_claims_are_dropped_and_surviving_marks_are_renumbered() -> None
     assert "随意外包" not in result.text
     assert result.text == "外包要停产整顿〔1〕。"
     assert [c.n for c in result.citations] == [1] and result.removed == 1
+
+
+def test_an_extractive_answer_s_marks_are_numbered_in_the_order_its_quotes_are_read() -> None:
+    first, second = cite(1, "严格执行《矿山外包工程安全管理办法》。"), cite(2, "依法责令改正直至停产整顿。")
+    quotes = (
+        "根据九江方案：「严格执行《矿山外包工程安全管理办法》。」〔1〕「依法责令改正直至停产整顿。」〔2〕"
+    )
+    result = verify_answer(
+        f"结论：依法责令改正直至停产整顿〔2〕。\n{quotes}", [first, second], [clause()], verdict_first=True
+    )
+    assert result.text.startswith(
+        "结论：依法责令改正直至停产整顿〔2〕。"
+    )  # not 〔1〕 before quotes reading 〔2〕〔1〕
+    assert [(c.n, c.quote) for c in result.citations] == [(1, first.quote), (2, second.quote)]
+    # an answer without a verdict line (a model's) keeps the order of first use
+    plain = verify_answer("外包要停产整顿〔2〕。要严格执行〔1〕。", [first, second], [clause()])
+    assert plain.text == "外包要停产整顿〔1〕。要严格执行〔2〕。"
