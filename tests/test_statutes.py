@@ -412,3 +412,17 @@ def test_a_item_the_text_marks_deleted_is_never_quoted_or_asked() -> None:
     for sentences in (quoted, facts):
         assert any("坐支现金" in s for s in sentences)
         assert not any("超出核定的库存现金限额" in s for s in sentences)
+
+
+def test_an_annex_headed_with_a_colon_is_a_clause_of_its_own_not_part_of_the_last_article() -> None:
+    # 导弹及相关物项和技术出口管制条例: 「附件：」 and the control list after 第二十四条 (round 80, H6565; round 82, H6805
+    # quoted the list as 第二十四条, which says only when the regulation takes effect)
+    text = (
+        "第一条 本条例由国务院对外经济贸易主管部门负责解释。\n\n第二条 本条例自公布之日起施行。\n\n附件：\n\n"
+        "导弹及相关物项和技术出口管制清单\n\n## 一、前言\n\n本清单所列物项包括……\n"
+    )
+    spans, _ = parse_spans(text)
+    last = next(s for s in spans if s.label == "第二条")
+    assert text[last.start : last.end].strip() == "第二条 本条例自公布之日起施行。"
+    annex = next(s for s in spans if s.kind == "annex")
+    assert annex.label == "附件" and "管制清单" in text[annex.start : annex.end]

@@ -151,6 +151,8 @@ def number_facts(clause: Clause, chinese: bool = False) -> list[NumberFact]:
             pos = s.start + m.start()
             if _inside_title_or_brackets(text, pos):
                 continue
+            if pos > 0 and text[pos - 1] in "〇零一二两三四五六七八九十":
+                continue  # 「一九九0年底」: the last digit of a year written in two scripts (round 82, H6798)
             unit = m.group("unit")
             value = m.group("value")
             if unit in ("年底前", "年底") or (unit == "年" and len(value) == 4):

@@ -16,7 +16,8 @@ from assistant.schema import CatalogEntry, Clause, Part, Ref
 from assistant.text.deletions import deleted_note, deleted_on
 from assistant.text.sentences import split_sentences
 
-CHUNKER_VERSION = "statutes-v2"  # v2: an article the text marks deleted is 已废止
+# v2: an article the text marks deleted is 已废止; v3: 「附件：」 opens an annex
+CHUNKER_VERSION = "statutes-v3"
 MAX_CHARS = 520  # ~ the 512-token window of e5-small for Chinese text; the longest 九江 item is 492 chars
 
 

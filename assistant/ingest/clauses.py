@@ -39,7 +39,7 @@ _LEVELS: list[tuple[str, int, re.Pattern[str]]] = [
 # after the last article (「附件一」), which are clauses of their own like an article.
 _WHOLE_LINE: list[tuple[str, int, re.Pattern[str]]] = [
     ("supplement", 0, re.compile(r"附\s*则")),
-    ("annex", 3, re.compile(f"附件([{_CN}\\d]*)")),
+    ("annex", 3, re.compile(f"附件([{_CN}\\d]*)[：:]?")),  # 「附件：」 too (导弹……出口管制条例)
 ]
 _RANK = {name: rank for name, rank, _ in _LEVELS + _WHOLE_LINE}
 STRUCTURE = {"bian", "chapter", "jie", "supplement"}  # headings that group articles: 编/章/节
@@ -73,7 +73,7 @@ class Heading:
             return f"{n}."
         if self.kind == "num_paren":
             return f"（{n}）"
-        return re.sub(r"\s+", "", marker)
+        return re.sub(r"\s+", "", marker).rstrip("：:")  # 「附件：」 is the annex 附件
 
     def follows(self, number: int, sub: int) -> bool:
         """True when this heading's number comes right after (number, sub): n+1, or 之(k+1) of n."""

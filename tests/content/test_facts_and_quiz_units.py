@@ -1090,3 +1090,10 @@ def test_an_item_of_a_list_of_cases_is_not_asked_without_its_lead_in(make_clause
     (fact,) = [f for f in number_facts(_statute_clause(make_clause, text), chinese=True) if f.unit == "年"]
     ctx = _Ctx(random.Random(0), [], [fact], [])
     assert all(build_number(fact, t, ctx) is None for t in ("blank", "single", "judge"))  # round 81, H6744
+
+
+def test_the_last_digit_of_a_year_written_in_two_scripts_is_no_fact(make_clause) -> None:
+    from assistant.content.facts import number_facts
+
+    text = "第一条 已经生产的非法定计量单位的计量器具，可以延续使用到一九九0年底。"  # round 82, H6798
+    assert not [f for f in number_facts(_statute_clause(make_clause, text), chinese=True) if f.value == "0"]
