@@ -600,6 +600,12 @@ _COPIED_ITEM = re.compile(
 )
 
 
+# An offence's amount as a stem's opening condition (「违法经营额5万元以上的，」「货值金额不足1万元的，」): the offence is named before.
+_OFFENCE_AMOUNT = re.compile(
+    r"^(?:违法所得|违法经营额|非法经营额|货值金额|违法收入|涉案金额)[^，,。；;]{0,20}的[，,]"
+)
+
+
 def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     """What is wrong with the question's stem (empty when nothing). ``clause_text``, when given, is the text
     of the clause the item quotes: it shows whether the quoted sentence is an item of a list."""
@@ -672,6 +678,9 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         problems.append("「……的，应当……」：条件里没有主体，谁应当在前一句，题干里没有")
     if question.doc_level in STATUTE_LEVELS and re.match(r"^本(?:部门|单位|机关|机构)", stem):
         problems.append("以「本部门/本单位」开头：哪个部门、哪个单位在前一句，题干里没有")
+    if question.doc_level in STATUTE_LEVELS and _OFFENCE_AMOUNT.match(stem):
+        # 「违法经营额5万元以上的，可以并处……」: the amount of which offence, fined by whom (rounds 80 and 83, H6572, H6927)
+        problems.append("以「违法所得/违法经营额……的」开头：是什么违法行为、由谁处罚在前一句，题干里没有")
     if question.doc_level in STATUTE_LEVELS and (role := _role_of_a_unit_before(question, stem, clause_text)):
         problems.append(f"「{role}」没说是哪个单位的，单位在前一句，题干里没有")
     if question.doc_level in STATUTE_LEVELS and re.search(

@@ -2340,6 +2340,8 @@ def test_round_76_stems_without_their_subject_or_act_are_refused() -> None:
         "审批本条例第二十八条规定的建设活动，审批机关应当组织专家论证，并将审批事项予以公示。公示时间不得少于____。",
         # H6489: which application's documents
         "司法行政部门应当自收到申请文件材料之日起（ ）内审查完毕。",
+        # rounds 80 and 83, H6572, H6927: the amount of an offence the sentence before names
+        "违法经营额5万元以上的，可以并处违法经营额（ ）以下的罚款。",
         # round 81, H6700: the case named only by its article number
         "报关企业因工作疏忽致使发生本实施条例第十五条规定情形的，可以对报关企业处货物价值（ ）以下罚款。",
     ],
