@@ -600,6 +600,8 @@ _COPIED_ITEM = re.compile(
 )
 
 
+# A sentence that says what its conditions amount to: 「……的，属于……」「……的，视为……」.
+_CLASSED_AS = re.compile(r"的[，,](属于|视为|是指|均属|即为)")
 # An offence's amount as a stem's opening condition (「违法经营额5万元以上的，」「货值金额不足1万元的，」): the offence is named before.
 _OFFENCE_AMOUNT = re.compile(
     r"^(?:违法所得|违法经营额|非法经营额|货值金额|违法收入|涉案金额)[^，,。；;]{0,20}的[，,]"
@@ -678,6 +680,14 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         problems.append("「……的，应当……」：条件里没有主体，谁应当在前一句，题干里没有")
     if question.doc_level in STATUTE_LEVELS and re.match(r"^本(?:部门|单位|机关|机构)", stem):
         problems.append("以「本部门/本单位」开头：哪个部门、哪个单位在前一句，题干里没有")
+    if (
+        question.doc_level in STATUTE_LEVELS
+        and (said := _CLASSED_AS.search(question.quote))
+        and said.group(1) not in stem
+    ):
+        # 「……逃避或者拒绝接受检测3次以上，……的，属于……“严重违反社区戒毒协议”」 cut to its first piece: a condition of
+        # what the sentence calls it, asked as if it were a rule (round 84, H6967)
+        problems.append(f"句子是「……的，{said.group(1)}……」的定义，题干截掉了「{said.group(1)}」，只剩条件")
     if question.doc_level in STATUTE_LEVELS and _OFFENCE_AMOUNT.match(stem):
         # 「违法经营额5万元以上的，可以并处……」: the amount of which offence, fined by whom (rounds 80 and 83, H6572, H6927)
         problems.append("以「违法所得/违法经营额……的」开头：是什么违法行为、由谁处罚在前一句，题干里没有")

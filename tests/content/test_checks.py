@@ -2350,6 +2350,17 @@ def test_round_80_and_81_stems_that_name_their_matter_only_elsewhere_are_refused
     assert stem_problems(_statute_item(stem, stem, "single", "A"))
 
 
+def test_a_condition_cut_from_the_sentence_that_says_what_it_amounts_to_is_refused() -> None:
+    quote = (
+        "第二十条 社区戒毒人员在社区戒毒期间，逃避或者拒绝接受检测3次以上，擅自离开社区戒毒执行地所在县(市、区)3次以上"
+        "或者累计超过30日的，属于《中华人民共和国禁毒法》规定的“严重违反社区戒毒协议”。"
+    )
+    cut = "社区戒毒人员在社区戒毒期间，逃避或者拒绝接受检测（ ）以上。"  # round 84, H6967
+    assert any("属于" in p for p in stem_problems(_statute_item(cut, quote, "single", "B")))
+    whole = "社区戒毒人员在社区戒毒期间，逃避或者拒绝接受检测（ ）以上……的，属于“严重违反社区戒毒协议”。"
+    assert not any("属于" in p for p in stem_problems(_statute_item(whole, quote, "single", "B")))
+
+
 def test_a_matter_the_stem_describes_passes() -> None:
     stem = "城乡规划主管部门审批在核心保护范围内新建、扩建必要的基础设施的申请，应当自受理申请之日起（ ）内作出决定。"
     assert not any(
