@@ -1139,7 +1139,7 @@ def _lead_in_premise(fact: ListFact) -> str | None:
     """The sentences before a 下列 list's lead-in in its paragraph, when the lead-in leans on them: 「评审包括下列内容：」
     asks about the 评审 of 「地震预报意见实行评审制度。」, and 「书面说明应当包含下列内容：」 about the 书面说明 the sentence
     before says who submits and when (round 65: H4818, H4872, both bad). They lean when they share a word of the lead-in's
-    own (``context.own_words``). A lead-in that opens its paragraph leans on the paragraph before in its article, when
+    own (``context.own_words``), or hold the act a paper of the lead-in is of (``_paper_of``). A lead-in that opens its paragraph leans on the paragraph before in its article, when
     that is no item of a list: 「书面申请应当包括下列内容：」 after the paragraph saying who files it (round 67, H5066).
     ``""`` when there is nothing before it or it shares no word with it; ``None`` when the premise is longer than a stem
     can carry (``MAX_CONTEXT``): not asked."""
@@ -1154,9 +1154,20 @@ def _lead_in_premise(fact: ListFact) -> str | None:
     if not before:
         return ""
     own = own_words(fact.sentence, fact.clause.doc_title)
-    if not any(w in before for w in own):
+    if not any(w in before or _paper_of(w) in before for w in own):
         return ""
     return before if len(before) <= MAX_CONTEXT else None
+
+
+# The paper an act produces: 申请书 is the 申请's, 申请材料 too.
+_PAPER = re.compile(r"^([\u4e00-\u9fff]{2,})(?:书|表|单|材料|报告|文件)$")
+
+
+def _paper_of(word: str) -> str:
+    """The act a paper is of (「申请书」 → 「申请」), or a word no text holds: 「申请书应当载明下列内容：」 leans on the paragraph
+    before that says what is applied for (「申请设立电影制片单位，……」; rounds 81 and 85, H6680, H7063)."""
+    m = _PAPER.match(word)
+    return m.group(1) if m else "\0"
 
 
 def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:

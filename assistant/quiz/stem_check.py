@@ -678,6 +678,11 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         problems.append("以不含主体的「……的，」条件开头：谁「……」在前一句，题干里没有")
     if question.doc_level in STATUTE_LEVELS and _duty_of_nobody(stem):
         problems.append("「……的，应当……」：条件里没有主体，谁应当在前一句，题干里没有")
+    if question.doc_level in STATUTE_LEVELS and re.match(
+        r"^(?:受理|接到|收到)(?:的)?(?:部门|机关|机构|单位)", stem
+    ):
+        # 「受理的部门必须自收到举报或者移送材料之日起（ ）内进行查处」: which department, receiving what (round 85, H7103)
+        problems.append("以「受理的部门」开头：受理什么、哪个部门在前一句，题干里没有")
     if question.doc_level in STATUTE_LEVELS and re.match(r"^本(?:部门|单位|机关|机构)", stem):
         problems.append("以「本部门/本单位」开头：哪个部门、哪个单位在前一句，题干里没有")
     if (

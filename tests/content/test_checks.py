@@ -2014,6 +2014,14 @@ def test_a_lead_in_that_leans_on_the_sentence_before_it_is_asked_with_it(make_cl
     assert short is not None and short.stem.startswith(
         "《海上航行警告和航行通告管理规定》第六条规定，组织海上活动的单位，应当递交书面申请。书面申请应当包括"
     ), short.stem
+    # 「申请书应当载明下列内容：」 leans on the paragraph saying what is applied for (rounds 81 and 85, H6680, H7063)
+    paper = _statute_clause(
+        make_clause,
+        "第九条 申请设立电影制片单位，报国务院广播电影电视行政部门审批。\n申请书应当载明下列内容：" + items,
+    )
+    (fact,) = provision_facts(replace(paper, doc_title="电影管理条例"))
+    short = build_list(fact, "short", _Ctx(random.Random(0), [], [], []))
+    assert short is not None and "申请设立电影制片单位" in short.stem, short.stem
 
 
 @pytest.mark.parametrize(
@@ -2342,6 +2350,8 @@ def test_round_76_stems_without_their_subject_or_act_are_refused() -> None:
         "司法行政部门应当自收到申请文件材料之日起（ ）内审查完毕。",
         # rounds 80 and 83, H6572, H6927: the amount of an offence the sentence before names
         "违法经营额5万元以上的，可以并处违法经营额（ ）以下的罚款。",
+        # round 85, H7103: which department, receiving what
+        "受理的部门必须自收到举报或者移送材料之日起（ ）内进行查处。",
         # round 81, H6700: the case named only by its article number
         "报关企业因工作疏忽致使发生本实施条例第十五条规定情形的，可以对报关企业处货物价值（ ）以下罚款。",
     ],
