@@ -226,7 +226,7 @@ class _Text:
     """The normalised clause texts joined (they hold no line break, so no match runs across two), with the places
     where each opening occurs found once. Every candidate distractor of a fact is looked up after the same words
     that lead to the blank: one scan of the corpus per opening, not one per candidate, is what keeps the held-out
-    banks (580 documents) fast."""
+    banks (hundreds of documents) fast."""
 
     def __init__(self, corpus: Iterable[str] | str) -> None:
         self.text = corpus if isinstance(corpus, str) else "\n".join(corpus)
@@ -286,9 +286,8 @@ class _Ctx:
     numbers: list[NumberFact]
     lists: list[ListFact]
     pools: _Pools | None = field(default=None, repr=False)  # built from the three above when not given
-    said_false: Counter[str] = field(
-        default_factory=Counter
-    )  # the figures the bank's false items said, and how often
+    # the figures the bank's false items said, and how often
+    said_false: Counter[str] = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
         if self.pools is None:
@@ -805,7 +804,7 @@ def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
     if qtype == "judge" and wrong:
         if ctx.rng.random() < 0.5:
             return _question(f.clause, "judge", _display(frag), "对", f.sentence, frag, difficulty="易")
-        if f.kind != "frequency" and core in template:
+        if f.kind != "frequency" and re.search(f"(?<![\\d.{CN_NUMERAL}]){re.escape(core)}", template):
             return None  # 「2年内未开工……1年期限届满」: the figure changed once and kept once contradicts itself (H6706)
         # the figure the bank's false items have said least: five 刑法 items made false with 「一年以下」 teach that
         # 一年以下 is false (stop 42, the knowledge-base reading of R1172–R1175)
@@ -1139,8 +1138,9 @@ def _lead_in_premise(fact: ListFact) -> str | None:
     """The sentences before a 下列 list's lead-in in its paragraph, when the lead-in leans on them: 「评审包括下列内容：」
     asks about the 评审 of 「地震预报意见实行评审制度。」, and 「书面说明应当包含下列内容：」 about the 书面说明 the sentence
     before says who submits and when (round 65: H4818, H4872, both bad). They lean when they share a word of the lead-in's
-    own (``context.own_words``), or hold the act a paper of the lead-in is of (``_paper_of``). A lead-in that opens its paragraph leans on the paragraph before in its article, when
-    that is no item of a list: 「书面申请应当包括下列内容：」 after the paragraph saying who files it (round 67, H5066).
+    own (``context.own_words``), or hold the act a paper of the lead-in is of (``_paper_of``). A lead-in that opens its
+    paragraph leans on the paragraph before in its article, when that is no item of a list: 「书面申请应当包括下列内容：」
+    after the paragraph saying who files it (round 67, H5066).
     ``""`` when there is nothing before it or it shares no word with it; ``None`` when the premise is longer than a stem
     can carry (``MAX_CONTEXT``): not asked."""
     text = fact.clause.text
@@ -1154,7 +1154,7 @@ def _lead_in_premise(fact: ListFact) -> str | None:
     if not before:
         return ""
     own = own_words(fact.sentence, fact.clause.doc_title)
-    if not any(w in before or _paper_of(w) in before for w in own):
+    if not any(w in before or (act := _paper_of(w)) and act in before for w in own):
         return ""
     return before if len(before) <= MAX_CONTEXT else None
 
@@ -1164,10 +1164,10 @@ _PAPER = re.compile(r"^([\u4e00-\u9fff]{2,})(?:书|表|单|材料|报告|文件)
 
 
 def _paper_of(word: str) -> str:
-    """The act a paper is of (「申请书」 → 「申请」), or a word no text holds: 「申请书应当载明下列内容：」 leans on the paragraph
-    before that says what is applied for (「申请设立电影制片单位，……」; rounds 81 and 85, H6680, H7063)."""
+    """The act a paper is of (「申请书」 → 「申请」; ``""`` for a word that names no paper): 「申请书应当载明下列内容：」 leans on
+    the paragraph before that says what is applied for (「申请设立电影制片单位，……」; rounds 81 and 85, H6680, H7063)."""
     m = _PAPER.match(word)
-    return m.group(1) if m else "\0"
+    return m.group(1) if m else ""
 
 
 def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:

@@ -1075,6 +1075,11 @@ def test_a_figure_the_sentence_states_twice_is_not_made_false_once(make_clause) 
     made = [build_number(f, "judge", _Ctx(random.Random(s), [], facts, [])) for f in facts for s in range(8)]
     # round 81, H6706: 「……2年内未开工建设……1年期限届满……」 contradicts itself
     assert not any(q is not None and q.answer == "错" and "2年" in q.stem for q in made)
+    # a figure that only ends like the key is another figure: 「12年」 beside 「2年」 still lets 2年 be made false
+    other = "第一条 企业应当在2年内完成改造，12年内完成全部更新。"
+    (two,) = [f for f in number_facts(_statute_clause(make_clause, other), chinese=True) if f.value == "2"]
+    made = [build_number(two, "judge", _Ctx(random.Random(s), [], [two], [])) for s in range(8)]
+    assert any(q is not None and q.answer == "错" for q in made)
 
 
 def test_an_item_of_a_list_of_cases_is_not_asked_without_its_lead_in(make_clause) -> None:
