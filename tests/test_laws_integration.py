@@ -246,6 +246,9 @@ def test_a_death_at_work_asked_about_jail_is_answered_by_the_production_safety_c
     assert first("安全设施不达标，出了事故死了人，负责人判几年？") == ("criminal-law", "第一百三十五条")
     # a death on the road is no production accident
     assert first("开车撞死人会坐牢吗？") == ("criminal-law", "第一百三十三条")
+    # a search kept to one document stays in it
+    kept = laws_searcher.search(laws_searcher.query("出了人命，矿长要坐牢吗？"), 3, doc="work-safety-law")
+    assert kept and {h.clause.doc_id for h in kept} == {"work-safety-law"}
 
 
 def test_a_question_naming_a_region_is_answered_first_by_that_regions_own_rule(laws_config: Config) -> None:

@@ -159,9 +159,8 @@ def verify_answer(
     return VerifyResult(text=text, citations=final, removed=removed, problems=problems)
 
 
-VERDICT_HEAD = (
-    "结论："  # the extractive answer's first line: the verdict, marked with the quote it comes from
-)
+# The extractive answer's first line: the verdict, marked with the quote it comes from.
+VERDICT_HEAD = "结论："
 
 
 def _short(text: str, n: int = 24) -> str:

@@ -164,7 +164,7 @@ class Searcher:
             articles = self._reranked(q, articles, ranker)
         if method == "hybrid" and retriever is None:
             articles = self._provision_first(q, articles)
-            articles = self._criminal_first(q, articles)
+            articles = self._criminal_first(q, articles, base_mask)
             articles = self._regional_first(q, articles)
             articles = self._prevailing_first(articles, base_mask)
         top = articles[:k]
@@ -175,7 +175,9 @@ class Searcher:
             for rank, (row, scored) in enumerate(top, 1)
         ]
 
-    def _criminal_first(self, q: Query, articles: list[tuple[int, Scored]]) -> list[tuple[int, Scored]]:
+    def _criminal_first(
+        self, q: Query, articles: list[tuple[int, Scored]], mask: np.ndarray | None = None
+    ) -> list[tuple[int, Scored]]:
         """A question about criminal liability (「会不会坐牢」「构成犯罪吗」) is answered by the crime's 刑法
         article, not by the statute's 「构成犯罪的，依照刑法有关规定追究刑事责任」: the best 刑法 article among
         the first ``LEAD_DEPTH`` comes first. A described situation (`applies`) is left as ranked: it
@@ -191,7 +193,7 @@ class Searcher:
             return articles
         if harm_at_work(q.text):
             row = self.store.article_rows.get((CRIMINAL_DOC, result_crime_for(q.text)))
-            if row is not None:
+            if row is not None and (mask is None or mask[row]):  # a search kept to one document stays in it
                 at = next((i for i, (r, _) in enumerate(articles) if self._key(r) == self._key(row)), None)
                 if at is not None:
                     return [articles[at], *articles[:at], *articles[at + 1 :]]
