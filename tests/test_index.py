@@ -426,3 +426,23 @@ def test_a_changed_tokenizer_or_linking_rule_makes_the_index_stale_and_is_rebuil
         ]
         == "statutes-v1+links-other"
     )
+
+
+def test_versions_published_across_a_second_s_end_are_named_in_the_order_they_were_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from assistant.index import store
+
+    index_path = tmp_path / "default"
+    second = 1_780_000_000 * 10**9
+    readings = iter([second - 1_000, second + 3_000_000])  # 1 µs before a second ends, then just after
+    monkeypatch.setattr(store.time, "time_ns", lambda: next(readings))
+    published = []
+    for _ in range(2):
+        build = tmp_path / f"build{len(published)}"
+        build.mkdir()
+        published.append(store.publish(build, index_path, keep_previous=1))
+    assert sorted(published) == published  # the later build sorts later, so pruning keeps the right one
+    assert time.localtime(second // 10**9).tm_sec == int(published[1].name.split("-")[-2][-2:])

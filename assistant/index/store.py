@@ -381,7 +381,10 @@ def _alive(pid: int) -> bool:
 
 def publish(build_folder: Path, index_path: Path, keep_previous: int = 1) -> Path:
     """Move a finished build into place and atomically repoint ``index_path`` at it."""
-    stamp = time.strftime("%Y%m%d-%H%M%S") + f"-{time.time_ns() % 10**9:09d}"
+    # one clock reading for the second and its fraction: two readings straddling a second's end named a later build
+    # 「…141007-003…」 before an earlier 「…141007-987…」, and pruning by name kept the wrong version
+    now = time.time_ns()
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now // 10**9)) + f"-{now % 10**9:09d}"
     final = index_path.parent / f"{index_path.name}.{stamp}"
     build_folder.rename(final)
     if index_path.exists() and not index_path.is_symlink():  # a plain folder from elsewhere: keep it aside
