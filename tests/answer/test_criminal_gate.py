@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.text.crimes import fits as _fits
-from assistant.text.crimes import listed, tells_of_harm
+from assistant.text.crimes import fits, listed, tells_of_harm
 
 pytestmark = pytest.mark.unit
 
@@ -31,18 +30,18 @@ def test_only_the_production_safety_crimes_are_listed() -> None:
 
 def test_a_death_alone_is_not_a_failure_to_report_it() -> None:
     report = listed()["第一百三十九条之一"]  # 不报、谎报安全事故罪 needs the 不报 in the situation's words
-    assert not _fits(report, "result", "矿山发生一般事故死了1个人，企业对事故负有责任")
-    assert _fits(report, "result", "矿上出了事故死了两个人，矿长瞒着没往上报")
-    assert _fits(listed()["第一百三十四条"], "result", "结果塌了死了3个人")  # no conduct words listed for it
+    assert not fits(report, "result", "矿山发生一般事故死了1个人，企业对事故负有责任")
+    assert fits(report, "result", "矿上出了事故死了两个人，矿长瞒着没往上报")
+    assert fits(listed()["第一百三十四条"], "result", "结果塌了死了3个人")  # no conduct words listed for it
 
 
 def test_a_specific_result_crime_needs_its_own_conduct_and_the_general_one_does_not() -> None:
     crimes = listed()
     roof = "矿长逼着工人进顶板有裂缝的采场，塌了死了两个人"  # no unsafe facility, no dangerous goods: 第一百三十四条
-    assert not _fits(crimes["第一百三十五条"], "result", roof)
-    assert _fits(crimes["第一百三十四条"], "result", roof)
-    assert _fits(crimes["第一百三十五条"], "result", "安全设施不符合国家规定，塌方死了4个人")
-    assert _fits(crimes["第一百三十六条"], "result", "炸药库管理混乱，发生爆炸死了1个人")
+    assert not fits(crimes["第一百三十五条"], "result", roof)
+    assert fits(crimes["第一百三十四条"], "result", roof)
+    assert fits(crimes["第一百三十五条"], "result", "安全设施不符合国家规定，塌方死了4个人")
+    assert fits(crimes["第一百三十六条"], "result", "炸药库管理混乱，发生爆炸死了1个人")
 
 
 @pytest.mark.parametrize(
@@ -56,4 +55,4 @@ def test_a_specific_result_crime_needs_its_own_conduct_and_the_general_one_does_
     ],
 )
 def test_the_conduct_crime_needs_the_conduct_one_of_its_items_names(situation: str, crime: bool) -> None:
-    assert _fits(listed()["第一百三十四条之一"], "conduct", situation) is crime
+    assert fits(listed()["第一百三十四条之一"], "conduct", situation) is crime
