@@ -202,10 +202,14 @@ def pick_quotes(
 
 # A 「；」 piece that grades the sanction of the piece before it (「情节特别恶劣的，处三年以上七年以下有期徒刑」,
 # 「逾期未改正的，责令停产停业整顿……」): a quote of the first tier alone tells the reader the lightest sanction
-# is the whole of it.
+# is the whole of it. And a piece that only says whom the conduct before it is fined on (「对……处……罚款」): quoted
+# alone it fines nobody knows what for.
 _TIER = re.compile(
     r"^(?:情节|后果|逾期|拒不|构成犯罪|造成[^。；，]{0,20}?的[，,]|导致[^。；，]{0,20}?的[，,]|致使|"
-    r"有违法所得|违法所得|数额)"
+    r"有违法所得|违法所得|数额|"
+    # 「……的，该协议无效；对生产经营单位的主要负责人……处二万元以上十万元以下的罚款」: whom it fines, for the conduct
+    # before it (安全生产法 第一百零六条, quoted alone for a drowning at stop 42)
+    r"对[^。；，,]{0,30}?(?:处|给予))"
 )
 
 

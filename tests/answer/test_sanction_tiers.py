@@ -80,3 +80,18 @@ def test_a_long_list_is_cut_after_a_whole_item_not_inside_one() -> None:
     cut = _trim(text)
     assert len(cut) <= MAX_QUOTE_CHARS
     assert cut.endswith("的；") and text.startswith(cut)
+
+
+def test_a_piece_that_only_says_whom_the_conduct_before_it_is_fined_on_takes_that_conduct() -> None:
+    law = ingest_file(next(CORPUS.glob("*安全生产法*.md")), 50 << 20).clauses
+    clause = article(law, "第一百零六条")
+    fine = next(
+        i
+        for i, s in enumerate(split_sentences(clause.text))
+        if s.text.startswith("对生产经营单位的主要负责人")
+    )
+    [quote] = _with_tiers(
+        clause, chosen(clause, fine)
+    )  # stop 42: quoted alone for a drowning, it fined nobody knew what for
+    assert "免除或者减轻其对从业人员因生产安全事故伤亡依法应承担的责任的" in quote
+    assert quote.endswith("处二万元以上十万元以下的罚款。") and quote in clause.text
