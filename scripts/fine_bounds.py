@@ -1,6 +1,6 @@
 """The sums and bands of the fines (and the bands of shares) the corpus and the held-out statutes set: the figures
-behind the quiz's ``_a_sum_a_law_sets`` (the leading figures a fine's bound opens on) and ``_a_band_a_law_sets`` (how
-many times its lower end a band spans). Nothing is fitted: the rules keep what the statutes write and drop what they almost never do.
+behind the quiz's ``_a_sum_a_law_sets`` (the leading figures a fine's bound opens on) and ``_within_bounds`` with ``band``
+(how many times its lower end a band spans). Nothing is fitted: the rules keep what the statutes write and drop what they almost never do.
 
     python scripts/fine_bounds.py
 """

@@ -440,8 +440,9 @@ def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[st
         filled = value if f.kind == "frequency" else value + f.unit
         if filled in template or _also_true(template, filled, ctx.text):
             continue
+        banded = f.unit in _BANDED and _statute(f.clause)
         if f.kind == "number" and not (
-            _within_bounds(template, value, f.unit) and _within_the_year(f, value)
+            _within_bounds(template, value, f.unit, banded) and _within_the_year(f, value)
         ):
             continue
         if f.unit == "周岁" and not _an_age_of_its_kind(template, f.value, value):
@@ -467,12 +468,6 @@ def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[st
         if f.unit in ("日", "天") and _statute(f.clause) and _value(value) not in _DAYS:
             continue
         if f.unit in _MONEY and _statute(f.clause) and not _a_sum_a_law_sets(_value(value)):
-            continue
-        if (
-            f.unit in _IN_ONE_MEASURE
-            and _statute(f.clause)
-            and not _a_band_a_law_sets(template, value, f.unit)
-        ):
             continue
         if f.unit == "次" and _value(value) <= 1 and template.split(BLANK, 1)[-1].startswith("以上"):
             continue  # 「1次以上」 is everyone who did it once: no threshold (round 80, H6542, H6580)
@@ -509,40 +504,20 @@ _IN_BASE = {
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(年|个月|月|日|天|万元|元|小时|倍|%)")
 
 
-# The other end of a band, after the blank (「处（ ）以上5000元以下」) or before it (「1000元以上（ ）以下」).
-_BAND_UPPER = re.compile(r"^以上" + _AMOUNT.pattern + "以下")
-_BAND_LOWER = re.compile(_AMOUNT.pattern + "以上$")
-_MONEY = {"元": 1, "万元": 10000}
-_IN_ONE_MEASURE = {"元": _MONEY, "万元": _MONEY, "%": {"%": 1}}
+_MONEY = ("元", "万元")
+# A statute's band of a sum or a share, 「X以上Y以下」, spans at least twice its lower end: 「4000元以上5000元以下」 and
+# 「0.7%以上1%以下」 are out at a glance (rounds 78 and 80, H6333, H6444, H6448). Of the 2,429 fine bands of the corpus and
+# the held-out statutes 33 span less, of the 36 bands of a share 3 (``scripts/fine_bounds.py``).
+_BANDED = (*_MONEY, "%")
+_APART, _BAND_APART = 1.2, 2.0
 
 
-def _a_band_a_law_sets(template: str, value: str, unit: str) -> bool:
-    """A band of a sum or a share spans at least twice its lower end: 「4000元以上5000元以下」 and 「0.7%以上1%以下」 are
-    out at a glance (rounds 78 and 80, H6333, H6444, H6448); of the 2,429 fine bands of the corpus and the held-out
-    statutes, 33 span less, of the 36 bands of a share 3 (``scripts/fine_bounds.py``). Nor is a sum of ten thousand
-    written in 元 beside an end in 万元: 「10000元以上2万元以下」 is no law's wording (round 80, H6479)."""
-    scale = _IN_ONE_MEASURE.get(unit)
-    if scale is None:
-        return True
-    x = _value(value) * scale[unit]
-    before, _, after = template.partition(BLANK)
-    for m, too_near in (
-        (_BAND_UPPER.match(after), lambda y: x * 2 > y),
-        (_BAND_LOWER.search(before), lambda y: x < 2 * y),
-    ):
-        if m is None or m.group(2) not in scale:
-            continue
-        if too_near(_value(m.group(1)) * scale[m.group(2)]):
-            return False
-        if unit == "元" and m.group(2) == "万元" and x >= 10000:
-            return False
-    return True
-
-
-def _within_bounds(template: str, value: str, unit: str) -> bool:
+def _within_bounds(template: str, value: str, unit: str, band: bool = False) -> bool:
     """A distractor inside the range the sentence states, and a range a law would write: not 12个月 or
     more in 「（ ）以上1年以下」 or 「不得少于（ ）且不得超过1年」, nor 11个月 (a range of a month); not the lower end or less, nor barely more
-    than it, in 「3个月以上（ ）以下」: the ends stay a fifth apart (×1.2)."""
+    than it, in 「3个月以上（ ）以下」: the ends stay a fifth apart (×1.2). With ``band`` (a statute's sum or share), a band
+    「X以上Y以下」 spans twice its lower end (``_BAND_APART``), and a sum of ten thousand is not written in 元 beside an end in
+    万元: 「10000元以上2万元以下」 is no law's wording (round 80, H6479)."""
     if unit not in _IN_BASE:
         return True
     base, factor = _IN_BASE[unit]
@@ -551,8 +526,18 @@ def _within_bounds(template: str, value: str, unit: str) -> bool:
     # 「（ ）以上1年以下」, and 「不得少于（ ）且不得超过3年」 (round 50, H3023: 5年 and 10年 out at a glance)
     upper = re.match(r"^(?:以上|[且，,]?(?:最长|最多)?不(?:得)?超过)" + _AMOUNT.pattern + "(?:以下)?", after)
     lower = re.search(_AMOUNT.pattern + r"以上$", before)
-    for m, too_far in ((upper, lambda y: x * 1.2 > y), (lower, lambda y: x < y * 1.2)):
-        if m and _IN_BASE[m.group(2)][0] == base and too_far(_value(m.group(1)) * _IN_BASE[m.group(2)][1]):
+    upper_band = (
+        band and upper is not None and upper.group().startswith("以上") and upper.group().endswith("以下")
+    )
+    for m, in_band, too_far in (
+        (upper, upper_band, lambda y, k: x * k > y),
+        (lower, band, lambda y, k: x < y * k),
+    ):
+        if m is None or _IN_BASE[m.group(2)][0] != base:
+            continue
+        if too_far(_value(m.group(1)) * _IN_BASE[m.group(2)][1], _BAND_APART if in_band else _APART):
+            return False
+        if in_band and unit == "元" and m.group(2) == "万元" and x >= 10000:
             return False
     # 「禁止其1至（ ）年内」「可以承包前2至（ ）年」: the range's start bears the unit after the blank, and its end lies past
     # it (round 75, H6080: 「1至1年」; H6109: 1年 and 2年 beside 「前2至」)
