@@ -110,6 +110,7 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
             # and a share: 14% beside a fine of 「2%以上4%以下」 (round 74, H5978)
             if fact.unit in _MOST_TIMES_THE_KEY:
                 same = same and 1 / 3 <= ratio <= _MOST_TIMES_THE_KEY[fact.unit]
+            same = same and ratio <= _MOST_TIMES_A_COUNT.get(fact.unit, ratio)
             # an age: 六十五周岁 as the age a minor is hired at, 十四周岁 as a retirement age (round 67)
             if fact.unit == "周岁":
                 same = same and _AGE_BAND[0] <= ratio <= _AGE_BAND[1]
@@ -146,8 +147,9 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
             if v >= 10:  # a rule's figures are round: no 11年 beside 「10年以上」, as no 十一年 beside 十年
                 cand = [x for x in cand if x not in (v + 1, v + 2)]
             near = [str(int(x)) if x == int(x) else f"{x:g}" for x in cand if x > 0]
-    if fact.unit in _MOST_TIMES_THE_KEY and fact.kind == "number":
-        near = [x for x in near if _value(x) <= _MOST_TIMES_THE_KEY[fact.unit] * _value(fact.value)]
+    most = _MOST_TIMES_THE_KEY.get(fact.unit) or _MOST_TIMES_A_COUNT.get(fact.unit)
+    if most and fact.kind == "number":
+        near = [x for x in near if _value(x) <= most * _value(fact.value)]
     for value in near:
         if figure(value) not in seen:
             seen.add(figure(value))
@@ -167,6 +169,9 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
 # A distractor at most this many times the key: a term of years, 二十年 beside 十年, not 三十年 (round 67, H5072); a share,
 # 30% beside 10%, not 14% beside a fine of 「2%以上4%以下」 (round 74, H5978).
 _MOST_TIMES_THE_KEY = {"年": 2.5, "%": 3.0}
+# A count at most this many times the key, and as small as need be: 6次 beside 3次, not 9次 a week (round 86, H7221);
+# 90个 beside 45个 working days, not 200个 (H7228); 6个 beside 45个 read well.
+_MOST_TIMES_A_COUNT = {"次": 2.5, "个": 2.5}
 # An age distractor within this ratio of the key: 十二、十四周岁 around 十六, 60 and 65 around 70; not the 55 or 65周岁
 # of another article's retirement as the age a minor may be hired at, nor 十四周岁 as a retirement age (round 67,
 # seven of its 28 bad items).
@@ -484,7 +489,11 @@ _WIDE_DIGITS = str.maketrans("0123456789.", "０１２３４５６７８９．")
 
 
 def _written_like(key: str, value: str) -> str:
-    """A distractor in the key's digits: 「３日」 among 「5日」「7日」 is picked out by its width (round 80, H6458, H6459)."""
+    """A distractor in the key's digits: 「３日」 among 「5日」「7日」 is picked out by its width (round 80, H6458, H6459);
+    and to the key's decimals: 「17.0%」 among 「15%」「20%」「25%」 is picked out by its point (round 86, H7193)."""
+    places = _decimals(key)
+    if places and not _is_chinese(value) and _decimals(value) < places:
+        value = f"{_value(value):.{places}f}"
     return value.translate(_WIDE_DIGITS) if re.search("[０-９]", key) else value
 
 
@@ -1195,6 +1204,8 @@ def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
         if len(correct) > 4:
             correct = sorted(ctx.rng.sample(correct, 4), key=fact.items.index)
         wrong = siblings[: 6 - len(correct) if len(correct) >= 4 else 2]
+        if _told_apart_by_their_end(correct, wrong):
+            wrong = [w for w in siblings if w.endswith(correct[0][-1])][: len(wrong)]
         if not wrong:
             return None
         options, answer = _shuffle(correct, wrong, ctx)
@@ -1268,6 +1279,13 @@ def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
         changed = fact.span.replace(fact.items[i], siblings[0], 1)
         return _question(clause, "judge", _display(changed), "错", fact.sentence, changed, difficulty="中")
     return None
+
+
+def _told_apart_by_their_end(correct: list[str], wrong: list[str]) -> bool:
+    """Correct options that end alike (「座谈会、论证会、听证会」) beside a distractor that does not (「委托研究」): the kind of
+    thing, not the rule, gives the answer (round 86, H7109)."""
+    ends = {item[-1] for item in correct}
+    return len(correct) >= 2 and len(ends) == 1 and any(not w.endswith(tuple(ends)) for w in wrong)
 
 
 def _not_an_item_to_ask(item: str, items: tuple[str, ...]) -> bool:
@@ -1542,7 +1560,20 @@ def _true_at_a_glance(f: RuleFact, quote: str) -> bool:
             or re.fullmatch(r"利用[^，。；;]{1,20}(?:侵犯|损害|谋取|牟取)[^，。；;]*", after)
             or (len(_HARMFUL_THINGS.findall(after)) >= 2 and re.match(r"使用|采用|选用", after))
         )
-    return bool(_ONLY_TO_OBEY.fullmatch(after) or _VAGUE_DUTY.fullmatch(after))
+    return bool(
+        _ONLY_TO_OBEY.fullmatch(after) or _VAGUE_DUTY.fullmatch(after) or _restates_its_condition(quote)
+    )
+
+
+# 「……需要注销登记的，应当……办理注销登记」: the condition names the act the rule requires.
+_NEEDS = re.compile(r"需(?:要)?([^，,。；;的]{2,8})的[，,]")
+
+
+def _restates_its_condition(quote: str) -> bool:
+    """A rule whose condition is that the act is needed: 「由于其他原因需要注销登记的，应当向登记管理机关办理注销登记」 is
+    true to anyone (round 86, H7208)."""
+    m = _NEEDS.search(quote)
+    return m is not None and m.group(1) in quote[m.end() :]
 
 
 # What a rule asked as written must hold for a reader to have to learn it: a figure (「不得少于二年」「时速120公里以上」),

@@ -608,6 +608,12 @@ _OFFENCE_AMOUNT = re.compile(
 )
 
 
+# A span counted from a start the stem does not say: 「60日后，」「三年内，」 (a blank there is the span asked).
+_SPAN_AFTER = re.compile(
+    r"^(?:[\d一二两三四五六七八九十百]+|□)个?(?:日|天|周|月|年)(?:后|以后|之后|内|以内)[，,]"
+)
+
+
 def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     """What is wrong with the question's stem (empty when nothing). ``clause_text``, when given, is the text
     of the clause the item quotes: it shows whether the quoted sentence is an item of a list."""
@@ -683,6 +689,15 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     ):
         # 「受理的部门必须自收到举报或者移送材料之日起（ ）内进行查处」: which department, receiving what (round 85, H7103)
         problems.append("以「受理的部门」开头：受理什么、哪个部门在前一句，题干里没有")
+    if re.match(r"^[甲乙丙丁戊己庚辛壬癸][、．.]", stem):
+        # 「甲、有工人职员（ ）以上的……工厂、矿场及其附属单位。」: an entry of a list, with no verb (round 86, H7178)
+        problems.append("以「甲、」开头，是条文所列的一项，没有谓语，不成句")
+    if re.search(r"(?:具有|包括|含有|如下)[。；;]?$", own):
+        # 「……的铬和4.5%至7.0%（重量）的镍，并具有。」: what it has is listed after (round 86, H7193)
+        problems.append("句子以「具有/包括」收尾：后面列出的内容被截掉了")
+    if question.doc_level in STATUTE_LEVELS and _SPAN_AFTER.match(stem):
+        # 「90日后，直销员解除推销合同应当提前15日通知直销企业」: 60 days from the contract's signing (round 86, H7137)
+        problems.append("以「60日后」开头：从什么时候起算在前一句，题干里没有")
     if question.doc_level in STATUTE_LEVELS and re.match(r"^本(?:部门|单位|机关|机构)", stem):
         problems.append("以「本部门/本单位」开头：哪个部门、哪个单位在前一句，题干里没有")
     if (

@@ -14,6 +14,7 @@ from assistant.draft.slogan_check import slogan_problems
 from assistant.quiz.generate import _Ctx, build_list, build_rule, rule_facts
 from assistant.quiz.model import Question
 from assistant.quiz.stem_check import stem_problems
+from assistant.schema import Clause
 from assistant.text.labels import without_label
 
 pytestmark = pytest.mark.unit
@@ -1703,6 +1704,8 @@ def test_a_long_to_phrase_without_its_verb_is_refused() -> None:
         "第二十条 在河道中流放竹木，不得影响行洪和防洪工程设施的安全。",
         "第二十条 实施限制人身自由的行政强制措施不得超过法定期限。",
         "第三十三条 与航道有关的工程建设活动不得危及航道安全。",
+        # round 86, H7208: the condition is that the act is needed
+        "第十六条 民办非企业单位自行解散的，分立、合并的，或者由于其他原因需要注销登记的，应当向登记管理机关办理注销登记。",
     ],
 )
 def test_a_rule_true_at_a_glance_is_no_true_false_item(make_clause, text: str) -> None:
@@ -2360,6 +2363,32 @@ def test_round_80_and_81_stems_that_name_their_matter_only_elsewhere_are_refused
     assert stem_problems(_statute_item(stem, stem, "single", "A"))
 
 
+@pytest.mark.parametrize(
+    ("stem", "problem"),
+    [
+        # round 86, H7178: an entry of a list, with no verb
+        ("甲、有工人职员（ ）以上的国营、公私合营、私营及合作社经营的工厂、矿场及其附属单位。", "甲、"),
+        # H7193: what the steel has is listed after
+        (
+            "具有以下特性的钛稳定的双炼不锈钢：含（ ）至26.5%（重量）的铬和4.5%至7.0%（重量）的镍，并具有。",
+            "具有",
+        ),
+        # H7137: 60 days from the contract's signing, said in the sentence before
+        ("90日后，直销员解除推销合同应当提前15日通知直销企业。", "起算"),
+    ],
+)
+def test_round_86_stems_that_are_no_whole_sentence_are_refused(stem: str, problem: str) -> None:
+    assert any(problem in p for p in stem_problems(_statute_item(stem, stem, "single", "A")))
+
+
+def test_a_stem_that_says_when_its_span_starts_passes() -> None:
+    stem = "直销员自签订推销合同之日起60日后解除推销合同，应当提前（ ）通知直销企业。"
+    assert not any(
+        "起算" in p or "甲、" in p or "具有" in p
+        for p in stem_problems(_statute_item(stem, stem, "single", "A"))
+    )
+
+
 def test_a_condition_cut_from_the_sentence_that_says_what_it_amounts_to_is_refused() -> None:
     quote = (
         "第二十条 社区戒毒人员在社区戒毒期间，逃避或者拒绝接受检测3次以上，擅自离开社区戒毒执行地所在县(市、区)3次以上"
@@ -2376,3 +2405,15 @@ def test_a_matter_the_stem_describes_passes() -> None:
     assert not any(
         "条号" in p or "什么申请" in p for p in stem_problems(_statute_item(stem, stem, "single", "A"))
     )
+
+
+def test_a_multiple_choice_offers_no_distractor_told_apart_by_how_it_ends(make_clause) -> None:
+    # round 86, H7109: 「委托研究」 among 「召开座谈会、论证会、听证会」 is out at a glance: it is no 会
+    def statute(text: str, chunk_id: str) -> Clause:
+        return replace(make_clause(text, label=text.split()[0], chunk_id=chunk_id), doc_level="行政法规")
+
+    hearing = statute("第十三条 听取意见可以采取召开座谈会、论证会、听证会等多种形式。", "t:1")
+    study = statute("第二十二条 论证咨询可以采取委托研究、实地调查、专家咨询等多种形式。", "t:2")
+    lists = list_facts(hearing) + list_facts(study)
+    made = [build_list(lists[0], "multi", _Ctx(random.Random(s), [], [], lists)) for s in range(6)]
+    assert all(q is None or all(o.endswith("会") for o in q.options) for q in made), made

@@ -1007,7 +1007,8 @@ def test_one_figure_stated_in_the_same_words_in_two_articles_is_asked_once() -> 
     assert not same_figure_rule(theft, fraud)  # nor one term
 
 
-def test_round_80_distractors_that_give_themselves_away_are_not_offered(make_clause) -> None:
+def _statute_distractors(make_clause):
+    """The distractors offered for one figure of a statute's sentence, the pool holding the given other figures."""
     import random
 
     from assistant.content.facts import number_facts
@@ -1021,6 +1022,12 @@ def test_round_80_distractors_that_give_themselves_away_are_not_offered(make_cla
         pool = [key, *(replace(key, value=v, text=v + key.unit) for v in pool_values)]
         return _distractors(key, number_template(key)[0], _Ctx(random.Random(seed), [], pool, []))
 
+    return wrong
+
+
+def test_round_80_distractors_that_give_themselves_away_are_not_offered(make_clause) -> None:
+    wrong = _statute_distractors(make_clause)
+
     # a sum of ten thousand is written 1万元 beside an end in 万元, not 10000元 (H6479)
     feed = "第一条 生产企业未按规定留样的，责令改正，处5000元以上2万元以下的罚款。"
     assert all("10000元" not in wrong(feed, "5000", ("10000", "1000", "2000"), s) for s in range(4))
@@ -1030,6 +1037,22 @@ def test_round_80_distractors_that_give_themselves_away_are_not_offered(make_cla
     # 「1次以上」 is no threshold (H6542, H6580)
     twice = "第一条 对违反发票管理规定2次以上或者情节严重的单位和个人，税务机关可以向社会公告。"
     assert all("1次" not in wrong(twice, "2", ("1", "3", "5"), s) for s in range(4))
+
+
+def test_round_86_distractors_out_at_a_glance_are_not_offered(make_clause) -> None:
+    wrong = _statute_distractors(make_clause)
+
+    # a count: no 9次 a week beside 3次 (H7221), no 200个 working days beside 45个 (H7228)
+    weekly = "第十条 普通中小学校每天应当安排课间操，每周安排3次以上课外体育活动。"
+    assert all("9次" not in wrong(weekly, "3", ("9", "2", "6"), s) for s in range(4))
+    days = "第十五条 审批机关应当自受理申请之日起45个工作日内作出是否批准的决定。"
+    made = [wrong(days, "45", ("200", "30", "60", "90"), s) for s in range(4)]
+    assert all(m and "200个" not in m for m in made), made
+    # a key written to a tenth gets distractors written to a tenth: 17.0% not among 15% and 20% (H7193)
+    steel = "第一条 出口含17.0%以上的铬的不锈钢，应当向国务院商务主管部门申请。"
+    assert all(
+        re.fullmatch(r"\d+\.\d%", w) for s in range(4) for w in wrong(steel, "17.0", ("15", "20", "25"), s)
+    )
 
 
 def test_a_key_in_full_width_digits_gets_distractors_in_full_width_digits(make_clause) -> None:
