@@ -474,8 +474,10 @@ def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[st
             continue
         if f.unit in _MONEY and _statute(f.clause) and not _a_sum_a_law_sets(_value(value)):
             continue
-        if f.unit == "次" and _value(value) <= 1 and template.split(BLANK, 1)[-1].startswith("以上"):
-            continue  # 「1次以上」 is everyone who did it once: no threshold (round 80, H6542, H6580)
+        if f.unit in ("次", "个") and _value(value) <= 1 and template.split(BLANK, 1)[-1].startswith("以上"):
+            # 「1次以上」 is everyone who did it once: no threshold (round 80, H6542, H6580); 「不得设立1个以上采矿权」 forbids
+            # any (round 87, R1194, H7392)
+            continue
         if _stated_elsewhere(template, filled, ctx.text):
             continue  # 「自受理之日起三十日」 is 第五十八条's limit: a second right answer
         if _finer_than_the_stem(value, f.value, template):
@@ -491,7 +493,9 @@ _WIDE_DIGITS = str.maketrans("0123456789.", "０１２３４５６７８９．")
 def _written_like(key: str, value: str) -> str:
     """A distractor in the key's digits: 「３日」 among 「5日」「7日」 is picked out by its width (round 80, H6458, H6459);
     and to the key's decimals: 「17.0%」 among 「15%」「20%」「25%」 is picked out by its point (round 86, H7193)."""
-    places = _decimals(key)
+    places = (
+        _decimals(key) if re.fullmatch(r"\d+\.0+", key) else 0
+    )  # 2.5% beside 3% and 5%: no 3.0% (round 87, H7310)
     if places and not _is_chinese(value) and _decimals(value) < places:
         value = f"{_value(value):.{places}f}"
     return value.translate(_WIDE_DIGITS) if re.search("[０-９]", key) else value
@@ -550,6 +554,14 @@ def _within_bounds(template: str, value: str, unit: str, band: bool = False) -> 
             return False
     # 「禁止其1至（ ）年内」「可以承包前2至（ ）年」: the range's start bears the unit after the blank, and its end lies past
     # it (round 75, H6080: 「1至1年」; H6109: 1年 and 2年 beside 「前2至」)
+    # 「对原定额可以给予（ ）至一年的保留期」: the range's start lies before its end (round 87, H7377: 十二个月至一年)
+    to = re.match(r"^至" + _AMOUNT.pattern, after)
+    if (
+        to
+        and _IN_BASE[to.group(2)][0] == base
+        and x * _APART > _value(to.group(1)) * _IN_BASE[to.group(2)][1]
+    ):
+        return False
     start = re.search(r"(\d+|[一二两三四五六七八九十]+)至$", before)
     if start and _value(value) < _value(start.group(1)) * 1.2:
         return False
@@ -774,6 +786,10 @@ def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
     before, _, after = template.partition(BLANK)
     if re.search(r"可以(?:少于|低于|短于|超过|高于|长于)$", before):
         return None  # 「间隔时间可以少于（12个月）」: any shorter interval is allowed too (round 77, H6262)
+    if f.unit == "次" and _value(f.value) == 1 and re.search(r"每(?:年|半年|季度|月|周|日|天)", before):
+        return None  # 「每年组织（1次）……年度注册」: once a year is the guess (round 87, H7270)
+    if qtype == "blank" and f.unit == "次" and re.match(r"^[。；;]?$", after):
+        return None  # 「可以申请延长____。」: 2次 or 2年, the stem does not say (round 87, H7316)
     if f.value in ("1", "一") and after.startswith("年度"):
         return None  # 「年休假在（1个）年度内……安排」: a year's leave within its year (round 77, H6286)
     if re.search(r"第[一二三四五六七八九十\d]+年?至$", before):
@@ -1565,15 +1581,18 @@ def _true_at_a_glance(f: RuleFact, quote: str) -> bool:
     )
 
 
-# 「……需要注销登记的，应当……办理注销登记」: the condition names the act the rule requires.
-_NEEDS = re.compile(r"需(?:要)?([^，,。；;的]{2,8})的[，,]")
+# 「……需要注销登记的，应当……办理注销登记」: the condition names the act the rule requires; 「由负责合法性审查的部门进行
+# 合法性审查」: the one who does it is named by it.
+_NEEDS = re.compile(
+    r"需(?:要)?([^，,。；;的]{2,8})的[，,]|负责(?!人)([^，,。；;的]{2,8})的(?:部门|机构|机关|单位)"
+)
 
 
 def _restates_its_condition(quote: str) -> bool:
-    """A rule whose condition is that the act is needed: 「由于其他原因需要注销登记的，应当向登记管理机关办理注销登记」 is
-    true to anyone (round 86, H7208)."""
-    m = _NEEDS.search(quote)
-    return m is not None and m.group(1) in quote[m.end() :]
+    """A rule whose condition is that the act is needed, or whose doer is named by the act: 「由于其他原因需要注销登记的，
+    应当向登记管理机关办理注销登记」 (round 86, H7208) and 「应当由负责合法性审查的部门进行合法性审查」 (round 87, H7353) are
+    true to anyone."""
+    return any((m.group(1) or m.group(2)) in quote[m.end() :] for m in _NEEDS.finditer(quote))
 
 
 # What a rule asked as written must hold for a reader to have to learn it: a figure (「不得少于二年」「时速120公里以上」),
@@ -1588,7 +1607,7 @@ _A_FIGURE = re.compile(
 )
 # 「向有关飞行管制部门提出申请」 names no authority to learn (round 69, H5399): 有关 right after the verb is any
 _AN_AUTHORITY = re.compile(
-    r"(?:向|报|报告|报送|报请|经|由|通报|告知|移交|移送|提请|申请)(?!有关)[^，。；;]{0,20}"
+    r"(?:向|报|报告|报送|报请|经|由|通报|告知|移交|移送|提请|申请)(?!有关|(?:监督管理|主管)(?:部门|机关))[^，。；;]{0,20}"
     r"(?:人民政府|部门|机关|机构|法院|检察院|委员会|办事处|消防救援|负责人)"
 )
 

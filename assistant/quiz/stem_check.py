@@ -689,9 +689,21 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     ):
         # 「受理的部门必须自收到举报或者移送材料之日起（ ）内进行查处」: which department, receiving what (round 85, H7103)
         problems.append("以「受理的部门」开头：受理什么、哪个部门在前一句，题干里没有")
-    if re.match(r"^[甲乙丙丁戊己庚辛壬癸][、．.]", stem):
-        # 「甲、有工人职员（ ）以上的……工厂、矿场及其附属单位。」: an entry of a list, with no verb (round 86, H7178)
-        problems.append("以「甲、」开头，是条文所列的一项，没有谓语，不成句")
+    if re.match(r"^(?:[甲乙丙丁戊己庚辛壬癸][、．.]|[①-⑳])", stem):
+        # 「甲、有工人职员（ ）以上的……工厂、矿场及其附属单位。」: an entry of a list, with no verb (round 86, H7178);
+        # 「①达到最大分辨率时的……②……」: of what device (round 87, H7363)
+        problems.append("以「甲、」「①」开头，是条文所列的一项，没有说是什么的一项")
+    if question.type == "judge" and (
+        lead := re.search(r"(可以|应当)[^。：:]{0,16}下列[^：:。]{0,8}[：:]", stem)
+    ):
+        if lead.group(1) in stem[lead.end() :]:
+            # 「……可以采取下列措施：在调查……时，经……批准，可以限制……」: a lead-in and one of its items run together
+            # (round 87, H7335)
+            problems.append("把「可以采取下列措施：」这样的引语和其中一项拼成了一句，「可以」说了两遍")
+    if question.doc_level in STATUTE_LEVELS and re.search(r"在规定(?:的)?期限内(?:作出|完成|办结|审查)", own):
+        # 「因特殊原因无法在规定期限内作出审批决定的，……可以延长10个工作日」: which approval, and how long its 期限 is,
+        # are in the sentence before (round 87, H7344)
+        problems.append("「规定期限」是哪件事的期限、有多长，在前一句，题干里没有")
     if re.search(r"(?:具有|包括|含有|如下)[。；;]?$", own):
         # 「……的铬和4.5%至7.0%（重量）的镍，并具有。」: what it has is listed after (round 86, H7193)
         problems.append("句子以「具有/包括」收尾：后面列出的内容被截掉了")

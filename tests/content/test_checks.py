@@ -1704,6 +1704,9 @@ def test_a_long_to_phrase_without_its_verb_is_refused() -> None:
         "第二十条 在河道中流放竹木，不得影响行洪和防洪工程设施的安全。",
         "第二十条 实施限制人身自由的行政强制措施不得超过法定期限。",
         "第三十三条 与航道有关的工程建设活动不得危及航道安全。",
+        # round 87, H7353: the one who does it is named by it; H7320: an approval by no authority in particular
+        "第二十八条 决策草案提交决策机关讨论前，应当由负责合法性审查的部门进行合法性审查。",
+        "第六条 设立融资担保公司，应当经监督管理部门批准。",
         # round 86, H7208: the condition is that the act is needed
         "第十六条 民办非企业单位自行解散的，分立、合并的，或者由于其他原因需要注销登记的，应当向登记管理机关办理注销登记。",
     ],
@@ -2379,6 +2382,37 @@ def test_round_80_and_81_stems_that_name_their_matter_only_elsewhere_are_refused
 )
 def test_round_86_stems_that_are_no_whole_sentence_are_refused(stem: str, problem: str) -> None:
     assert any(problem in p for p in stem_problems(_statute_item(stem, stem, "single", "A")))
+
+
+@pytest.mark.parametrize(
+    ("stem", "qtype", "problem"),
+    [
+        # round 87, H7363: an entry of a list, of no device named
+        (
+            "①达到最大分辨率时的最长转换时间小于20微秒②在规定的工作温度范围内，额定的非线性度高于全量程的（ ）。",
+            "single",
+            "①",
+        ),
+        # H7335: a lead-in and one of its items run together
+        (
+            "国务院期货监督管理机构依法履行职责，可以采取下列措施：在调查重大期货违法行为时，经国务院期货监督管理机构"
+            "主要负责人批准，可以限制被调查事件当事人的期货交易，但限制的时间不得超过15个交易日。",
+            "judge",
+            "引语",
+        ),
+        # H7344: which approval, within what
+        (
+            "因特殊原因无法在规定期限内作出审批决定的，经国务院科学技术行政部门负责人批准，可以延长10个工作日。",
+            "judge",
+            "规定期限",
+        ),
+    ],
+)
+def test_round_87_stems_that_lean_on_what_they_do_not_say_are_refused(
+    stem: str, qtype: str, problem: str
+) -> None:
+    answer = "对" if qtype == "judge" else "A"
+    assert any(problem in p for p in stem_problems(_statute_item(stem, stem, qtype, answer)))
 
 
 def test_a_stem_that_says_when_its_span_starts_passes() -> None:

@@ -1055,6 +1055,36 @@ def test_round_86_distractors_out_at_a_glance_are_not_offered(make_clause) -> No
     )
 
 
+def test_round_87_distractors_ruled_out_by_the_stem_are_not_offered(make_clause) -> None:
+    wrong = _statute_distractors(make_clause)
+    # 「有1个以上中国合作者的」 is any partner at all (H7392, R1194)
+    partners = "第五条 合作企业有2个以上中国合作者的，由审查批准机关会同有关部门协商确定一个主管部门。"
+    assert all("1个" not in wrong(partners, "2", ("1", "3", "4"), s) for s in range(4))
+    # 「给予（ ）至一年的保留期」: no 十二个月, where the range would start at its end (H7377)
+    kept = "第一条 对合理化建议和技术改进项目，对原定额可以给予六个月至一年的保留期。"
+    made = [wrong(kept, "六", ("十二", "三", "两"), s) for s in range(4)]
+    assert all(m and "十二个月" not in m for m in made), made
+    # a key written to a half is no reason to write the distractors to a tenth: no 3.0% beside 2.5% (H7310)
+    rate = "第一条 融资担保公司的融资担保责任余额不得超过其净资产的2.5%。"
+    assert not any(re.search(r"\.0%", w) for s in range(4) for w in wrong(rate, "2.5", ("3", "5", "1"), s))
+
+
+def test_a_count_the_stem_gives_away_or_leaves_without_its_unit_is_not_asked(make_clause) -> None:
+    import random
+
+    from assistant.quiz.generate import _Ctx, build_number
+
+    # 「每年组织（1次）……年度注册」: once a year is the guess (round 87, H7270)
+    yearly = "第一条 省级卫生行政部门每年组织1次对单采血浆站的监督检查并进行年度注册。"
+    (once,) = [f for f in number_facts(_statute_clause(make_clause, yearly), chinese=True) if f.unit == "次"]
+    ctx = _Ctx(random.Random(0), [], [once], [])
+    assert all(build_number(once, t, ctx) is None for t in ("blank", "single", "judge"))
+    # 「可以申请延长____。」: 2次 or 2年 (H7316)
+    extend = "第一条 保留探矿权的期限，最长不得超过2年，需要延长保留期的，可以申请延长2次。"
+    (twice,) = [f for f in number_facts(_statute_clause(make_clause, extend), chinese=True) if f.unit == "次"]
+    assert build_number(twice, "blank", _Ctx(random.Random(0), [], [twice], [])) is None
+
+
 def test_a_key_in_full_width_digits_gets_distractors_in_full_width_digits(make_clause) -> None:
     import random
 
