@@ -251,6 +251,40 @@ def test_a_death_at_work_asked_about_jail_is_answered_by_the_production_safety_c
     assert kept and {h.clause.doc_id for h in kept} == {"work-safety-law"}
 
 
+def test_a_death_at_work_asked_about_what_the_head_bears_is_answered_by_the_articles_on_a_heads_accident(
+    laws_searcher, laws_config: Config
+) -> None:
+    def firsts(question: str, k: int = 2) -> list[tuple[str, str]]:
+        return [
+            (h.clause.doc_id, h.clause.label) for h in laws_searcher.search(laws_searcher.query(question), k)
+        ]
+
+    # 工人, 死, 矿长 and 责任 are the words of 第一百零六条 (a waiver of 伤亡 responsibility), which came first
+    drowned = "矿上有工人掉进水仓淹死了，矿长要负什么责任？"
+    assert firsts(drowned) == [("work-safety-law", "第九十四条"), ("work-safety-law", "第九十五条")]
+    # the fine asked: the fine by the accident's grade first
+    assert firsts("出了事故死了一个人，矿长会被罚多少钱？")[0] == ("work-safety-law", "第九十五条")
+    # a coal mine's own article, where search ranks it first
+    assert firsts("煤矿透水死了三个人，矿长要承担什么责任？", 1) == [
+        ("coal-mine-safety-regulation", "第六十八条")
+    ]
+    # a conduct with an article of its own is left as ranked
+    assert firsts("老板让我们签个生死合同，出了伤亡事故矿上不负责任，这合同算数吗？", 1) == [
+        ("work-safety-law", "第一百零六条")
+    ]
+    assert firsts("出了事故死了两个人，矿长瞒着不报，要负什么责任？", 1) != [
+        ("work-safety-law", "第九十四条")
+    ]
+    # the answer quotes the sentence for an accident, not the fine for a failure of duty alone
+    answer = json.loads(run(laws_config, "ask", drowned, "--json"))
+    assert answer["answer"].startswith("结论：给予撤职处分〔1〕")
+    assert (
+        "导致发生生产安全事故的，给予撤职处分；构成犯罪的，依照刑法有关规定追究刑事责任。"
+        in answer["citations"][0]["quote"]
+    )
+    assert "处二万元以上五万元以下的罚款" not in answer["answer"]
+
+
 def test_a_question_naming_a_region_is_answered_first_by_that_regions_own_rule(laws_config: Config) -> None:
     question = "我们在河南平顶山开矿，新来的工人没培训就直接下井了，按河南省的规定要罚多少？"
     first = json.loads(run(laws_config, "search", question, "--json"))["hits"][0]

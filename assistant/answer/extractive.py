@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from assistant.answer.verify import VERDICT_HEAD
 from assistant.config import Config
 from assistant.schema import Citation, Clause, Hit, book, source_label
+from assistant.text.accident_liability import HEAD_LED_TO_ACCIDENT, asks_a_fine, asks_what_the_head_bears
 from assistant.text.deletions import deleted_lines, in_deleted_line
 from assistant.text.injection import instruction_like
 from assistant.text.intent import ABOUT_THE_DOCUMENT
@@ -34,7 +35,7 @@ _FINE = re.compile(
     r"(?:责令[^。；：]{0,30}?[，,])?(?:处|并处|单处)[^。；：]*?(?:罚款|收入[^。；，]*?罚款|拘留)"
 )
 _MEASURE = re.compile(
-    r"(?:依法)?(?:责令[^。；，,：:]*|吊销[^。；，,：:]*|关闭[^。；，,：:]*|追究刑事责任|一律[^。；，,：:]*)"
+    r"(?:依法)?(?:责令[^。；，,：:]*|吊销[^。；，,：:]*|关闭[^。；，,：:]*|追究刑事责任|一律[^。；，,：:]*|给予[^。；，,：:]{0,8}处分)"
 )
 _SENTENCE = re.compile(r"处[^。；：]*?(?:有期徒刑|拘役|管制)")  # a criminal sentence: 刑法's sanctions
 _AMOUNT = re.compile(r"[0-9０-９一二两三四五六七八九十百千万]|[%％]")
@@ -155,11 +156,13 @@ def pick_quotes(
     intent: str = "",
     about_document: bool = False,
     span: tuple[str, ...] = (),
+    premise: re.Pattern[str] | None = None,
 ) -> list[tuple[Clause, list[str]]]:
     """The clauses to cite, in order, each with its best sentence(s) in source order.
 
     A second clause is cited only when its best sentence scores ``second_ratio`` of the first
     clause's best and its retrieval score is at least ``second_min_score`` (named settings in Config).
+    A sentence of the first clause that ``premise`` finds is quoted first: the question's situation is its condition.
     """
     if not hits:
         return []
@@ -179,7 +182,11 @@ def pick_quotes(
         chosen = [scored[0]] + [
             s for s in scored[1:MAX_QUOTES_PER_CLAUSE] if s.score >= 0.75 * top and s.score > 0
         ]
-        if n == 0 and intent == "penalty" and not any(_states_fine(s.text) for s in chosen):
+        led = next((s for s in scored if premise.search(s.text)), None) if n == 0 and premise else None
+        if led is not None:
+            # 「……导致发生生产安全事故的，给予撤职处分」 for a death at work, not the fine for a failure of duty alone
+            chosen = [led, *(s for s in chosen if s.position > led.position)][:2]
+        elif n == 0 and intent == "penalty" and not any(_states_fine(s.text) for s in chosen):
             # a penalty question is answered by the sanction: quote the sentence that states the
             # fine, else one that states a measure
             sanction = next((s for s in scored if _states_fine(s.text)), None)
@@ -401,6 +408,11 @@ def compose(
     """The answer text with 〔n〕 marks and its citations (one per cited clause): the verdict first
     (when the quotes give one), then each cited clause with its quotes."""
     about_document = bool(ABOUT_THE_DOCUMENT.search(normalize(question)))
+    # 「工人淹死了，矿长要负什么责任？」: 第九十四条's sentence that answers it is 「……导致发生生产安全事故的，给予撤职处分」
+    # (search.Searcher._head_of_an_accident_first)
+    premise = (
+        HEAD_LED_TO_ACCIDENT if asks_what_the_head_bears(question) and not asks_a_fine(question) else None
+    )
     picked = pick_quotes(
         hits,
         words,
@@ -409,6 +421,7 @@ def compose(
         intent=intent,
         about_document=about_document,
         span=asked_span(question),
+        premise=premise,
     )
     lines: list[str] = []
     # never a verdict from an instruction, nor from a repealed provision (its source line says 已废止 and why)

@@ -36,7 +36,13 @@ from assistant.retrieve.rerank import (
     reads_parts,
     softmax,
 )
-from assistant.schema import Clause, Hit
+from assistant.schema import LEVELS, STATUSES, Clause, Hit
+from assistant.text.accident_liability import (
+    HEAD_LED_TO_ACCIDENT,
+    asks_a_fine,
+    asks_what_the_head_bears,
+    fines_by_the_accident,
+)
 from assistant.text.crimes import harm_at_work, result_crime_for
 from assistant.text.intent import ABOUT_THE_DOCUMENT
 from assistant.text.query import Query
@@ -165,6 +171,7 @@ class Searcher:
         if method == "hybrid" and retriever is None:
             articles = self._provision_first(q, articles)
             articles = self._criminal_first(q, articles, base_mask)
+            articles = self._head_of_an_accident_first(q, articles, base_mask)
             articles = self._regional_first(q, articles)
             articles = self._prevailing_first(articles, base_mask)
         top = articles[:k]
@@ -200,6 +207,54 @@ class Searcher:
                 lead = articles[0][1].score if articles else 0.0
                 return [(row, Scored(lead, {"crime_of_harm": 1.0})), *articles]
         return self._first_that(articles, lambda c: c.doc_id == CRIMINAL_DOC)
+
+    @cached_property
+    def _head_of_an_accident_articles(self) -> dict[tuple[str, str], bool]:
+        """The articles in force that sanction a head whose failure led to an accident (``text.accident_liability``),
+        each with whether that sanction is a fine."""
+        out: dict[tuple[str, str], bool] = {}
+        for c in self.clauses:
+            m = HEAD_LED_TO_ACCIDENT.search(c.text)
+            if m and c.doc_status == STATUSES[0] and not c.status_note:
+                key = (c.doc_id, c.label)
+                out[key] = out.get(key, False) or fines_by_the_accident(m.group(1))
+        return out
+
+    def _head_of_an_accident_first(
+        self, q: Query, articles: list[tuple[int, Scored]], mask: np.ndarray | None = None
+    ) -> list[tuple[int, Scored]]:
+        """「矿上有工人掉进水仓淹死了，矿长要负什么责任？」: someone killed or hurt at work, and what the unit's head bears
+        for it. Its words are those of 安全生产法 第一百零六条 (a waiver of 伤亡 responsibility, void), which search put
+        first; the articles that sanction a head whose failure led to the accident answer it. Of the document that
+        search ranks first among theirs (else the highest in level), the one whose sanction is not a fine comes first
+        (第九十四条: 撤职, prison, five years barred), the fine by the accident's grade next (第九十五条), or the other
+        way round when the question asks for the fine. A question that tells of a conduct with an article of its own
+        (瞒报, fleeing, a waiver agreement), or asks about prison, is left as ranked."""
+        if q.asks_criminal or not asks_what_the_head_bears(q.text):
+            return articles
+        rows = self.store.article_rows
+        found = [key for key in self._head_of_an_accident_articles if mask is None or mask[rows[key]]]
+        if not found:
+            return articles
+        position = {self._key(row): i for i, (row, _) in reversed(list(enumerate(articles)))}
+        level = {name: i for i, name in enumerate(LEVELS)}
+
+        def doc_order(key: tuple[str, str]) -> tuple[int, int]:
+            return (
+                position.get(key, len(articles)),
+                level.get(self.clauses[rows[key]].doc_level, len(LEVELS)),
+            )
+
+        doc = min(found, key=doc_order)[0]
+        fine_first = asks_a_fine(q.text)
+        ours = sorted(
+            (key for key in found if key[0] == doc),
+            key=lambda key: (self._head_of_an_accident_articles[key] != fine_first, key not in position),
+        )
+        lead = articles[0][1].score if articles else 0.0
+        by_key = {self._key(row): (row, scored) for row, scored in articles}
+        first = [by_key.get(key) or (rows[key], Scored(lead, {"head_of_accident": 1.0})) for key in ours]
+        return [*first, *((row, scored) for row, scored in articles if self._key(row) not in set(ours))]
 
     def _provision_first(self, q: Query, articles: list[tuple[int, Scored]]) -> list[tuple[int, Scored]]:
         """A document's 前言 or 落款 (「关于印发……的通知 各县(市、区)应急管理工作部门：……」) answers only a question
