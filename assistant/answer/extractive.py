@@ -335,6 +335,25 @@ def _criminal_sentence(quotes: list[str]) -> str:
     return ""
 
 
+# An accident's grade, as a question names it and a fine's tier states it (「（二）发生较大事故的，处上一年年收入60%的罚款」).
+_GRADE = re.compile(r"(特别重大|重大|较大|一般)(?:生产安全|煤矿生产安全|安全生产|伤亡)?事故")
+_TIER_START = re.compile(r"[；;：:。\n]|[（(][一二三四五六七八九十]+[）)]")
+
+
+def _of_the_grade_asked(fines: list[re.Match[str]], text: str, question: str) -> re.Match[str] | None:
+    """The fine of the tier for the accident grade the question names: 「煤矿发生较大事故，对矿长罚多少？」 is answered by
+    「（二）发生较大事故的，处上一年年收入60%的罚款」, not by the 40% of the 一般事故 tier that comes first."""
+    asked = _GRADE.search(question)
+    if asked is None:
+        return None
+    for fine in fines:
+        start = max((m.end() for m in _TIER_START.finditer(text, 0, fine.start())), default=0)
+        said = _GRADE.search(text, start, fine.start())
+        if said is not None and said.group(1) == asked.group(1):
+            return fine
+    return None
+
+
 def verdict(intent: str, quotes: list[str], question: str = "") -> str:
     """The answer in a few words, taken verbatim from the first clause's quotes, or "" when the quotes
     do not say it plainly. A penalty question gets the fine, else a criminal sentence with its tiers, else
@@ -347,7 +366,8 @@ def verdict(intent: str, quotes: list[str], question: str = "") -> str:
     if intent == "penalty" and asked_span(question) and (detained := _DETENTION.search(text)):
         return detained.group()  # 「可处以多少日的拘留？」: the days, not the fine beside them
     if intent == "penalty":
-        fine = next((m for m in _FINE.finditer(text) if _AMOUNT.search(m.group())), None)
+        fines = [m for m in _FINE.finditer(text) if _AMOUNT.search(m.group())]
+        fine = _of_the_grade_asked(fines, text, question) or next(iter(fines), None)
         if fine is None and (sentence := _criminal_sentence(quotes)):
             return sentence
         found = fine or _MEASURE.search(text)  # 「处以罚款」 names no amount: the measure says more

@@ -34,6 +34,20 @@ def test_a_penalty_question_leads_with_the_fine_verbatim() -> None:
     assert verify_answer(text, citations, [hit(FINE).clause]).text.startswith("结论：")
 
 
+def test_a_fine_by_the_accident_s_grade_is_the_tier_of_the_grade_asked() -> None:
+    graded = (
+        "煤矿企业主要负责人未依法履行安全生产管理职责，导致发生煤矿生产安全事故的，依照下列规定处以罚款：（一）发生一般事故的，"
+        "处上一年年收入40%的罚款；（二）发生较大事故的，处上一年年收入60%的罚款；（三）发生重大事故的，处上一年年收入80%的罚款；"
+        "（四）发生特别重大事故的，处上一年年收入100%的罚款。"
+    )
+    # the 40% of the 一般事故 tier came first, and was the answer to a question about a 较大事故
+    assert verdict("penalty", [graded], "煤矿发生较大事故，对矿长罚多少？") == "处上一年年收入60%的罚款"
+    assert verdict("penalty", [graded], "出了特别重大事故，矿长罚多少？") == "处上一年年收入100%的罚款"
+    assert verdict("penalty", [graded], "发生重大事故罚多少？") == "处上一年年收入80%的罚款"
+    # no grade named: the first tier, as before
+    assert verdict("penalty", [graded], "出了事故，矿长罚多少？") == "处上一年年收入40%的罚款"
+
+
 def test_the_verdict_carries_the_mark_of_the_quote_it_was_taken_from() -> None:
     text = (
         "第一百零三条 生产经营单位将生产经营项目发包给不具备相应资质的单位的，责令限期改正，没收违法所得；"
