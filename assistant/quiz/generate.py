@@ -786,6 +786,15 @@ def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
     before, _, after = template.partition(BLANK)
     if re.search(r"可以(?:少于|低于|短于|超过|高于|长于)$", before):
         return None  # 「间隔时间可以少于（12个月）」: any shorter interval is allowed too (round 77, H6262)
+    if (
+        f.kind == "number"
+        and f.text.endswith("以上")
+        and _value(f.value) == 2
+        and re.search(r"协商|共同|联合|确定一个", re.split(r"[。；;]", f.sentence.partition(f.text)[2])[0])
+    ):
+        # 「有（2个）以上中国合作者的，由……协商确定一个主管部门」: more than one is what needs agreeing on (rounds 86–88,
+        # H7235, H7392, H7463)
+        return None
     if f.unit == "次" and _value(f.value) == 1 and re.search(r"每(?:年|半年|季度|月|周|日|天)", before):
         return None  # 「每年组织（1次）……年度注册」: once a year is the guess (round 87, H7270)
     if qtype == "blank" and f.unit == "次" and re.match(r"^[。；;]?$", after):

@@ -710,6 +710,10 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     if question.doc_level in STATUTE_LEVELS and _SPAN_AFTER.match(stem):
         # 「90日后，直销员解除推销合同应当提前15日通知直销企业」: 60 days from the contract's signing (round 86, H7137)
         problems.append("以「60日后」开头：从什么时候起算在前一句，题干里没有")
+    if question.doc_level in STATUTE_LEVELS and re.match(r"^所在地", stem):
+        # 「所在地省、自治区、直辖市人民政府文物主管部门……应当自收到备案材料之日起（ ）内……」: where what is, and whose
+        # 备案, are in the paragraph before (round 88, H7435)
+        problems.append("以「所在地……」开头：什么的所在地在前一句，题干里没有")
     if question.doc_level in STATUTE_LEVELS and re.match(r"^本(?:部门|单位|机关|机构)", stem):
         problems.append("以「本部门/本单位」开头：哪个部门、哪个单位在前一句，题干里没有")
     if (

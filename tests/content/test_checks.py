@@ -2400,6 +2400,13 @@ def test_round_86_stems_that_are_no_whole_sentence_are_refused(stem: str, proble
             "judge",
             "引语",
         ),
+        # round 88, H7435: where what is, and whose 备案
+        (
+            "所在地省、自治区、直辖市人民政府文物主管部门和国务院文物主管部门，应当自收到备案材料之日起（ ）内按照职权划分"
+            "核定参观游览区的旅游容量指标。",
+            "single",
+            "所在地",
+        ),
         # H7344: which approval, within what
         (
             "因特殊原因无法在规定期限内作出审批决定的，经国务院科学技术行政部门负责人批准，可以延长10个工作日。",
@@ -2408,7 +2415,7 @@ def test_round_86_stems_that_are_no_whole_sentence_are_refused(stem: str, proble
         ),
     ],
 )
-def test_round_87_stems_that_lean_on_what_they_do_not_say_are_refused(
+def test_round_87_and_88_stems_that_lean_on_what_they_do_not_say_are_refused(
     stem: str, qtype: str, problem: str
 ) -> None:
     answer = "对" if qtype == "judge" else "A"

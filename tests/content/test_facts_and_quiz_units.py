@@ -1079,6 +1079,11 @@ def test_a_count_the_stem_gives_away_or_leaves_without_its_unit_is_not_asked(mak
     (once,) = [f for f in number_facts(_statute_clause(make_clause, yearly), chinese=True) if f.unit == "次"]
     ctx = _Ctx(random.Random(0), [], [once], [])
     assert all(build_number(once, t, ctx) is None for t in ("blank", "single", "judge"))
+    # 「有2个以上中国合作者的，由……协商确定一个主管部门」: more than one is what needs agreeing on (H7235, H7392, H7463)
+    partners = "第五条 合作企业有2个以上中国合作者的，由审查批准机关会同有关部门协商确定一个主管部门。"
+    (two,) = [f for f in number_facts(_statute_clause(make_clause, partners), chinese=True) if f.unit == "个"]
+    ctx = _Ctx(random.Random(0), [], [two], [])
+    assert all(build_number(two, t, ctx) is None for t in ("blank", "single", "judge"))
     # 「可以申请延长____。」: 2次 or 2年 (H7316)
     extend = "第一条 保留探矿权的期限，最长不得超过2年，需要延长保留期的，可以申请延长2次。"
     (twice,) = [f for f in number_facts(_statute_clause(make_clause, extend), chinese=True) if f.unit == "次"]
