@@ -186,6 +186,20 @@ def test_the_prevailing_law_is_listed_before_the_provision_it_superseded(
         assert order.index(("work-safety-law", new)) < order.index(("accident-reporting-regulation", old))
 
 
+def test_the_hour_to_report_an_accident_in_is_the_later_regulation_s_not_the_older_24_hours(
+    laws_config: Config,
+) -> None:
+    # 矿山安全法实施条例 (1996) 第四十七条 and 河南's 办法 第三十六条 say 24 hours; 事故报告条例 (2007) 第九条 says one hour,
+    # and prevails: a later 行政法规 of the same maker, and a higher law than the province's
+    out = json.loads(run(laws_config, "ask", "矿上发生事故后多长时间内要上报？", "--json"))
+    cited = [(c["doc_id"], c["clause"]) for c in out["citations"]]
+    assert cited[0] == ("accident-reporting-regulation", "第九条"), cited
+    assert out["answer"].startswith("结论：1小时内〔1〕")
+    stale = {("mine-safety-law-rules", "第四十七条"), ("henan-mine-safety-measures", "第三十六条")}
+    for _doc, clause in stale & set(cited):
+        assert any(clause in n and "应适用事故报告条例" in n for n in out["notices"]), out["notices"]
+
+
 def test_a_draft_names_each_source_with_its_level_and_never_publicises_a_superseded_figure(
     laws_config: Config,
 ) -> None:
