@@ -1568,13 +1568,17 @@ _VAGUE_DUTY = re.compile(
 _HARM_DONE = re.compile(r"(?:对[^，。；;]{1,24})?造成[^，。；;]{0,8}(?:破坏|损害|污染|危害|损失)")
 
 
+# A crime is reported to the police: 「发生涉嫌……犯罪行为的，医疗机构应当立即向所在地公安机关报案」 is true to anyone (round 89,
+# H7521).
+_CRIME_REPORTED = re.compile(r"(?:犯罪|治安)[^。；;]{0,30}(?:向|报告)[^。；;]{0,10}公安机关(?:报案|报告)")
 # What no one would allow: 「可以使用易燃、易碎、有毒、有害等材料」 is false at a glance, 「不得使用……」 true.
 _HARMFUL_THINGS = re.compile(r"易燃|易爆|有毒|有害|剧毒|放射性污染")
 
 
 def _true_at_a_glance(f: RuleFact, quote: str) -> bool:
     """Whether the rule says only to obey (``_ONLY_TO_OBEY``), is a duty as vague as a wish or to answer for one's
-    own work (``_VAGUE_DUTY``), or forbids only an act that condemns itself or harmful things."""
+    own work (``_VAGUE_DUTY``), restates its condition, has a crime reported to the police, or forbids only an act that
+    condemns itself or harmful things."""
     after = quote[quote.find(f.modal) + len(f.modal) :]
     if f.modal in _PROHIBITIONS:
         return bool(
@@ -1586,7 +1590,10 @@ def _true_at_a_glance(f: RuleFact, quote: str) -> bool:
             or (len(_HARMFUL_THINGS.findall(after)) >= 2 and re.match(r"使用|采用|选用", after))
         )
     return bool(
-        _ONLY_TO_OBEY.fullmatch(after) or _VAGUE_DUTY.fullmatch(after) or _restates_its_condition(quote)
+        _ONLY_TO_OBEY.fullmatch(after)
+        or _VAGUE_DUTY.fullmatch(after)
+        or _restates_its_condition(quote)
+        or _CRIME_REPORTED.search(quote)
     )
 
 

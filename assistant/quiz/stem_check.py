@@ -710,6 +710,13 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     if question.doc_level in STATUTE_LEVELS and _SPAN_AFTER.match(stem):
         # 「90日后，直销员解除推销合同应当提前15日通知直销企业」: 60 days from the contract's signing (round 86, H7137)
         problems.append("以「60日后」开头：从什么时候起算在前一句，题干里没有")
+    if question.doc_level in STATUTE_LEVELS and re.search(r"本(?:机构|机关|部门)", stem):
+        # 「在20个工作日内不能作出决定的，经本机构负责人批准，可以延长（ ）工作日」: which 机构, deciding what (round 89,
+        # H7480)
+        problems.append("题干说「本机构/本机关」：是哪个机构在前一句，题干里没有")
+    if re.match(r"^本(?:项|款|条)所称", stem):
+        # 「本项所称主导地位，是指……」: which 项, of what enterprises (round 89, H7545)
+        problems.append("以「本项所称……」开头：哪一项、说的是什么情形，题干里没有")
     if question.doc_level in STATUTE_LEVELS and re.match(r"^所在地", stem):
         # 「所在地省、自治区、直辖市人民政府文物主管部门……应当自收到备案材料之日起（ ）内……」: where what is, and whose
         # 备案, are in the paragraph before (round 88, H7435)

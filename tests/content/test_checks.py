@@ -1707,6 +1707,8 @@ def test_a_long_to_phrase_without_its_verb_is_refused() -> None:
         # round 87, H7353: the one who does it is named by it; H7320: an approval by no authority in particular
         "第二十八条 决策草案提交决策机关讨论前，应当由负责合法性审查的部门进行合法性审查。",
         "第六条 设立融资担保公司，应当经监督管理部门批准。",
+        # round 89, H7521: a crime reported to the police
+        "第二十九条 医疗纠纷中发生涉嫌违反治安管理行为或者犯罪行为的，医疗机构应当立即向所在地公安机关报案。",
         # round 86, H7208: the condition is that the act is needed
         "第十六条 民办非企业单位自行解散的，分立、合并的，或者由于其他原因需要注销登记的，应当向登记管理机关办理注销登记。",
     ],
@@ -2407,6 +2409,13 @@ def test_round_86_stems_that_are_no_whole_sentence_are_refused(stem: str, proble
             "single",
             "所在地",
         ),
+        # round 89, H7480: which 机构, deciding what; H7545: which 项
+        ("在20个工作日内不能作出决定的，经本机构负责人批准，可以延长（ ）工作日。", "single", "本机构"),
+        (
+            "本项所称主导地位，是指劳动群众集体所有的财产占企业全部财产的比例，一般情况下应不低于（ ）。",
+            "single",
+            "本项所称",
+        ),
         # H7344: which approval, within what
         (
             "因特殊原因无法在规定期限内作出审批决定的，经国务院科学技术行政部门负责人批准，可以延长10个工作日。",
@@ -2415,7 +2424,7 @@ def test_round_86_stems_that_are_no_whole_sentence_are_refused(stem: str, proble
         ),
     ],
 )
-def test_round_87_and_88_stems_that_lean_on_what_they_do_not_say_are_refused(
+def test_rounds_87_to_89_stems_that_lean_on_what_they_do_not_say_are_refused(
     stem: str, qtype: str, problem: str
 ) -> None:
     answer = "对" if qtype == "judge" else "A"
