@@ -825,6 +825,9 @@ def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
             return _question(f.clause, "judge", _display(frag), "对", f.sentence, frag, difficulty="易")
         if f.kind != "frequency" and re.search(f"(?<![\\d.{CN_NUMERAL}]){re.escape(core)}", template):
             return None  # 「2年内未开工……1年期限届满」: the figure changed once and kept once contradicts itself (H6706)
+        wrong = [w for w in wrong if not _still_true(w, f, before, after)]
+        if not wrong:
+            return None
         # the figure the bank's false items have said least: five 刑法 items made false with 「一年以下」 teach that
         # 一年以下 is false (stop 42, the knowledge-base reading of R1172–R1175)
         said = min(wrong, key=lambda w: ctx.said_false[normalize(w)])
@@ -832,6 +835,31 @@ def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
         changed = template.replace(BLANK, said, 1)
         return _question(f.clause, "judge", _display(changed), "错", f.sentence, changed, difficulty="中")
     return None
+
+
+# A figure that bounds whom or what a rule binds: 「300人以上的集体企业建立职工代表大会制度」, 「超过三个月未还的」, 「不满十六周岁
+# 不予刑事处罚的」: (its bound before the figure, its bound after it, and the condition's 的).
+_BOUND_BEFORE = re.compile(r"(不满|未满|不足|少于|低于|超过|满|达到)$")
+_BOUND_AFTER = re.compile(r"^(以上|以下)?[^，,。；;]{0,16}的")
+_LEADING_FIGURE = re.compile(r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+")
+
+
+def _still_true(wrong: str, f: NumberFact, before: str, after: str) -> bool:
+    """A false figure that only narrows the rule's scope leaves it true: 「500人以上的集体企业建立职工代表大会制度」 holds where
+    the rule says 300人以上 (round 90, H7615, keyed 错), as 「超过六个月未还的」 is 「超过三个月未还的」 too; so does 100人以下
+    under 「200人以下的」, or 十四周岁 under 「不满十六周岁……的」."""
+    scope, bound = _BOUND_AFTER.match(after), _BOUND_BEFORE.search(before)
+    figure = _LEADING_FIGURE.match(wrong)
+    if f.kind != "number" or scope is None or figure is None:
+        return False
+    if scope.group(1):
+        lower = scope.group(1) == "以上"
+    elif bound:
+        lower = bound.group(1) in ("超过", "满", "达到")
+    else:
+        return False
+    value, key = _value(figure.group()), _value(f.value)
+    return value > key if lower else value < key
 
 
 def _affix(items: tuple[str, ...]) -> tuple[str, str]:

@@ -1160,3 +1160,25 @@ def test_the_last_digit_of_a_year_written_in_two_scripts_is_no_fact(make_clause)
 
     text = "第一条 已经生产的非法定计量单位的计量器具，可以延续使用到一九九0年底。"  # round 82, H6798
     assert not [f for f in number_facts(_statute_clause(make_clause, text), chinese=True) if f.value == "0"]
+
+
+def test_a_false_figure_that_only_narrows_whom_a_rule_binds_is_not_said(make_clause) -> None:
+    import random
+
+    from assistant.quiz.generate import _Ctx, build_number
+
+    # 「500人以上的集体企业建立职工代表大会制度」 holds where the rule says 300人以上: keyed 错, it was wrong (round 90, H7615)
+    text = "第一条 300人以上的集体企业建立职工代表大会制度。"
+    (key,) = [f for f in number_facts(_statute_clause(make_clause, text), chinese=True) if f.unit == "人"]
+    pool = [key, *(replace(key, value=v, text=v + "人以上") for v in ("500", "600", "150", "200"))]
+    made = [build_number(key, "judge", _Ctx(random.Random(s), [], pool, [])) for s in range(12)]
+    false = [q.stem for q in made if q is not None and q.answer == "错"]
+    assert false, made
+    assert all(int(re.match(r"\d+", stem).group()) < 300 for stem in false), false  # type: ignore[union-attr]
+    # 「超过六个月未还的」 is 「超过三个月未还的」 too: only a shorter time is false
+    text = "第一条 挪用公款数额较大、超过3个月未还的，是挪用公款罪。"
+    (key,) = [f for f in number_facts(_statute_clause(make_clause, text), chinese=True) if f.unit == "个月"]
+    pool = [key, *(replace(key, value=v, text=v + "个月") for v in ("6", "1", "2", "4"))]
+    made = [build_number(key, "judge", _Ctx(random.Random(s), [], pool, [])) for s in range(12)]
+    false = [q.stem for q in made if q is not None and q.answer == "错"]
+    assert false and all(int(re.search(r"超过(\d+)", stem).group(1)) < 3 for stem in false), false  # type: ignore[union-attr]
