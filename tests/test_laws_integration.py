@@ -258,6 +258,12 @@ def test_a_death_at_work_asked_about_jail_is_answered_by_the_production_safety_c
     # the crime whose own conduct the question tells of
     assert first("没报事故，死了两个人，会坐牢吗？") == ("criminal-law", "第一百三十九条之一")
     assert first("安全设施不达标，出了事故死了人，负责人判几年？") == ("criminal-law", "第一百三十五条")
+    # a rescue delayed tells of people to be rescued, as 贻误事故抢救 needs (dev paraphrase P285: 第三百九十五条 came first)
+    assert first("出了事故瞒着不报，耽误了救人，要判几年？") == ("criminal-law", "第一百三十九条之一")
+    assert first("矿长把井下事故压下来没往上报，结果救援晚了，矿长会不会坐牢？") == (
+        "criminal-law",
+        "第一百三十九条之一",
+    )
     # a death on the road is no production accident
     assert first("开车撞死人会坐牢吗？") == ("criminal-law", "第一百三十三条")
     # a search kept to one document stays in it

@@ -12,8 +12,12 @@ from functools import lru_cache
 
 from assistant.datafiles import data_lines
 
-# someone killed or hurt: what a result crime needs (死了两个人, 重伤, 伤亡, 遇难, 出了人命)
-_HARM = re.compile(r"死|身亡|丧生|遇难|罹难|重伤|伤亡|受伤|致残|人命")
+# someone killed or hurt: what a result crime needs (死了两个人, 重伤, 伤亡, 遇难, 出了人命); or someone to be rescued, as
+# 贻误事故抢救 needs (「耽误了救人」「救援晚了」: dev paraphrase P285; not a 救援预案)
+_HARM = re.compile(
+    r"死|身亡|丧生|遇难|罹难|重伤|伤亡|受伤|致残|人命|救人|被困|(?:耽误|贻误|延误)[^，,。]{0,4}(?:抢救|救援)|"
+    r"(?:抢救|救援)(?:晚|迟|不及时)"
+)
 # where it happened: at work, in a mine or on a site (a traffic death is 交通肇事, no production-safety crime)
 _AT_WORK = re.compile(
     r"矿|井下|井上|巷道|采场|工作面|作业|生产|施工|工地|瓦斯|透水|冒顶|片帮|爆破|放炮|尾矿|工人|工友|职工|员工|"
