@@ -839,7 +839,11 @@ def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
 
 # A figure that bounds whom or what a rule binds: 「300人以上的集体企业建立职工代表大会制度」, 「超过三个月未还的」, 「不满十六周岁
 # 不予刑事处罚的」: (its bound before the figure, its bound after it, and the condition's 的).
-_BOUND_BEFORE = re.compile(r"(不满|未满|不足|少于|低于|超过|满|达到)$")
+_BOUND_BEFORE = re.compile(
+    r"(不少于|不低于|不小于|不超过|不高于|不大于|不多于|不满|未满|不足|超过|满|达到|高于|大于|多于|少于|低于|小于)$"
+)
+# the bounds a larger figure narrows (「超过三个月未还的」): the others are narrowed by a smaller one (「不超过50万吨的」)
+_LOWER_BOUNDS = ("超过", "满", "达到", "高于", "大于", "多于", "不少于", "不低于", "不小于")
 _BOUND_AFTER = re.compile(r"^(以上|以下)?[^，,。；;]{0,16}的")
 _LEADING_FIGURE = re.compile(r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+")
 
@@ -847,7 +851,7 @@ _LEADING_FIGURE = re.compile(r"\d+(?:\.\d+)?|[一二两三四五六七八九十�
 def _still_true(wrong: str, f: NumberFact, before: str, after: str) -> bool:
     """A false figure that only narrows the rule's scope leaves it true: 「500人以上的集体企业建立职工代表大会制度」 holds where
     the rule says 300人以上 (round 90, H7615, keyed 错), as 「超过六个月未还的」 is 「超过三个月未还的」 too; so does 100人以下
-    under 「200人以下的」, or 十四周岁 under 「不满十六周岁……的」."""
+    under 「200人以下的」, 十四周岁 under 「不满十六周岁……的」, or 25万吨 under 「不超过50万吨的」."""
     scope, bound = _BOUND_AFTER.match(after), _BOUND_BEFORE.search(before)
     figure = _LEADING_FIGURE.match(wrong)
     if f.kind != "number" or scope is None or figure is None:
@@ -855,7 +859,7 @@ def _still_true(wrong: str, f: NumberFact, before: str, after: str) -> bool:
     if scope.group(1):
         lower = scope.group(1) == "以上"
     elif bound:
-        lower = bound.group(1) in ("超过", "满", "达到")
+        lower = bound.group(1) in _LOWER_BOUNDS
     else:
         return False
     value, key = _value(figure.group()), _value(f.value)

@@ -1182,3 +1182,10 @@ def test_a_false_figure_that_only_narrows_whom_a_rule_binds_is_not_said(make_cla
     made = [build_number(key, "judge", _Ctx(random.Random(s), [], pool, [])) for s in range(12)]
     false = [q.stem for q in made if q is not None and q.answer == "错"]
     assert false and all(int(re.search(r"超过(\d+)", stem).group(1)) < 3 for stem in false), false  # type: ignore[union-attr]
+    # 「不超过」 bounds from above: 「不超过100万吨的」 is false where the rule says 50万吨, 「不超过25万吨的」 is not
+    text = "第一条 不再新增年生产规模不超过50万吨的山坡型露天采石作业单位。"
+    (key,) = [f for f in number_facts(_statute_clause(make_clause, text), chinese=True) if f.unit == "万吨"]
+    pool = [key, *(replace(key, value=v, text=v + "万吨") for v in ("100", "25", "150", "30"))]
+    made = [build_number(key, "judge", _Ctx(random.Random(s), [], pool, [])) for s in range(12)]
+    false = [q.stem for q in made if q is not None and q.answer == "错"]
+    assert false and all(int(re.search(r"不超过(\d+)", stem).group(1)) > 50 for stem in false), false  # type: ignore[union-attr]
