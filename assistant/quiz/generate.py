@@ -795,6 +795,9 @@ def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
         # 「有（2个）以上中国合作者的，由……协商确定一个主管部门」: more than one is what needs agreeing on (rounds 86–88,
         # H7235, H7392, H7463)
         return None
+    set_phrase = _SET_FIGURES.get(_value(f.value)) if f.kind == "number" and f.unit == "年" else None
+    if set_phrase is not None and set_phrase.match(after):
+        return None  # 「（九年）义务教育」「（五年）立法规划」: a figure anyone knows from its phrase (round 92, H7639, H7655)
     if f.unit == "次" and _value(f.value) == 1 and re.search(r"每(?:年|半年|季度|月|周|日|天)", before):
         return None  # 「每年组织（1次）……年度注册」: once a year is the guess (round 87, H7270)
     if qtype == "blank" and f.unit == "次" and re.match(r"^[。；;]?$", after):
@@ -846,6 +849,12 @@ _BOUND_BEFORE = re.compile(
 _LOWER_BOUNDS = ("超过", "满", "达到", "高于", "大于", "多于", "不少于", "不低于", "不小于")
 _BOUND_AFTER = re.compile(r"^(以上|以下)?[^，,。；;]{0,16}的")
 _LEADING_FIGURE = re.compile(r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+")
+# a span within which an act is barred: 「竣工后三年内不得挖掘」
+_WITHIN_BARRED = re.compile(r"^(?:内|以内|之内)[，,]?[^。；;，,]{0,12}?(?:不得|禁止|严禁|不准)")
+
+
+# Figures of years anyone knows from a set phrase: 「九年义务教育」, 「五年规划」.
+_SET_FIGURES = {9.0: re.compile(r"^(?:一贯制)?义务教育"), 5.0: re.compile(r"^[\u4e00-\u9fff]{0,2}规划")}
 
 
 def _still_true(wrong: str, f: NumberFact, before: str, after: str) -> bool:
@@ -854,7 +863,12 @@ def _still_true(wrong: str, f: NumberFact, before: str, after: str) -> bool:
     under 「200人以下的」, 十四周岁 under 「不满十六周岁……的」, or 25万吨 under 「不超过50万吨的」."""
     scope, bound = _BOUND_AFTER.match(after), _BOUND_BEFORE.search(before)
     figure = _LEADING_FIGURE.match(wrong)
-    if f.kind != "number" or scope is None or figure is None:
+    if f.kind != "number" or figure is None:
+        return False
+    if _WITHIN_BARRED.match(after):
+        # 「竣工后三年内不得挖掘」: 一年内 is barred too (round 92, H7674)
+        return _value(figure.group()) < _value(f.value)
+    if scope is None:
         return False
     if scope.group(1):
         lower = scope.group(1) == "以上"

@@ -2409,6 +2409,17 @@ def test_round_86_stems_that_are_no_whole_sentence_are_refused(stem: str, proble
             "single",
             "所在地",
         ),
+        # round 92, H7664, H7729: what is to be done on that basis
+        (
+            "公众聚集场所和使用年限超过（ ）的电梯，电梯使用单位和维护保养单位应当根据电梯运行的实际状况。",
+            "single",
+            "根据",
+        ),
+        (
+            "常务委员会法制工作机构应当在本届市人民代表大会第一次会议后（ ）内根据各方面提出的意见和建议。",
+            "single",
+            "根据",
+        ),
         # round 89, H7480: which 机构, deciding what; H7545: which 项
         ("在20个工作日内不能作出决定的，经本机构负责人批准，可以延长（ ）工作日。", "single", "本机构"),
         (
@@ -2424,7 +2435,7 @@ def test_round_86_stems_that_are_no_whole_sentence_are_refused(stem: str, proble
         ),
     ],
 )
-def test_rounds_87_to_89_stems_that_lean_on_what_they_do_not_say_are_refused(
+def test_rounds_87_to_92_stems_that_lean_on_what_they_do_not_say_are_refused(
     stem: str, qtype: str, problem: str
 ) -> None:
     answer = "对" if qtype == "judge" else "A"

@@ -1182,6 +1182,13 @@ def test_a_false_figure_that_only_narrows_whom_a_rule_binds_is_not_said(make_cla
     made = [build_number(key, "judge", _Ctx(random.Random(s), [], pool, [])) for s in range(12)]
     false = [q.stem for q in made if q is not None and q.answer == "错"]
     assert false and all(int(re.search(r"超过(\d+)", stem).group(1)) < 3 for stem in false), false  # type: ignore[union-attr]
+    # a span within which an act is barred: 「一年内不得挖掘」 holds where the rule says 三年内 (round 92, H7674)
+    text = "第一条 新建、扩建、改建和大修的城市道路交付使用后3年内不得挖掘。"
+    (key,) = [f for f in number_facts(_statute_clause(make_clause, text), chinese=True) if f.unit == "年"]
+    pool = [key, *(replace(key, value=v, text=v + "年") for v in ("1", "2", "5", "6"))]
+    made = [build_number(key, "judge", _Ctx(random.Random(s), [], pool, [])) for s in range(12)]
+    false = [q.stem for q in made if q is not None and q.answer == "错"]
+    assert false and all(int(re.search(r"(\d+)年内", stem).group(1)) > 3 for stem in false), false  # type: ignore[union-attr]
     # 「不超过」 bounds from above: 「不超过100万吨的」 is false where the rule says 50万吨, 「不超过25万吨的」 is not
     text = "第一条 不再新增年生产规模不超过50万吨的山坡型露天采石作业单位。"
     (key,) = [f for f in number_facts(_statute_clause(make_clause, text), chinese=True) if f.unit == "万吨"]
@@ -1189,3 +1196,18 @@ def test_a_false_figure_that_only_narrows_whom_a_rule_binds_is_not_said(make_cla
     made = [build_number(key, "judge", _Ctx(random.Random(s), [], pool, [])) for s in range(12)]
     false = [q.stem for q in made if q is not None and q.answer == "错"]
     assert false and all(int(re.search(r"不超过(\d+)", stem).group(1)) > 50 for stem in false), false  # type: ignore[union-attr]
+
+
+def test_a_figure_anyone_knows_from_its_set_phrase_is_not_asked(make_clause) -> None:
+    import random
+
+    from assistant.quiz.generate import _Ctx, build_number
+
+    # 「九年义务教育」「五年立法规划」 (round 92, H7639, H7666, H7655)
+    for text in (
+        "第一条 残疾儿童、少年接受九年义务教育的，由县级人民政府负责。",
+        "第一条 常务委员会应当编制五年立法规划。",
+    ):
+        (key,) = [f for f in number_facts(_statute_clause(make_clause, text), chinese=True) if f.unit == "年"]
+        ctx = _Ctx(random.Random(0), [], [key], [])
+        assert all(build_number(key, t, ctx) is None for t in ("blank", "single", "judge")), text
