@@ -711,11 +711,11 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         # 「90日后，直销员解除推销合同应当提前15日通知直销企业」: 60 days from the contract's signing (round 86, H7137)
         problems.append("以「60日后」开头：从什么时候起算在前一句，题干里没有")
     if re.search(
-        r"(?:根据|按照|依照|依据)[^，,；;。]{1,30}(?:意见|建议|状况|情况|规定|要求|标准|需要|原则)[。；;]$",
+        r"(?:根据|按照|依照|依据)[^，,；;。]{1,30}(?:意见|建议|状况|情况|规定|要求|标准|需要|原则|约定)[。；;]$",
         own,
     ):
         # 「……应当在……后____内根据各方面提出的意见和建议。」「……应当根据电梯运行的实际状况。」: what is to be done on that
-        # basis is cut off (round 92, H7664, H7729)
+        # basis is cut off (round 92, H7664, H7729; round 93, H7764: 「应当依据……补充协议的约定。」)
         problems.append("以「根据……的意见/状况」收尾：据此要做什么被截掉了")
     if question.doc_level in STATUTE_LEVELS and re.search(r"本(?:机构|机关|部门)", stem):
         # 「在20个工作日内不能作出决定的，经本机构负责人批准，可以延长（ ）工作日」: which 机构, deciding what (round 89,

@@ -2420,6 +2420,8 @@ def test_round_86_stems_that_are_no_whole_sentence_are_refused(stem: str, proble
             "single",
             "根据",
         ),
+        # round 93, H7764: what the builder must do under the agreement
+        ("建设单位应当依据配套建设协议或者补充协议的约定。", "judge", "根据"),
         # round 89, H7480: which 机构, deciding what; H7545: which 项
         ("在20个工作日内不能作出决定的，经本机构负责人批准，可以延长（ ）工作日。", "single", "本机构"),
         (
