@@ -493,9 +493,8 @@ _WIDE_DIGITS = str.maketrans("0123456789.", "０１２３４５６７８９．")
 def _written_like(key: str, value: str) -> str:
     """A distractor in the key's digits: 「３日」 among 「5日」「7日」 is picked out by its width (round 80, H6458, H6459);
     and to the key's decimals: 「17.0%」 among 「15%」「20%」「25%」 is picked out by its point (round 86, H7193)."""
-    places = (
-        _decimals(key) if re.fullmatch(r"\d+\.0+", key) else 0
-    )  # 2.5% beside 3% and 5%: no 3.0% (round 87, H7310)
+    # a key's zero decimals only: 2.5% beside 3% and 5% gets no 3.0% (round 87, H7310)
+    places = _decimals(key) if re.fullmatch(r"\d+\.0+", key) else 0
     if places and not _is_chinese(value) and _decimals(value) < places:
         value = f"{_value(value):.{places}f}"
     return value.translate(_WIDE_DIGITS) if re.search("[０-９]", key) else value
@@ -860,13 +859,13 @@ _SET_FIGURES = {9.0: re.compile(r"^(?:一贯制)?义务教育"), 5.0: re.compile
 def _still_true(wrong: str, f: NumberFact, before: str, after: str) -> bool:
     """A false figure that only narrows the rule's scope leaves it true: 「500人以上的集体企业建立职工代表大会制度」 holds where
     the rule says 300人以上 (round 90, H7615, keyed 错), as 「超过六个月未还的」 is 「超过三个月未还的」 too; so does 100人以下
-    under 「200人以下的」, 十四周岁 under 「不满十六周岁……的」, or 25万吨 under 「不超过50万吨的」."""
+    under 「200人以下的」, 十四周岁 under 「不满十六周岁……的」, 25万吨 under 「不超过50万吨的」, or 「一年内不得挖掘」 under a rule of
+    三年内 (round 92, H7674)."""
     scope, bound = _BOUND_AFTER.match(after), _BOUND_BEFORE.search(before)
     figure = _LEADING_FIGURE.match(wrong)
     if f.kind != "number" or figure is None:
         return False
     if _WITHIN_BARRED.match(after):
-        # 「竣工后三年内不得挖掘」: 一年内 is barred too (round 92, H7674)
         return _value(figure.group()) < _value(f.value)
     if scope is None:
         return False

@@ -254,7 +254,8 @@ class Searcher:
         lead = articles[0][1].score if articles else 0.0
         by_key = {self._key(row): (row, scored) for row, scored in articles}
         first = [by_key.get(key) or (rows[key], Scored(lead, {"head_of_accident": 1.0})) for key in ours]
-        return [*first, *((row, scored) for row, scored in articles if self._key(row) not in set(ours))]
+        moved = set(ours)
+        return [*first, *((row, scored) for row, scored in articles if self._key(row) not in moved)]
 
     def _provision_first(self, q: Query, articles: list[tuple[int, Scored]]) -> list[tuple[int, Scored]]:
         """A document's 前言 or 落款 (「关于印发……的通知 各县(市、区)应急管理工作部门：……」) answers only a question
