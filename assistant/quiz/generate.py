@@ -189,6 +189,9 @@ def _near_ages(v: float) -> list[float]:
     return [x for x in near if _AGE_BAND[0] <= x / max(v, 1e-9) <= _AGE_BAND[1]]
 
 
+# Who seeks or takes work from an age on: no age under fourteen is one (童工 are barred).
+_JOB_SEEKING = re.compile(r"劳动力市场|择业|求职|就业|招用|录用|务工")
+_WORKING_AGE = 14.0
 # Who holds a post or works: their ages stop at retirement.
 _AT_WORK = re.compile(r"担任|任职|聘任|聘用|工作人员|干部|职工|在职")
 _RETIREMENT = 60.0
@@ -205,6 +208,10 @@ def _an_age_of_its_kind(template: str, key: str, value: str) -> bool:
     - an adult's, within ten years of the key: not 35周岁 beside an official's 55 (round 73, H5955)."""
     k, v = _value(key), _value(value)
     if _MINOR.search(template) and v >= _ADULT:
+        return False
+    if _JOB_SEEKING.search(template) and template.split(BLANK, 1)[0].endswith("年满") and v < _WORKING_AGE:
+        # 「凡年满（十周岁）……可进入劳动力市场择业求职」: no child may seek work (round 94, H7815); below a bar
+        # (「禁止招用未满十六周岁的」) a younger age is a believable wrong one
         return False
     if _AT_WORK.search(template) and k < _RETIREMENT < v:
         return False

@@ -724,6 +724,9 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     if re.match(r"^本(?:项|款|条)所称", stem):
         # 「本项所称主导地位，是指……」: which 项, of what enterprises (round 89, H7545)
         problems.append("以「本项所称……」开头：哪一项、说的是什么情形，题干里没有")
+    if question.doc_level in STATUTE_LEVELS and re.match(r"^因特殊(?:情况|原因)?需要延长的", stem):
+        # 「因特殊情况需要延长的，延长期限最长不得超过一个月」: what is extended is in the sentence before (round 94, H7821)
+        problems.append("以「因特殊情况需要延长的」开头：延长的是什么期限在前一句，题干里没有")
     if question.doc_level in STATUTE_LEVELS and re.match(r"^所在地", stem):
         # 「所在地省、自治区、直辖市人民政府文物主管部门……应当自收到备案材料之日起（ ）内……」: where what is, and whose
         # 备案, are in the paragraph before (round 88, H7435)

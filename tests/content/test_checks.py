@@ -2420,6 +2420,8 @@ def test_round_86_stems_that_are_no_whole_sentence_are_refused(stem: str, proble
             "single",
             "根据",
         ),
+        # round 94, H7821: what is extended
+        ("因特殊情况需要延长的，延长期限最长不得超过（ ）。", "single", "延长"),
         # round 93, H7764: what the builder must do under the agreement
         ("建设单位应当依据配套建设协议或者补充协议的约定。", "judge", "根据"),
         # round 89, H7480: which 机构, deciding what; H7545: which 项

@@ -1211,3 +1211,11 @@ def test_a_figure_anyone_knows_from_its_set_phrase_is_not_asked(make_clause) -> 
         (key,) = [f for f in number_facts(_statute_clause(make_clause, text), chinese=True) if f.unit == "年"]
         ctx = _Ctx(random.Random(0), [], [key], [])
         assert all(build_number(key, t, ctx) is None for t in ("blank", "single", "judge")), text
+
+
+def test_an_age_to_seek_work_at_is_no_child_s(make_clause) -> None:
+    wrong = _statute_distractors(make_clause)
+    # 「凡年满（ ）……可进入劳动力市场择业求职」: 十周岁 is out at a glance (round 94, H7815)
+    text = "第十二条 凡年满十六周岁、有劳动能力和求职要求的城乡劳动者，均可进入劳动力市场择业求职。"
+    made = [wrong(text, "十六", ("十", "十四", "十八", "十二"), s) for s in range(4)]
+    assert all(m and all(not w.startswith(("十周岁", "十二周岁")) for w in m) for m in made), made
