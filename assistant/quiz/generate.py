@@ -203,6 +203,7 @@ def _an_age_of_its_kind(template: str, key: str, value: str) -> bool:
     """An age distractor a reader cannot rule out by the person it is of:
     - beside a minor (「未满（ ）的未成年人」), under eighteen: 十八周岁 only restates 「未成年人」, 二十周岁 contradicts it
       (round 67: H4405, H5142);
+    - the age from which one may seek work (「凡年满（ ）……择业求职」), fourteen or more: no 十周岁 (round 94, H7815);
     - a post-holder's age under sixty, none past sixty: 「专职监事由……国家工作人员担任，年龄一般在（ ）以下」 (55周岁) beside
       65 and 70周岁, which serving officials never reach (round 72, H5843);
     - an adult's, within ten years of the key: not 35周岁 beside an official's 55 (round 73, H5955)."""
@@ -210,9 +211,7 @@ def _an_age_of_its_kind(template: str, key: str, value: str) -> bool:
     if _MINOR.search(template) and v >= _ADULT:
         return False
     if _JOB_SEEKING.search(template) and template.split(BLANK, 1)[0].endswith("年满") and v < _WORKING_AGE:
-        # 「凡年满（十周岁）……可进入劳动力市场择业求职」: no child may seek work (round 94, H7815); below a bar
-        # (「禁止招用未满十六周岁的」) a younger age is a believable wrong one
-        return False
+        return False  # below a bar (「禁止招用未满十六周岁的」) a younger age stays a believable wrong one
     if _AT_WORK.search(template) and k < _RETIREMENT < v:
         return False
     return not (k >= _ADULT and abs(v - k) > _AGE_SPAN)
