@@ -108,9 +108,9 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
             # a term of years: 八年 beside 一年、二年、三年 is out at a glance (rounds 50 and 52, H2985, H3140)
             # nor 30年 beside 「10年内禁止其医疗器械进口」 (round 67, H5072)
             # and a share: 14% beside a fine of 「2%以上4%以下」 (round 74, H5978)
-            if fact.unit in _MOST_TIMES_THE_KEY:
-                same = same and 1 / 3 <= ratio <= _MOST_TIMES_THE_KEY[fact.unit]
-            same = same and ratio <= _MOST_TIMES_A_COUNT.get(fact.unit, ratio)
+            if fact.unit in _RATIO_BAND:
+                least, most = _RATIO_BAND[fact.unit]
+                same = same and least <= ratio <= most
             # an age: 六十五周岁 as the age a minor is hired at, 十四周岁 as a retirement age (round 67)
             if fact.unit == "周岁":
                 same = same and _AGE_BAND[0] <= ratio <= _AGE_BAND[1]
@@ -147,9 +147,8 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
             if v >= 10:  # a rule's figures are round: no 11年 beside 「10年以上」, as no 十一年 beside 十年
                 cand = [x for x in cand if x not in (v + 1, v + 2)]
             near = [str(int(x)) if x == int(x) else f"{x:g}" for x in cand if x > 0]
-    most = _MOST_TIMES_THE_KEY.get(fact.unit) or _MOST_TIMES_A_COUNT.get(fact.unit)
-    if most and fact.kind == "number":
-        near = [x for x in near if _value(x) <= most * _value(fact.value)]
+    if fact.unit in _RATIO_BAND and fact.kind == "number":
+        near = [x for x in near if _value(x) <= _RATIO_BAND[fact.unit][1] * _value(fact.value)]
     for value in near:
         if figure(value) not in seen:
             seen.add(figure(value))
@@ -166,12 +165,10 @@ def _number_alternatives(fact: NumberFact, pool: Iterable[NumberFact]) -> list[s
     return out
 
 
-# A distractor at most this many times the key: a term of years, 二十年 beside 十年, not 三十年 (round 67, H5072); a share,
-# 30% beside 10%, not 14% beside a fine of 「2%以上4%以下」 (round 74, H5978).
-_MOST_TIMES_THE_KEY = {"年": 2.5, "%": 3.0}
-# A count at most this many times the key, and as small as need be: 6次 beside 3次, not 9次 a week (round 86, H7221);
-# 90个 beside 45个 working days, not 200个 (H7228); 6个 beside 45个 read well.
-_MOST_TIMES_A_COUNT = {"次": 2.5, "个": 2.5}
+# A distractor between these many times the key: a term of years, 二十年 beside 十年, not 三十年 (round 67, H5072); a share,
+# 30% beside 10%, not 14% beside a fine of 「2%以上4%以下」 (round 74, H5978); a count, 6次 beside 3次, not 9次 a week
+# (round 86, H7221), 90个 beside 45个 working days, not 200个 (H7228), and as small as need be (6个 beside 45个 read well).
+_RATIO_BAND = {"年": (1 / 3, 2.5), "%": (1 / 3, 3.0), "次": (0.0, 2.5), "个": (0.0, 2.5)}
 # An age distractor within this ratio of the key: 十二、十四周岁 around 十六, 60 and 65 around 70; not the 55 or 65周岁
 # of another article's retirement as the age a minor may be hired at, nor 十四周岁 as a retirement age (round 67,
 # seven of its 28 bad items).
@@ -867,21 +864,18 @@ def _still_true(wrong: str, f: NumberFact, before: str, after: str) -> bool:
     the rule says 300人以上 (round 90, H7615, keyed 错), as 「超过六个月未还的」 is 「超过三个月未还的」 too; so does 100人以下
     under 「200人以下的」, 十四周岁 under 「不满十六周岁……的」, 25万吨 under 「不超过50万吨的」, or 「一年内不得挖掘」 under a rule of
     三年内 (round 92, H7674)."""
-    scope, bound = _BOUND_AFTER.match(after), _BOUND_BEFORE.search(before)
     figure = _LEADING_FIGURE.match(wrong)
     if f.kind != "number" or figure is None:
         return False
-    if _WITHIN_BARRED.match(after):
-        return _value(figure.group()) < _value(f.value)
-    if scope is None:
-        return False
-    if scope.group(1):
-        lower = scope.group(1) == "以上"
-    elif bound:
-        lower = bound.group(1) in _LOWER_BOUNDS
-    else:
-        return False
     value, key = _value(figure.group()), _value(f.value)
+    if _WITHIN_BARRED.match(after):
+        return value < key
+    scope, bound = _BOUND_AFTER.match(after), _BOUND_BEFORE.search(before)
+    if scope is None or not (scope.group(1) or bound):
+        return False
+    lower = (
+        scope.group(1) == "以上" if scope.group(1) else bound is not None and bound.group(1) in _LOWER_BOUNDS
+    )
     return value > key if lower else value < key
 
 

@@ -717,10 +717,10 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         # 「……应当在……后____内根据各方面提出的意见和建议。」「……应当根据电梯运行的实际状况。」: what is to be done on that
         # basis is cut off (round 92, H7664, H7729; round 93, H7764: 「应当依据……补充协议的约定。」)
         problems.append("以「根据……的意见/状况」收尾：据此要做什么被截掉了")
-    if question.doc_level in STATUTE_LEVELS and re.search(r"本(?:机构|机关|部门)", stem):
-        # 「在20个工作日内不能作出决定的，经本机构负责人批准，可以延长（ ）工作日」: which 机构, deciding what (round 89,
-        # H7480)
-        problems.append("题干说「本机构/本机关」：是哪个机构在前一句，题干里没有")
+    if question.doc_level in STATUTE_LEVELS and re.search(r"^本单位|本(?:机构|机关|部门)", stem):
+        # 「本部门不具备相关处置能力的，……」, and anywhere in the stem 「……经本机构负责人批准，可以延长（ ）工作日」: which
+        # 机构, deciding what (round 89, H7480)
+        problems.append("题干说「本部门/本单位/本机构」：是哪个部门、哪个单位在前一句，题干里没有")
     if re.match(r"^本(?:项|款|条)所称", stem):
         # 「本项所称主导地位，是指……」: which 项, of what enterprises (round 89, H7545)
         problems.append("以「本项所称……」开头：哪一项、说的是什么情形，题干里没有")
@@ -731,8 +731,6 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         # 「所在地省、自治区、直辖市人民政府文物主管部门……应当自收到备案材料之日起（ ）内……」: where what is, and whose
         # 备案, are in the paragraph before (round 88, H7435)
         problems.append("以「所在地……」开头：什么的所在地在前一句，题干里没有")
-    if question.doc_level in STATUTE_LEVELS and re.match(r"^本(?:部门|单位|机关|机构)", stem):
-        problems.append("以「本部门/本单位」开头：哪个部门、哪个单位在前一句，题干里没有")
     if (
         question.doc_level in STATUTE_LEVELS
         and (said := _CLASSED_AS.search(question.quote))

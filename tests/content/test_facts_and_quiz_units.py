@@ -1167,34 +1167,33 @@ def test_a_false_figure_that_only_narrows_whom_a_rule_binds_is_not_said(make_cla
 
     from assistant.quiz.generate import _Ctx, build_number
 
+    def false_stems(text: str, unit: str, others: tuple[str, ...], written: str = "") -> list[str]:
+        """The false true/false items made on the figure of ``unit``, the pool holding ``others`` too."""
+        (key,) = [f for f in number_facts(_statute_clause(make_clause, text), chinese=True) if f.unit == unit]
+        pool = [key, *(replace(key, value=v, text=v + (written or unit)) for v in others)]
+        made = [build_number(key, "judge", _Ctx(random.Random(s), [], pool, [])) for s in range(12)]
+        return [q.stem for q in made if q is not None and q.answer == "错"]
+
     # 「500人以上的集体企业建立职工代表大会制度」 holds where the rule says 300人以上: keyed 错, it was wrong (round 90, H7615)
-    text = "第一条 300人以上的集体企业建立职工代表大会制度。"
-    (key,) = [f for f in number_facts(_statute_clause(make_clause, text), chinese=True) if f.unit == "人"]
-    pool = [key, *(replace(key, value=v, text=v + "人以上") for v in ("500", "600", "150", "200"))]
-    made = [build_number(key, "judge", _Ctx(random.Random(s), [], pool, [])) for s in range(12)]
-    false = [q.stem for q in made if q is not None and q.answer == "错"]
-    assert false, made
+    false = false_stems(
+        "第一条 300人以上的集体企业建立职工代表大会制度。", "人", ("500", "600", "150", "200"), "人以上"
+    )
+    assert false, false
     assert all(int(re.match(r"\d+", stem).group()) < 300 for stem in false), false  # type: ignore[union-attr]
     # 「超过六个月未还的」 is 「超过三个月未还的」 too: only a shorter time is false
-    text = "第一条 挪用公款数额较大、超过3个月未还的，是挪用公款罪。"
-    (key,) = [f for f in number_facts(_statute_clause(make_clause, text), chinese=True) if f.unit == "个月"]
-    pool = [key, *(replace(key, value=v, text=v + "个月") for v in ("6", "1", "2", "4"))]
-    made = [build_number(key, "judge", _Ctx(random.Random(s), [], pool, [])) for s in range(12)]
-    false = [q.stem for q in made if q is not None and q.answer == "错"]
+    false = false_stems(
+        "第一条 挪用公款数额较大、超过3个月未还的，是挪用公款罪。", "个月", ("6", "1", "2", "4")
+    )
     assert false and all(int(re.search(r"超过(\d+)", stem).group(1)) < 3 for stem in false), false  # type: ignore[union-attr]
     # a span within which an act is barred: 「一年内不得挖掘」 holds where the rule says 三年内 (round 92, H7674)
-    text = "第一条 新建、扩建、改建和大修的城市道路交付使用后3年内不得挖掘。"
-    (key,) = [f for f in number_facts(_statute_clause(make_clause, text), chinese=True) if f.unit == "年"]
-    pool = [key, *(replace(key, value=v, text=v + "年") for v in ("1", "2", "5", "6"))]
-    made = [build_number(key, "judge", _Ctx(random.Random(s), [], pool, [])) for s in range(12)]
-    false = [q.stem for q in made if q is not None and q.answer == "错"]
+    false = false_stems(
+        "第一条 新建、扩建、改建和大修的城市道路交付使用后3年内不得挖掘。", "年", ("1", "2", "5", "6")
+    )
     assert false and all(int(re.search(r"(\d+)年内", stem).group(1)) > 3 for stem in false), false  # type: ignore[union-attr]
     # 「不超过」 bounds from above: 「不超过100万吨的」 is false where the rule says 50万吨, 「不超过25万吨的」 is not
-    text = "第一条 不再新增年生产规模不超过50万吨的山坡型露天采石作业单位。"
-    (key,) = [f for f in number_facts(_statute_clause(make_clause, text), chinese=True) if f.unit == "万吨"]
-    pool = [key, *(replace(key, value=v, text=v + "万吨") for v in ("100", "25", "150", "30"))]
-    made = [build_number(key, "judge", _Ctx(random.Random(s), [], pool, [])) for s in range(12)]
-    false = [q.stem for q in made if q is not None and q.answer == "错"]
+    false = false_stems(
+        "第一条 不再新增年生产规模不超过50万吨的山坡型露天采石作业单位。", "万吨", ("100", "25", "150", "30")
+    )
     assert false and all(int(re.search(r"不超过(\d+)", stem).group(1)) > 50 for stem in false), false  # type: ignore[union-attr]
 
 
