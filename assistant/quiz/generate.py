@@ -214,6 +214,18 @@ def _an_age_of_its_kind(template: str, key: str, value: str) -> bool:
     return not (k >= _ADULT and abs(v - k) > _AGE_SPAN)
 
 
+# The age from which anyone may work, known to all: 「凡年满（十六周岁）……均可进入劳动力市场择业求职」 (round 95, H7852).
+_MINIMUM_WORKING_AGE = 16.0
+
+
+def _the_working_age(f: NumberFact, template: str) -> bool:
+    """「凡年满（ ）……择业求职」 keyed 十六周岁 asks what every reader knows: the national age one may work from. (The
+    bar itself, 劳动法's 「禁止……招用未满十六周岁的未成年人」, is the law that sets it, and stays.)"""
+    if f.unit != "周岁" or _value(f.value) != _MINIMUM_WORKING_AGE or not _JOB_SEEKING.search(template):
+        return False
+    return template.split(BLANK, 1)[0].endswith("年满")
+
+
 def _what_a_minor_is(f: NumberFact, template: str) -> bool:
     """「不满十八周岁的未成年人」 asks what 未成年人 means: a truism (rounds 62 and 67, H3327, H5119)."""
     return f.unit == "周岁" and _value(f.value) >= _ADULT and bool(_MINOR.search(template))
@@ -398,6 +410,9 @@ _PRISON_YEARS = {1, 2, 3, 5, 7, 10, 15}
 # Days a rule gives as a time limit: 九日 beside 十日 is the key minus one, no period a law sets (rounds 52 and 56,
 # H3140, H3700).
 _DAYS = {1, 2, 3, 5, 7, 10, 15, 20, 30, 45, 60, 90, 180}
+# Months a rule gives as a time limit: 七个月 beside 「施行之日起十二个月内向社会公布」 is no term a law sets, a filler ruled
+# out at a glance (round 95, H7873).
+_MONTH_TERMS = {1, 2, 3, 6, 9, 12, 18, 24, 36, 48, 60}
 
 
 def _a_sum_a_law_sets(amount: float) -> bool:
@@ -444,6 +459,14 @@ def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[st
         key = _value(f.value)
         terms = sorted(_PRISON_YEARS - {key}, key=lambda y: abs(y - key))
         alternatives += [t for t in (int_to_cn(y) for y in terms) if t not in alternatives]
+    months = f.kind == "number" and f.unit in _MONTHS and _value(f.value) in _MONTH_TERMS
+    if months and not _PREGNANCY.search(
+        template
+    ):  # the terms nearest the key in ratio: 三 and 十二个月 around 六
+        key = _value(f.value)
+        terms = sorted(_MONTH_TERMS - {key}, key=lambda m: abs(math.log(m / key)))
+        written = int_to_cn if _is_chinese(f.value) else str
+        alternatives += [t for t in (written(m) for m in terms) if t not in alternatives]
     for value in alternatives:
         filled = value if f.kind == "frequency" else value + f.unit
         if filled in template or _also_true(template, filled, ctx.text):
@@ -457,6 +480,8 @@ def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[st
             continue
         if f.kind == "number" and _value(f.value) >= 10 and abs(_value(value) - _value(f.value)) <= 1:
             continue  # 「13个月」 beside 「12个月内结束」 points at the key (round 70, H5453, H5502)
+        if months and _value(value) not in _MONTH_TERMS and not _PREGNANCY.search(template):
+            continue
         if f.kind == "number" and f.unit in _MONTHS and _PREGNANCY.search(template):
             if _value(value) > _PREGNANCY_MONTHS:
                 continue  # 「怀孕12个月以上」 is no pregnancy (round 70, H5489)
@@ -812,6 +837,8 @@ def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
         return None  # 「次年四月（ ）」: a day of a month is a date, not a period (round 44, H2446: 六十日)
     if _round_the_clock(f) or _or_more(f) or _what_a_minor_is(f, template) or _in_a_name(f):
         return None
+    if _the_working_age(f, template):
+        return None
     if ends_in_adverbial(frag):
         return None  # 「……起15日内，持……的证明文件，」: too long to reach what is to be done (H5159)
     if qtype == "blank":
@@ -936,6 +963,15 @@ _GOVERNING = re.compile(
 
 
 _ITEM_VERB = re.compile(r"确定|建立|明确|制定|加强|落实|提供|配备|设置|开展|采取|实行|组织|保障|做好")
+
+
+# What any association or agency is said to offer: 「相关行业协会应当提供信息、培训、咨询等服务」 (round 95, H7862).
+_STOCK_SERVICES = frozenset({"信息", "培训", "咨询", "技术", "指导", "宣传", "教育", "交流", "法律", "政策"})
+
+
+def _stock_services(items: tuple[str, ...]) -> bool:
+    """A list every item of which is a stock service (信息、培训、咨询): anyone fills it in without the document."""
+    return len(items) >= 2 and all(item in _STOCK_SERVICES for item in items)
 
 
 def _misread(items: tuple[str, ...]) -> bool:
@@ -1257,6 +1293,8 @@ def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
     if fact.kind == "enum" and (fact.name in _GENERIC_ENUM_NAMES or not _a_category(fact.name)):
         return None
     if _misread(fact.items):
+        return None
+    if fact.kind == "enum" and _stock_services(fact.items):
         return None
     if fact.kind == "enum" and (
         _name_of_another_list(fact, clause.text) or _another_list_of_its_kind(fact, clause.text)

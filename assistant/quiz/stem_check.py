@@ -694,12 +694,12 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         # 「①达到最大分辨率时的……②……」: of what device (round 87, H7363)
         problems.append("以「甲、」「①」开头，是条文所列的一项，没有说是什么的一项")
     if question.type == "judge" and (
-        lead := re.search(r"(可以|应当)[^。：:]{0,16}下列[^：:。]{0,8}[：:]", stem)
+        lead := re.search(r"(?:可以|应当|有权)[^。：:]{0,16}下列[^：:。]{0,8}[：:]", stem)
     ):
-        if lead.group(1) in stem[lead.end() :]:
+        if re.search("可以|应当|有权", stem[lead.end() :]):
             # 「……可以采取下列措施：在调查……时，经……批准，可以限制……」: a lead-in and one of its items run together
-            # (round 87, H7335)
-            problems.append("把「可以采取下列措施：」这样的引语和其中一项拼成了一句，「可以」说了两遍")
+            # (round 87, H7335); 「有权采取下列措施：……可以先行登记保存」 (round 95, H7890)
+            problems.append("把「可以采取下列措施：」这样的引语和其中一项拼成了一句，能愿动词说了两遍")
     if question.doc_level in STATUTE_LEVELS and re.search(r"在规定(?:的)?期限内(?:作出|完成|办结|审查)", own):
         # 「因特殊原因无法在规定期限内作出审批决定的，……可以延长10个工作日」: which approval, and how long its 期限 is,
         # are in the sentence before (round 87, H7344)

@@ -2402,6 +2402,13 @@ def test_round_86_stems_that_are_no_whole_sentence_are_refused(stem: str, proble
             "judge",
             "引语",
         ),
+        # round 95, H7890: 「有权……：」 then 「可以」
+        (
+            "计量行政主管部门在进行计量监督检查时，有权采取下列措施：在证据可能灭失或者以后难以取得的情况下，经质量技术"
+            "监督部门负责人批准，可以先行登记保存，并应当在七日内及时作出处理。",
+            "judge",
+            "引语",
+        ),
         # round 88, H7435: where what is, and whose 备案
         (
             "所在地省、自治区、直辖市人民政府文物主管部门和国务院文物主管部门，应当自收到备案材料之日起（ ）内按照职权划分"
@@ -2482,3 +2489,15 @@ def test_a_multiple_choice_offers_no_distractor_told_apart_by_how_it_ends(make_c
     lists = list_facts(hearing) + list_facts(study)
     made = [build_list(lists[0], "multi", _Ctx(random.Random(s), [], [], lists)) for s in range(6)]
     assert all(q is None or all(o.endswith("会") for o in q.options) for q in made), made
+
+
+def test_a_list_of_stock_services_is_not_asked(make_clause) -> None:
+    ctx = _Ctx(random.Random(0), [], [], [])
+    # 「提供信息、培训、咨询等服务」: any association's services, filled in without the document (round 95, H7862)
+    clause = make_clause(
+        "相关行业协会应当提供信息、培训、咨询等服务，制定科技成果转化服务规范，加强行业自律管理。",
+        label="第二十四条",
+    )
+    (fact,) = [f for f in list_facts(clause) if f.kind == "enum"]
+    assert fact.items == ("信息", "培训", "咨询")
+    assert all(build_list(fact, t, ctx) is None for t in ("short", "multi", "judge", "blank"))

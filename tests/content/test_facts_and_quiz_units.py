@@ -1218,3 +1218,23 @@ def test_an_age_to_seek_work_at_is_no_child_s(make_clause) -> None:
     text = "第十二条 凡年满十六周岁、有劳动能力和求职要求的城乡劳动者，均可进入劳动力市场择业求职。"
     made = [wrong(text, "十六", ("十", "十四", "十八", "十二"), s) for s in range(4)]
     assert all(m and all(not w.startswith(("十周岁", "十二周岁")) for w in m) for m in made), made
+
+
+def test_the_age_everyone_may_work_from_is_not_asked(make_clause) -> None:
+    import random
+
+    from assistant.quiz.generate import _Ctx, build_number
+
+    # 「凡年满（十六周岁）……择业求职」: the national working age, known without the document (round 95, H7852)
+    text = "第十二条 凡年满十六周岁、有劳动能力和求职要求的城乡劳动者，均可进入劳动力市场择业求职。"
+    (key,) = [f for f in number_facts(_statute_clause(make_clause, text), chinese=True) if f.unit == "周岁"]
+    ctx = _Ctx(random.Random(0), [], [key], [])
+    assert all(build_number(key, t, ctx) is None for t in ("blank", "single", "judge"))
+
+
+def test_a_term_in_months_has_distractors_a_law_would_set(make_clause) -> None:
+    wrong = _statute_distractors(make_clause)
+    # 「施行之日起（ ）内向社会公布」: 七个月 is a filler beside 十二个月 (round 95, H7873)
+    text = "第五条 省级经济、建设管理权限调整目录应当在本条例施行之日起十二个月内向社会公布。"
+    made = [wrong(text, "十二", ("七", "三", "二十四", "六"), s) for s in range(4)]
+    assert all(m and not any(w.startswith("七") for w in m) for m in made), made
