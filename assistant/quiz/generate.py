@@ -460,14 +460,19 @@ def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[st
         terms = sorted(_PRISON_YEARS - {key}, key=lambda y: abs(y - key))
         alternatives += [t for t in (int_to_cn(y) for y in terms) if t not in alternatives]
     months = f.kind == "number" and f.unit in _MONTHS and _value(f.value) in _MONTH_TERMS
-    if months and not _PREGNANCY.search(
-        template
-    ):  # the terms nearest the key in ratio: 三 and 十二个月 around 六
+    if months and not _PREGNANCY.search(template):
+        # the ``n`` terms nearest the key in ratio: 九, 三 and 十二个月 around 六; not 48个月 to renew a mark of ten years
+        # within (12个月) (round 96, H8021)
         key = _value(f.value)
-        terms = sorted(_MONTH_TERMS - {key}, key=lambda m: abs(math.log(m / key)))
+        terms = sorted(_MONTH_TERMS - {key}, key=lambda m: (abs(math.log(m / key)), m))[:n]
         written = int_to_cn if _is_chinese(f.value) else str
-        alternatives += [t for t in (written(m) for m in terms) if t not in alternatives]
+        alternatives += [written(m) for m in terms]
+    amount = _value if f.kind == "number" else str  # a frequency (「半年」) has no number to compare
+    seen = {amount(f.value)}
     for value in alternatives:
+        if amount(value) in seen:
+            continue  # 「二个月」 beside 「两个月」: one term written twice (round 96, H7929, H7953)
+        seen.add(amount(value))
         filled = value if f.kind == "frequency" else value + f.unit
         if filled in template or _also_true(template, filled, ctx.text):
             continue
@@ -965,13 +970,37 @@ _GOVERNING = re.compile(
 _ITEM_VERB = re.compile(r"确定|建立|明确|制定|加强|落实|提供|配备|设置|开展|采取|实行|组织|保障|做好")
 
 
-# What any association or agency is said to offer: 「相关行业协会应当提供信息、培训、咨询等服务」 (round 95, H7862).
-_STOCK_SERVICES = frozenset({"信息", "培训", "咨询", "技术", "指导", "宣传", "教育", "交流", "法律", "政策"})
+# Runs anyone fills in without the document: what an association or agency is said to offer (「相关行业协会应当提供信息、
+# 培训、咨询等服务」, round 95, H7862), the forms of hearing views (「听取意见可以采取座谈会、论证会、听证会等多种形式」,
+# round 96, H8012).
+_STOCK_RUNS = (
+    frozenset({"信息", "培训", "咨询", "技术", "指导", "宣传", "教育", "交流", "法律", "政策"}),
+    frozenset({"座谈会", "论证会", "听证会", "书面征求意见", "网上征求意见"}),
+)
 
 
-def _stock_services(items: tuple[str, ...]) -> bool:
-    """A list every item of which is a stock service (信息、培训、咨询): anyone fills it in without the document."""
-    return len(items) >= 2 and all(item in _STOCK_SERVICES for item in items)
+def _stock_run(items: tuple[str, ...]) -> bool:
+    """A list every item of which is of one stock run (信息、培训、咨询; 座谈会、论证会、听证会), or a quality (整体性、
+    安全性、亲水性: what any plan is said to show, true at a glance, and another quality swapped in is as true, round 96,
+    H7970, H7971)."""
+    if len(items) < 2:
+        return False
+    return any(all(item in run for item in items) for run in _STOCK_RUNS) or all(
+        item.endswith("性") and len(item) <= _QUALITY_CHARS for item in items
+    )
+
+
+_QUALITY_CHARS = 5  # 「可达性」「交通可达性」: a quality, not a clause ending in 性
+
+
+def _read_off_the_sentence(fact: ListFact, quoted: str) -> bool:
+    """Most of the left-out items stand in the rest of the quoted sentence: 「科学合理布局____等功能空间，划定生态保护红线、
+    永久基本农田、城镇开发边界」 keyed 生态；农业；城镇 (round 96, H7989)."""
+    shown = sum(item in quoted for item in fact.items)
+    return shown * _SHOWN_SHARE[1] >= len(fact.items) * _SHOWN_SHARE[0]
+
+
+_SHOWN_SHARE = (2, 3)  # two of three items shown is a giveaway
 
 
 def _misread(items: tuple[str, ...]) -> bool:
@@ -1294,7 +1323,7 @@ def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
         return None
     if _misread(fact.items):
         return None
-    if fact.kind == "enum" and _stock_services(fact.items):
+    if fact.kind in ("enum", "series") and _stock_run(fact.items):
         return None
     if fact.kind == "enum" and (
         _name_of_another_list(fact, clause.text) or _another_list_of_its_kind(fact, clause.text)
@@ -1318,7 +1347,7 @@ def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
             return None
         options, answer = _shuffle(correct, wrong, ctx)
         quoted = _quoted_with_gap(fact) if statute_list else None
-        if statute_list and not quoted:
+        if statute_list and (not quoted or _read_off_the_sentence(fact, quoted)):
             return None
         return _question(
             clause,
@@ -1335,7 +1364,7 @@ def build_list(fact: ListFact, qtype: str, ctx: _Ctx) -> Question | None:
             stem = f"请简述{subject}的具体内容。"
         else:
             quoted = _quoted_with_gap(fact)
-            if not quoted:
+            if not quoted or _read_off_the_sentence(fact, quoted):
                 return None
             stem = f"{quoted}请逐项写出横线处省略的内容。"  # the quote names them: 「____等方式」
         return _question(

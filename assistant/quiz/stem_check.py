@@ -254,7 +254,11 @@ def _duty_of_nobody(stem: str) -> bool:
     不得从事生产」 is read.)"""
     m = re.match(r"^([^，,；;。：:]{2,30}?)的[，,](?:应当|必须|可以不|可以没有)", stem)  # turned as asked
     # 「对于被胁迫参加犯罪的，应当……减轻处罚」 tells the court how to sentence whoever it names
-    return m is not None and not m.group(1).startswith("对") and not names_party(m.group(1))
+    if m is None or m.group(1).startswith("对"):
+        return False
+    # 「不列入常务委员会会议议程的，应当向……报告」: a party after 不/未 is what is acted on, not who did it (round 96,
+    # H7977: which bill is not put on the agenda, and who reports, are before)
+    return bool(re.match(r"^(?:不|未)", m.group(1))) or not names_party(m.group(1))
 
 
 def _fined_nobody(stem: str) -> bool:
@@ -704,6 +708,9 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         # 「因特殊原因无法在规定期限内作出审批决定的，……可以延长10个工作日」: which approval, and how long its 期限 is,
         # are in the sentence before (round 87, H7344)
         problems.append("「规定期限」是哪件事的期限、有多长，在前一句，题干里没有")
+    if re.search(r"[，,][^，,。；;]{0,12}(?:届满|期满)[。；;]?$", own):
+        # 「临时用地期限一般不得超过（ ），临时用地期限届满。」: what is to be done then is cut off (round 96, H7987)
+        problems.append("以「……期限届满」收尾：届满后要做什么被截掉了")
     if re.search(r"(?:具有|包括|含有|如下)[。；;]?$", own):
         # 「……的铬和4.5%至7.0%（重量）的镍，并具有。」: what it has is listed after (round 86, H7193)
         problems.append("句子以「具有/包括」收尾：后面列出的内容被截掉了")

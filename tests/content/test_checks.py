@@ -2501,3 +2501,60 @@ def test_a_list_of_stock_services_is_not_asked(make_clause) -> None:
     (fact,) = [f for f in list_facts(clause) if f.kind == "enum"]
     assert fact.items == ("信息", "培训", "咨询")
     assert all(build_list(fact, t, ctx) is None for t in ("short", "multi", "judge", "blank"))
+
+
+@pytest.mark.parametrize(
+    ("stem", "problem"),
+    [
+        # round 96, H7977: which bill is kept off the agenda, and who reports it, are in the sentence before
+        ("不列入常务委员会会议议程的，应当向常务委员会会议报告或者向提案人说明。", "主体"),
+        # round 96, H7987: what is to be done when the term ends is cut off
+        (
+            "临时建设用地占用耕地的，建设单位应当编制土地复垦方案。临时用地期限一般不得超过（ ），临时用地期限届满。",
+            "届满",
+        ),
+    ],
+)
+def test_round_96_stems_that_lean_on_what_they_do_not_say_are_refused(stem: str, problem: str) -> None:
+    assert any(problem in p for p in stem_problems(_statute_item(stem, stem, "single", "A")))
+
+
+def test_a_duty_whose_party_is_named_in_its_condition_is_kept() -> None:
+    stem = "生产经营单位发生生产安全事故的，应当立即组织抢救。"
+    assert not any("主体" in p for p in stem_problems(_statute_item(stem, stem)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "items"),
+    [
+        # round 96, H8012: the stock forms of hearing views
+        ("听取意见可以采取座谈会、论证会、听证会等多种形式。", ("座谈会", "论证会", "听证会")),
+        # round 96, H7970: qualities any plan is said to show, and another swapped in is as true (H7971)
+        ("提高滨水公共空间的交通可达性、亲水性、舒适性。", ("可达性", "亲水性", "舒适性")),
+    ],
+)
+def test_a_list_anyone_fills_in_without_the_document_is_not_asked(make_clause, sentence, items) -> None:
+    (fact,) = list_facts(make_clause(sentence, label="第三十条"))
+    assert fact.items == items
+    # another run of the document gives the swapped-in item a false version needs
+    (other,) = list_facts(make_clause("坚持安全性、便捷性、经济性。", label="第五条", chunk_id="t:2"))
+    for seed in range(4):
+        ctx = _Ctx(random.Random(seed), [], [], [fact, other])
+        assert all(build_list(fact, t, ctx) is None for t in ("short", "multi", "judge", "blank"))
+
+
+def test_a_list_whose_items_stand_in_the_rest_of_its_sentence_is_not_asked(make_clause) -> None:
+    from dataclasses import replace as with_level
+
+    ctx = _Ctx(random.Random(0), [], [], [])
+    # 「布局____等功能空间，划定生态保护红线、永久基本农田、城镇开发边界」: 生态 and 城镇 are read off it (round 96, H7989)
+    clause = with_level(
+        make_clause(
+            "国土空间总体规划应当明确国土空间用途管制要求，科学合理布局生态、农业、城镇等功能空间，划定生态保护红线、"
+            "永久基本农田、城镇开发边界，作为国土空间用途管制的基本依据。",
+            label="第二十三条",
+        ),
+        doc_level="地方性法规",
+    )
+    (fact,) = [f for f in list_facts(clause) if f.kind == "enum" and f.name == "功能空间"]
+    assert all(build_list(fact, t, ctx) is None for t in ("short", "multi"))

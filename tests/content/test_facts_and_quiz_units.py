@@ -1238,3 +1238,16 @@ def test_a_term_in_months_has_distractors_a_law_would_set(make_clause) -> None:
     text = "第五条 省级经济、建设管理权限调整目录应当在本条例施行之日起十二个月内向社会公布。"
     made = [wrong(text, "十二", ("七", "三", "二十四", "六"), s) for s in range(4)]
     assert all(m and not any(w.startswith("七") for w in m) for m in made), made
+
+
+def test_a_term_is_offered_once_however_it_is_written(make_clause) -> None:
+    wrong = _statute_distractors(make_clause)
+    # 「两个月」 from the document beside 「二个月」 from the customary terms (round 96, H7929, H7953)
+    text = "第一条 对接收的礼品必须在一个月内交出并上交国库。"
+    for s in range(4):
+        made = wrong(text, "一", ("两", "三"), s)
+        assert len(made) == 3 and not {"两个月", "二个月"} <= set(made), made
+    # a renewal within 12个月 is not offered 48个月, four times the key (round 96, H8021)
+    mark = "第一条 奥林匹克标志权利人可以在有效期满前12个月内办理续展手续。"
+    made = [wrong(mark, "12", ("24", "6"), s) for s in range(4)]
+    assert all(m and "48个月" not in m for m in made), made
