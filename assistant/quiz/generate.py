@@ -972,10 +972,14 @@ _ITEM_VERB = re.compile(r"确定|建立|明确|制定|加强|落实|提供|配�
 
 # Runs anyone fills in without the document: what an association or agency is said to offer (「相关行业协会应当提供信息、
 # 培训、咨询等服务」, round 95, H7862), the forms of hearing views (「听取意见可以采取座谈会、论证会、听证会等多种形式」,
-# round 96, H8012).
+# round 96, H8012), and the two below.
 _STOCK_RUNS = (
     frozenset({"信息", "培训", "咨询", "技术", "指导", "宣传", "教育", "交流", "法律", "政策"}),
     frozenset({"座谈会", "论证会", "听证会", "书面征求意见", "网上征求意见"}),
+    # the 精神文明 campaigns (「推进文明单位、文明村镇、文明家庭等创建活动」, round 97, H8130) and a school's zones (「合理安排
+    # 教学、运动、生活等功能分区」, H8115)
+    frozenset({"文明单位", "文明村镇", "文明家庭", "文明校园", "文明城市", "文明社区"}),
+    frozenset({"教学", "运动", "生活", "办公", "后勤"}),
 )
 
 

@@ -615,6 +615,14 @@ _OFFENCE_AMOUNT = re.compile(
 # A span counted from a start the stem does not say: 「60日后，」「三年内，」 (a blank there is the span asked).
 _SPAN_AFTER = re.compile(
     r"^(?:[\d一二两三四五六七八九十百]+|□)个?(?:日|天|周|月|年)(?:后|以后|之后|内|以内)[，,]"
+    # 「满6个月，确需继续接管的，……可以决定延长接管期限」: what has run six months is in the sentence before (round 97,
+    # H8171, H8172)
+    r"|^满(?:[\d一二两三四五六七八九十百]+|□)个?(?:日|天|周|月|年)[，,]"
+)
+# Conduct named only by the numbers of the items it breaks: 「违反本条例第十八条第一项、第四项……规定的，责令限期改正」
+# (round 97, H8191; round 96, H7990); 「违反第六项规定」, of which article unsaid (round 97, H8119).
+_ITEMS_BY_NUMBER = re.compile(
+    r"^[^。，,]{0,20}违反本(?:条例|法|办法|规定|细则)第[^，,。]{1,40}项[^，,。]{0,6}规定的[，,]|违反第[一二三四五六七八九十]+项"
 )
 
 
@@ -716,7 +724,12 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         problems.append("句子以「具有/包括」收尾：后面列出的内容被截掉了")
     if question.doc_level in STATUTE_LEVELS and _SPAN_AFTER.match(stem):
         # 「90日后，直销员解除推销合同应当提前15日通知直销企业」: 60 days from the contract's signing (round 86, H7137)
-        problems.append("以「60日后」开头：从什么时候起算在前一句，题干里没有")
+        problems.append("以「60日后」「满6个月」开头：从什么时候起算、什么满期，在前一句，题干里没有")
+    if question.doc_level in STATUTE_LEVELS and _ITEMS_BY_NUMBER.search(stem):
+        problems.append("违法行为只以「第十八条第一项、第四项」这样的项号指称，题干里没有说是什么行为")
+    if re.fullmatch(r"经[^，,。；;]{2,20}的[^，,。；;]+。?", stem):
+        # 「经依法批准的城镇总体规划、控制性详细规划、土地利用总体规划。」: a noun phrase, no predicate (round 97, H8138)
+        problems.append("只是一个名词短语，没有谓语，不成句")
     if re.search(
         r"(?:根据|按照|依照|依据)[^，,；;。]{1,30}(?:意见|建议|状况|情况|规定|要求|标准|需要|原则|约定)[。；;]$",
         own,

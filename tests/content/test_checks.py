@@ -2513,6 +2513,18 @@ def test_a_list_of_stock_services_is_not_asked(make_clause) -> None:
             "临时建设用地占用耕地的，建设单位应当编制土地复垦方案。临时用地期限一般不得超过（ ），临时用地期限届满。",
             "届满",
         ),
+        # round 97, H8171: what has run six months is in the sentence before
+        ("满6个月，确需继续接管的，国务院证券监督管理机构可以决定延长接管期限。", "满6个月"),
+        # round 97, H8191: the conduct only by the numbers of the items it breaks
+        (
+            "生产经营单位违反本条例第十八条第一项、第四项、第五项或者第十九条第一项、第三项、第四项规定的，责令限期改正，"
+            "可以处二万元以上十万元以下罚款。",
+            "项号",
+        ),
+        # round 97, H8119: 第六项 of which article
+        ("违反第六项规定，向花坛、绿化带倾倒废弃物的，责令改正，处以三百元以上二千元以下罚款。", "项号"),
+        # round 97, H8138: a noun phrase, no predicate
+        ("经依法批准的城镇总体规划、控制性详细规划、土地利用总体规划。", "谓语"),
     ],
 )
 def test_round_96_stems_that_lean_on_what_they_do_not_say_are_refused(stem: str, problem: str) -> None:
@@ -2529,12 +2541,24 @@ def test_a_duty_whose_party_is_named_in_its_condition_is_kept() -> None:
     [
         # round 96, H8012: the stock forms of hearing views
         ("听取意见可以采取座谈会、论证会、听证会等多种形式。", ("座谈会", "论证会", "听证会")),
+        # round 97, H8130: the 精神文明 campaigns; H8115: a school's zones
+        (
+            "市、县（市、区）人民政府及其相关部门应当建立长效机制，做好文明城市建设工作，推进文明单位、文明村镇、文明家庭等"
+            "创建活动。",
+            ("文明单位", "文明村镇", "文明家庭"),
+        ),
+        (
+            "中小学校、幼儿园建设应当践行绿色发展理念，制定整体规划设计方案，合理安排教学、运动、生活等功能分区，构建和谐景观。",
+            ("教学", "运动", "生活"),
+        ),
         # round 96, H7970: qualities any plan is said to show, and another swapped in is as true (H7971)
         ("提高滨水公共空间的交通可达性、亲水性、舒适性。", ("可达性", "亲水性", "舒适性")),
     ],
 )
 def test_a_list_anyone_fills_in_without_the_document_is_not_asked(make_clause, sentence, items) -> None:
-    (fact,) = list_facts(make_clause(sentence, label="第三十条"))
+    from dataclasses import replace as with_level
+
+    (fact,) = list_facts(with_level(make_clause(sentence, label="第三十条"), doc_level="地方性法规"))
     assert fact.items == items
     # another run of the document gives the swapped-in item a false version needs
     (other,) = list_facts(make_clause("坚持安全性、便捷性、经济性。", label="第五条", chunk_id="t:2"))
