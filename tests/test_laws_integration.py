@@ -305,6 +305,28 @@ def test_a_death_at_work_asked_about_what_the_head_bears_is_answered_by_the_arti
     assert "处二万元以上五万元以下的罚款" not in answer["answer"]
 
 
+def _first_hit(searcher, question: str) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    (hit,) = searcher.search(searcher.query(question), 1)
+    return hit.clause.doc_id, hit.clause.label
+
+
+def test_a_worker_asking_whether_he_may_refuse_work_is_answered_by_the_article_that_grants_it(
+    laws_searcher, laws_config: Config
+) -> None:
+    def first(question: str) -> tuple[str, str]:
+        return _first_hit(laws_searcher, question)
+
+    # 重大事故隐患 is the word of 第四十一条 (the unit's duty to find and report hazards), which came first
+    granted = {("work-safety-law", "第五十四条"), ("work-safety-law", "第五十五条")}
+    assert first("工人发现重大事故隐患可以拒绝作业吗？") in granted
+    answer = json.loads(run(laws_config, "ask", "工人发现重大事故隐患可以拒绝作业吗？", "--json"))
+    # the grant is quoted first, and the employer's 「不得因……拒绝……而降低其工资」 gives no verdict of 不得
+    assert "有权" in answer["citations"][0]["quote"]
+    assert not answer["answer"].startswith("结论：不得")
+    # who may order the men out is not asked of a worker's right
+    assert first("矿山安全监察人员发现紧急情况，有权要求停止作业吗？") not in granted
+
+
 def test_a_question_naming_a_region_is_answered_first_by_that_regions_own_rule(laws_config: Config) -> None:
     question = "我们在河南平顶山开矿，新来的工人没培训就直接下井了，按河南省的规定要罚多少？"
     first = json.loads(run(laws_config, "search", question, "--json"))["hits"][0]
@@ -347,3 +369,24 @@ def test_a_bank_keeps_every_list_question_an_article_of_its_own_makes(laws_searc
         if q.type == "short"
     ]
     assert len({q.clause for q in shorts}) >= 4
+
+
+def test_an_accidents_report_withheld_is_answered_by_the_articles_that_sanction_it(
+    laws_searcher, laws_config: Config
+) -> None:
+    def first(question: str) -> tuple[str, str]:
+        return _first_hit(laws_searcher, question)
+
+    # 主要负责人, 事故 and 责任 are the words of 煤矿安全生产条例 第六十八条 (a head's fine for the accident itself)
+    withheld = "煤矿企业瞒报事故，主要负责人要承担什么责任？"
+    assert first(withheld) == ("work-safety-law", "第一百一十条")
+    # prison asked: the crime of a report withheld, though no one is said to be hurt (not 第四百零八条之一's food
+    # official)
+    assert first("煤矿瞒报事故会坐牢吗？") == ("criminal-law", "第一百三十九条之一")
+    # the quote that answers it, with the paragraph it is sanctioned by; the verdict is the fine, from its 处, not
+    # from the 处 of 「事故调查处理期间」
+    answer = json.loads(run(laws_config, "ask", withheld, "--json"))
+    quotes = [c["quote"] for c in answer["citations"] if c["clause"] == "第一百一十条"]
+    assert any("隐瞒不报、谎报或者迟报的，依照前款规定处罚" in q for q in quotes)
+    assert any("给予降级、撤职的处分" in q for q in quotes)
+    assert answer["answer"].startswith("结论：处上一年年收入百分之六十至百分之一百的罚款〔")

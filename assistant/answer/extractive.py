@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from assistant.answer.verify import VERDICT_HEAD
 from assistant.config import Config
 from assistant.schema import Citation, Clause, Hit, book, source_label
-from assistant.text.accident_liability import HEAD_LED_TO_ACCIDENT, asks_a_fine, asks_what_the_head_bears
+from assistant.text.accident_liability import (
+    HEAD_LED_TO_ACCIDENT,
+    WITHHELD_IN_LAW,
+    asks_a_fine,
+    asks_what_a_withheld_report_bears,
+    asks_what_the_head_bears,
+)
 from assistant.text.deletions import deleted_lines, in_deleted_line
 from assistant.text.injection import instruction_like
 from assistant.text.intent import ABOUT_THE_DOCUMENT
@@ -25,6 +31,7 @@ from assistant.text.labels import without_label
 from assistant.text.normalize import normalize
 from assistant.text.query import mention_share, mentions
 from assistant.text.sentences import split_sentences
+from assistant.text.worker_rights import THE_GRANT, asks_a_workers_right_to_refuse
 
 MAX_QUOTES_PER_CLAUSE = 2
 MAX_CLAUSES = 2
@@ -32,7 +39,8 @@ MAX_QUOTE_CHARS = 360  # a quote runs to the end of its sentence (with its conse
 
 # The verdict: a short verbatim piece of the first quote that answers what was asked, said first.
 _FINE = re.compile(
-    r"(?:责令[^。；：]{0,30}?[，,])?(?:处|并处|单处)[^。；：]*?(?:罚款|收入[^。；，]*?罚款|拘留)"
+    # not the 处 of 处理, 处置 or 处分: 「在事故调查处理期间擅离职守……的，给予……处分，并由……处……罚款」 is fined from its 处
+    r"(?:责令[^。；：]{0,30}?[，,])?(?:处|并处|单处)(?!理|置|分)[^。；：]*?(?:罚款|收入[^。；，]*?罚款|拘留)"
 )
 _MEASURE = re.compile(
     r"(?:依法)?(?:责令[^。；，,：:]*|吊销[^。；，,：:]*|关闭[^。；，,：:]*|追究刑事责任|一律[^。；，,：:]*|给予[^。；，,：:]{0,8}处分)"
@@ -147,6 +155,9 @@ def _trim(text: str) -> str:
     return text[: cut if cut > 40 else MAX_QUOTE_CHARS]
 
 
+_BY_THE_PARAGRAPH_BEFORE = re.compile(r"依照前款(?:规定)?(?:处罚|处理|追究)")
+
+
 def pick_quotes(
     hits: list[Hit],
     words: list[str],
@@ -183,7 +194,11 @@ def pick_quotes(
             s for s in scored[1:MAX_QUOTES_PER_CLAUSE] if s.score >= 0.75 * top and s.score > 0
         ]
         led = next((s for s in scored if premise.search(s.text)), None) if n == 0 and premise else None
-        if led is not None:
+        if led is not None and _BY_THE_PARAGRAPH_BEFORE.search(led.text):
+            # 「……隐瞒不报、谎报或者迟报的，依照前款规定处罚。」 is sanctioned by the sentence before it
+            before = next((s for s in scored if s.position == led.position - 1), None)
+            chosen = [s for s in (before, led) if s is not None]
+        elif led is not None:
             # 「……导致发生生产安全事故的，给予撤职处分」 for a death at work, not the fine for a failure of duty alone
             chosen = [led, *(s for s in chosen if s.position > led.position)][:2]
         elif n == 0 and intent == "penalty" and not any(_states_fine(s.text) for s in chosen):
@@ -433,6 +448,13 @@ def compose(
     premise = (
         HEAD_LED_TO_ACCIDENT if asks_what_the_head_bears(question) and not asks_a_fine(question) else None
     )
+    if asks_a_workers_right_to_refuse(question):
+        # 「工人发现重大事故隐患可以拒绝作业吗？」 (search.Searcher._a_workers_right_first)
+        premise = THE_GRANT
+    if asks_what_a_withheld_report_bears(question):
+        # 「煤矿企业瞒报事故，主要负责人要承担什么责任？」: 第一百一十条's 「……隐瞒不报、谎报或者迟报的，依照前款规定处罚」
+        # (search.Searcher._a_withheld_report_first)
+        premise = WITHHELD_IN_LAW
     picked = pick_quotes(
         hits,
         words,

@@ -40,12 +40,16 @@ from assistant.schema import LEVELS, STATUSES, Clause, Hit
 from assistant.text.accident_liability import (
     HEAD_LED_TO_ACCIDENT,
     asks_a_fine,
+    asks_what_a_withheld_report_bears,
     asks_what_the_head_bears,
     fines_by_the_accident,
+    sanctions_a_withheld_report,
+    tells_of_a_withheld_report,
 )
 from assistant.text.crimes import harm_at_work, result_crime_for
 from assistant.text.intent import ABOUT_THE_DOCUMENT
 from assistant.text.query import Query
+from assistant.text.worker_rights import GRANTS_A_WORKER_REFUSAL, asks_a_workers_right_to_refuse
 
 METHODS = ("hybrid", "bm25", "dense")
 
@@ -172,6 +176,8 @@ class Searcher:
             articles = self._provision_first(q, articles)
             articles = self._criminal_first(q, articles, base_mask)
             articles = self._head_of_an_accident_first(q, articles, base_mask)
+            articles = self._a_workers_right_first(q, articles)
+            articles = self._a_withheld_report_first(q, articles)
             articles = self._regional_first(q, articles)
             articles = self._prevailing_first(articles, base_mask)
         top = articles[:k]
@@ -198,7 +204,9 @@ class Searcher:
         responsibility)."""
         if q.situation or not q.asks_criminal:
             return articles
-        if harm_at_work(q.text):
+        # 「煤矿瞒报事故会坐牢吗？」 tells of no one hurt, but of the conduct of 第一百三十九条之一 (不报、谎报安全事故罪);
+        # the best-ranked 刑法 article was 第四百零八条之一 (a food-safety official's 瞒报)
+        if harm_at_work(q.text) or tells_of_a_withheld_report(q.text):
             row = self.store.article_rows.get((CRIMINAL_DOC, result_crime_for(q.text)))
             if row is not None and (mask is None or mask[row]):  # a search kept to one document stays in it
                 at = next((i for i, (r, _) in enumerate(articles) if self._key(r) == self._key(row)), None)
@@ -256,6 +264,30 @@ class Searcher:
         first = [by_key.get(key) or (rows[key], Scored(lead, {"head_of_accident": 1.0})) for key in ours]
         moved = set(ours)
         return [*first, *((row, scored) for row, scored in articles if self._key(row) not in moved)]
+
+    def _a_workers_right_first(
+        self, q: Query, articles: list[tuple[int, Scored]]
+    ) -> list[tuple[int, Scored]]:
+        """「工人发现重大事故隐患可以拒绝作业吗？」 asks what a worker may do (``text.worker_rights``); search put first the
+        unit's duty its words share (安全生产法 第四十一条, on hazards). The best of the first ``LEAD_DEPTH`` articles that
+        grant a worker the right to refuse or stop work (第五十四条, 第五十五条) answers it."""
+        if q.situation or not asks_a_workers_right_to_refuse(q.text):
+            return articles
+        return self._first_that(articles, lambda c: bool(GRANTS_A_WORKER_REFUSAL.search(c.text)))
+
+    def _a_withheld_report_first(
+        self, q: Query, articles: list[tuple[int, Scored]]
+    ) -> list[tuple[int, Scored]]:
+        """「煤矿企业瞒报事故，主要负责人要承担什么责任？」 asks what is borne for an accident's report withheld
+        (``text.accident_liability``); search put first 煤矿安全生产条例 第六十八条, whose words (主要负责人, 事故, 责任) it
+        shares, and which fines a head for the accident itself. The best of the first ``LEAD_DEPTH`` articles in force
+        that sanction a withheld report (安全生产法 第一百一十条, 事故报告条例 第三十六条, 煤矿条例 第六十九条) answers it.
+        Prison asked is left to the 刑法 article (第一百三十九条之一, ``_criminal_first``)."""
+        if q.situation or q.asks_criminal or not asks_what_a_withheld_report_bears(q.text):
+            return articles
+        return self._first_that(
+            articles, lambda c: c.doc_status == STATUSES[0] and sanctions_a_withheld_report(c.text)
+        )
 
     def _provision_first(self, q: Query, articles: list[tuple[int, Scored]]) -> list[tuple[int, Scored]]:
         """A document's 前言 or 落款 (「关于印发……的通知 各县(市、区)应急管理工作部门：……」) answers only a question

@@ -55,3 +55,34 @@ def asks_a_fine(text: str) -> bool:
 def fines_by_the_accident(consequence: str) -> bool:
     """The sanction after 「导致发生……事故的，」 is a fine (第九十五条), not 撤职 or prison (第九十四条)."""
     return "罚款" in consequence
+
+
+# An accident's report withheld or false, as the question tells it (瞒报, 谎报, 压着不报)
+_REPORT_WITHHELD = re.compile(r"瞒报|谎报|迟报|漏报|隐瞒|瞒着|(?:不|没|没有|未)(?:上)?报|压着|捂着")
+# An article that sanctions it: 安全生产法 第一百一十条 (「……对生产安全事故隐瞒不报、谎报或者迟报的，依照前款规定处罚」),
+# 事故报告条例 第三十六条 (「（一）谎报或者瞒报事故的；」 under its fines), 煤矿安全生产条例 第六十九条.
+WITHHELD_IN_LAW = re.compile(r"瞒报|隐瞒不报")
+_SANCTION = re.compile(r"罚款|处分|处罚")
+
+
+def asks_what_a_withheld_report_bears(text: str) -> bool:
+    """「煤矿企业瞒报事故，主要负责人要承担什么责任？」: an accident's report withheld or false, and what is borne for it.
+    Its other words (主要负责人, 责任) are those of 煤矿安全生产条例 第六十八条 (the fine for a head whose failure led to an
+    accident), which search put first."""
+    return tells_of_a_withheld_report(text) and bool(
+        _WHO_WITHHELD.search(text) and _WHAT_HE_BEARS.search(text)
+    )
+
+
+# who withheld it: the unit or its head (「谎报瞒报事故的举报线索，通知里要求怎么处理？」 asks how tips are handled, not
+# what is borne: seed set r224)
+_WHO_WITHHELD = re.compile(_HEAD.pattern + r"|企业|单位|公司|煤矿|矿山|矿上|矿里")
+
+
+def tells_of_a_withheld_report(text: str) -> bool:
+    """An accident's report withheld or false: 「煤矿瞒报事故」, 「事故压着不报」."""
+    return bool(_REPORT_WITHHELD.search(text)) and "事故" in text
+
+
+def sanctions_a_withheld_report(text: str) -> bool:
+    return bool(WITHHELD_IN_LAW.search(text) and "事故" in text and _SANCTION.search(text))

@@ -1,0 +1,63 @@
+"""Which questions ask what is borne for an accident's report withheld, and which ask a worker's right to refuse work."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.text.accident_liability import asks_what_a_withheld_report_bears, sanctions_a_withheld_report
+from assistant.text.worker_rights import GRANTS_A_WORKER_REFUSAL, asks_a_workers_right_to_refuse
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("煤矿企业瞒报事故，主要负责人要承担什么责任？", True),
+        ("矿上瞒报事故怎么罚？", True),
+        ("矿长把事故压着不报，会受什么处分？", True),
+        # how tips about it are handled is not what is borne for it (seed set r224)
+        ("谎报瞒报事故的举报线索，通知里要求怎么处理？", False),
+        # a report made, nothing withheld
+        ("煤矿发生事故后多长时间内要上报？", False),
+    ],
+)
+def test_a_question_about_a_withheld_report(question: str, asks: bool) -> None:
+    assert asks_what_a_withheld_report_bears(question) is asks
+
+
+def test_the_articles_that_sanction_a_withheld_report_are_found_by_their_words() -> None:
+    assert sanctions_a_withheld_report(
+        "生产经营单位的主要负责人对生产安全事故隐瞒不报、谎报或者迟报的，依照前款规定处罚。"
+    )
+    assert sanctions_a_withheld_report(
+        "事故发生单位……处100万元以上500万元以下的罚款：（一）谎报或者瞒报事故的；"
+    )
+    # a duty to report is no sanction
+    assert not sanctions_a_withheld_report("任何单位和个人对事故不得迟报、漏报、谎报或者瞒报。")
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("工人发现重大事故隐患可以拒绝作业吗？", True),
+        ("班长硬让我们冒险去干，我能不能不干？", True),
+        ("井下碰上直接威胁性命的险情，工人能不能自己停工撤出来？", True),
+        # an inspector's power, not a worker's right
+        ("矿山安全监察人员发现紧急情况，有权要求停止作业吗？", False),
+        ("工人违章作业怎么处罚？", False),
+    ],
+)
+def test_a_question_about_a_workers_right_to_refuse(question: str, asks: bool) -> None:
+    assert asks_a_workers_right_to_refuse(question) is asks
+
+
+def test_the_articles_that_grant_a_worker_refusal_are_found_by_their_words() -> None:
+    assert GRANTS_A_WORKER_REFUSAL.search(
+        "从业人员有权对本单位安全生产工作中存在的问题提出批评、检举、控告；有权拒绝违章指挥和强令冒险作业。"
+    )
+    assert GRANTS_A_WORKER_REFUSAL.search(
+        "从业人员发现直接危及人身安全的紧急情况时，有权停止作业或者在采取可能的应急措施后撤离作业场所。"
+    )
+    # an inspector's power to stop work is not a worker's right
+    assert not GRANTS_A_WORKER_REFUSAL.search("发现威胁职工生命安全的紧急情况时，有权要求立即停止作业")
