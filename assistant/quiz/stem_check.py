@@ -623,6 +623,8 @@ _SPAN_AFTER = re.compile(
 # (round 97, H8191; round 96, H7990); 「违反第六项规定」, of which article unsaid (round 97, H8119).
 _ITEMS_BY_NUMBER = re.compile(
     r"^[^。，,]{0,20}违反本(?:条例|法|办法|规定|细则)第[^，,。]{1,40}项[^，,。]{0,6}规定的[，,]|违反第[一二三四五六七八九十]+项"
+    # 「有第九项、第十项行为之一，未造成严重后果的」 (round 98, H8217)
+    r"|有(?:本(?:条例|法|办法|规定)?)?第[^，,。]{1,20}项[^，,。]{0,10}行为之一"
 )
 
 
@@ -716,6 +718,15 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         # 「因特殊原因无法在规定期限内作出审批决定的，……可以延长10个工作日」: which approval, and how long its 期限 is,
         # are in the sentence before (round 87, H7344)
         problems.append("「规定期限」是哪件事的期限、有多长，在前一句，题干里没有")
+    if re.search(r"在[^，,。；;]{2,30}(?:指导|监督|主持|组织|领导|协调)下[。；;]?$", own):
+        # 「……原业主委员会应当在街道办事处、乡镇人民政府的指导和监督下。」: what is to be done is cut off (round 98, H8265)
+        problems.append("以「在……的指导和监督下」收尾：要做什么被截掉了")
+    if question.doc_level in STATUTE_LEVELS and re.match(
+        r"^(?:安全|事故)?隐患整改(?:到位|完毕|完成)后", stem
+    ):
+        # 「安全隐患整改到位后，管道燃气经营者应当在（ ）内进行确认」: whose hazard, after supply was cut for it, is before
+        # (rounds 97 and 98, H8195, H8315)
+        problems.append("以「隐患整改到位后」开头：谁的什么隐患、整改后确认什么，在前一句，题干里没有")
     if re.search(r"[，,][^，,。；;]{0,12}(?:届满|期满)[。；;]?$", own):
         # 「临时用地期限一般不得超过（ ），临时用地期限届满。」: what is to be done then is cut off (round 96, H7987)
         problems.append("以「……期限届满」收尾：届满后要做什么被截掉了")

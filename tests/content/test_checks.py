@@ -2582,3 +2582,42 @@ def test_a_list_whose_items_stand_in_the_rest_of_its_sentence_is_not_asked(make_
     )
     (fact,) = [f for f in list_facts(clause) if f.kind == "enum" and f.name == "功能空间"]
     assert all(build_list(fact, t, ctx) is None for t in ("short", "multi"))
+
+
+@pytest.mark.parametrize(
+    ("stem", "problem"),
+    [
+        # round 98, H8217: the conduct only by the numbers of the items it breaks, inside the stem
+        (
+            "违反本办法规定，有第九项、第十项行为之一，未造成严重后果的，由公安机关或者文物行政部门给予警告，可以并处（ ）以下"
+            "罚款。",
+            "项号",
+        ),
+        # round 98, H8265: what is to be done under that guidance is cut off
+        (
+            "新一届业主委员会履职之日起（ ）内，原业主委员会应当在街道办事处、乡镇人民政府的指导和监督下。",
+            "指导和监督下",
+        ),
+        # rounds 97 and 98, H8195, H8315: whose hazard, and what is confirmed
+        ("安全隐患整改到位后，管道燃气经营者应当在（ ）内进行确认。", "隐患整改到位后"),
+    ],
+)
+def test_round_98_stems_that_lean_on_what_they_do_not_say_are_refused(stem: str, problem: str) -> None:
+    assert any(problem in p for p in stem_problems(_statute_item(stem, stem, "single", "A")))
+
+
+def test_a_list_whose_first_item_the_gap_would_split_is_not_asked(make_clause) -> None:
+    from dataclasses import replace as with_level
+
+    ctx = _Ctx(random.Random(0), [], [], [])
+    # 「推行非____等新型监管模式」 keyed 现场执法: the key says the opposite of the article (round 98, H8272)
+    clause = with_level(
+        make_clause(
+            "市场监管部门应当会同有关部门推进一体化综合监管工作，推行非现场执法、信用监管、风险预警等新型监管模式，"
+            "提升监管水平。",
+            label="第四十条",
+        ),
+        doc_level="地方性法规",
+    )
+    facts = [f for f in list_facts(clause) if f.kind == "enum"]
+    assert facts and all(build_list(f, t, ctx) is None for f in facts for t in ("short", "multi"))
