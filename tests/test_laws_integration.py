@@ -390,3 +390,19 @@ def test_an_accidents_report_withheld_is_answered_by_the_articles_that_sanction_
     assert any("隐瞒不报、谎报或者迟报的，依照前款规定处罚" in q for q in quotes)
     assert any("给予降级、撤职的处分" in q for q in quotes)
     assert answer["answer"].startswith("结论：处上一年年收入百分之六十至百分之一百的罚款〔")
+
+
+def test_a_partys_duties_asked_are_answered_by_the_article_that_lists_them_whole(
+    laws_searcher, laws_config: Config
+) -> None:
+    # 老板 is 主要负责人; 第五条 (第一责任人) and 第一百一十三条 (closing) shared the question's words and came first
+    asked = "老板对安全生产到底要管哪些事？"
+    assert _first_hit(laws_searcher, asked) == ("work-safety-law", "第二十一条")
+    assert _first_hit(laws_searcher, "矿山的主管部门在安全上要管哪些事？") == (
+        "mine-safety-law",
+        "第三十四条",
+    )
+    # the answer quotes the whole list, not the one or two 项 whose words the question shares
+    answer = json.loads(run(laws_config, "ask", asked, "--json"))
+    first = answer["citations"][0]["quote"]
+    assert "负有下列职责" in first and "（一）" in first and "（七）" in first

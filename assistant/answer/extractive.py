@@ -25,6 +25,7 @@ from assistant.text.accident_liability import (
     asks_what_the_head_bears,
 )
 from assistant.text.deletions import deleted_lines, in_deleted_line
+from assistant.text.duties import DUTIES_LEAD, asks_the_duties
 from assistant.text.injection import instruction_like
 from assistant.text.intent import ABOUT_THE_DOCUMENT
 from assistant.text.labels import without_label
@@ -448,6 +449,9 @@ def compose(
     premise = (
         HEAD_LED_TO_ACCIDENT if asks_what_the_head_bears(question) and not asks_a_fine(question) else None
     )
+    if asks_the_duties(question):
+        # 「老板对安全生产到底要管哪些事？」: all of 第二十一条's duties (search.Searcher._the_duties_asked_first)
+        premise = DUTIES_LEAD
     if asks_a_workers_right_to_refuse(question):
         # 「工人发现重大事故隐患可以拒绝作业吗？」 (search.Searcher._a_workers_right_first)
         premise = THE_GRANT
@@ -482,7 +486,10 @@ def compose(
     for i, (clause, quotes) in enumerate(picked):
         title = clause.title.rstrip("。")
         # a title that is the lead-in a quote now carries is not said twice
-        about = f"（{title}）" if title and not any(q.startswith(title) for q in quotes) else ""
+        # (「第二十一条 生产经营单位的主要负责人……负有下列职责:」 carries it after its label)
+        about = (
+            f"（{title}）" if title and not any(without_label(q).startswith(title) for q in quotes) else ""
+        )
         lead = "根据" if i == 0 else "另见"
         body = ""
         for quote in quotes:

@@ -47,6 +47,7 @@ from assistant.text.accident_liability import (
     tells_of_a_withheld_report,
 )
 from assistant.text.crimes import harm_at_work, result_crime_for
+from assistant.text.duties import asks_the_duties, lists_the_duties_of, roles
 from assistant.text.intent import ABOUT_THE_DOCUMENT
 from assistant.text.query import Query
 from assistant.text.worker_rights import GRANTS_A_WORKER_REFUSAL, asks_a_workers_right_to_refuse
@@ -178,6 +179,7 @@ class Searcher:
             articles = self._head_of_an_accident_first(q, articles, base_mask)
             articles = self._a_workers_right_first(q, articles)
             articles = self._a_withheld_report_first(q, articles)
+            articles = self._the_duties_asked_first(q, articles)
             articles = self._regional_first(q, articles)
             articles = self._prevailing_first(articles, base_mask)
         top = articles[:k]
@@ -287,6 +289,21 @@ class Searcher:
             return articles
         return self._first_that(
             articles, lambda c: c.doc_status == STATUSES[0] and sanctions_a_withheld_report(c.text)
+        )
+
+    def _the_duties_asked_first(
+        self, q: Query, articles: list[tuple[int, Scored]]
+    ) -> list[tuple[int, Scored]]:
+        """「老板对安全生产到底要管哪些事？」 asks a party's duties (``text.duties``); search put first an article its
+        words share (安全生产法 第五条, 第一百一十三条). The best of the first ``LEAD_DEPTH`` articles in force whose
+        lead-in gives that party 「下列职责」 (第二十一条 for 主要负责人, which 老板 is) answers it."""
+        if q.situation or not asks_the_duties(q.text):
+            return articles
+        parties = roles(q.tokens + q.expansions)
+        if not parties:
+            return articles
+        return self._first_that(
+            articles, lambda c: c.doc_status == STATUSES[0] and lists_the_duties_of(c.text, parties)
         )
 
     def _provision_first(self, q: Query, articles: list[tuple[int, Scored]]) -> list[tuple[int, Scored]]:

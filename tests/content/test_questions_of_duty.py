@@ -1,10 +1,12 @@
-"""Which questions ask what is borne for an accident's report withheld, and which ask a worker's right to refuse work."""
+"""Which questions ask what is borne for an accident's report withheld, a worker's right to refuse work, or a party's
+duties, and which articles answer them."""
 
 from __future__ import annotations
 
 import pytest
 
 from assistant.text.accident_liability import asks_what_a_withheld_report_bears, sanctions_a_withheld_report
+from assistant.text.duties import asks_the_duties, lists_the_duties_of, roles
 from assistant.text.worker_rights import GRANTS_A_WORKER_REFUSAL, asks_a_workers_right_to_refuse
 
 pytestmark = pytest.mark.unit
@@ -61,3 +63,31 @@ def test_the_articles_that_grant_a_worker_refusal_are_found_by_their_words() -> 
     )
     # an inspector's power to stop work is not a worker's right
     assert not GRANTS_A_WORKER_REFUSAL.search("发现威胁职工生命安全的紧急情况时，有权要求立即停止作业")
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("老板对安全生产到底要管哪些事？", True),
+        ("安全员平时主要管些什么？", True),
+        ("煤矿主要负责人要履行哪些职责？", True),
+        # what is borne for a breach is a liability, not a duty
+        ("矿长要负什么责任？出了事故死了一个人", False),
+        ("安全员没持证上岗，要罚什么？", False),
+    ],
+)
+def test_a_question_about_a_partys_duties(question: str, asks: bool) -> None:
+    assert asks_the_duties(question) is asks
+
+
+def test_the_article_that_lists_a_partys_duties_is_found_by_its_lead_in() -> None:
+    head = "第二十一条 生产经营单位的主要负责人对本单位安全生产工作负有下列职责："
+    assert lists_the_duties_of(head, roles(("老板", "主要负责人")))
+    # another party's list is not this one's
+    assert not lists_the_duties_of("第二十五条 事故调查组履行下列职责：", roles(("主要负责人",)))
+    # 「负有下列安全生产职责」 (煤矿安全生产条例 第十九条)
+    assert lists_the_duties_of(
+        "安全生产管理机构和安全生产管理人员负有下列安全生产职责：", roles(("安全员", "管理人员"))
+    )
+    # words that name no party by its role are not matched on
+    assert roles(("安全", "生产", "老板", "主要负责人", "管理人员")) == ("主要负责人", "管理人员")
