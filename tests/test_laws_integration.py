@@ -406,3 +406,22 @@ def test_a_partys_duties_asked_are_answered_by_the_article_that_lists_them_whole
     answer = json.loads(run(laws_config, "ask", asked, "--json"))
     first = answer["citations"][0]["quote"]
     assert "负有下列职责" in first and "（一）" in first and "（七）" in first
+
+
+def test_a_conduct_listed_under_a_class_asked_about_its_sanction_is_answered_by_the_article_on_the_class(
+    laws_searcher, laws_config: Config
+) -> None:
+    # 第三十六条 lists 「瓦斯超限作业的」 under 重大事故隐患 and sanctions no one; 第六十四条 sanctions the class
+    asked = "瓦斯超限作业怎么处罚？"
+    hits = laws_searcher.search(laws_searcher.query(asked), 2)
+    assert [(h.clause.doc_id, h.clause.label) for h in hits] == [
+        ("coal-mine-safety-regulation", "第六十四条"),
+        ("coal-mine-safety-regulation", "第三十六条"),
+    ]
+    answer = json.loads(run(laws_config, "ask", asked, "--json"))
+    assert "并处50万元以上200万元以下的罚款" in answer["answer"].split("\n")[0]
+    # asked what the hazards are, the list stays first
+    assert _first_hit(laws_searcher, "煤矿哪些情况属于重大事故隐患？") == (
+        "coal-mine-safety-regulation",
+        "第三十六条",
+    )

@@ -21,6 +21,7 @@ from assistant.index.embed_cache import EmbeddingCache
 from assistant.index.embeddings import Embedder, get_embedder
 from assistant.index.parts import article_part_texts, part_vectors
 from assistant.index.store import IndexStore, check_compatible, open_index
+from assistant.ingest.provisions import PENALTY_CHAPTER
 from assistant.retrieve.base import Retriever, Scored, score_rows
 from assistant.retrieve.bm25 import BM25Retriever
 from assistant.retrieve.dense import DenseRetriever
@@ -49,6 +50,7 @@ from assistant.text.accident_liability import (
 from assistant.text.crimes import harm_at_work, result_crime_for
 from assistant.text.duties import asks_the_duties, lists_the_duties_of, roles
 from assistant.text.intent import ABOUT_THE_DOCUMENT
+from assistant.text.listed_class import listed_class, sanctions_the_class
 from assistant.text.query import Query
 from assistant.text.worker_rights import GRANTS_A_WORKER_REFUSAL, asks_a_workers_right_to_refuse
 
@@ -180,6 +182,7 @@ class Searcher:
             articles = self._a_workers_right_first(q, articles)
             articles = self._a_withheld_report_first(q, articles)
             articles = self._the_duties_asked_first(q, articles)
+            articles = self._the_sanction_of_its_class_first(q, articles, base_mask)
             articles = self._regional_first(q, articles)
             articles = self._prevailing_first(articles, base_mask)
         top = articles[:k]
@@ -305,6 +308,36 @@ class Searcher:
         return self._first_that(
             articles, lambda c: c.doc_status == STATUSES[0] and lists_the_duties_of(c.text, parties)
         )
+
+    def _the_sanction_of_its_class_first(
+        self, q: Query, articles: list[tuple[int, Scored]], mask: np.ndarray | None = None
+    ) -> list[tuple[int, Scored]]:
+        """「瓦斯超限作业怎么处罚？」 asks a sanction, and search put first the article that lists the conduct under a
+        class (煤矿安全生产条例 第三十六条: 「……之一的，属于重大事故隐患」), which sanctions no one. The article of the same
+        document's 法律责任 that sanctions the class (第六十四条: 「对存在重大事故隐患仍然进行生产的……并处……罚款」) comes
+        first, the list second (``text.listed_class``)."""
+        if q.situation or q.intent != "penalty" or not articles:
+            return articles
+        listing = self.clauses[articles[0][0]]
+        name = listed_class(listing.text)
+        if not name or PENALTY_CHAPTER.search(listing.chapter):
+            return articles
+        rows = [
+            row
+            for row, c in enumerate(self.clauses)
+            if c.doc_id == listing.doc_id
+            and c.doc_status == STATUSES[0]
+            and PENALTY_CHAPTER.search(c.chapter)
+            and sanctions_the_class(c.text, name)
+            and (mask is None or mask[row])
+        ]
+        if not rows:
+            return articles
+        key = self._key(rows[0])
+        at = next((i for i, (r, _) in enumerate(articles) if self._key(r) == key), None)
+        if at is not None:
+            return [articles[at], *articles[:at], *articles[at + 1 :]]
+        return [(rows[0], Scored(articles[0][1].score, {"sanction_of_its_class": 1.0})), *articles]
 
     def _provision_first(self, q: Query, articles: list[tuple[int, Scored]]) -> list[tuple[int, Scored]]:
         """A document's 前言 or 落款 (「关于印发……的通知 各县(市、区)应急管理工作部门：……」) answers only a question

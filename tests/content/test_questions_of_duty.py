@@ -7,6 +7,7 @@ import pytest
 
 from assistant.text.accident_liability import asks_what_a_withheld_report_bears, sanctions_a_withheld_report
 from assistant.text.duties import asks_the_duties, lists_the_duties_of, roles
+from assistant.text.listed_class import listed_class, sanctions_the_class
 from assistant.text.worker_rights import GRANTS_A_WORKER_REFUSAL, asks_a_workers_right_to_refuse
 
 pytestmark = pytest.mark.unit
@@ -91,3 +92,15 @@ def test_the_article_that_lists_a_partys_duties_is_found_by_its_lead_in() -> Non
     )
     # words that name no party by its role are not matched on
     assert roles(("安全", "生产", "老板", "主要负责人", "管理人员")) == ("主要负责人", "管理人员")
+
+
+def test_the_class_a_list_puts_its_items_in_and_the_article_that_sanctions_it() -> None:
+    listing = "第三十六条 煤矿企业有下列情形之一的，属于重大事故隐患，应当立即停止受影响区域生产、建设：（二）瓦斯超限作业的；"
+    assert listed_class(listing) == "重大事故隐患"
+    assert listed_class("煤矿企业应当建立健全事故隐患排查治理制度。") == ""
+    assert sanctions_the_class(
+        "对存在重大事故隐患仍然进行生产的煤矿企业，责令停产整顿，并处50万元以上200万元以下的罚款",
+        "重大事故隐患",
+    )
+    # a duty to report the class is no sanction of it
+    assert not sanctions_the_class("重大事故隐患排查治理情况应当及时报告。", "重大事故隐患")
