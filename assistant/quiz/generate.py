@@ -216,12 +216,18 @@ def _an_age_of_its_kind(template: str, key: str, value: str) -> bool:
 
 # The age from which anyone may work, known to all: 「凡年满（十六周岁）……均可进入劳动力市场择业求职」 (round 95, H7852).
 _MINIMUM_WORKING_AGE = 16.0
+# The age from which one votes, known to all: 「计算年满（十八周岁）的时间，以当地规定的选举日为准」 (round 99, H8481).
+_VOTING = re.compile(r"选举|选民")
 
 
-def _the_working_age(f: NumberFact, template: str) -> bool:
-    """「凡年满（ ）……择业求职」 keyed 十六周岁 asks what every reader knows: the national age one may work from. (The
-    bar itself, 劳动法's 「禁止……招用未满十六周岁的未成年人」, is the law that sets it, and stays.)"""
-    if f.unit != "周岁" or _value(f.value) != _MINIMUM_WORKING_AGE or not _JOB_SEEKING.search(template):
+def _an_age_known_to_all(f: NumberFact, template: str) -> bool:
+    """「凡年满（ ）……择业求职」 keyed 十六周岁, or an age to vote at keyed 十八周岁, asks what every reader knows. (The bar
+    itself, 劳动法's 「禁止……招用未满十六周岁的未成年人」, is the law that sets it, and stays.)"""
+    if f.unit != "周岁":
+        return False
+    if _value(f.value) == _ADULT and _VOTING.search(template):
+        return True
+    if _value(f.value) != _MINIMUM_WORKING_AGE or not _JOB_SEEKING.search(template):
         return False
     return template.split(BLANK, 1)[0].endswith("年满")
 
@@ -842,7 +848,7 @@ def build_number(f: NumberFact, qtype: str, ctx: _Ctx) -> Question | None:
         return None  # 「次年四月（ ）」: a day of a month is a date, not a period (round 44, H2446: 六十日)
     if _round_the_clock(f) or _or_more(f) or _what_a_minor_is(f, template) or _in_a_name(f):
         return None
-    if _the_working_age(f, template):
+    if _an_age_known_to_all(f, template):
         return None
     if ends_in_adverbial(frag):
         return None  # 「……起15日内，持……的证明文件，」: too long to reach what is to be done (H5159)

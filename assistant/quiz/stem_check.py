@@ -625,6 +625,9 @@ _ITEMS_BY_NUMBER = re.compile(
     r"^[^。，,]{0,20}违反本(?:条例|法|办法|规定|细则)第[^，,。]{1,40}项[^，,。]{0,6}规定的[，,]|违反第[一二三四五六七八九十]+项"
     # 「有第九项、第十项行为之一，未造成严重后果的」 (round 98, H8217)
     r"|有(?:本(?:条例|法|办法|规定)?)?第[^，,。]{1,20}项[^，,。]{0,10}行为之一"
+    # 「违反本实施细则第十六条规定，没收渔获物……」: the sanction straight after the article's number (round 99, H8340)
+    r"|违反本(?:条例|法|办法|规定|细则|实施细则)第[一二三四五六七八九十百零〇\d]+条(?:第[一二三四五六七八九十]+款)?(?:的)?规定(?:的)?"
+    r"[，,](?:由[^，,。]{0,20})?(?:没收|处|责令|给予|并处)"
 )
 
 
@@ -727,6 +730,9 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         # 「安全隐患整改到位后，管道燃气经营者应当在（ ）内进行确认」: whose hazard, after supply was cut for it, is before
         # (rounds 97 and 98, H8195, H8315)
         problems.append("以「隐患整改到位后」开头：谁的什么隐患、整改后确认什么，在前一句，题干里没有")
+    if re.search(r"联名[。；;]?$", own):
+        # 「……选民____以上联名。」: what the joint signing does (推荐代表候选人) is cut off (round 99, H8483)
+        problems.append("以「……以上联名」收尾：联名做什么被截掉了")
     if re.search(r"[，,][^，,。；;]{0,12}(?:届满|期满)[。；;]?$", own):
         # 「临时用地期限一般不得超过（ ），临时用地期限届满。」: what is to be done then is cut off (round 96, H7987)
         problems.append("以「……期限届满」收尾：届满后要做什么被截掉了")
@@ -737,7 +743,9 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         # 「90日后，直销员解除推销合同应当提前15日通知直销企业」: 60 days from the contract's signing (round 86, H7137)
         problems.append("以「60日后」「满6个月」开头：从什么时候起算、什么满期，在前一句，题干里没有")
     if question.doc_level in STATUTE_LEVELS and _ITEMS_BY_NUMBER.search(stem):
-        problems.append("违法行为只以「第十八条第一项、第四项」这样的项号指称，题干里没有说是什么行为")
+        problems.append(
+            "违法行为只以「第十八条第一项、第四项」「第十六条」这样的条号、项号指称，题干里没有说是什么行为"
+        )
     if re.fullmatch(r"经[^，,。；;]{2,20}的[^，,。；;]+。?", stem):
         # 「经依法批准的城镇总体规划、控制性详细规划、土地利用总体规划。」: a noun phrase, no predicate (round 97, H8138)
         problems.append("只是一个名词短语，没有谓语，不成句")

@@ -2600,6 +2600,16 @@ def test_a_list_whose_items_stand_in_the_rest_of_its_sentence_is_not_asked(make_
         ),
         # rounds 97 and 98, H8195, H8315: whose hazard, and what is confirmed
         ("安全隐患整改到位后，管道燃气经营者应当在（ ）内进行确认。", "隐患整改到位后"),
+        # round 99, H8340: the conduct only by the article's number
+        (
+            "外商投资的渔业企业，违反本实施细则第十六条规定，没收渔获物和违法所得，可以并处（ ）至五万元罚款。",
+            "项号",
+        ),
+        # round 99, H8483: what the joint signing does is cut off
+        (
+            "各政党、各人民团体可以联合或者单独向选举委员会推荐代表候选人，选民（ ）以上联名。",
+            "联名",
+        ),
     ],
 )
 def test_round_98_stems_that_lean_on_what_they_do_not_say_are_refused(stem: str, problem: str) -> None:

@@ -1220,6 +1220,18 @@ def test_an_age_to_seek_work_at_is_no_child_s(make_clause) -> None:
     assert all(m and all(not w.startswith(("十周岁", "十二周岁")) for w in m) for m in made), made
 
 
+def test_the_age_everyone_may_vote_from_is_not_asked(make_clause) -> None:
+    import random
+
+    from assistant.quiz.generate import _Ctx, build_number
+
+    # 「计算年满（十八周岁）的时间，以当地规定的选举日为准」: a false 十六周岁 is out at a glance (round 99, H8481)
+    text = "第三条 计算年满十八周岁的时间，以当地规定的选举日为准。"
+    (key,) = [f for f in number_facts(_statute_clause(make_clause, text), chinese=True) if f.unit == "周岁"]
+    ctx = _Ctx(random.Random(0), [], [key], [])
+    assert all(build_number(key, t, ctx) is None for t in ("blank", "single", "judge"))
+
+
 def test_the_age_everyone_may_work_from_is_not_asked(make_clause) -> None:
     import random
 
