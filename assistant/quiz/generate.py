@@ -192,6 +192,8 @@ _WORKING_AGE = 14.0
 # Who holds a post or works: their ages stop at retirement.
 _AT_WORK = re.compile(r"担任|任职|聘任|聘用|工作人员|干部|职工|在职")
 _RETIREMENT = 60.0
+# a retirement age extended: its ages lie past sixty
+_EXTENDED_RETIREMENT = re.compile(r"退休[^。]{0,40}延长|延长[^。]{0,20}退休")
 # An adult's age distractor within this many years of the key.
 _AGE_SPAN = 10.0
 
@@ -202,7 +204,8 @@ def _an_age_of_its_kind(template: str, key: str, value: str) -> bool:
       (round 67: H4405, H5142);
     - the age from which one may seek work (「凡年满（ ）……择业求职」), fourteen or more: no 十周岁 (round 94, H7815);
     - a post-holder's age under sixty, none past sixty: 「专职监事由……国家工作人员担任，年龄一般在（ ）以下」 (55周岁) beside
-      65 and 70周岁, which serving officials never reach (round 72, H5843);
+      65 and 70周岁, which serving officials never reach (round 72, H5843); a retirement age extended, none of sixty or
+      under (round 100, H8855);
     - an adult's, within ten years of the key: not 35周岁 beside an official's 55 (round 73, H5955)."""
     k, v = _value(key), _value(value)
     if _MINOR.search(template) and v >= _ADULT:
@@ -211,13 +214,17 @@ def _an_age_of_its_kind(template: str, key: str, value: str) -> bool:
         return False  # below a bar (「禁止招用未满十六周岁的」) a younger age stays a believable wrong one
     if _AT_WORK.search(template) and k < _RETIREMENT < v:
         return False
+    if _EXTENDED_RETIREMENT.search(template) and v <= _RETIREMENT:
+        return False  # 「离休退休年龄可以适当延长……最长不超过（ ）」: 五十五周岁 is no extension (round 100, H8855)
     return not (k >= _ADULT and abs(v - k) > _AGE_SPAN)
 
 
 # The age from which anyone may work, known to all: 「凡年满（十六周岁）……均可进入劳动力市场择业求职」 (round 95, H7852).
 _MINIMUM_WORKING_AGE = 16.0
 # The age from which one votes, known to all: 「计算年满（十八周岁）的时间，以当地规定的选举日为准」 (round 99, H8481).
-_VOTING = re.compile(r"选举|选民")
+_VOTING = re.compile(
+    r"选举|选民|村民会议"
+)  # 「召开村民会议，应当有本村（十八周岁）以上村民的过半数……参加」 (round 100, H8751)
 
 
 def _an_age_known_to_all(f: NumberFact, template: str) -> bool:
@@ -513,6 +520,10 @@ def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[st
             continue
         if f.unit in _MONEY and _statute(f.clause) and not _a_sum_a_law_sets(_value(value)):
             continue
+        if template.split(BLANK, 1)[-1].startswith("以上单数") and (
+            _value(value) % 2 == 0 or _value(value) == _value(f.value) - 1
+        ):
+            continue  # 「（五人）以上单数组成」: 四人 and 十人 are no odd number, and 「四人以上单数」 is 五人's (round 100, H8766)
         if f.unit in ("次", "个") and _value(value) <= 1 and template.split(BLANK, 1)[-1].startswith("以上"):
             # 「1次以上」 is everyone who did it once: no threshold (round 80, H6542, H6580); 「不得设立1个以上采矿权」 forbids
             # any (round 87, R1194, H7392)
@@ -978,7 +989,7 @@ _ITEM_VERB = re.compile(r"确定|建立|明确|制定|加强|落实|提供|配�
 
 # Runs anyone fills in without the document: what an association or agency is said to offer (「相关行业协会应当提供信息、
 # 培训、咨询等服务」, round 95, H7862), the forms of hearing views (「听取意见可以采取座谈会、论证会、听证会等多种形式」,
-# round 96, H8012), and the two below.
+# round 96, H8012), and the three below.
 _STOCK_RUNS = (
     frozenset({"信息", "培训", "咨询", "技术", "指导", "宣传", "教育", "交流", "法律", "政策"}),
     frozenset({"座谈会", "论证会", "听证会", "书面征求意见", "网上征求意见"}),
@@ -986,6 +997,8 @@ _STOCK_RUNS = (
     # 教学、运动、生活等功能分区」, H8115)
     frozenset({"文明单位", "文明村镇", "文明家庭", "文明校园", "文明城市", "文明社区"}),
     frozenset({"教学", "运动", "生活", "办公", "后勤"}),
+    # the media (「充分利用广播、电视、报纸、互联网等各种媒体」, round 100, H8758)
+    frozenset({"广播", "电视", "报纸", "报刊", "杂志", "互联网", "网络", "新媒体", "户外广告"}),
 )
 
 
@@ -1749,7 +1762,8 @@ _A_FIGURE = re.compile(
 )
 # 「向有关飞行管制部门提出申请」 names no authority to learn (round 69, H5399): 有关 right after the verb is any
 _AN_AUTHORITY = re.compile(
-    r"(?:向|报|报告|报送|报请|经|由|通报|告知|移交|移送|提请|申请)(?!有关|(?:监督管理|主管)(?:部门|机关))[^，。；;]{0,20}"
+    # (经 of 经……批准, not of 经费 or 经营: 「……所需经费纳入同级人民政府财政预算」 names no authority, round 100, H8813)
+    r"(?:向|报|报告|报送|报请|经(?!费|营|济|常)|由|通报|告知|移交|移送|提请|申请)(?!有关|(?:监督管理|主管)(?:部门|机关))[^，。；;]{0,20}"
     r"(?:人民政府|部门|机关|机构|法院|检察院|委员会|办事处|消防救援|负责人)"
 )
 
@@ -1982,17 +1996,29 @@ def answer_texts(q: Question) -> list[str]:
     return []
 
 
+_GAP = re.compile(r"_{2,}|（\s*）")
+
+
 def gives_away(asked: Question, other: Question) -> bool:
     """Whether ``other``'s stem or options state ``asked``'s answer (at least two characters); for a list
     question, half of its items or more (a fill-in of 「新建、扩建、____和拆除」 gives away 「所列的活动」); for a
     true/false item, a figure of its sentence with the words before it (「应当在十日内通知」 beside the item that
     says 十五日: round 56, H3797, H3823); for a short answer, a sentence another item asks is one of its points
-    (round 56, H3636)."""
+    (round 56, H3636); for a fill-in or a choice, its blank filled with the words either side."""
     shown = normalize(other.stem + "".join(other.options))
     if asked.type == "judge" and asked.quote:
         for m in FIGURE_SAID.finditer(asked.quote):
             before = normalize(asked.quote[max(0, m.start() - 4) : m.end()])
             after = normalize(asked.quote[m.start() : m.end() + 4])
+            if any(len(said) >= 6 and said in shown for said in (before, after)):
+                return True
+    if asked.type in ("blank", "single") and (gap := _GAP.search(asked.stem)):
+        # a one-character key is not looked for alone, but the blank filled with it is: 「每（年）至少召开一次全体成员
+        # 会议」 stated in another item's premise (round 99, H8493)
+        for key in answer_texts(asked):
+            side = max(4, 6 - len(key))  # six characters at least, the key's among them
+            before = normalize(asked.stem[max(0, gap.start() - side) : gap.start()] + key)
+            after = normalize(key + asked.stem[gap.end() : gap.end() + side])
             if any(len(said) >= 6 and said in shown for said in (before, after)):
                 return True
     if asked.type == "short" and other.quote:

@@ -621,6 +621,11 @@ _SPAN_AFTER = re.compile(
 )
 # Conduct named only by the numbers of the items it breaks: 「违反本条例第十八条第一项、第四项……规定的，责令限期改正」
 # (round 97, H8191; round 96, H7990); 「违反第六项规定」, of which article unsaid (round 97, H8119).
+# A sentence that ends on whom an act is done with: 「……会同区县（市）物业主管部门。」
+_WITH_WHOM_ONLY = re.compile(r"会同[^。；;]{2,60}?(?:部门|政府|办事处|机构|委员会|单位|机关)[。；;]?$")
+_ACTS = re.compile(
+    r"协商|确定|制定|组织|开展|划分|指导|研究|建立|编制|做好|负责|实施|监督|检查|审查|批准|办理|提出|进行|查验"
+)
 _ITEMS_BY_NUMBER = re.compile(
     r"^[^。，,]{0,20}违反本(?:条例|法|办法|规定|细则)第[^，,。]{1,40}项[^，,。]{0,6}规定的[，,]|违反第[一二三四五六七八九十]+项"
     # 「有第九项、第十项行为之一，未造成严重后果的」 (round 98, H8217)
@@ -730,6 +735,10 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         # 「安全隐患整改到位后，管道燃气经营者应当在（ ）内进行确认」: whose hazard, after supply was cut for it, is before
         # (rounds 97 and 98, H8195, H8315)
         problems.append("以「隐患整改到位后」开头：谁的什么隐患、整改后确认什么，在前一句，题干里没有")
+    if _WITH_WHOM_ONLY.search(own) and not _ACTS.search(own[own.rfind("会同") :]):
+        # 「……应当自收到申请之日起九十日内，会同自然资源和规划部门、镇（乡）人民政府、街道办事处。」: what they do together is
+        # cut off (round 100, H8767, H8774)
+        problems.append("以「会同……部门」收尾：会同做什么被截掉了")
     if re.search(r"联名[。；;]?$", own):
         # 「……选民____以上联名。」: what the joint signing does (推荐代表候选人) is cut off (round 99, H8483)
         problems.append("以「……以上联名」收尾：联名做什么被截掉了")

@@ -101,6 +101,8 @@ def test_a_stem_that_is_only_a_to_phrase_has_no_main_clause() -> None:
         ("第五条 兴建大坝必须进行工程设计。", "义务"),
         # a concrete rule without a figure, a time or an authority goes with them
         ("第二十六条 校车的副驾驶座位不得安排学生乘坐。", "禁止"),
+        # round 100, H8813: the 经 of 经费 names no authority
+        ("第八条 设区的市和县级人民政府应当将农村公路管理工作所需经费纳入同级人民政府财政预算。", "义务"),
     ],
 )
 def test_a_rule_with_nothing_to_learn_is_no_true_false_item(make_clause, text: str, role: str) -> None:
@@ -2551,6 +2553,12 @@ def test_a_duty_whose_party_is_named_in_its_condition_is_kept() -> None:
             "中小学校、幼儿园建设应当践行绿色发展理念，制定整体规划设计方案，合理安排教学、运动、生活等功能分区，构建和谐景观。",
             ("教学", "运动", "生活"),
         ),
+        # round 100, H8758: the media
+        (
+            "县级以上人民政府应当组织有关部门加强对农村可再生能源开发利用的宣传和教育，充分利用广播、电视、报纸、互联网等各种媒体，"
+            "普及科学用能和技术推广应用知识。",
+            ("广播", "电视", "报纸", "互联网"),
+        ),
         # round 96, H7970: qualities any plan is said to show, and another swapped in is as true (H7971)
         ("提高滨水公共空间的交通可达性、亲水性、舒适性。", ("可达性", "亲水性", "舒适性")),
     ],
@@ -2605,6 +2613,12 @@ def test_a_list_whose_items_stand_in_the_rest_of_its_sentence_is_not_asked(make_
             "外商投资的渔业企业，违反本实施细则第十六条规定，没收渔获物和违法所得，可以并处（ ）至五万元罚款。",
             "项号",
         ),
+        # round 100, H8767, H8774: what is done together is cut off
+        (
+            "区县（市）物业主管部门应当自收到申请之日起（ ）内，会同自然资源和规划部门、镇（乡）人民政府、街道办事处。",
+            "会同",
+        ),
+        ("物业保修期届满（ ）前，镇（乡）人民政府、街道办事处应当会同区县（市）物业主管部门。", "会同"),
         # round 99, H8483: what the joint signing does is cut off
         (
             "各政党、各人民团体可以联合或者单独向选举委员会推荐代表候选人，选民（ ）以上联名。",
@@ -2631,3 +2645,8 @@ def test_a_list_whose_first_item_the_gap_would_split_is_not_asked(make_clause) -
     )
     facts = [f for f in list_facts(clause) if f.kind == "enum"]
     assert facts and all(build_list(f, t, ctx) is None for f in facts for t in ("short", "multi"))
+
+
+def test_a_duty_done_together_with_its_act_said_is_kept() -> None:
+    stem = "合作企业有（ ）以上中国合作者的，由审查批准机关会同有关部门协商确定一个主管部门。"
+    assert not any("会同" in p for p in stem_problems(_statute_item(stem, stem, "single", "A")))

@@ -1232,6 +1232,19 @@ def test_the_age_everyone_may_vote_from_is_not_asked(make_clause) -> None:
     assert all(build_number(key, t, ctx) is None for t in ("blank", "single", "judge"))
 
 
+def test_the_adult_age_of_a_villagers_meeting_is_not_asked(make_clause) -> None:
+    import random
+
+    from assistant.quiz.generate import _Ctx, build_number
+
+    # 「应当有本村（十八周岁）以上村民的过半数……参加」: the age of adults, known to all (round 100, H8751)
+    text = "第十条 召开村民会议，应当有本村十八周岁以上村民的过半数或者本村三分之二以上的户的代表参加。"
+    keys = [f for f in number_facts(_statute_clause(make_clause, text), chinese=True) if f.unit == "周岁"]
+    assert keys
+    ctx = _Ctx(random.Random(0), [], keys, [])
+    assert all(build_number(k, t, ctx) is None for k in keys for t in ("blank", "single", "judge"))
+
+
 def test_the_age_everyone_may_work_from_is_not_asked(make_clause) -> None:
     import random
 
@@ -1263,3 +1276,29 @@ def test_a_term_is_offered_once_however_it_is_written(make_clause) -> None:
     mark = "第一条 奥林匹克标志权利人可以在有效期满前12个月内办理续展手续。"
     made = [wrong(mark, "12", ("24", "6"), s) for s in range(4)]
     assert all(m and "48个月" not in m for m in made), made
+
+
+def test_a_premise_that_states_a_fill_in_filled_gives_it_away() -> None:
+    # 「每（年）至少召开一次全体成员会议」: a key of one character, stated in another item's premise (round 99, H8493)
+    blank = _item("Q01", "blank", "科普工作协调制度每____至少召开一次全体成员会议。", "年")
+    short = _item(
+        "Q03",
+        "short",
+        "《广东省科学技术普及条例》第十条规定，县级以上人民政府应当建立……科普工作协调制度，每年至少召开一次全体成员会议，"
+        "日常工作由科学技术协会承担。全体成员会议具体负责哪些事项？请逐项写出。",
+        "审议科普工作规划；统筹协调科普工作重大事项",
+    )
+    other = _item("Q02", "blank", "县级以上人民政府应当每____向本级人大常委会报告科普工作。", "年")
+    assert gives_away(blank, short) and not gives_away(other, short)
+
+
+def test_round_100_distractors_out_at_a_glance_are_not_offered(make_clause) -> None:
+    wrong = _statute_distractors(make_clause)
+    # a retirement age extended: 五十五 or 六十周岁 is no extension (H8855)
+    text = "第三条 高级专家确因工作需要，其离休退休年龄可以适当延长，但最长不超过六十五周岁。"
+    made = [wrong(text, "六十五", ("五十五", "六十", "七十", "七十五"), s) for s in range(4)]
+    assert all(not any(w.startswith(("五十五", "六十周岁")) for w in m) for m in made), made
+    # 「（五人）以上单数」: no even number, and not 四人, whose 「以上单数」 is five too (H8766)
+    odd = "第九条 物业管理委员会由业主、街道办事处、居（村）民委员会代表等五人以上单数组成。"
+    made = [wrong(odd, "五", ("四", "十", "七", "九", "三"), s) for s in range(4)]
+    assert all(m and not any(w.startswith(("四", "十")) for w in m) for m in made), made
