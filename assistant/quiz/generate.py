@@ -222,9 +222,8 @@ def _an_age_of_its_kind(template: str, key: str, value: str) -> bool:
 # The age from which anyone may work, known to all: 「凡年满（十六周岁）……均可进入劳动力市场择业求职」 (round 95, H7852).
 _MINIMUM_WORKING_AGE = 16.0
 # The age from which one votes, known to all: 「计算年满（十八周岁）的时间，以当地规定的选举日为准」 (round 99, H8481).
-_VOTING = re.compile(
-    r"选举|选民|村民会议"
-)  # 「召开村民会议，应当有本村（十八周岁）以上村民的过半数……参加」 (round 100, H8751)
+# 「召开村民会议，应当有本村（十八周岁）以上村民的过半数……参加」 (round 100, H8751), and a 村民小组会议's (round 101, H8921)
+_VOTING = re.compile(r"选举|选民|村民(?:小组|代表)?会议")
 
 
 def _an_age_known_to_all(f: NumberFact, template: str) -> bool:
@@ -905,7 +904,8 @@ _WITHIN_BARRED = re.compile(r"^(?:内|以内|之内)[，,]?[^。；;，,]{0,12}?
 
 
 # Figures of years anyone knows from a set phrase: 「九年义务教育」, 「五年规划」.
-_SET_FIGURES = {9.0: re.compile(r"^(?:一贯制)?义务教育"), 5.0: re.compile(r"^[\u4e00-\u9fff]{0,2}规划")}
+# (「九年制义务教育」 too: round 101, H8996)
+_SET_FIGURES = {9.0: re.compile(r"^(?:一贯制|制)?义务教育"), 5.0: re.compile(r"^[\u4e00-\u9fff]{0,2}规划")}
 
 
 def _still_true(wrong: str, f: NumberFact, before: str, after: str) -> bool:

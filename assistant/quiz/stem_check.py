@@ -621,6 +621,9 @@ _SPAN_AFTER = re.compile(
 )
 # Conduct named only by the numbers of the items it breaks: 「违反本条例第十八条第一项、第四项……规定的，责令限期改正」
 # (round 97, H8191; round 96, H7990); 「违反第六项规定」, of which article unsaid (round 97, H8119).
+_CARRIED_OUT_BY = re.compile(
+    r"由[^，,。]{0,12}组织实施[。；;，,]?$|由[^，,。]{0,12}组织实施[，,]|街道办事处[^。]{0,10}履行[^。]{0,30}镇人民政府[^。]{0,10}职责"
+)
 # A sentence that ends on whom an act is done with: 「……会同区县（市）物业主管部门。」
 _WITH_WHOM_ONLY = re.compile(r"会同[^。；;]{2,60}?(?:部门|政府|办事处|机构|委员会|单位|机关)[。；;]?$")
 _ACTS = re.compile(
@@ -739,6 +742,10 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         # 「……应当自收到申请之日起九十日内，会同自然资源和规划部门、镇（乡）人民政府、街道办事处。」: what they do together is
         # cut off (round 100, H8767, H8774)
         problems.append("以「会同……部门」收尾：会同做什么被截掉了")
+    if _CARRIED_OUT_BY.search(stem):
+        # 「本办法由各级人民政府组织实施，辖有村的街道办事处履行……乡、镇人民政府履行的职责」, 「需要转产、停产……的，由本级人民政府
+        # 决定并组织实施」: who carries a law out, which anyone calls true (round 101, H8911, H8925; two blanks read bad before)
+        problems.append("是「由……组织实施」「街道办事处履行乡镇职责」这样的实施套话，谁都答得出")
     if re.search(r"联名[。；;]?$", own):
         # 「……选民____以上联名。」: what the joint signing does (推荐代表候选人) is cut off (round 99, H8483)
         problems.append("以「……以上联名」收尾：联名做什么被截掉了")

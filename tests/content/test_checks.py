@@ -2619,6 +2619,12 @@ def test_a_list_whose_items_stand_in_the_rest_of_its_sentence_is_not_asked(make_
             "会同",
         ),
         ("物业保修期届满（ ）前，镇（乡）人民政府、街道办事处应当会同区县（市）物业主管部门。", "会同"),
+        # round 101, H8911, H8925: who carries the law out, true to anyone
+        (
+            "本办法由各级人民政府组织实施，辖有村的街道办事处履行本办法所规定的应当由乡、镇人民政府履行的职责。",
+            "套话",
+        ),
+        ("街道办事处履行本办法所规定的应当由乡、民族乡、镇人民政府履行的职责。", "套话"),
         # round 99, H8483: what the joint signing does is cut off
         (
             "各政党、各人民团体可以联合或者单独向选举委员会推荐代表候选人，选民（ ）以上联名。",

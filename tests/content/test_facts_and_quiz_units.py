@@ -1202,9 +1202,10 @@ def test_a_figure_anyone_knows_from_its_set_phrase_is_not_asked(make_clause) -> 
 
     from assistant.quiz.generate import _Ctx, build_number
 
-    # 「九年义务教育」「五年立法规划」 (round 92, H7639, H7666, H7655)
+    # 「九年义务教育」「五年立法规划」 (round 92, H7639, H7666, H7655), 「九年制义务教育」 (round 101, H8996)
     for text in (
         "第一条 残疾儿童、少年接受九年义务教育的，由县级人民政府负责。",
+        "第一条 中等职业学校主要招收已完成九年制义务教育的毕（结）业生。",
         "第一条 常务委员会应当编制五年立法规划。",
     ):
         (key,) = [f for f in number_facts(_statute_clause(make_clause, text), chinese=True) if f.unit == "年"]
@@ -1238,11 +1239,15 @@ def test_the_adult_age_of_a_villagers_meeting_is_not_asked(make_clause) -> None:
     from assistant.quiz.generate import _Ctx, build_number
 
     # 「应当有本村（十八周岁）以上村民的过半数……参加」: the age of adults, known to all (round 100, H8751)
-    text = "第十条 召开村民会议，应当有本村十八周岁以上村民的过半数或者本村三分之二以上的户的代表参加。"
-    keys = [f for f in number_facts(_statute_clause(make_clause, text), chinese=True) if f.unit == "周岁"]
-    assert keys
-    ctx = _Ctx(random.Random(0), [], keys, [])
-    assert all(build_number(k, t, ctx) is None for k in keys for t in ("blank", "single", "judge"))
+    for text in (
+        "第十条 召开村民会议，应当有本村十八周岁以上村民的过半数或者本村三分之二以上的户的代表参加。",
+        # a 村民小组会议's (round 101, H8921)
+        "第二十六条 召开村民小组会议，应当有本村民小组十八周岁以上的村民三分之二以上参加。",
+    ):
+        keys = [f for f in number_facts(_statute_clause(make_clause, text), chinese=True) if f.unit == "周岁"]
+        assert keys, text
+        ctx = _Ctx(random.Random(0), [], keys, [])
+        assert all(build_number(k, t, ctx) is None for k in keys for t in ("blank", "single", "judge")), text
 
 
 def test_the_age_everyone_may_work_from_is_not_asked(make_clause) -> None:
