@@ -275,10 +275,12 @@ class Searcher:
     ) -> list[tuple[int, Scored]]:
         """「工人发现重大事故隐患可以拒绝作业吗？」 asks what a worker may do (``text.worker_rights``); search put first the
         unit's duty its words share (安全生产法 第四十一条, on hazards). The best of the first ``LEAD_DEPTH`` articles that
-        grant a worker the right to refuse or stop work (第五十四条, 第五十五条) answers it."""
+        grant a worker the right to refuse or stop work (第五十四条, 第五十五条), in force, answers it."""
         if q.situation or not asks_a_workers_right_to_refuse(q.text):
             return articles
-        return self._first_that(articles, lambda c: bool(GRANTS_A_WORKER_REFUSAL.search(c.text)))
+        return self._first_that(
+            articles, lambda c: c.doc_status == STATUSES[0] and bool(GRANTS_A_WORKER_REFUSAL.search(c.text))
+        )
 
     def _a_withheld_report_first(
         self, q: Query, articles: list[tuple[int, Scored]]

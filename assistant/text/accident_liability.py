@@ -7,8 +7,11 @@ the accident: 第九十四条 (撤职, prison, five years barred from heading an
 income by the accident's grade), 煤矿安全生产条例 第六十八条 for a coal mine. They are found by their words, not by
 their numbers (``HEAD_LED_TO_ACCIDENT``).
 
-A question that tells of a conduct of its own is left to search: 瞒报 (第一百一十条, 事故报告条例 第三十六条), fleeing,
-a waiver agreement (第一百零六条), and so is one that asks about prison (the 刑法 article comes first for it).
+A question that tells of a conduct of its own is left to search — fleeing, a waiver agreement (第一百零六条) — and so is
+one that asks about prison (the 刑法 article comes first for it). An accident's report withheld has its own articles, found
+by their words too (``WITHHELD_IN_LAW``): 「煤矿企业瞒报事故，主要负责人要承担什么责任？」 is answered by 第一百一十条, whose
+「……隐瞒不报、谎报或者迟报的，依照前款规定处罚」 is quoted with the paragraph it refers to, not by 煤矿安全生产条例 第六十八条 (the
+fine for the accident itself), whose words (主要负责人, 事故, 责任) it shares.
 """
 
 from __future__ import annotations
@@ -65,18 +68,17 @@ WITHHELD_IN_LAW = re.compile(r"瞒报|隐瞒不报")
 _SANCTION = re.compile(r"罚款|处分|处罚")
 
 
-def asks_what_a_withheld_report_bears(text: str) -> bool:
-    """「煤矿企业瞒报事故，主要负责人要承担什么责任？」: an accident's report withheld or false, and what is borne for it.
-    Its other words (主要负责人, 责任) are those of 煤矿安全生产条例 第六十八条 (the fine for a head whose failure led to an
-    accident), which search put first."""
-    return tells_of_a_withheld_report(text) and bool(
-        _WHO_WITHHELD.search(text) and _WHAT_HE_BEARS.search(text)
-    )
-
-
 # who withheld it: the unit or its head (「谎报瞒报事故的举报线索，通知里要求怎么处理？」 asks how tips are handled, not
 # what is borne: seed set r224)
 _WHO_WITHHELD = re.compile(_HEAD.pattern + r"|企业|单位|公司|煤矿|矿山|矿上|矿里")
+
+
+def asks_what_a_withheld_report_bears(text: str) -> bool:
+    """「煤矿企业瞒报事故，主要负责人要承担什么责任？」: an accident's report withheld or false, who withheld it, and what is
+    borne for it."""
+    return tells_of_a_withheld_report(text) and bool(
+        _WHO_WITHHELD.search(text) and _WHAT_HE_BEARS.search(text)
+    )
 
 
 def tells_of_a_withheld_report(text: str) -> bool:
@@ -85,4 +87,5 @@ def tells_of_a_withheld_report(text: str) -> bool:
 
 
 def sanctions_a_withheld_report(text: str) -> bool:
+    """The article sanctions an accident's report withheld (a duty to report, 「不得……瞒报」, sanctions nothing)."""
     return bool(WITHHELD_IN_LAW.search(text) and "事故" in text and _SANCTION.search(text))
