@@ -223,7 +223,7 @@ def _an_age_of_its_kind(template: str, key: str, value: str) -> bool:
 _MINIMUM_WORKING_AGE = 16.0
 # The age from which one votes, known to all: 「计算年满（十八周岁）的时间，以当地规定的选举日为准」 (round 99, H8481).
 # 「召开村民会议，应当有本村（十八周岁）以上村民的过半数……参加」 (round 100, H8751), and a 村民小组会议's (round 101, H8921)
-_VOTING = re.compile(r"选举|选民|村民(?:小组|代表)?会议")
+_VOTING = re.compile(r"选举|选民|[村居]民(?:小组|代表)?会议")  # 居民会议: round 102, H9087
 
 
 def _an_age_known_to_all(f: NumberFact, template: str) -> bool:
@@ -519,6 +519,10 @@ def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[st
             continue
         if f.unit in _MONEY and _statute(f.clause) and not _a_sum_a_law_sets(_value(value)):
             continue
+        if (start := _RANGE_START.search(template.split(BLANK, 1)[0])) and _value(value) <= _value(
+            start.group(1)
+        ):
+            continue  # 「推选代表2至（ ）」: 2人 makes no range (round 102, H9085)
         if template.split(BLANK, 1)[-1].startswith("以上单数") and (
             _value(value) % 2 == 0 or _value(value) == _value(f.value) - 1
         ):
@@ -535,6 +539,9 @@ def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[st
     chosen = _straddling(f.value, values, n) if f.kind == "number" else values[:n]
     return [v if f.kind == "frequency" else _written_like(f.value, v) + f.unit for v in chosen]
 
+
+# the start of a range whose end is asked: 「2至（ ）」
+_RANGE_START = re.compile(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)[^\d至到，,。]{0,3}(?:至|到)$")
 
 _WIDE_DIGITS = str.maketrans("0123456789.", "０１２３４５６７８９．")
 
@@ -989,13 +996,18 @@ _ITEM_VERB = re.compile(r"确定|建立|明确|制定|加强|落实|提供|配�
 
 # Runs anyone fills in without the document: what an association or agency is said to offer (「相关行业协会应当提供信息、
 # 培训、咨询等服务」, round 95, H7862), the forms of hearing views (「听取意见可以采取座谈会、论证会、听证会等多种形式」,
-# round 96, H8012), and the three below.
+# round 96, H8012), and those below.
 _STOCK_RUNS = (
     frozenset({"信息", "培训", "咨询", "技术", "指导", "宣传", "教育", "交流", "法律", "政策"}),
     frozenset({"座谈会", "论证会", "听证会", "书面征求意见", "网上征求意见"}),
     # the 精神文明 campaigns (「推进文明单位、文明村镇、文明家庭等创建活动」, round 97, H8130) and a school's zones (「合理安排
     # 教学、运动、生活等功能分区」, H8115)
     frozenset({"文明单位", "文明村镇", "文明家庭", "文明校园", "文明城市", "文明社区"}),
+    frozenset({"文明执法", "文明办事", "文明服务"}),  # round 102, H9111
+    # waste's stages and principles (「采集生活垃圾分类收集、运输、处置等信息」, 「遵循减量化、资源化、无害化的原则」: round 102,
+    # H9103, H9078)
+    frozenset({"收集", "运输", "贮存", "利用", "处置", "处理"}),
+    frozenset({"减量化", "资源化", "无害化"}),
     frozenset({"教学", "运动", "生活", "办公", "后勤"}),
     # the media (「充分利用广播、电视、报纸、互联网等各种媒体」, round 100, H8758)
     frozenset({"广播", "电视", "报纸", "报刊", "杂志", "互联网", "网络", "新媒体", "户外广告"}),
@@ -1212,6 +1224,10 @@ def _list_stem_subject(fact: ListFact) -> str:
 _QUOTED_CHARS = 100
 
 
+# The first half of a department's name joined by 和: 自然资源和规划, 发展和改革, 住房和城乡建设, 人力资源和社会保障
+_DEPARTMENT_JOINED = re.compile(r"(?:规划|自然资源|发展|住房|人力资源|文化|科学技术|工业|农业)和$")
+
+
 def _quoted_with_gap(fact: ListFact) -> str | None:
     """The opening of a question on an enumeration: its whole sentence quoted with the items left out, so the
     stem says whose list it is, in which situation and for what (「《杭州市安全生产监督管理条例》第八条规定：“市、区、
@@ -1231,6 +1247,10 @@ def _quoted_with_gap(fact: ListFact) -> str | None:
     # the items go, 「等措施」 stays: 「采取____等措施」
     items = fact.span[: fact.span.rfind(fact.items[-1]) + len(fact.items[-1])]
     if sentence.count(items) != 1 or len(sentence) > _QUOTED_CHARS:
+        return None
+    if _DEPARTMENT_JOINED.search(sentence[: sentence.find(items)]):
+        # 「报自然资源和____等相关部门备案」 keyed 规划；生态环境；水利: the gap splits 自然资源和规划部门, one department
+        # (rounds 100 and 102, H8810, H9104)
         return None
     if sentence[: sentence.find(items)].endswith("非"):
         # 「推行非现场执法、信用监管、风险预警等新型监管模式」 read as 「现场执法」 after 「非」: the gap splits the first item,

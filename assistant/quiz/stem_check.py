@@ -729,9 +729,10 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         # 「因特殊原因无法在规定期限内作出审批决定的，……可以延长10个工作日」: which approval, and how long its 期限 is,
         # are in the sentence before (round 87, H7344)
         problems.append("「规定期限」是哪件事的期限、有多长，在前一句，题干里没有")
-    if re.search(r"在[^，,。；;]{2,30}(?:指导|监督|主持|组织|领导|协调)下[。；;]?$", own):
-        # 「……原业主委员会应当在街道办事处、乡镇人民政府的指导和监督下。」: what is to be done is cut off (round 98, H8265)
-        problems.append("以「在……的指导和监督下」收尾：要做什么被截掉了")
+    if re.search(r"在[^，,。；;]{2,30}(?:(?:指导|监督|主持|组织|领导|协调)下|基础上)[。；;]?$", own):
+        # 「……原业主委员会应当在街道办事处、乡镇人民政府的指导和监督下。」 (round 98, H8265), 「……应当在普及学前（ ）教育
+        # 基础上。」 (round 102, H9063): what is to be done is cut off
+        problems.append("以「在……的指导和监督下」「在……基础上」收尾：要做什么被截掉了")
     if question.doc_level in STATUTE_LEVELS and re.match(
         r"^(?:安全|事故)?隐患整改(?:到位|完毕|完成)后", stem
     ):

@@ -2559,6 +2559,11 @@ def test_a_duty_whose_party_is_named_in_its_condition_is_kept() -> None:
             "普及科学用能和技术推广应用知识。",
             ("广播", "电视", "报纸", "互联网"),
         ),
+        # round 102, H9103, H9078, H9111: waste's stages and principles, a civil servant's 文明
+        (
+            "市市容环境卫生主管部门应当组织建设全市生活垃圾分类管理信息平台，采集生活垃圾分类收集、运输、处置等信息，定期向社会公布。",
+            ("收集", "运输", "处置"),
+        ),
         # round 96, H7970: qualities any plan is said to show, and another swapped in is as true (H7971)
         ("提高滨水公共空间的交通可达性、亲水性、舒适性。", ("可达性", "亲水性", "舒适性")),
     ],
@@ -2606,6 +2611,8 @@ def test_a_list_whose_items_stand_in_the_rest_of_its_sentence_is_not_asked(make_
             "新一届业主委员会履职之日起（ ）内，原业主委员会应当在街道办事处、乡镇人民政府的指导和监督下。",
             "指导和监督下",
         ),
+        # round 102, H9063: what is to be done on that basis is cut off
+        ("市和区、县（市）人民政府应当在普及学前（ ）教育基础上。", "基础上"),
         # rounds 97 and 98, H8195, H8315: whose hazard, and what is confirmed
         ("安全隐患整改到位后，管道燃气经营者应当在（ ）内进行确认。", "隐患整改到位后"),
         # round 99, H8340: the conduct only by the article's number
@@ -2656,3 +2663,39 @@ def test_a_list_whose_first_item_the_gap_would_split_is_not_asked(make_clause) -
 def test_a_duty_done_together_with_its_act_said_is_kept() -> None:
     stem = "合作企业有（ ）以上中国合作者的，由审查批准机关会同有关部门协商确定一个主管部门。"
     assert not any("会同" in p for p in stem_problems(_statute_item(stem, stem, "single", "A")))
+
+
+def test_a_list_whose_gap_splits_a_departments_name_is_not_asked(make_clause) -> None:
+    from dataclasses import replace as with_level
+
+    ctx = _Ctx(random.Random(0), [], [], [])
+    # 「报自然资源和____等相关部门备案」 keyed 规划；生态环境；水利: 自然资源和规划 is one department (rounds 100 and 102, H8810,
+    # H9104)
+    clause = with_level(
+        make_clause(
+            "山体修复治理工程竣工后，山体修复治理责任人应当依照法律法规和山体修复治理方案进行竣工验收，并将验收合格的有关资料"
+            "报自然资源和规划、生态环境、水利等相关部门备案。",
+            label="第二十六条",
+        ),
+        doc_level="地方性法规",
+    )
+    facts = [f for f in list_facts(clause) if f.kind == "enum"]
+    assert facts and all(build_list(f, t, ctx) is None for f in facts for t in ("short", "multi"))
+
+
+def test_waste_s_three_principles_are_not_asked_true(make_clause) -> None:
+    from dataclasses import replace as with_level
+
+    # 「遵循减量化、资源化、无害化的原则」 asked true, a swapped 化 beside it (round 102, H9078)
+    (fact,) = list_facts(
+        with_level(
+            make_clause(
+                "生活垃圾处置应当遵循减量化、资源化、无害化的原则，鼓励对生活垃圾进行综合利用。",
+                label="第五条",
+            ),
+            doc_level="地方性法规",
+        )
+    )
+    (other,) = list_facts(make_clause("推进标准化、信息化、智能化。", label="第六条", chunk_id="t:2"))
+    for seed in range(6):
+        assert build_list(fact, "judge", _Ctx(random.Random(seed), [], [], [fact, other])) is None

@@ -1241,8 +1241,9 @@ def test_the_adult_age_of_a_villagers_meeting_is_not_asked(make_clause) -> None:
     # 「应当有本村（十八周岁）以上村民的过半数……参加」: the age of adults, known to all (round 100, H8751)
     for text in (
         "第十条 召开村民会议，应当有本村十八周岁以上村民的过半数或者本村三分之二以上的户的代表参加。",
-        # a 村民小组会议's (round 101, H8921)
+        # a 村民小组会议's (round 101, H8921), a 居民会议's (round 102, H9087)
         "第二十六条 召开村民小组会议，应当有本村民小组十八周岁以上的村民三分之二以上参加。",
+        "第九条 居民会议由居民委员会召集和主持。有五分之一以上的十八周岁以上的居民提议，应当召集居民会议。",
     ):
         keys = [f for f in number_facts(_statute_clause(make_clause, text), chinese=True) if f.unit == "周岁"]
         assert keys, text
@@ -1303,6 +1304,10 @@ def test_round_100_distractors_out_at_a_glance_are_not_offered(make_clause) -> N
     text = "第三条 高级专家确因工作需要，其离休退休年龄可以适当延长，但最长不超过六十五周岁。"
     made = [wrong(text, "六十五", ("五十五", "六十", "七十", "七十五"), s) for s in range(4)]
     assert all(not any(w.startswith(("五十五", "六十周岁")) for w in m) for m in made), made
+    # 「2至（ ）」: 2人 makes no range (round 102, H9085)
+    span = "第九条 也可以由每个居民小组推选代表2至3人选举产生。"
+    made = [wrong(span, "3", ("2", "5", "9", "1"), s) for s in range(4)]
+    assert all(m and not any(w in ("2人", "1人") for w in m) for m in made), made
     # 「（五人）以上单数」: no even number, and not 四人, whose 「以上单数」 is five too (H8766)
     odd = "第九条 物业管理委员会由业主、街道办事处、居（村）民委员会代表等五人以上单数组成。"
     made = [wrong(odd, "五", ("四", "十", "七", "九", "三"), s) for s in range(4)]
