@@ -2564,6 +2564,12 @@ def test_a_duty_whose_party_is_named_in_its_condition_is_kept() -> None:
             "市市容环境卫生主管部门应当组织建设全市生活垃圾分类管理信息平台，采集生活垃圾分类收集、运输、处置等信息，定期向社会公布。",
             ("收集", "运输", "处置"),
         ),
+        # round 103, H9201: the 三品
+        (
+            "市和区、县（市）人民政府应当建立健全食品安全管理制度，完善无公害农产品、绿色食品、有机食品等产地认定制度，"
+            "落实食品生产经营者主体责任。",
+            ("无公害农产品", "绿色食品", "有机食品"),
+        ),
         # round 96, H7970: qualities any plan is said to show, and another swapped in is as true (H7971)
         ("提高滨水公共空间的交通可达性、亲水性、舒适性。", ("可达性", "亲水性", "舒适性")),
     ],
@@ -2610,6 +2616,11 @@ def test_a_list_whose_items_stand_in_the_rest_of_its_sentence_is_not_asked(make_
         (
             "新一届业主委员会履职之日起（ ）内，原业主委员会应当在街道办事处、乡镇人民政府的指导和监督下。",
             "指导和监督下",
+        ),
+        # round 103, H9172: what 第十条第（三）项 bans is unsaid
+        (
+            "违反本规定第十条第（三）项规定放牧的，由区、县以上林业行政主管部门责令停止违法行为，处以（ ）以上二百元以下的罚款。",
+            "项号",
         ),
         # round 102, H9063: what is to be done on that basis is cut off
         ("市和区、县（市）人民政府应当在普及学前（ ）教育基础上。", "基础上"),
