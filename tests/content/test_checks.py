@@ -2566,8 +2566,8 @@ def test_a_duty_whose_party_is_named_in_its_condition_is_kept() -> None:
         ),
         # round 103, H9201: the 三品
         (
-            "市和区、县（市）人民政府应当建立健全食品安全管理制度，完善无公害农产品、绿色食品、有机食品等产地认定制度，"
-            "落实食品生产经营者主体责任。",
+            "市和区、县（市）人民政府应当建立健全食品安全管理制度，落实食品安全可追溯和量化分级管理制度，完善无公害农产品、"
+            "绿色食品、有机食品等产地认定制度，落实食品生产经营者主体责任，完善食品安全事故责任追究制度。",
             ("无公害农产品", "绿色食品", "有机食品"),
         ),
         # round 96, H7970: qualities any plan is said to show, and another swapped in is as true (H7971)
