@@ -463,6 +463,10 @@ def _finer_than_the_stem(value: str, key: str, template: str) -> bool:
     return _decimals(value) > max(_decimals(key), shown)
 
 
+# the start of a range whose end is asked: 「2至（ ）」
+_RANGE_START = re.compile(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)[^\d至到，,。]{0,3}(?:至|到)$")
+
+
 def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[str]:
     values = []
     alternatives = _number_alternatives(f, ctx.numbers_like(f))
@@ -539,9 +543,6 @@ def _distractors(f: NumberFact, template: str, ctx: _Ctx, n: int = 3) -> list[st
     chosen = _straddling(f.value, values, n) if f.kind == "number" else values[:n]
     return [v if f.kind == "frequency" else _written_like(f.value, v) + f.unit for v in chosen]
 
-
-# the start of a range whose end is asked: 「2至（ ）」
-_RANGE_START = re.compile(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)[^\d至到，,。]{0,3}(?:至|到)$")
 
 _WIDE_DIGITS = str.maketrans("0123456789.", "０１２３４５６７８９．")
 
@@ -1003,6 +1004,7 @@ _STOCK_RUNS = (
     # the 精神文明 campaigns (「推进文明单位、文明村镇、文明家庭等创建活动」, round 97, H8130) and a school's zones (「合理安排
     # 教学、运动、生活等功能分区」, H8115)
     frozenset({"文明单位", "文明村镇", "文明家庭", "文明校园", "文明城市", "文明社区"}),
+    frozenset({"教学", "运动", "生活", "办公", "后勤"}),
     frozenset({"文明执法", "文明办事", "文明服务"}),  # round 102, H9111
     # waste's stages and principles (「采集生活垃圾分类收集、运输、处置等信息」, 「遵循减量化、资源化、无害化的原则」: round 102,
     # H9103, H9078)
@@ -1010,10 +1012,11 @@ _STOCK_RUNS = (
     frozenset({"减量化", "资源化", "无害化"}),
     # the 三品 (「完善无公害农产品、绿色食品、有机食品等产地认定制度」, round 103, H9201)
     frozenset({"无公害农产品", "绿色食品", "有机食品", "有机农产品", "农产品地理标志"}),
-    frozenset({"教学", "运动", "生活", "办公", "后勤"}),
     # the media (「充分利用广播、电视、报纸、互联网等各种媒体」, round 100, H8758)
     frozenset({"广播", "电视", "报纸", "报刊", "杂志", "互联网", "网络", "新媒体", "户外广告"}),
 )
+
+_QUALITY_CHARS = 5  # 「可达性」「交通可达性」: a quality, not a clause ending in 性
 
 
 def _stock_run(items: tuple[str, ...]) -> bool:
@@ -1027,7 +1030,7 @@ def _stock_run(items: tuple[str, ...]) -> bool:
     )
 
 
-_QUALITY_CHARS = 5  # 「可达性」「交通可达性」: a quality, not a clause ending in 性
+_SHOWN_SHARE = (2, 3)  # two of three items shown is a giveaway
 
 
 def _read_off_the_sentence(fact: ListFact, quoted: str) -> bool:
@@ -1035,9 +1038,6 @@ def _read_off_the_sentence(fact: ListFact, quoted: str) -> bool:
     永久基本农田、城镇开发边界」 keyed 生态；农业；城镇 (round 96, H7989)."""
     shown = sum(item in quoted for item in fact.items)
     return shown * _SHOWN_SHARE[1] >= len(fact.items) * _SHOWN_SHARE[0]
-
-
-_SHOWN_SHARE = (2, 3)  # two of three items shown is a giveaway
 
 
 def _misread(items: tuple[str, ...]) -> bool:

@@ -619,9 +619,7 @@ _SPAN_AFTER = re.compile(
     # H8171, H8172)
     r"|^满(?:[\d一二两三四五六七八九十百]+|□)个?(?:日|天|周|月|年)[，,]"
 )
-# Conduct named only by the numbers of the items it breaks: 「违反本条例第十八条第一项、第四项……规定的，责令限期改正」
-# (round 97, H8191; round 96, H7990), 「违反本规定第十条第（三）项规定放牧的」 (round 103, H9172); 「违反第六项规定」, of which
-# article unsaid (round 97, H8119).
+# Who carries a law out: 「本办法由各级人民政府组织实施」, 「街道办事处履行……乡、镇人民政府履行的职责」.
 _CARRIED_OUT_BY = re.compile(
     r"由[^，,。]{0,12}组织实施[。；;，,]?$|由[^，,。]{0,12}组织实施[，,]|街道办事处[^。]{0,10}履行[^。]{0,30}镇人民政府[^。]{0,10}职责"
 )
@@ -630,6 +628,9 @@ _WITH_WHOM_ONLY = re.compile(r"会同[^。；;]{2,60}?(?:部门|政府|办事处
 _ACTS = re.compile(
     r"协商|确定|制定|组织|开展|划分|指导|研究|建立|编制|做好|负责|实施|监督|检查|审查|批准|办理|提出|进行|查验"
 )
+# Conduct named only by the numbers of the items it breaks: 「违反本条例第十八条第一项、第四项……规定的，责令限期改正」
+# (round 97, H8191; round 96, H7990), 「违反本规定第十条第（三）项规定放牧的」 (round 103, H9172); 「违反第六项规定」, of which
+# article unsaid (round 97, H8119).
 _ITEMS_BY_NUMBER = re.compile(
     r"^[^。，,]{0,20}违反本(?:条例|法|办法|规定|细则)第[^，,。]{1,40}项[^，,。]{0,10}的[，,]|违反第[一二三四五六七八九十]+项"
     # 「有第九项、第十项行为之一，未造成严重后果的」 (round 98, H8217)
