@@ -992,7 +992,10 @@ _GOVERNING = re.compile(
 )
 
 
-_ITEM_VERB = re.compile(r"确定|建立|明确|制定|加强|落实|提供|配备|设置|开展|采取|实行|组织|保障|做好")
+# (纳入 and 列入 too: 「将革命遗址的保护利用纳入宣传教育、红色旅游、乡村振兴等规划」 read 「纳入宣传教育」, round 104, H9293)
+_ITEM_VERB = re.compile(
+    r"确定|建立|明确|制定|加强|落实|提供|配备|设置|开展|采取|实行|组织|保障|做好|纳入|列入"
+)
 
 
 # Runs anyone fills in without the document: what an association or agency is said to offer (「相关行业协会应当提供信息、

@@ -635,6 +635,9 @@ _ITEMS_BY_NUMBER = re.compile(
     r"^[^。，,]{0,20}违反本(?:条例|法|办法|规定|细则)第[^，,。]{1,40}项[^，,。]{0,10}的[，,]|违反第[一二三四五六七八九十]+项"
     # 「有第九项、第十项行为之一，未造成严重后果的」 (round 98, H8217)
     r"|有(?:本(?:条例|法|办法|规定)?)?第[^，,。]{1,20}项[^，,。]{0,10}行为之一"
+    # 「违反本条例第九条规定的，……处以五万元以上二十万元以下的罚款」: the article's number is the whole condition (round 104,
+    # H9308)
+    r"|违反本(?:条例|法|办法|规定|细则|实施细则)第[一二三四五六七八九十百零〇\d]+条(?:第[一二三四五六七八九十]+款)?规定的[，,]"
     # 「违反本实施细则第十六条规定，没收渔获物……」: the sanction straight after the article's number (round 99, H8340)
     r"|违反本(?:条例|法|办法|规定|细则|实施细则)第[一二三四五六七八九十百零〇\d]+条(?:第[一二三四五六七八九十]+款)?(?:的)?规定(?:的)?"
     r"[，,](?:由[^，,。]{0,20})?(?:没收|处|责令|给予|并处)"
@@ -745,6 +748,14 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         # 「……应当自收到申请之日起九十日内，会同自然资源和规划部门、镇（乡）人民政府、街道办事处。」: what they do together is
         # cut off (round 100, H8767, H8774)
         problems.append("以「会同……部门」收尾：会同做什么被截掉了")
+    if (
+        question.type == "judge"
+        and re.match(r"^(?:鼓励|支持|提倡)", stem)
+        and not re.search(r"应当|必须|不得|禁止", stem)
+    ):
+        # 「鼓励和支持社会力量依法创办……科技中介服务机构」: an encouragement, which anyone calls true (round 104, H9353; a
+        # 鼓励志愿者 before)
+        problems.append("只是鼓励、支持，没有要谁做什么，谁都答得出")
     if _CARRIED_OUT_BY.search(stem):
         # 「本办法由各级人民政府组织实施，辖有村的街道办事处履行……乡、镇人民政府履行的职责」, 「需要转产、停产……的，由本级人民政府
         # 决定并组织实施」: who carries a law out, which anyone calls true (round 101, H8911, H8925; two blanks read bad before)

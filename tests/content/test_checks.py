@@ -2617,6 +2617,11 @@ def test_a_list_whose_items_stand_in_the_rest_of_its_sentence_is_not_asked(make_
             "新一届业主委员会履职之日起（ ）内，原业主委员会应当在街道办事处、乡镇人民政府的指导和监督下。",
             "指导和监督下",
         ),
+        # round 104, H9308: the article's number is the whole condition
+        (
+            "违反本条例第九条规定的，省级或者设区的市的监督检查部门可以根据情节处以五万元以上二十万元以下的罚款。",
+            "项号",
+        ),
         # round 103, H9172: what 第十条第（三）项 bans is unsaid
         (
             "违反本规定第十条第（三）项规定放牧的，由区、县以上林业行政主管部门责令停止违法行为，处以（ ）以上二百元以下的罚款。",
@@ -2695,3 +2700,29 @@ def test_waste_s_three_principles_are_not_asked_true(make_clause) -> None:
     (other,) = list_facts(make_clause("推进标准化、信息化、智能化。", label="第六条", chunk_id="t:2"))
     for seed in range(6):
         assert build_list(fact, "judge", _Ctx(random.Random(seed), [], [], [fact, other])) is None
+
+
+def test_an_encouragement_is_not_asked_true() -> None:
+    # 「鼓励和支持社会力量依法创办……科技中介服务机构」 (round 104, H9353)
+    stem = "鼓励和支持社会力量依法创办技术评估、技术经纪、技术咨询、技术交易、技术服务等科技中介服务机构。"
+    assert any("鼓励" in p for p in stem_problems(_statute_item(stem, stem)))
+    # a duty beside it is something to learn
+    duty = "提倡对建筑工程实行总承包，禁止将建筑工程肢解发包。"
+    assert not any("鼓励" in p for p in stem_problems(_statute_item(duty, duty)))
+
+
+def test_a_list_whose_verb_the_reader_took_for_its_first_item_is_not_asked(make_clause) -> None:
+    from dataclasses import replace as with_level
+
+    ctx = _Ctx(random.Random(0), [], [], [])
+    # 「纳入宣传教育、红色旅游、乡村振兴等规划」 keyed 纳入宣传教育 (round 104, H9293)
+    clause = with_level(
+        make_clause(
+            "县级以上人民政府及有关主管部门应当将革命遗址的保护利用纳入宣传教育、红色旅游、乡村振兴等规划，在确保革命遗址安全"
+            "和不破坏革命遗址历史风貌的前提下，推动合理利用革命遗址。",
+            label="第二十九条",
+        ),
+        doc_level="地方性法规",
+    )
+    facts = [f for f in list_facts(clause) if f.kind == "enum"]
+    assert facts and all(build_list(f, t, ctx) is None for f in facts for t in ("short", "multi"))
