@@ -2673,9 +2673,13 @@ def test_a_duty_done_together_with_its_act_said_is_kept() -> None:
         # H8810, H9104)
         "山体修复治理工程竣工后，山体修复治理责任人应当依照法律法规和山体修复治理方案进行竣工验收，并将验收合格的有关资料"
         "报自然资源和规划、生态环境、水利等相关部门备案。",
+        # 「纳入宣传教育、红色旅游、乡村振兴等规划」 keyed 纳入宣传教育: the sentence's verb read into the first item (round 104,
+        # H9293)
+        "县级以上人民政府及有关主管部门应当将革命遗址的保护利用纳入宣传教育、红色旅游、乡村振兴等规划，在确保革命遗址安全"
+        "和不破坏革命遗址历史风貌的前提下，推动合理利用革命遗址。",
     ],
 )
-def test_a_list_whose_gap_would_split_its_first_item_is_not_asked(make_clause, sentence: str) -> None:
+def test_a_list_whose_first_item_is_misread_is_not_asked(make_clause, sentence: str) -> None:
     from dataclasses import replace as with_level
 
     ctx = _Ctx(random.Random(0), [], [], [])
@@ -2709,20 +2713,3 @@ def test_an_encouragement_is_not_asked_true() -> None:
     # a duty beside it is something to learn
     duty = "提倡对建筑工程实行总承包，禁止将建筑工程肢解发包。"
     assert not any("鼓励" in p for p in stem_problems(_statute_item(duty, duty)))
-
-
-def test_a_list_whose_verb_the_reader_took_for_its_first_item_is_not_asked(make_clause) -> None:
-    from dataclasses import replace as with_level
-
-    ctx = _Ctx(random.Random(0), [], [], [])
-    # 「纳入宣传教育、红色旅游、乡村振兴等规划」 keyed 纳入宣传教育 (round 104, H9293)
-    clause = with_level(
-        make_clause(
-            "县级以上人民政府及有关主管部门应当将革命遗址的保护利用纳入宣传教育、红色旅游、乡村振兴等规划，在确保革命遗址安全"
-            "和不破坏革命遗址历史风貌的前提下，推动合理利用革命遗址。",
-            label="第二十九条",
-        ),
-        doc_level="地方性法规",
-    )
-    facts = [f for f in list_facts(clause) if f.kind == "enum"]
-    assert facts and all(build_list(f, t, ctx) is None for f in facts for t in ("short", "multi"))
