@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from assistant.answer.verify import VERDICT_HEAD
 from assistant.config import Config
-from assistant.schema import Citation, Clause, Hit, book, source_label
+from assistant.schema import STATUTE_LEVELS, Citation, Clause, Hit, book, source_label
 from assistant.text.accident_liability import (
     HEAD_LED_TO_ACCIDENT,
     WITHHELD_IN_LAW,
@@ -54,10 +54,11 @@ _SANCTIONED_CONDUCT = re.compile(r"的[,，]((?:依法)?(?:责令|吊销|关闭|
 _MUST = re.compile(r"应当|必须")
 _RIGHT = re.compile(r"有权")
 _TIME = re.compile(
-    r"(?:每(?:半年|年|季度|季|月|周|日|天|班)(?:[^。；，,]{0,12}?次)?|(?:超过|满|不超过|不少于|不得超过|至少|最迟不得超过)?"
+    # a date first, whole: 「2024年5月1日」, 「2024年底前」 (tried after a span, it stopped at 「2024年」)
+    r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底前|底|前|以前)?|"
+    r"每(?:半年|年|季度|季|月|周|日|天|班)(?:[^。；，,]{0,12}?次)?|(?:超过|满|不超过|不少于|不得超过|至少|最迟不得超过)?"
     # 「上一年年收入」 is the year a fine is reckoned on, no time to act in
-    r"(?<![上下])[0-9一二三四五六七八九十百]+\s*(?:个)?(?:工作日|日|天|小时|个月|年)(?:以上|内|以内|前)?|"
-    r"\d{4}年(?:\d{1,2}月)?(?:底|前|以前)?)"
+    r"(?<![上下])[0-9一二三四五六七八九十百]+\s*(?:个)?(?:工作日|日|天|小时|个月|年)(?:以上|内|以内|前)?)"
 )
 # Detention with its days: 「处十五日以下拘留」.
 _DETENTION = re.compile(r"处[^，,。；;]{0,8}?(?:日|天)以下(?:的)?拘留")
@@ -119,8 +120,15 @@ def score_sentences(
         # a word or the statutes' word for it: 「孕妇能下井吗？」 is answered by the sentence on 女职工, not the
         # one before it on 未成年人 that only shares 井下
         own = sum(_weight(w) for w in words if mentions(w, norm))
-        is_title = i == 0 and clause.title and normalize(clause.title) in norm and len(sentences) > 1
-        # the title sentence restates the heading: it is context, rarely the requirement itself
+        # the title sentence of a plan's item restates its heading: it is context, rarely the requirement itself. A statute's
+        # article has no heading, and its title is its first sentence, which states the rule (「本条例自2024年5月1日起施行」)
+        is_title = (
+            i == 0
+            and clause.title
+            and clause.doc_level not in STATUTE_LEVELS
+            and normalize(clause.title) in norm
+            and len(sentences) > 1
+        )
         score = own * (0.5 if is_title else 1.0) + 0.25 * context_score
         timed = bool(span or intent in ("deadline", "frequency")) and _states_time(s.text, span)
         if intent == "penalty" and _states_sanction(s.text):

@@ -216,3 +216,29 @@ def test_a_how_many_days_question_quotes_and_leads_with_the_days() -> None:
         first = answer.splitlines()[0]
         assert first.startswith(f"结论：{lead}") and "一年" not in first, first
         assert any("十五日以下拘留" in c.quote for c in citations)
+
+
+def test_a_when_question_is_answered_by_the_whole_date() -> None:
+    # 「本条例自2024年5月1日起施行」: the date whole, not 「2024年」 (stop 44's reading as a user)
+    assert verdict("deadline", ["本条例自2024年5月1日起施行。"]) == "2024年5月1日"
+    assert verdict("deadline", ["2024年底前完善运用矿山行业安全生产电力监测分析系统。"]) == "2024年底前"
+
+
+def test_a_statute_article_s_first_sentence_is_its_rule_not_a_heading() -> None:
+    from dataclasses import replace
+
+    from assistant.answer.extractive import score_sentences
+
+    text = (
+        "第七十六条 本条例自2024年5月1日起施行。《煤矿安全监察条例》和《国务院关于预防煤矿生产安全事故的特别规定》"
+        "同时废止。"
+    )
+    title = "本条例自2024年5月1日起施行"
+    clause = replace(
+        Clause("d:76", "d", "煤矿安全生产条例", "law", "第七十六条", "clause", title, (), text, 0, len(text)),
+        doc_level="行政法规",
+    )
+    # 「煤矿安全生产条例什么时候开始施行？」: the sentence of the repealed regulations shares more words
+    words = ["煤矿", "安全生产", "条例", "施行"]
+    best = max(score_sentences(clause, words), key=lambda s: s.score)
+    assert "2024年5月1日起施行" in best.text
