@@ -214,11 +214,7 @@ class Searcher:
         if harm_at_work(q.text) or tells_of_a_withheld_report(q.text):
             row = self.store.article_rows.get((CRIMINAL_DOC, result_crime_for(q.text)))
             if row is not None and (mask is None or mask[row]):  # a search kept to one document stays in it
-                at = next((i for i, (r, _) in enumerate(articles) if self._key(r) == self._key(row)), None)
-                if at is not None:
-                    return [articles[at], *articles[:at], *articles[at + 1 :]]
-                lead = articles[0][1].score if articles else 0.0
-                return [(row, Scored(lead, {"crime_of_harm": 1.0})), *articles]
+                return self._brought_first(articles, row, "crime_of_harm")
         return self._first_that(articles, lambda c: c.doc_id == CRIMINAL_DOC)
 
     @cached_property
@@ -335,11 +331,18 @@ class Searcher:
         ]
         if not rows:
             return articles
-        key = self._key(rows[0])
-        at = next((i for i, (r, _) in enumerate(articles) if self._key(r) == key), None)
+        return self._brought_first(articles, rows[0], "sanction_of_its_class")
+
+    def _brought_first(
+        self, articles: list[tuple[int, Scored]], row: int, source: str
+    ) -> list[tuple[int, Scored]]:
+        """The article of ``row`` moved to the front, or, when search did not rank it, put there with the first
+        article's score and ``source`` saying why."""
+        at = next((i for i, (r, _) in enumerate(articles) if self._key(r) == self._key(row)), None)
         if at is not None:
             return [articles[at], *articles[:at], *articles[at + 1 :]]
-        return [(rows[0], Scored(articles[0][1].score, {"sanction_of_its_class": 1.0})), *articles]
+        lead = articles[0][1].score if articles else 0.0
+        return [(row, Scored(lead, {source: 1.0})), *articles]
 
     def _provision_first(self, q: Query, articles: list[tuple[int, Scored]]) -> list[tuple[int, Scored]]:
         """A document's 前言 or 落款 (「关于印发……的通知 各县(市、区)应急管理工作部门：……」) answers only a question
