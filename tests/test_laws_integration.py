@@ -408,6 +408,23 @@ def test_a_partys_duties_asked_are_answered_by_the_article_that_lists_them_whole
     assert "负有下列职责" in first and "（一）" in first and "（七）" in first
 
 
+def test_a_question_asking_how_many_parts_a_plan_has_is_answered_by_the_clause_that_states_the_count(
+    laws_searcher, laws_config: Config
+) -> None:
+    # 四、（三） (publicity) shares 治本攻坚三年行动 with the question and came first; 三、 states 「分四个阶段进行」
+    for asked in ("治本攻坚三年行动一共有几个阶段？", "这个三年行动从什么时候到什么时候，分几步走？"):
+        assert _first_hit(laws_searcher, asked) == ("jiujiang-plan", "三、")
+    answer = json.loads(run(laws_config, "ask", "这个三年行动从什么时候到什么时候，分几步走？", "--json"))
+    assert answer["answer"].startswith("结论：2024年3月至2026年12月〔1〕")
+    # a notice's 前言 that states the count asked answers it: 「……提出8个方面的硬措施」 is no preamble to refuse on,
+    # and the count is the figure asked, whatever word it was asked of (「分成了」)
+    for asked in ("硬措施一共提了几个方面？", "硬措施里面分成了多少个方面？"):
+        answer = json.loads(run(laws_config, "ask", asked, "--json"))
+        assert not answer["refused"], asked
+        assert (answer["citations"][0]["doc_id"], answer["citations"][0]["clause"]) == ("nmsa-notice", "前言")
+        assert "提出8个方面的硬措施" in answer["citations"][0]["quote"]
+
+
 def test_a_conduct_listed_under_a_class_asked_about_its_sanction_is_answered_by_the_article_on_the_class(
     laws_searcher, laws_config: Config
 ) -> None:

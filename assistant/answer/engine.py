@@ -20,6 +20,7 @@ from assistant.config import Config
 from assistant.errors import LLMError
 from assistant.retrieve.search import SearcherLike
 from assistant.schema import Answer, Citation, Clause, Hit, book
+from assistant.text.counts import counted_noun, states_the_count
 from assistant.text.query import Query
 
 RELATED_K = 3
@@ -376,12 +377,17 @@ def unstated_figure(query: Query, citations: list[Citation], clauses: list[Claus
     other things (300米 around a quarry, 停用超过3年): quoted, they read as the answer, so the question is
     refused as a near miss (the figure is a standard's, not in the corpus). The word is the one the figure
     was asked of (``refusal.measured_words``); no item of a cited clause states a figure (a date is none)
-    naming it or the word qualifying it. A fine or a time asked is left to its unit."""
+    naming it or the word qualifying it, nor, for a count asked, the count (``text.counts``). A fine or a time asked
+    is left to its unit."""
     words = refusal.measured_words(query)
     if not words or not citations:
         return ""
     cited = {(c.doc_id, c.clause) for c in citations}
     if any(refusal.states_figure_of(c.text, words) for c in clauses if (c.doc_id, c.label) in cited):
+        return ""
+    # a count asked (「分成了多少个方面？」) is stated by 「提出8个方面」, whatever word it was asked of
+    noun = counted_noun(query.text)
+    if noun and any(states_the_count(c.text, noun) for c in clauses if (c.doc_id, c.label) in cited):
         return ""
     together = "".join(reversed(words))  # 「氧气含量」 as asked, when the two words stand together
     return together if together in query.normalized else words[0]

@@ -54,8 +54,9 @@ _SANCTIONED_CONDUCT = re.compile(r"的[,，]((?:依法)?(?:责令|吊销|关闭|
 _MUST = re.compile(r"应当|必须")
 _RIGHT = re.compile(r"有权")
 _TIME = re.compile(
-    # a date first, whole: 「2024年5月1日」, 「2024年底前」 (tried after a span, it stopped at 「2024年」)
-    r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底前|底|前|以前)?|"
+    # a date first, whole: 「2024年5月1日」, 「2024年底前」 (tried after a span, it stopped at 「2024年」), and with the
+    # date it runs to: 「从2024年3月至2026年12月」 is the whole time of a plan
+    r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底前|底|前|以前)?(?:(?:至|到)\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底)?)?|"
     r"每(?:半年|年|季度|季|月|周|日|天|班)(?:[^。；，,]{0,12}?次)?|(?:超过|满|不超过|不少于|不得超过|至少|最迟不得超过)?"
     # 「上一年年收入」 is the year a fine is reckoned on, no time to act in
     r"(?<![上下])[0-9一二三四五六七八九十百]+\s*(?:个)?(?:工作日|日|天|小时|个月|年)(?:以上|内|以内|前)?)"

@@ -41,6 +41,7 @@ from functools import cache, lru_cache
 
 from assistant.datafiles import data_text
 from assistant.schema import Hit
+from assistant.text.counts import counted_noun, states_the_count
 from assistant.text.intent import ABOUT_THE_DOCUMENT
 from assistant.text.normalize import normalize
 from assistant.text.query import Query, is_question_word, mentions, statutes_word_in
@@ -250,6 +251,8 @@ def evidence(
             # the best match is a 前言/落款, first or moved below the provision search put first
             and (hits[0].clause.frames_document or bool(hits[0].sources.get("over_preamble")))
             and not ABOUT_THE_DOCUMENT.search(query.normalized)  # 前言/落款 answer it
+            # and a 前言 that states the count asked answers it (「从5个方面提出了硬措施」 for 「一共提了几个方面？」)
+            and not states_the_count(hits[0].clause.text, counted_noun(query.text))
         ),
         figure_unrelated=int(
             query.intent != "penalty"

@@ -47,6 +47,7 @@ from assistant.text.accident_liability import (
     sanctions_a_withheld_report,
     tells_of_a_withheld_report,
 )
+from assistant.text.counts import counted_noun, states_the_count
 from assistant.text.crimes import harm_at_work, result_crime_for
 from assistant.text.duties import asks_the_duties, lists_the_duties_of, roles
 from assistant.text.intent import ABOUT_THE_DOCUMENT
@@ -182,6 +183,7 @@ class Searcher:
             articles = self._a_workers_right_first(q, articles)
             articles = self._a_withheld_report_first(q, articles)
             articles = self._the_duties_asked_first(q, articles)
+            articles = self._the_count_asked_first(q, articles)
             articles = self._the_sanction_of_its_class_first(q, articles, base_mask)
             articles = self._regional_first(q, articles)
             articles = self._prevailing_first(articles, base_mask)
@@ -305,6 +307,19 @@ class Searcher:
             return articles
         return self._first_that(
             articles, lambda c: c.doc_status == STATUSES[0] and lists_the_duties_of(c.text, parties)
+        )
+
+    def _the_count_asked_first(
+        self, q: Query, articles: list[tuple[int, Scored]]
+    ) -> list[tuple[int, Scored]]:
+        """「治本攻坚三年行动一共有几个阶段？」 asks how many parts something has (``text.counts``); search put first an
+        article its words share (九江方案 四、（三）, on publicity). The best of the first ``LEAD_DEPTH`` articles in force
+        that state the count (三、: 「分四个阶段进行」) answers it."""
+        noun = counted_noun(q.text)
+        if q.situation or not noun:
+            return articles
+        return self._first_that(
+            articles, lambda c: c.doc_status == STATUSES[0] and states_the_count(c.text, noun)
         )
 
     def _the_sanction_of_its_class_first(

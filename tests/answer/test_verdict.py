@@ -222,6 +222,8 @@ def test_a_when_question_is_answered_by_the_whole_date() -> None:
     # 「本条例自2024年5月1日起施行」: the date whole, not 「2024年」 (stop 44's reading as a user)
     assert verdict("deadline", ["本条例自2024年5月1日起施行。"]) == "2024年5月1日"
     assert verdict("deadline", ["2024年底前完善运用矿山行业安全生产电力监测分析系统。"]) == "2024年底前"
+    # 「从什么时候到什么时候」: the whole time a plan runs, not its first month (stop 45)
+    assert verdict("deadline", ["从2024年3月至2026年12月,分四个阶段进行:"]) == "2024年3月至2026年12月"
 
 
 def test_a_statute_article_s_first_sentence_is_its_rule_not_a_heading() -> None:

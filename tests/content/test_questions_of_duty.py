@@ -1,11 +1,12 @@
-"""Which questions ask what is borne for an accident's report withheld, a worker's right to refuse work, or a party's
-duties, and which articles answer them."""
+"""Which questions ask what is borne for an accident's report withheld, a worker's right to refuse work, a party's
+duties, or how many parts something has, and which articles answer them."""
 
 from __future__ import annotations
 
 import pytest
 
 from assistant.text.accident_liability import asks_what_a_withheld_report_bears, sanctions_a_withheld_report
+from assistant.text.counts import counted_noun, states_the_count
 from assistant.text.duties import asks_the_duties, lists_the_duties_of, roles
 from assistant.text.listed_class import listed_class, sanctions_the_class
 from assistant.text.worker_rights import GRANTS_A_WORKER_REFUSAL, asks_a_workers_right_to_refuse
@@ -104,3 +105,29 @@ def test_the_class_a_list_puts_its_items_in_and_the_article_that_sanctions_it() 
     )
     # a duty to report the class is no sanction of it
     assert not sanctions_the_class("重大事故隐患排查治理情况应当及时报告。", "重大事故隐患")
+
+
+@pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        ("治本攻坚三年行动一共有几个阶段？", "阶段"),
+        ("这个三年行动从什么时候到什么时候，分几步走？", "步"),
+        ("硬措施一共提了几个方面？", "方面"),
+        ("矿山领域的硬措施一共提了多少个方面？", "方面"),
+        # which ones, not how many
+        ("对从事接触职业病危害作业的劳动者，用人单位应当组织哪几个阶段的职业健康检查？", ""),
+        # a figure, not a count of parts
+        ("出了事故单位负责人几个小时内得上报？", ""),
+        ("一个矿井起码要有几个安全出口？", ""),
+    ],
+)
+def test_a_question_asking_how_many_parts_something_has(question: str, noun: str) -> None:
+    assert counted_noun(question) == noun
+
+
+def test_the_clause_that_states_a_count_is_found_by_a_numeral_of_two_or_more() -> None:
+    assert states_the_count("从2024年3月至2026年12月,分四个阶段进行:", "阶段")
+    assert states_the_count("从2024年3月至2026年12月,分四个阶段进行:", "步")
+    assert states_the_count("从5个方面提出了硬措施", "方面")
+    assert not states_the_count("严格落实每一个环节的安全责任", "环节")
+    assert not states_the_count("采取多种形式对治本攻坚三年行动进行广泛宣传报道", "阶段")
