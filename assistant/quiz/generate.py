@@ -1033,12 +1033,13 @@ def _stock_run(items: tuple[str, ...]) -> bool:
     )
 
 
-_SHOWN_SHARE = (2, 3)  # two of three items shown is a giveaway
+_SHOWN_SHARE = (1, 2)  # half the items shown is a giveaway: two of three (round 96), two of four (round 105)
 
 
 def _read_off_the_sentence(fact: ListFact, quoted: str) -> bool:
-    """Most of the left-out items stand in the rest of the quoted sentence: 「科学合理布局____等功能空间，划定生态保护红线、
-    永久基本农田、城镇开发边界」 keyed 生态；农业；城镇 (round 96, H7989)."""
+    """Half the left-out items or more stand in the rest of the quoted sentence: 「科学合理布局____等功能空间，划定生态保护
+    红线、永久基本农田、城镇开发边界」 keyed 生态；农业；城镇 (round 96, H7989); 「村庄规划应当合理安排____等布局，确定村民住宅
+    用地和乡村产业用地规模」 keyed 农业生产；村民住宅；公共服务；乡村产业 (round 105, H9414)."""
     shown = sum(item in quoted for item in fact.items)
     return shown * _SHOWN_SHARE[1] >= len(fact.items) * _SHOWN_SHARE[0]
 

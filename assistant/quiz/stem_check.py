@@ -644,6 +644,11 @@ _ITEMS_BY_NUMBER = re.compile(
 )
 
 
+# A sentence that ends on a word that cannot end one (a conjunction, a preposition, an enumeration comma): its paragraph
+# is broken where it stops. 「的」, 「对」, 「从」, 「并」 end words too (「是……的」「核对」「服从」「合并」), so they are not here.
+_BROKEN_LINE = re.compile(r"[和与及或向由于把将被按、，,]$")
+
+
 def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     """What is wrong with the question's stem (empty when nothing). ``clause_text``, when given, is the text
     of the clause the item quotes: it shows whether the quoted sentence is an item of a list."""
@@ -744,6 +749,10 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         # 「安全隐患整改到位后，管道燃气经营者应当在（ ）内进行确认」: whose hazard, after supply was cut for it, is before
         # (rounds 97 and 98, H8195, H8315)
         problems.append("以「隐患整改到位后」开头：谁的什么隐患、整改后确认什么，在前一句，题干里没有")
+    if _BROKEN_LINE.search(question.quote.strip()):
+        # 「设障单位有异议时，应当在接到清障通知书10日内向市和」: the source breaks its paragraph mid-sentence (the rest,
+        # 「区、县人民政府提出」, is the next paragraph), and the stem ends where the line does (round 105, H9456)
+        problems.append("原文在这里断行，句子没有说完（以「和」「向」「、」等收尾），题干缺了后半句")
     if _WITH_WHOM_ONLY.search(own) and not _ACTS.search(own[own.rfind("会同") :]):
         # 「……应当自收到申请之日起九十日内，会同自然资源和规划部门、镇（乡）人民政府、街道办事处。」: what they do together is
         # cut off (round 100, H8767, H8774)

@@ -60,6 +60,20 @@ def test_a_stem_cut_out_of_its_sentence_is_refused(stem: str) -> None:
     assert stem_problems(q(stem))
 
 
+def test_a_stem_whose_source_line_breaks_mid_sentence_is_refused() -> None:
+    # the source breaks 「……10日内向市和」 / 「区、县人民政府提出」 into two paragraphs (round 105, H9456)
+    cut = "设障单位有异议时，应当在接到清障通知书（ ）内向市和。"
+    assert any(
+        "断行" in p
+        for p in stem_problems(
+            q(cut, "single", "10日", quote="设障单位有异议时，应当在接到清障通知书10日内向市和")
+        )
+    )
+    whole = "设障单位有异议时，应当在接到清障通知书（ ）内向市和区、县人民政府提出。"
+    quote = "设障单位有异议时，应当在接到清障通知书10日内向市和区、县人民政府提出"
+    assert not any("断行" in p for p in stem_problems(q(whole, "single", "10日", quote=quote)))
+
+
 def test_a_judge_statement_must_be_a_whole_sentence_that_says_something() -> None:
     quote = "6个月内2次或者2次以上发现有重大事故隐患仍然进行生产的；"
     assert stem_problems(q("6个月内2次或者2次以上发现有重大事故隐患仍然进行生产的。", "judge", "对", quote))
@@ -2601,6 +2615,18 @@ def test_a_list_whose_items_stand_in_the_rest_of_its_sentence_is_not_asked(make_
     )
     (fact,) = [f for f in list_facts(clause) if f.kind == "enum" and f.name == "功能空间"]
     assert all(build_list(fact, t, ctx) is None for t in ("short", "multi"))
+    # two of four: 「村民住宅」「乡村产业」 stand in 「确定村民住宅用地和乡村产业用地规模」 (round 105, H9414)
+    clause = with_level(
+        make_clause(
+            "村庄规划应当合理安排农业生产、村民住宅、公共服务、乡村产业等布局，确定村民住宅用地和乡村产业用地规模，统筹保障"
+            "农村村民建房、乡村产业发展、基础设施建设等合理用地需求。",
+            label="第九条",
+        ),
+        doc_level="地方性法规",
+    )
+    facts = [f for f in list_facts(clause) if f.kind == "enum" and "村民住宅" in f.items]
+    assert facts
+    assert all(build_list(f, t, ctx) is None for f in facts for t in ("short", "multi"))
 
 
 @pytest.mark.parametrize(
