@@ -161,6 +161,9 @@ _PROVIDED = re.compile(_HAND_IN + r"的(证明|材料|资料|文件|证件|手�
 # A period named only by its kind: 「在保留期内，……不得再受理……」 — whose reservation, and how long (二年, 一年), the
 # sentence before says.
 _BARE_PERIOD = re.compile(r"^(?:在|于)?(\w{1,4}期)(?:内|间|限内|届满|满)")
+_TENURES = ("任期", "任职期")
+# A duty on things received, with no one who received them: 「对接收的礼品必须……交出」
+_RECEIVED_BY_NOBODY = re.compile(r"^对(?:接收|收受|收到)的[^，,。；;]{1,8}(?:必须|应当)")
 
 
 def _before_in_clause(question: Question, clause_text: str) -> str:
@@ -214,8 +217,10 @@ def _defined_before(question: Question, stem: str, clause_text: str) -> str:
     if provided and re.search(_HAND_IN + r"[^，,。；;]{0,6}" + provided.group(1), before):
         return provided.group()  # 「当事人提供的证明」: the proof the sentence before asks for
     period = _BARE_PERIOD.match(stem)
-    if period and period.group(1) in before:
-        return period.group(1)  # 「在保留期内」: the period the sentence before sets
+    if period and (period.group(1) in before or (before and period.group(1) in _TENURES)):
+        # 「在保留期内」: the period the sentence before sets; 「任职期内」: whose term, the sentence before names
+        # (「村民委员会成员和行使财务审批权的人员应当接受任期……审计」, round 106, H9505)
+        return period.group(1)
     received = _BARE_RECEIVED.search(re.split(r"[。；;]", stem)[0])
     if received and received.group(1) in before:
         return received.group(1)
@@ -749,6 +754,10 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         # 「安全隐患整改到位后，管道燃气经营者应当在（ ）内进行确认」: whose hazard, after supply was cut for it, is before
         # (rounds 97 and 98, H8195, H8315)
         problems.append("以「隐患整改到位后」开头：谁的什么隐患、整改后确认什么，在前一句，题干里没有")
+    if _RECEIVED_BY_NOBODY.match(stem):
+        # 「对接收的礼品必须在（ ）内交出并上交国库」: who received them, in what office, is 第二条's (read bad four times,
+        # rounds 86–106: H7301, H7929, H8063, H9483)
+        problems.append("以「对接收的……必须」开头：谁接收、谁必须交出，题干里没有")
     if _BROKEN_LINE.search(question.quote.strip()):
         # 「设障单位有异议时，应当在接到清障通知书10日内向市和」: the source breaks its paragraph mid-sentence (the rest,
         # 「区、县人民政府提出」, is the next paragraph), and the stem ends where the line does (round 105, H9456)

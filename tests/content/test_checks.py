@@ -60,6 +60,15 @@ def test_a_stem_cut_out_of_its_sentence_is_refused(stem: str) -> None:
     assert stem_problems(q(stem))
 
 
+def test_a_duty_on_things_received_with_no_one_who_received_them_is_refused() -> None:
+    # read bad four times (rounds 86–106): who received the gifts, in what office, is 第二条's
+    stem = "对接收的礼品必须在（ ）内交出并上交国库。"
+    assert any("对接收的" in p for p in stem_problems(q(stem, "single", "一个月")))
+    # 「对查封的场所……，行政机关可以委托……」 names who acts: read (H890)
+    named = "对查封的场所、设施或者财物，行政机关可以委托第三人保管，第三人不得损毁或者擅自转移、处置。"
+    assert not any("对接收的" in p for p in stem_problems(q(named, "judge", "对")))
+
+
 def test_a_stem_whose_source_line_breaks_mid_sentence_is_refused() -> None:
     # the source breaks 「……10日内向市和」 / 「区、县人民政府提出」 into two paragraphs (round 105, H9456)
     cut = "设障单位有异议时，应当在接到清障通知书（ ）内向市和。"
@@ -1620,6 +1629,13 @@ def test_a_thing_only_the_sentence_before_defines_is_refused(article, sentence, 
             "中型以上矿床的保留期为二年；小型矿床的保留期为一年。",
             "在保留期内，主管部门不得再受理新的申请。",
             "保留期",
+        ),
+        # a 村民委员会 regulation's 第三十七条: whose term, the sentence before names (round 106, H9505)
+        (
+            "第三十七条",
+            "村民委员会成员和行使财务审批权的人员应当接受任期和离任经济责任审计。",
+            "任职期内，本村五分之一以上的村民提出审计要求的，乡、民族乡、镇人民政府应当在二十日内组织开展任期经济责任审计。",
+            "任职期",
         ),
     ],
 )
