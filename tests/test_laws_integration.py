@@ -425,6 +425,16 @@ def test_a_question_asking_how_many_parts_a_plan_has_is_answered_by_the_clause_t
         assert "提出8个方面的硬措施" in answer["citations"][0]["quote"]
 
 
+def test_training_time_asked_in_学时_is_answered_by_the_hours_a_statute_sets(laws_config: Config) -> None:
+    # 矿山安全法实施条例 第三十五条 gives training time in 小时 (「不得少于72小时」); asked in 学时, it was refused as a
+    # figure in a unit no clause states
+    answer = json.loads(run(laws_config, "ask", "矿工下井前要接受多少学时的安全培训？", "--json"))
+    assert not answer["refused"]
+    first = answer["citations"][0]
+    assert (first["doc_id"], first["clause"]) == ("mine-safety-law-rules", "第三十五条")
+    assert "72小时" in answer["answer"].split("\n")[0]
+
+
 def test_a_conduct_listed_under_a_class_asked_about_its_sanction_is_answered_by_the_article_on_the_class(
     laws_searcher, laws_config: Config
 ) -> None:
