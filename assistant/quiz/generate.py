@@ -996,6 +996,11 @@ _GOVERNING = re.compile(
 _ITEM_VERB = re.compile(
     r"确定|建立|明确|制定|加强|落实|提供|配备|设置|开展|采取|实行|组织|保障|做好|纳入|列入"
 )
+# The verbs a plan's or a policy's measures open with: 「强化产业支撑」「完善土地政策」
+_POLICY_VERB = re.compile(
+    _ITEM_VERB.pattern
+    + r"|强化|完善|提升|推进|促进|健全|优化|加快|提高|增强|推动|支持|鼓励|扩大|深化|创新|培育|引导"
+)
 
 
 # Runs anyone fills in without the document: what an association or agency is said to offer (「相关行业协会应当提供信息、
@@ -1066,6 +1071,10 @@ def _misread(items: tuple[str, ...]) -> bool:
     if first and len(items) >= 3 and not any(_ITEM_VERB.match(i) for i in items[1:]):
         if len(items[0]) - first.end() <= max(len(i) for i in items[1:]):
             return True
+    # 「采取提升经济开发区城市综合功能、强化产业支撑、完善土地政策等措施」: every item but the first opens with its verb, so the
+    # first item's verb (提升) was read into the sentence and 「城市综合功能」 is no measure (round 107, H9895)
+    if len(items) >= 3 and not _POLICY_VERB.match(items[0]) and all(_POLICY_VERB.match(i) for i in items[1:]):
+        return True
     if len(items) >= 4:
         starts = [i[:1] for i in items]
         common = max(set(starts), key=starts.count)

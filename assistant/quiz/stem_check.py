@@ -263,7 +263,14 @@ def _duty_of_nobody(stem: str) -> bool:
         return False
     # 「不列入常务委员会会议议程的，应当向……报告」: a party after 不/未 is what is acted on, not who did it (round 96,
     # H7977: which bill is not put on the agenda, and who reports, are before)
-    return bool(re.match(r"^(?:不|未)", m.group(1))) or not names_party(m.group(1))
+    # 「举报、投诉事项属于其他部门职责范围的，应当……转办」: the 部门 is whose remit the matter falls in, not who acts
+    # (round 107, H9847; H2437, H2752 read bad before)
+    condition = _REMIT.sub("", m.group(1))
+    return bool(re.match(r"^(?:不|未)", condition)) or not names_party(condition)
+
+
+# Whose remit a matter falls in: 「属于其他部门职责范围」「不属于本机关管辖」
+_REMIT = re.compile(r"(?:不)?属于[^，,。]{0,14}?(?:职责|管辖)(?:范围)?(?:内)?")
 
 
 def _fined_nobody(stem: str) -> bool:
@@ -744,10 +751,14 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         # 「因特殊原因无法在规定期限内作出审批决定的，……可以延长10个工作日」: which approval, and how long its 期限 is,
         # are in the sentence before (round 87, H7344)
         problems.append("「规定期限」是哪件事的期限、有多长，在前一句，题干里没有")
-    if re.search(r"在[^，,。；;]{2,30}(?:(?:指导|监督|主持|组织|领导|协调)下|基础上)[。；;]?$", own):
+    if re.search(
+        r"在[^，,。；;]{2,30}(?:(?:指导|监督|主持|组织|领导|协调)下|基础上|(?:情况|条件|前提)下)[。；;]?$",
+        own,
+    ):
         # 「……原业主委员会应当在街道办事处、乡镇人民政府的指导和监督下。」 (round 98, H8265), 「……应当在普及学前（ ）教育
         # 基础上。」 (round 102, H9063): what is to be done is cut off
-        problems.append("以「在……的指导和监督下」「在……基础上」收尾：要做什么被截掉了")
+        # 「对室内温度进行测量，应当在门窗正常关闭（ ）以上的情况下。」: what is done then is cut off (round 107, H9855)
+        problems.append("以「在……的指导和监督下」「在……基础上」「在……的情况下」收尾：要做什么被截掉了")
     if question.doc_level in STATUTE_LEVELS and re.match(
         r"^(?:安全|事故)?隐患整改(?:到位|完毕|完成)后", stem
     ):

@@ -1174,6 +1174,15 @@ def test_a_run_of_verbs_read_on_into_their_objects_is_no_list_to_ask() -> None:
     assert not _misread(("指导", "监督检查", "考核"))  # 监督检查 is one act
 
 
+def test_a_list_whose_first_measure_lost_its_verb_to_the_sentence_is_no_list_to_ask() -> None:
+    from assistant.quiz.generate import _misread
+
+    # 「采取提升经济开发区城市综合功能、强化产业支撑、完善土地政策等措施」: 提升 stayed outside the first item (round 107, H9895)
+    assert _misread(("城市综合功能", "强化产业支撑", "完善土地政策"))
+    assert not _misread(("提升城市综合功能", "强化产业支撑", "完善土地政策"))
+    assert not _misread(("财政", "金融", "土地"))  # no item opens with a verb
+
+
 def test_a_stem_opening_on_the_persons_the_sentence_before_named_is_refused() -> None:
     report = (
         "第八条 事故发生后，事故现场有关人员应当立即向发电厂、变电站运行值班人员、电力调度机构值班人员或者本企业现场"
@@ -2671,6 +2680,10 @@ def test_a_list_whose_items_stand_in_the_rest_of_its_sentence_is_not_asked(make_
         ),
         # round 102, H9063: what is to be done on that basis is cut off
         ("市和区、县（市）人民政府应当在普及学前（ ）教育基础上。", "基础上"),
+        # round 107, H9855: what is done with the windows shut is cut off
+        ("对室内温度进行测量，应当在门窗正常关闭（ ）以上的情况下。", "情况下"),
+        # round 107, H9847: the 部门 is whose remit the matter falls in; who passes it on is before
+        ("举报、投诉事项属于其他部门职责范围的，应当在（ ）内转办。", "条件里没有主体"),
         # rounds 97 and 98, H8195, H8315: whose hazard, and what is confirmed
         ("安全隐患整改到位后，管道燃气经营者应当在（ ）内进行确认。", "隐患整改到位后"),
         # round 99, H8340: the conduct only by the article's number
