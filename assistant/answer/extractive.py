@@ -379,6 +379,32 @@ def _of_the_grade_asked(fines: list[re.Match[str]], text: str, question: str) ->
     return None
 
 
+def _fine_with_its_tiers(fine: str, quotes: list[str]) -> str:
+    """A fine that holds only under its condition, with the other tiers of its sentence: 「违法所得在10万元以上的，并处违法
+    所得2倍以上5倍以下的罚款；没有违法所得或者违法所得不足10万元的，并处10万元以上20万元以下的罚款」 — the 2–5 times alone
+    told a mine with no illegal gains a fine it does not bear. "" when the fine is not conditioned so, no other tier follows
+    it, or a tier is not within one quote (each carries its quote's mark)."""
+    text = "".join(quotes)
+    at = text.find(fine)
+    if at < 0:
+        return ""
+    start = max((m.end() for m in _TIER_START.finditer(text, 0, at)), default=0)
+    # a tier of its own, after the article's measures (「……没收违法所得……；违法所得在10万元以上的，」), not the article's
+    # condition (「有下列行为之一的，责令限期改正，处……」), which every tier shares
+    if not start or text[start - 1] not in "；;" or not re.search(r"的[，,]", text[start:at]):
+        return ""
+    if not re.match(r"[；;]", text[at + len(fine) :]):
+        return ""
+    ends = [e for e in (text.find(p, at) for p in "。：:") if e >= 0]
+    later = list(_FINE.finditer(text, at + len(fine), min(ends, default=len(text))))
+    if not later:
+        return ""
+    span = text[start : later[-1].end()]
+    if not all(any(piece in q for q in quotes) for piece in re.split(r"[；;]", span)):
+        return ""
+    return span
+
+
 def verdict(intent: str, quotes: list[str], question: str = "") -> str:
     """The answer in a few words, taken verbatim from the first clause's quotes, or "" when the quotes
     do not say it plainly. A penalty question gets the fine, else a criminal sentence with its tiers, else
@@ -395,6 +421,10 @@ def verdict(intent: str, quotes: list[str], question: str = "") -> str:
         fine = _of_the_grade_asked(fines, text, question) or next(iter(fines), None)
         if fine is None and (sentence := _criminal_sentence(quotes)):
             return sentence
+        if fine is not None and fine is not _of_the_grade_asked(fines, text, question):
+            tiers = _fine_with_its_tiers(fine.group(), quotes)
+            if tiers:
+                return tiers
         found = fine or _MEASURE.search(text)  # 「处以罚款」 names no amount: the measure says more
         return found.group().strip("，,") if found else ""
     if intent in ("permission", "duty") and question and not _YES_NO.search(question):
@@ -487,9 +517,13 @@ def compose(
             inner = re.search(r"「(.+?)」", short)
             key = inner.group(1) if inner else short
             n = _verdict_mark(key, picked[0][1], words)
-            if not inner:
-                # each 「；」 tier carries the mark too: the verifier reads a piece without one as unsupported
-                short = short.replace("；", f"〔{n}〕；")
+            if not inner and "；" in short:
+                # each 「；」 tier carries the mark of the quote it is in: the verifier reads a piece without one as
+                # unsupported, and a fine's tiers may be two quotes (「……的，并处……罚款；」「……的，并处……罚款。」)
+                pieces = short.split("；")
+                marks = [_verdict_mark(piece, picked[0][1], words) for piece in pieces]
+                short = "；".join(f"{piece}〔{m}〕" for piece, m in zip(pieces[:-1], marks, strict=False))
+                short, n = f"{short}；{pieces[-1]}", marks[-1]
             lines.append(f"{VERDICT_HEAD}{short}〔{n}〕。")
     citations: list[Citation] = []
     for i, (clause, quotes) in enumerate(picked):

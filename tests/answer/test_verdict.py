@@ -34,6 +34,30 @@ def test_a_penalty_question_leads_with_the_fine_verbatim() -> None:
     assert verify_answer(text, citations, [hit(FINE).clause]).text.startswith("结论：")
 
 
+def test_a_fine_that_holds_under_its_condition_is_given_with_the_other_tiers_of_its_sentence() -> None:
+    # 煤矿安全生产条例 第六十一条: the 2–5 times alone told a mine with no illegal gains a fine it does not bear (stop 45)
+    quotes = [
+        "第六十一条 未依法取得安全生产许可证等擅自进行煤矿生产的，应当责令立即停止生产，没收违法所得和开采出的煤炭以及"
+        "采掘设备；违法所得在10万元以上的，并处违法所得2倍以上5倍以下的罚款；",
+        "没有违法所得或者违法所得不足10万元的，并处10万元以上20万元以下的罚款。",
+    ]
+    tiers = (
+        "违法所得在10万元以上的，并处违法所得2倍以上5倍以下的罚款；"
+        "没有违法所得或者违法所得不足10万元的，并处10万元以上20万元以下的罚款"
+    )
+    assert verdict("penalty", quotes) == tiers
+    text, citations = compose([hit("".join(quotes), "第六十一条")], ["罚款", "违法所得"], intent="penalty")
+    first = text.splitlines()[0]
+    # each tier carries the mark of the quote it is in, and the verifier keeps both
+    assert "并处违法所得2倍以上5倍以下的罚款〔" in first and "并处10万元以上20万元以下的罚款〔" in first, (
+        first
+    )
+    checked = verify_answer(text, citations, [hit("".join(quotes), "第六十一条").clause]).text
+    assert checked.splitlines()[0] == first
+    # the article's own condition, shared by every tier, is no tier: its first fine stays the verdict
+    assert verdict("penalty", [FINE]) == "责令限期改正，处十万元以下的罚款"
+
+
 def test_a_fine_by_the_accident_s_grade_is_the_tier_of_the_grade_asked() -> None:
     graded = (
         "煤矿企业主要负责人未依法履行安全生产管理职责，导致发生煤矿生产安全事故的，依照下列规定处以罚款：（一）发生一般事故的，"
