@@ -656,6 +656,8 @@ _ITEMS_BY_NUMBER = re.compile(
 )
 
 
+# A duty that ends on where to go: 「应当……到犬只准养登记服务点或者登录养犬管理信息平台。」
+_PLACE_ONLY = re.compile(r"应当[^。；;]*?到[^。；;，,]{2,40}(?:点|平台|窗口|中心|大厅)[。；;]?$")
 # A sentence that ends on a word that cannot end one (a conjunction, a preposition, an enumeration comma): its paragraph
 # is broken where it stops. 「的」, 「对」, 「从」, 「并」 end words too (「是……的」「核对」「服从」「合并」), so they are not here.
 _BROKEN_LINE = re.compile(r"[和与及或向由于把将被按、，,]$")
@@ -769,6 +771,10 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         # 「对接收的礼品必须在（ ）内交出并上交国库」: who received them, in what office, is 第二条's (read bad four times,
         # rounds 86–106: H7301, H7929, H8063, H9483)
         problems.append("以「对接收的……必须」开头：谁接收、谁必须交出，题干里没有")
+    if _PLACE_ONLY.search(own):
+        # 「……应当自相关情形发生之日起（ ）内，到犬只准养登记服务点或者登录养犬管理信息平台。」: what is done there
+        # (申请办理变更登记或者注销登记) is cut off (round 108, H9979)
+        problems.append("以「到……服务点/平台」收尾：到那里做什么被截掉了")
     if _BROKEN_LINE.search(question.quote.strip()):
         # 「设障单位有异议时，应当在接到清障通知书10日内向市和」: the source breaks its paragraph mid-sentence (the rest,
         # 「区、县人民政府提出」, is the next paragraph), and the stem ends where the line does (round 105, H9456)
@@ -801,7 +807,11 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
     if question.doc_level in STATUTE_LEVELS and _SPAN_AFTER.match(stem):
         # 「90日后，直销员解除推销合同应当提前15日通知直销企业」: 60 days from the contract's signing (round 86, H7137)
         problems.append("以「60日后」「满6个月」开头：从什么时候起算、什么满期，在前一句，题干里没有")
-    if question.doc_level in STATUTE_LEVELS and _ITEMS_BY_NUMBER.search(stem):
+    # the stem's own sentence too, when it follows one given as context (round 108, H9992: 「……违反本条例第三十一条第五项、
+    # ……第十一项规定的，由轨道交通企业责令改正，处警告或者（ ）以上五百元以下罚款」)
+    if question.doc_level in STATUTE_LEVELS and (
+        _ITEMS_BY_NUMBER.search(stem) or _ITEMS_BY_NUMBER.search(own)
+    ):
         problems.append(
             "违法行为只以「第十八条第一项、第四项」「第十六条」这样的条号、项号指称，题干里没有说是什么行为"
         )

@@ -802,6 +802,14 @@ def _statute_item(stem: str, quote: str, qtype: str = "judge", answer: str = "�
     return replace(q(stem, qtype, answer, quote), doc_level="行政法规")
 
 
+def test_conduct_by_item_numbers_in_the_stems_own_sentence_after_its_context_is_refused() -> None:
+    # round 108, H9992: the sentence before is given as context, and the asked one names its conduct by numbers only
+    context = "违反本条例第三十一条第一项、第二项，第四十一条规定的，轨道交通企业有权对行为人进行劝阻和制止。"
+    own = "违反本条例第三十一条第五项、第六项规定的，由轨道交通企业责令改正，处警告或者（ ）以上五百元以下罚款。"
+    item = replace(_statute_item(context + own, own, "single", "A"), context=context)
+    assert any("项号" in p for p in stem_problems(item))
+
+
 def test_returning_what_was_seized_without_the_authority_that_returns_it_is_refused() -> None:
     cut = "当事人补办相关手续的，应当及时退还扣押的拖拉机、联合收割机。"
     named = "当事人补办相关手续的，农业机械化主管部门应当及时退还扣押的拖拉机、联合收割机。"
@@ -2680,6 +2688,12 @@ def test_a_list_whose_items_stand_in_the_rest_of_its_sentence_is_not_asked(make_
         ),
         # round 102, H9063: what is to be done on that basis is cut off
         ("市和区、县（市）人民政府应当在普及学前（ ）教育基础上。", "基础上"),
+        # round 108, H9979: what is done at the service point is cut off
+        (
+            "发生养犬信息变更、犬只失踪或者死亡等情形的，养犬人应当自相关情形发生之日起（ ）内，到犬只准养登记服务点或者登录养犬管理"
+            "信息平台。",
+            "服务点/平台",
+        ),
         # round 107, H9855: what is done with the windows shut is cut off
         ("对室内温度进行测量，应当在门窗正常关闭（ ）以上的情况下。", "情况下"),
         # round 107, H9847: the 部门 is whose remit the matter falls in; who passes it on is before
