@@ -266,9 +266,23 @@ def test_a_death_at_work_asked_about_jail_is_answered_by_the_production_safety_c
     )
     # a death on the road is no production accident
     assert first("开车撞死人会坐牢吗？") == ("criminal-law", "第一百三十三条")
+    # an accident graded 重大 or 较大 has its dead (stop 45: 「发生重大事故……什么刑事责任？」 was answered by 第九十五条's fine)
+    assert first("发生重大事故，主要负责人要承担什么刑事责任？") == ("criminal-law", "第一百三十四条")
     # a search kept to one document stays in it
     kept = laws_searcher.search(laws_searcher.query("出了人命，矿长要坐牢吗？"), 3, doc="work-safety-law")
     assert kept and {h.clause.doc_id for h in kept} == {"work-safety-law"}
+
+
+def test_the_crime_of_an_accident_is_quoted_from_its_own_paragraph_not_the_one_on_a_hazard(
+    laws_config: Config,
+) -> None:
+    # 重大事故 is a word of the question and of 「重大事故隐患」 in 第一百三十四条's second paragraph (强令……, five years);
+    # the first paragraph, on any breach that leads to an accident (three years), answers it
+    answer = json.loads(run(laws_config, "ask", "发生重大事故，主要负责人要承担什么刑事责任？", "--json"))
+    first = answer["citations"][0]
+    assert (first["doc_id"], first["clause"]) == ("criminal-law", "第一百三十四条")
+    assert "在生产、作业中违反有关安全管理的规定" in first["quote"]
+    assert answer["answer"].startswith("结论：处三年以下有期徒刑或者拘役")
 
 
 def test_a_death_at_work_asked_about_what_the_head_bears_is_answered_by_the_articles_on_a_heads_accident(

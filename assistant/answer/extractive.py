@@ -102,6 +102,18 @@ def _weight(word: str) -> float:
     return min(len(word), 6) ** 1.5
 
 
+# A word inside a longer term that names another thing: 「重大事故隐患」 is a hazard, no 重大事故. 「发生重大事故，主要负责人要
+# 承担什么刑事责任？」 quoted 刑法 第一百三十四条's second paragraph (强令……明知存在重大事故隐患……, five years) for its first
+# (在生产、作业中违反有关安全管理的规定，因而发生重大伤亡事故……, three).
+_OTHER_TERMS = {"重大事故": "重大事故隐患"}
+
+
+def _without_other_terms(word: str, text: str) -> str:
+    """``text`` without the longer terms that hold ``word`` and name another thing."""
+    other = _OTHER_TERMS.get(word)
+    return text.replace(other, "") if other else text
+
+
 def score_sentences(
     clause: Clause, words: list[str], intent: str = "", span: tuple[str, ...] = ()
 ) -> list[ScoredSentence]:
@@ -120,7 +132,7 @@ def score_sentences(
         norm = normalize(s.text)
         # a word or the statutes' word for it: 「孕妇能下井吗？」 is answered by the sentence on 女职工, not the
         # one before it on 未成年人 that only shares 井下
-        own = sum(_weight(w) for w in words if mentions(w, norm))
+        own = sum(_weight(w) for w in words if mentions(w, _without_other_terms(w, norm)))
         # the title sentence of a plan's item restates its heading: it is context, rarely the requirement itself. A statute's
         # article has no heading, and its title is its first sentence, which states the rule (「本条例自2024年5月1日起施行」)
         is_title = (

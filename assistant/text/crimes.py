@@ -18,6 +18,11 @@ _HARM = re.compile(
     r"死|身亡|丧生|遇难|罹难|重伤|伤亡|受伤|致残|人命|救人|被困|(?:耽误|贻误|延误)[^，,。]{0,4}(?:抢救|救援)|"
     r"(?:抢救|救援)(?:晚|迟|不及时)"
 )
+# An accident of a grade above 一般, graded by its dead, its injured or its loss (事故报告条例 第三条): a question that asks
+# what crime it brings (「发生重大事故，主要负责人要承担什么刑事责任？」) asks of the crime of an accident. (A situation
+# described to `applies`, 「煤矿发生重大事故，调查认定煤矿企业负有责任」, tells of the unit's liability, no one's crime.)
+# A 重大事故隐患 is no accident.
+_GRADED_ACCIDENT = re.compile(r"(?:特别重大|重大|较大)(?:生产安全|安全生产|伤亡)?事故(?!隐患)")
 # where it happened: at work, in a mine or on a site (a traffic death is 交通肇事, no production-safety crime)
 _AT_WORK = re.compile(
     r"矿|井下|井上|巷道|采场|工作面|作业|生产|施工|工地|瓦斯|透水|冒顶|片帮|爆破|放炮|尾矿|工人|工友|职工|员工|"
@@ -58,8 +63,9 @@ def tells_of_harm(situation: str) -> bool:
 
 
 def harm_at_work(text: str) -> bool:
-    """Someone killed or hurt, at work: 「出了人命，矿长要坐牢吗？」, 「井下透水淹死三个人」."""
-    return tells_of_harm(text) and bool(_AT_WORK.search(text)) and not _ON_THE_ROAD.search(text)
+    """Someone killed or hurt, at work: 「出了人命，矿长要坐牢吗？」, 「井下透水淹死三个人」, 「发生重大事故」."""
+    harm = tells_of_harm(text) or bool(_GRADED_ACCIDENT.search(text))
+    return harm and bool(_AT_WORK.search(text)) and not _ON_THE_ROAD.search(text)
 
 
 def result_crime_for(text: str) -> str:
