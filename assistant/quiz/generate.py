@@ -174,6 +174,7 @@ _RATIO_BAND = {"年": (1 / 3, 2.5), "%": (1 / 3, 3.0), "次": (0.0, 2.5), "个":
 # seven of its 28 bad items).
 _AGE_BAND = (0.6, 1.6)
 _ADULT = 18.0
+_CHILDHOOD = 16.0  # under it, a child: no age an adult's right or duty starts from
 _MINOR = re.compile(r"未成年|儿童|少年|幼儿|童工")  # 童工: under sixteen (round 71, H5717: 20周岁 beside it)
 
 
@@ -203,6 +204,7 @@ def _an_age_of_its_kind(template: str, key: str, value: str) -> bool:
     - beside a minor (「未满（ ）的未成年人」), under eighteen: 十八周岁 only restates 「未成年人」, 二十周岁 contradicts it
       (round 67: H4405, H5142);
     - the age from which one may seek work (「凡年满（ ）……择业求职」), fourteen or more: no 十周岁 (round 94, H7815);
+    - an adult's threshold (「年满（ ）至五十五周岁……的健康公民」 keyed 十八周岁), no child's age (round 108, H9940);
     - a post-holder's age under sixty, none past sixty: 「专职监事由……国家工作人员担任，年龄一般在（ ）以下」 (55周岁) beside
       65 and 70周岁, which serving officials never reach (round 72, H5843); a retirement age extended, none of sixty or
       under (round 100, H8855);
@@ -212,6 +214,8 @@ def _an_age_of_its_kind(template: str, key: str, value: str) -> bool:
         return False
     if _JOB_SEEKING.search(template) and template.split(BLANK, 1)[0].endswith("年满") and v < _WORKING_AGE:
         return False  # below a bar (「禁止招用未满十六周岁的」) a younger age stays a believable wrong one
+    if template.split(BLANK, 1)[0].endswith("年满") and k >= _ADULT and v < _CHILDHOOD:
+        return False  # 「年满（ ）至五十五周岁……的健康公民……献血」: a child's age is no adult's threshold (round 108, H9940)
     if _AT_WORK.search(template) and k < _RETIREMENT < v:
         return False
     if _EXTENDED_RETIREMENT.search(template) and v <= _RETIREMENT:

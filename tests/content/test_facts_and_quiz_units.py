@@ -1221,6 +1221,14 @@ def test_an_age_to_seek_work_at_is_no_child_s(make_clause) -> None:
     assert all(m and all(not w.startswith(("十周岁", "十二周岁")) for w in m) for m in made), made
 
 
+def test_an_adult_s_threshold_age_is_no_child_s(make_clause) -> None:
+    wrong = _statute_distractors(make_clause)
+    # 「年满（ ）至五十五周岁……的健康公民……自愿参加献血」: 十二周岁 is out at a glance (round 108, H9940)
+    text = "第四条 年满十八周岁至五十五周岁（以下简称适龄）的健康公民依照《献血法》和本办法自愿参加献血。"
+    made = [wrong(text, "十八", ("十二", "十四", "十六", "二十", "二十二"), s) for s in range(4)]
+    assert all(m and all(not w.startswith(("十二周岁", "十四周岁")) for w in m) for m in made), made
+
+
 def test_the_age_everyone_may_vote_from_is_not_asked(make_clause) -> None:
     import random
 
