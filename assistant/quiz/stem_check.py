@@ -636,7 +636,7 @@ _CARRIED_OUT_BY = re.compile(
     r"由[^，,。]{0,12}组织实施(?:[，,]|[。；;]?$)|街道办事处[^。]{0,10}履行[^。]{0,30}镇人民政府[^。]{0,10}职责"
 )
 # A sentence that ends on whom an act is done with: 「……会同区县（市）物业主管部门。」
-_WITH_WHOM_ONLY = re.compile(r"会同[^。；;]{2,60}?(?:部门|政府|办事处|机构|委员会|单位|机关)[。；;]?$")
+_WITH_WHOM_ONLY = re.compile(r"会同[^。；;]{2,60}?(?:部门|政府|办事处|机构|委员会|单位|机关|企业)[。；;]?$")
 _ACTS = re.compile(
     r"协商|确定|制定|组织|开展|划分|指导|研究|建立|编制|做好|负责|实施|监督|检查|审查|批准|办理|提出|进行|查验"
 )
@@ -656,6 +656,10 @@ _ITEMS_BY_NUMBER = re.compile(
 )
 
 
+# A sentence that ends on the persons something is done for, with nothing done: 「……免费对辖区内（ ）以上常住居民。」
+_PERSONS_ONLY = re.compile(r"对[^，,。；;]{2,30}(?:居民|人员|群众|学生|职工|老年人|儿童|患者)[。；;]?$")
+# A limit named as 「规定期限」 with what it limits unsaid
+_LIMIT_OF_WHAT = re.compile(r"不能(?:按照|在)规定(?:的)?期限")
 # A duty that ends on where to go: 「应当……到犬只准养登记服务点或者登录养犬管理信息平台。」
 _PLACE_ONLY = re.compile(r"应当[^。；;]*?到[^。；;，,]{2,40}(?:点|平台|窗口|中心|大厅)[。；;]?$")
 # A sentence that ends on a word that cannot end one (a conjunction, a preposition, an enumeration comma): its paragraph
@@ -771,6 +775,14 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         # 「对接收的礼品必须在（ ）内交出并上交国库」: who received them, in what office, is 第二条's (read bad four times,
         # rounds 86–106: H7301, H7929, H8063, H9483)
         problems.append("以「对接收的……必须」开头：谁接收、谁必须交出，题干里没有")
+    if _PERSONS_ONLY.search(own):
+        # 「有关部门应当组织医疗机构免费对辖区内（ ）以上常住居民。」: what is done for them (每年进行一次免费体格检查) is cut
+        # off (rounds 101 and 109, H8957, H10104)
+        problems.append("以「对……居民/人员」收尾：对他们做什么被截掉了")
+    if _LIMIT_OF_WHAT.search(own):
+        # 「因特殊情况不能按照规定期限办理的，被征收人应当在期限届满（ ）前……」: which limit, for doing what, is the
+        # sentence before's (rounds 108 and 109, H9978, H10204)
+        problems.append("「不能按照规定期限办理」：什么事的期限、有多长，在前一句，题干里没有")
     if _PLACE_ONLY.search(own):
         # 「……应当自相关情形发生之日起（ ）内，到犬只准养登记服务点或者登录养犬管理信息平台。」: what is done there
         # (申请办理变更登记或者注销登记) is cut off (round 108, H9979)

@@ -2711,6 +2711,18 @@ def test_a_list_whose_items_stand_in_the_rest_of_its_sentence_is_not_asked(make_
             "会同",
         ),
         ("物业保修期届满（ ）前，镇（乡）人民政府、街道办事处应当会同区县（市）物业主管部门。", "会同"),
+        # round 109, H10057: what is done with the power company is cut off
+        (
+            "市城市管理部门应当在本条例施行之日起（ ）内，会同同级财政、自然资源、住房城乡建设等部门以及供电企业。",
+            "会同",
+        ),
+        # rounds 101 and 109, H8957, H10104: what is done for the residents is cut off
+        ("有关部门应当组织医疗机构免费对辖区内（ ）以上常住居民。", "居民/人员"),
+        # rounds 108 and 109, H9978, H10204: which limit, for doing what
+        (
+            "因特殊情况不能按照规定期限办理的，被征收人应当在期限届满（ ）前，向房屋征收部门提出延期申请。",
+            "规定期限办理",
+        ),
         # round 101, H8911, H8925: who carries the law out, true to anyone
         (
             "本办法由各级人民政府组织实施，辖有村的街道办事处履行本办法所规定的应当由乡、镇人民政府履行的职责。",

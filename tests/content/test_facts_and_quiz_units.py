@@ -329,6 +329,17 @@ def test_a_run_of_acts_glued_to_their_objects_is_not_one_series(make_clause, tex
     assert not [f for f in list_facts(make_clause(text)) if f.kind == "series"]
 
 
+def test_a_department_whose_name_holds_a_和_is_one_item(make_clause) -> None:
+    from assistant.content.facts import _split_items
+
+    # 「教育、卫生健康、人力资源和社会保障等部门」 lists three departments, not four (round 109, H10213)
+    assert _split_items("教育、卫生健康、人力资源和社会保障") == ["教育", "卫生健康", "人力资源和社会保障"]
+    text = "第十六条 县级以上人民政府应当组织妇女联合会和教育、卫生健康、人力资源和社会保障等部门，建设专业的家庭教育指导工作队伍。"
+    assert not any("社会保障" in f.items for f in list_facts(make_clause(text, label="第十六条")))
+    # a plain last pair is still two
+    assert _split_items("防火、防爆、防尘和防治水") == ["防火", "防爆", "防尘", "防治水"]
+
+
 @pytest.mark.parametrize(
     ("text", "asked"),
     [
