@@ -430,13 +430,12 @@ def verdict(intent: str, quotes: list[str], question: str = "") -> str:
         return detained.group()  # 「可处以多少日的拘留？」: the days, not the fine beside them
     if intent == "penalty":
         fines = [m for m in _FINE.finditer(text) if _AMOUNT.search(m.group())]
-        fine = _of_the_grade_asked(fines, text, question) or next(iter(fines), None)
+        graded = _of_the_grade_asked(fines, text, question)
+        fine = graded or next(iter(fines), None)
         if fine is None and (sentence := _criminal_sentence(quotes)):
             return sentence
-        if fine is not None and fine is not _of_the_grade_asked(fines, text, question):
-            tiers = _fine_with_its_tiers(fine.group(), quotes)
-            if tiers:
-                return tiers
+        if fine is not None and graded is None and (tiers := _fine_with_its_tiers(fine.group(), quotes)):
+            return tiers
         found = fine or _MEASURE.search(text)  # 「处以罚款」 names no amount: the measure says more
         return found.group().strip("，,") if found else ""
     if intent in ("permission", "duty") and question and not _YES_NO.search(question):
@@ -534,8 +533,8 @@ def compose(
                 # unsupported, and a fine's tiers may be two quotes (「……的，并处……罚款；」「……的，并处……罚款。」)
                 pieces = short.split("；")
                 marks = [_verdict_mark(piece, picked[0][1], words) for piece in pieces]
-                short = "；".join(f"{piece}〔{m}〕" for piece, m in zip(pieces[:-1], marks, strict=False))
-                short, n = f"{short}；{pieces[-1]}", marks[-1]
+                head = "".join(f"{piece}〔{m}〕；" for piece, m in zip(pieces[:-1], marks[:-1], strict=True))
+                short, n = head + pieces[-1], marks[-1]
             lines.append(f"{VERDICT_HEAD}{short}〔{n}〕。")
     citations: list[Citation] = []
     for i, (clause, quotes) in enumerate(picked):
