@@ -231,11 +231,16 @@ _VOTING = re.compile(r"选举|选民|[村居]民(?:小组|代表)?会议")  # �
 
 
 def _an_age_known_to_all(f: NumberFact, template: str) -> bool:
-    """「凡年满（ ）……择业求职」 keyed 十六周岁, or an age to vote at keyed 十八周岁, asks what every reader knows. (The bar
+    """「凡年满（ ）……择业求职」 keyed 十六周岁, an age to vote at keyed 十八周岁, or any threshold 「年满（十八周岁）」 (the age of
+    majority), asks what every reader knows. (The bar
     itself, 劳动法's 「禁止……招用未满十六周岁的未成年人」, is the law that sets it, and stays.)"""
     if f.unit != "周岁":
         return False
     if _value(f.value) == _ADULT and _VOTING.search(template):
+        return True
+    if _value(f.value) == _ADULT and template.split(BLANK, 1)[0].endswith("年满"):
+        # 「年满（十八周岁）至五十五周岁……的健康公民……献血」: from eighteen is the age of majority; without a child's age
+        # beside it, the key stands out among older ones (rounds 108 and 110, H9940, H10344)
         return True
     if _value(f.value) != _MINIMUM_WORKING_AGE or not _JOB_SEEKING.search(template):
         return False
@@ -1026,6 +1031,8 @@ _STOCK_RUNS = (
     frozenset({"无公害农产品", "绿色食品", "有机食品", "有机农产品", "农产品地理标志"}),
     # the media (「充分利用广播、电视、报纸、互联网等各种媒体」, round 100, H8758)
     frozenset({"广播", "电视", "报纸", "报刊", "杂志", "互联网", "网络", "新媒体", "户外广告"}),
+    # a project's stages (「加强对城市轨道交通规划、投资、建设、运营和管理工作的领导」, round 110, H10359)
+    frozenset({"规划", "投资", "建设", "运营", "管理", "设计", "施工", "维护", "养护"}),
 )
 
 _QUALITY_CHARS = 5  # 「可达性」「交通可达性」: a quality, not a clause ending in 性

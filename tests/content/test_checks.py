@@ -2619,6 +2619,11 @@ def test_a_duty_whose_party_is_named_in_its_condition_is_kept() -> None:
         ),
         # round 96, H7970: qualities any plan is said to show, and another swapped in is as true (H7971)
         ("提高滨水公共空间的交通可达性、亲水性、舒适性。", ("可达性", "亲水性", "舒适性")),
+        # round 110, H10359: a project's stages
+        (
+            "市人民政府应当加强对城市轨道交通工作的领导，建立综合协调机制，统筹协调解决规划、投资、建设、运营和管理等重大事项。",
+            ("规划", "投资", "建设", "运营", "管理"),
+        ),
     ],
 )
 def test_a_list_anyone_fills_in_without_the_document_is_not_asked(make_clause, sentence, items) -> None:

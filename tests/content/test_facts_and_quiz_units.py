@@ -1245,11 +1245,17 @@ def test_the_age_everyone_may_vote_from_is_not_asked(make_clause) -> None:
 
     from assistant.quiz.generate import _Ctx, build_number
 
-    # 「计算年满（十八周岁）的时间，以当地规定的选举日为准」: a false 十六周岁 is out at a glance (round 99, H8481)
-    text = "第三条 计算年满十八周岁的时间，以当地规定的选举日为准。"
-    (key,) = [f for f in number_facts(_statute_clause(make_clause, text), chinese=True) if f.unit == "周岁"]
-    ctx = _Ctx(random.Random(0), [], [key], [])
-    assert all(build_number(key, t, ctx) is None for t in ("blank", "single", "judge"))
+    # 「计算年满（十八周岁）的时间，以当地规定的选举日为准」: a false 十六周岁 is out at a glance (round 99, H8481); and any
+    # threshold 「年满（十八周岁）」, the age of majority (rounds 108 and 110, H9940, H10344: 献血)
+    for text in (
+        "第三条 计算年满十八周岁的时间，以当地规定的选举日为准。",
+        "第四条 年满十八周岁至五十五周岁（以下简称适龄）的健康公民依照《献血法》和本办法自愿参加献血。",
+    ):
+        (key, *_) = [
+            f for f in number_facts(_statute_clause(make_clause, text), chinese=True) if f.unit == "周岁"
+        ]
+        ctx = _Ctx(random.Random(0), [], [key], [])
+        assert all(build_number(key, t, ctx) is None for t in ("blank", "single", "judge")), text
 
 
 def test_the_adult_age_of_a_villagers_meeting_is_not_asked(make_clause) -> None:
