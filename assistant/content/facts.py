@@ -287,7 +287,9 @@ def _common_suffix(items: list[str]) -> str:
 
 
 # Departments whose names hold a 和: 「教育、卫生健康、人力资源和社会保障等部门」 lists three, not four (round 109, H10213)
-_NAMES_WITH_AND = re.compile(r"人力资源和社会保障|住房和城乡建设|自然资源和规划|文化和旅游|工业和信息化|卫生和计划生育")
+_NAMES_WITH_AND = re.compile(
+    r"人力资源和社会保障|住房和城乡建设|自然资源和规划|文化和旅游|工业和信息化|卫生和计划生育"
+)
 
 
 def _split_items(text: str) -> list[str]:
