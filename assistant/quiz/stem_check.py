@@ -658,8 +658,8 @@ _ITEMS_BY_NUMBER = re.compile(
 
 # A sentence that ends on the persons something is done for, with nothing done: 「……免费对辖区内（ ）以上常住居民。」
 _PERSONS_ONLY = re.compile(r"对[^，,。；;]{2,30}(?:居民|人员|群众|学生|职工|老年人|儿童|患者)[。；;]?$")
-# A limit named as 「规定期限」 with what it limits unsaid
-_LIMIT_OF_WHAT = re.compile(r"不能(?:按照|在)规定(?:的)?期限")
+# A limit named as 「规定期限」 with what it limits unsaid: 「无法在规定期限内作出……」「不能按照规定期限办理的」
+_LIMIT_OF_WHAT = re.compile(r"在规定(?:的)?期限内(?:作出|完成|办结|审查)|不能(?:按照|在)规定(?:的)?期限")
 # A duty that ends on where to go: 「应当……到犬只准养登记服务点或者登录养犬管理信息平台。」
 _PLACE_ONLY = re.compile(r"应当[^。；;]*?到[^。；;，,]{2,40}(?:点|平台|窗口|中心|大厅)[。；;]?$")
 # A sentence that ends on a word that cannot end one (a conjunction, a preposition, an enumeration comma): its paragraph
@@ -753,9 +753,10 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
             # 「……可以采取下列措施：在调查……时，经……批准，可以限制……」: a lead-in and one of its items run together
             # (round 87, H7335); 「有权采取下列措施：……可以先行登记保存」 (round 95, H7890)
             problems.append("把「可以采取下列措施：」这样的引语和其中一项拼成了一句，能愿动词说了两遍")
-    if question.doc_level in STATUTE_LEVELS and re.search(r"在规定(?:的)?期限内(?:作出|完成|办结|审查)", own):
+    if question.doc_level in STATUTE_LEVELS and _LIMIT_OF_WHAT.search(own):
         # 「因特殊原因无法在规定期限内作出审批决定的，……可以延长10个工作日」: which approval, and how long its 期限 is,
-        # are in the sentence before (round 87, H7344)
+        # are in the sentence before (round 87, H7344); 「因特殊情况不能按照规定期限办理的，被征收人应当在期限届满（ ）前……」
+        # (rounds 108 and 109, H9978, H10204)
         problems.append("「规定期限」是哪件事的期限、有多长，在前一句，题干里没有")
     if re.search(
         r"在[^，,。；;]{2,30}(?:(?:指导|监督|主持|组织|领导|协调)下|基础上|(?:情况|条件|前提)下)[。；;]?$",
@@ -779,10 +780,6 @@ def stem_problems(question: Question, clause_text: str = "") -> list[str]:
         # 「有关部门应当组织医疗机构免费对辖区内（ ）以上常住居民。」: what is done for them (每年进行一次免费体格检查) is cut
         # off (rounds 101 and 109, H8957, H10104)
         problems.append("以「对……居民/人员」收尾：对他们做什么被截掉了")
-    if _LIMIT_OF_WHAT.search(own):
-        # 「因特殊情况不能按照规定期限办理的，被征收人应当在期限届满（ ）前……」: which limit, for doing what, is the
-        # sentence before's (rounds 108 and 109, H9978, H10204)
-        problems.append("「不能按照规定期限办理」：什么事的期限、有多长，在前一句，题干里没有")
     if _PLACE_ONLY.search(own):
         # 「……应当自相关情形发生之日起（ ）内，到犬只准养登记服务点或者登录养犬管理信息平台。」: what is done there
         # (申请办理变更登记或者注销登记) is cut off (round 108, H9979)

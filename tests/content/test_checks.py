@@ -2726,7 +2726,7 @@ def test_a_list_whose_items_stand_in_the_rest_of_its_sentence_is_not_asked(make_
         # rounds 108 and 109, H9978, H10204: which limit, for doing what
         (
             "因特殊情况不能按照规定期限办理的，被征收人应当在期限届满（ ）前，向房屋征收部门提出延期申请。",
-            "规定期限办理",
+            "「规定期限」是哪件事",
         ),
         # round 101, H8911, H8925: who carries the law out, true to anyone
         (
