@@ -36,6 +36,9 @@ pytestmark = pytest.mark.unit
         ("职业病防治法对职业病是怎么界定的？", "definition"),
         ("啥叫重大危险源？", "definition"),
         ("谁负责组织事故调查？", "who"),
+        # the 么 of 什么 is no question particle: 「得考什么证」 asks which, not whether one must (stop 45)
+        ("放炮工上岗得考什么证，找谁考？", "who"),
+        ("孕妇能下井么？", "permission"),  # a 么 that is one
         ("事故报告要走什么程序？", "procedure"),
         ("井下同时作业不能超过多少人？", "number"),  # a threshold, though 不能 is in it
         ("新建地下矿山最小生产规模是多少吨？", "number"),
