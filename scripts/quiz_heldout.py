@@ -159,7 +159,7 @@ shuffle but 优化营商环境条例), read in rounds 87–90, each after the ru
 (seed 43) of the 地方性法规 in LawRefBook's DLC folders whose titles are neither held out nor in the corpus (one
 version each, files of 3 KB or more; ids local43-NNNN by position), positions 0–79, read at stop 43 in rounds 92–95,
 and 80–420 at stop 44 in rounds 96–104, forty a round from round 97 (position 99 was held out already under its full title),
-and 421–660 at stop 45 in rounds 105–110 (position 553, 河南省实施《矿山安全法》办法, is the knowledge base's own and was removed);
+and 421–700 at stop 45 in rounds 105–112 (position 553, 河南省实施《矿山安全法》办法, is the knowledge base's own and was removed);
 each with its catalog card). They are indexed into a throwaway folder (BM25 and a ``fake`` embedding:
 a document's bank does not search), each gets the bank ``mine-assistant quiz --doc <id> --n 20 --seed 0``
 would make, and the items are looked up in ``evals/quiz_heldout.jsonl``, which a reviewer wrote after
