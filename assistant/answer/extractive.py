@@ -391,24 +391,22 @@ def _of_the_grade_asked(fines: list[re.Match[str]], text: str, question: str) ->
     return None
 
 
-def _fine_with_its_tiers(fine: str, quotes: list[str]) -> str:
+def _fine_with_its_tiers(fine: re.Match[str], text: str, quotes: list[str]) -> str:
     """A fine that holds only under its condition, with the other tiers of its sentence: 「违法所得在10万元以上的，并处违法
     所得2倍以上5倍以下的罚款；没有违法所得或者违法所得不足10万元的，并处10万元以上20万元以下的罚款」 — the 2–5 times alone
     told a mine with no illegal gains a fine it does not bear. "" when the fine is not conditioned so, no other tier follows
-    it, or a tier is not within one quote (each carries its quote's mark)."""
-    text = "".join(quotes)
-    at = text.find(fine)
-    if at < 0:
-        return ""
+    it, or a tier is not within one quote (each carries its quote's mark). ``fine`` is the verdict's match in ``text``, the
+    quotes joined."""
+    at, after = fine.start(), fine.end()
     start = max((m.end() for m in _TIER_START.finditer(text, 0, at)), default=0)
     # a tier of its own, after the article's measures (「……没收违法所得……；违法所得在10万元以上的，」), not the article's
     # condition (「有下列行为之一的，责令限期改正，处……」), which every tier shares
     if not start or text[start - 1] not in "；;" or not re.search(r"的[，,]", text[start:at]):
         return ""
-    if not re.match(r"[；;]", text[at + len(fine) :]):
+    if not re.match(r"[；;]", text[after:]):
         return ""
     ends = [e for e in (text.find(p, at) for p in "。：:") if e >= 0]
-    later = list(_FINE.finditer(text, at + len(fine), min(ends, default=len(text))))
+    later = list(_FINE.finditer(text, after, min(ends, default=len(text))))
     if not later:
         return ""
     span = text[start : later[-1].end()]
@@ -434,7 +432,7 @@ def verdict(intent: str, quotes: list[str], question: str = "") -> str:
         fine = graded or next(iter(fines), None)
         if fine is None and (sentence := _criminal_sentence(quotes)):
             return sentence
-        if fine is not None and graded is None and (tiers := _fine_with_its_tiers(fine.group(), quotes)):
+        if fine is not None and graded is None and (tiers := _fine_with_its_tiers(fine, text, quotes)):
             return tiers
         found = fine or _MEASURE.search(text)  # 「处以罚款」 names no amount: the measure says more
         return found.group().strip("，,") if found else ""
